@@ -1,0 +1,487 @@
+#include "backup.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <type_traits>
+#include <unordered_map>
+
+#include "creators.hpp"
+#include "enums.hpp"
+
+namespace sr {
+
+using nlohmann::json;
+
+std::string LoadResult::summary(size_t max_items) const {
+    if (problems.empty()) return "";
+    std::string out;
+    for (size_t i = 0; i < problems.size() && i < max_items; ++i) {
+        if (i) out += "; ";
+        out += problems[i].to_string();
+    }
+    if (problems.size() > max_items) out += " (and " + std::to_string(problems.size() - max_items) + " more)";
+    return out;
+}
+
+namespace {
+
+// Every record type lists its fields once, in visit(); the writer and the reader below both
+// walk that list, so the two directions cannot drift apart.
+constexpr bool kRequired = true;
+
+template <class V> void visit(TierTarget& t, V& v) {
+    v("min_active", t.min_active);
+    v("max_active", t.max_active);
+}
+
+template <class V> void visit(Settings& s, V& v) {
+    v("program_name", s.program_name);
+    v("currency", s.currency);
+    v("week_start", s.week_start);
+    v("program_start", s.program_start);
+    v("monthly_budget", s.monthly_budget);
+    v("program_floor", s.program_floor);
+    v("tier2_min_followers", s.tier2_min_followers);
+    v("tier3_min_followers", s.tier3_min_followers);
+    v("tier_targets", s.tier_targets);
+    v("conversion_flag", s.conversion_flag);
+    v("revenue_per_post_multiple", s.revenue_per_post_multiple);
+    v("output_flag", s.output_flag);
+    v("output_replace", s.output_replace);
+    v("output_replace_weeks", s.output_replace_weeks);
+    v("hook_hold_flag", s.hook_hold_flag);
+    v("min_clicks", s.min_clicks);
+    v("min_views", s.min_views);
+    v("sample_followup_days", s.sample_followup_days);
+    v("spark_default_days", s.spark_default_days);
+    v("spark_min_days", s.spark_min_days);
+    v("spark_max_days", s.spark_max_days);
+    v("spark_expiry_alert_days", s.spark_expiry_alert_days);
+    v("spark_verify_alert_days", s.spark_verify_alert_days);
+    v("kill_ratio_of_organic", s.kill_ratio_of_organic);
+    v("kill_floor", s.kill_floor);
+    v("promotion_months", s.promotion_months);
+    v("creator_code_min_followers", s.creator_code_min_followers);
+    v("build_budget_min", s.build_budget_min);
+    v("build_budget_max", s.build_budget_max);
+}
+
+template <class V> void visit(TierChange& t, V& v) {
+    v("date", t.date, kRequired);
+    v("from", t.from);
+    v("to", t.to);
+    v("reason", t.reason);
+}
+
+template <class V> void visit(ComplianceIncident& c, V& v) {
+    v("id", c.id, kRequired);
+    v("date", c.date, kRequired);
+    v("kind", c.kind);
+    v("note", c.note);
+    v("resolved", c.resolved);
+}
+
+template <class V> void visit(Exclusivity& e, V& v) {
+    v("start", e.start, kRequired);
+    v("end", e.end, kRequired);
+    v("category", e.category);
+}
+
+template <class V> void visit(CreatorCode& c, V& v) {
+    v("code", c.code);
+    v("scans", c.scans);
+    v("uses", c.uses);
+    v("estimated_earnings", c.estimated_earnings);
+    v("age_18_plus", c.age_18_plus);
+}
+
+template <class V> void visit(Creator& c, V& v) {
+    v("id", c.id, kRequired);
+    v("handle", c.handle, kRequired);
+    v("display_name", c.display_name);
+    v("followers", c.followers);
+    v("categories", c.categories);
+    v("contact", c.contact);
+    v("status", c.status);
+    v("pinned_tier", c.pinned_tier);
+    v("commission_rate", c.commission_rate);
+    v("flat_fee", c.flat_fee);
+    v("agreed_posts_per_month", c.agreed_posts_per_month);
+    v("exclusivity", c.exclusivity);
+    v("compliance", c.compliance);
+    v("creator_code", c.creator_code);
+    v("notes", c.notes);
+    v("tier_history", c.tier_history);
+}
+
+template <class V> void visit(Product& x, V& v) {
+    v("id", x.id, kRequired);
+    v("sku", x.sku);
+    v("name", x.name);
+    v("price", x.price);
+    v("unit_cost", x.unit_cost);
+    v("shipping_subsidy", x.shipping_subsidy);
+    v("usual_discount", x.usual_discount);
+    v("commission_rate", x.commission_rate);
+}
+
+template <class V> void visit(Sample& x, V& v) {
+    v("id", x.id, kRequired);
+    v("creator_id", x.creator_id, kRequired);
+    v("product_id", x.product_id);
+    v("requested", x.requested);
+    v("shipped", x.shipped);
+    v("delivered", x.delivered);
+    v("cost", x.cost);
+    v("status", x.status);
+}
+
+template <class V> void visit(Brief& x, V& v) {
+    v("id", x.id, kRequired);
+    v("title", x.title);
+    v("product_id", x.product_id);
+    v("hook", x.hook);
+    v("custom_angle", x.custom_angle);
+    v("opening_line", x.opening_line);
+    v("product_truths", x.product_truths);
+    v("proof", x.proof);
+    v("proof_detail", x.proof_detail);
+    v("call_to_action", x.call_to_action);
+    v("do_not_say", x.do_not_say);
+    v("due", x.due);
+    v("creator_ids", x.creator_ids);
+    v("request_spark_code", x.request_spark_code);
+    v("spark_days_wanted", x.spark_days_wanted);
+}
+
+template <class V> void visit(Post& x, V& v) {
+    v("id", x.id, kRequired);
+    v("creator_id", x.creator_id, kRequired);
+    v("product_id", x.product_id);
+    v("brief_id", x.brief_id);
+    v("sample_id", x.sample_id);
+    v("tiktok_ref", x.tiktok_ref);
+    v("published", x.published);
+    v("hook", x.hook);
+    v("views", x.views);
+    v("hold_rate_3s", x.hold_rate_3s);
+    v("clicks", x.clicks);
+    v("orders", x.orders);
+    v("units", x.units);
+    v("gmv", x.gmv);
+    v("refunded", x.refunded);
+    v("buyers", x.buyers);
+    v("repeat_buyers_60d", x.repeat_buyers_60d);
+    v("commission", x.commission);
+    v("creator_fee", x.creator_fee);
+    v("source", x.source);
+    v("compliance_passed", x.compliance_passed);
+}
+
+template <class V> void visit(PaidRound& x, V& v) {
+    v("date", x.date, kRequired);
+    v("spend", x.spend);
+    v("impressions", x.impressions);
+    v("clicks", x.clicks);
+    v("orders", x.orders);
+    v("gmv", x.gmv);
+}
+
+template <class V> void visit(SparkEvent& x, V& v) {
+    v("date", x.date, kRequired);
+    v("what", x.what);
+}
+
+template <class V> void visit(SparkCode& x, V& v) {
+    v("id", x.id, kRequired);
+    v("code", x.code);
+    v("creator_id", x.creator_id, kRequired);
+    v("post_id", x.post_id);
+    v("product_id", x.product_id);
+    v("requested", x.requested);
+    v("received", x.received);
+    v("auth_start", x.auth_start);
+    v("duration_days", x.duration_days);
+    v("campaign_start", x.campaign_start);
+    v("campaign_end", x.campaign_end);
+    v("renewal_owner", x.renewal_owner);
+    v("status", x.status);
+    v("verified_in_ads_manager", x.verified_in_ads_manager);
+    v("replaces_id", x.replaces_id);
+    v("rounds", x.rounds);
+    v("history", x.history);
+}
+
+template <class V> void visit(Program& p, V& v) {
+    v("settings", p.settings);
+    v("creators", p.creators);
+    v("products", p.products);
+    v("samples", p.samples);
+    v("briefs", p.briefs);
+    v("posts", p.posts);
+    v("spark_codes", p.spark_codes);
+    v("next_id", p.next_id);
+}
+
+template <class T> struct is_optional : std::false_type {};
+template <class T> struct is_optional<std::optional<T>> : std::true_type {};
+template <class T> struct is_vector : std::false_type {};
+template <class T> struct is_vector<std::vector<T>> : std::true_type {};
+
+// ------------------------------------------------------------------ writer
+struct Writer {
+    json& out;
+
+    template <class T> static json value(const T& x) {
+        if constexpr (std::is_enum_v<T>) {
+            return std::string(name_of(x));
+        } else if constexpr (std::is_same_v<T, Date>) {
+            return x.to_string();
+        } else if constexpr (std::is_same_v<T, std::string> || std::is_arithmetic_v<T>) {
+            return x;
+        } else if constexpr (is_vector<T>::value) {
+            json a = json::array();
+            for (const auto& e : x) a.push_back(value(e));
+            return a;
+        } else {
+            json o = json::object();
+            Writer w{o};
+            visit(const_cast<T&>(x), w);
+            return o;
+        }
+    }
+
+    template <class T> void operator()(const char* key, const T& x, bool = false) {
+        if constexpr (is_optional<T>::value) {
+            if (x) out[key] = value(*x);
+        } else if constexpr (std::is_array_v<T>) {
+            json a = json::array();
+            for (const auto& e : x) a.push_back(value(e));
+            out[key] = a;
+        } else {
+            out[key] = value(x);
+        }
+    }
+};
+
+// ------------------------------------------------------------------ reader
+struct Reader {
+    const json& in;
+    std::string path;
+    std::vector<Problem>& problems;
+
+    void fail(const std::string& p, std::string msg) {
+        if (problems.size() < 200) problems.push_back({p, std::move(msg)});
+    }
+
+    template <class T> void read(const json& j, const std::string& p, T& x) {
+        if constexpr (std::is_same_v<T, bool>) {
+            if (!j.is_boolean()) return fail(p, "expected true or false");
+            x = j.get<bool>();
+        } else if constexpr (std::is_enum_v<T>) {
+            if (!j.is_string()) return fail(p, "expected a string");
+            auto e = enum_from<T>(j.get_ref<const std::string&>());
+            if (!e) {
+                std::string allowed;
+                for (int i = 0; i < enum_count<T>(); ++i)
+                    allowed += (i ? ", " : "") + std::string(name_of(static_cast<T>(i)));
+                return fail(p, "'" + j.get<std::string>() + "' is not one of " + allowed);
+            }
+            x = *e;
+        } else if constexpr (std::is_integral_v<T>) {
+            if (!j.is_number()) return fail(p, "expected a whole number");
+            if (j.is_number_float()) {
+                const double d = j.get<double>();
+                if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e15)
+                    return fail(p, "expected a whole number");
+                x = static_cast<T>(d);
+                return;
+            }
+            if (j.is_number_unsigned()) {
+                const auto u = j.get<uint64_t>();
+                if (u > static_cast<uint64_t>(std::numeric_limits<T>::max())) return fail(p, "number is too large");
+                x = static_cast<T>(u);
+                return;
+            }
+            const auto i = j.get<int64_t>();
+            if (i < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+                i > static_cast<int64_t>(std::numeric_limits<T>::max()))
+                return fail(p, "number is out of range");
+            x = static_cast<T>(i);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            if (!j.is_number()) return fail(p, "expected a number");
+            const double d = j.get<double>();
+            if (!std::isfinite(d)) return fail(p, "number is out of range");
+            x = d;
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            if (!j.is_string()) return fail(p, "expected a string");
+            x = j.get<std::string>();
+        } else if constexpr (std::is_same_v<T, Date>) {
+            if (!j.is_string()) return fail(p, "expected a date as \"YYYY-MM-DD\"");
+            auto d = Date::parse(j.get_ref<const std::string&>());
+            if (!d) return fail(p, "'" + j.get<std::string>() + "' is not a date as YYYY-MM-DD");
+            x = *d;
+        } else if constexpr (is_optional<T>::value) {
+            typename T::value_type v{};
+            const size_t before = problems.size();
+            read(j, p, v);
+            if (problems.size() == before) x = std::move(v);
+        } else if constexpr (is_vector<T>::value) {
+            if (!j.is_array()) return fail(p, "expected a list");
+            x.clear();
+            x.reserve(j.size());
+            for (size_t i = 0; i < j.size(); ++i) {
+                typename T::value_type v{};
+                read(j[i], p + "[" + std::to_string(i) + "]", v);
+                x.push_back(std::move(v));
+            }
+        } else {
+            if (!j.is_object()) return fail(p, "expected an object");
+            Reader sub{j, p, problems};
+            visit(x, sub);
+        }
+    }
+
+    template <class T> void operator()(const char* key, T& x, bool required = false) {
+        const std::string p = path + "." + key;
+        auto it = in.find(key);
+        if (it == in.end() || (it->is_null() && !required)) {
+            if (required) fail(p, "is required");
+            return;
+        }
+        if constexpr (std::is_array_v<T>) {
+            constexpr size_t n = std::extent_v<T>;
+            if (!it->is_array() || it->size() != n) return fail(p, "expected a list of " + std::to_string(n));
+            for (size_t i = 0; i < n; ++i) read((*it)[i], p + "[" + std::to_string(i) + "]", x[i]);
+        } else {
+            read(*it, p, x);
+        }
+    }
+};
+
+template <class T>
+void check_ids(const std::vector<T>& v, const char* name, std::set<Id>& seen, std::vector<Problem>& problems) {
+    for (size_t i = 0; i < v.size(); ++i) {
+        const std::string p = std::string("$.") + name + "[" + std::to_string(i) + "].id";
+        if (v[i].id <= 0) problems.push_back({p, "ids are whole numbers of 1 or more"});
+        else if (!seen.insert(v[i].id).second)
+            problems.push_back({p, "id " + std::to_string(v[i].id) + " is used by another record"});
+    }
+}
+
+// Checks that need the whole program: unique ids, references, creator rules.
+void check_program(Program& p, std::vector<Problem>& problems) {
+    std::set<Id> ids;
+    check_ids(p.creators, "creators", ids, problems);
+    check_ids(p.products, "products", ids, problems);
+    check_ids(p.samples, "samples", ids, problems);
+    check_ids(p.briefs, "briefs", ids, problems);
+    check_ids(p.posts, "posts", ids, problems);
+    check_ids(p.spark_codes, "spark_codes", ids, problems);
+    if (!problems.empty()) return;
+
+    std::set<Id> creators, products, briefs, posts, samples, codes;
+    for (const auto& x : p.creators) creators.insert(x.id);
+    for (const auto& x : p.products) products.insert(x.id);
+    for (const auto& x : p.briefs) briefs.insert(x.id);
+    for (const auto& x : p.posts) posts.insert(x.id);
+    for (const auto& x : p.samples) samples.insert(x.id);
+    for (const auto& x : p.spark_codes) codes.insert(x.id);
+    auto ref = [&](const std::set<Id>& in, Id id, bool required, const std::string& path, const char* what) {
+        if (id == 0 && !required) return;
+        if (!in.count(id)) problems.push_back({path, "no " + std::string(what) + " has id " + std::to_string(id)});
+    };
+    const Program none;  // field rules alone; uniqueness is checked against earlier records below
+    std::unordered_map<std::string, size_t> first_with_handle;
+    for (size_t i = 0; i < p.creators.size(); ++i) {
+        Creator& c = p.creators[i];
+        c.handle = normalize_handle(c.handle);
+        const std::string at = "$.creators[" + std::to_string(i) + "].";
+        for (const FieldError& e : validate_creator(c, none)) problems.push_back({at + e.field, e.message});
+        auto [it, fresh] = first_with_handle.emplace(handle_key(c.handle), i);
+        if (!fresh && !c.handle.empty())
+            problems.push_back({at + "handle", "@" + c.handle + " is already used by $.creators[" + std::to_string(it->second) + "]"});
+    }
+    for (size_t i = 0; i < p.samples.size(); ++i) {
+        const std::string at = "$.samples[" + std::to_string(i) + "]";
+        ref(creators, p.samples[i].creator_id, true, at + ".creator_id", "creator");
+        ref(products, p.samples[i].product_id, false, at + ".product_id", "product");
+    }
+    for (size_t i = 0; i < p.briefs.size(); ++i) {
+        const std::string at = "$.briefs[" + std::to_string(i) + "]";
+        ref(products, p.briefs[i].product_id, false, at + ".product_id", "product");
+        for (size_t k = 0; k < p.briefs[i].creator_ids.size(); ++k)
+            ref(creators, p.briefs[i].creator_ids[k], true, at + ".creator_ids[" + std::to_string(k) + "]", "creator");
+    }
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        const std::string at = "$.posts[" + std::to_string(i) + "]";
+        ref(creators, p.posts[i].creator_id, true, at + ".creator_id", "creator");
+        ref(products, p.posts[i].product_id, false, at + ".product_id", "product");
+        ref(briefs, p.posts[i].brief_id, false, at + ".brief_id", "brief");
+        ref(samples, p.posts[i].sample_id, false, at + ".sample_id", "sample");
+    }
+    for (size_t i = 0; i < p.spark_codes.size(); ++i) {
+        const std::string at = "$.spark_codes[" + std::to_string(i) + "]";
+        ref(creators, p.spark_codes[i].creator_id, true, at + ".creator_id", "creator");
+        ref(posts, p.spark_codes[i].post_id, false, at + ".post_id", "post");
+        ref(products, p.spark_codes[i].product_id, false, at + ".product_id", "product");
+        ref(codes, p.spark_codes[i].replaces_id, false, at + ".replaces_id", "Spark Code");
+    }
+    Id max_id = 0;
+    for (Id id : ids) max_id = std::max(max_id, id);
+    if (p.next_id <= max_id) p.next_id = max_id + 1;
+}
+
+}  // namespace
+
+std::string program_to_json(const Program& p, bool pretty) {
+    json doc = json::object();
+    doc["format"] = "spark-roster";
+    doc["version"] = kBackupVersion;
+    Writer w{doc};
+    visit(const_cast<Program&>(p), w);
+    return doc.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+LoadResult program_from_json(std::string_view text) {
+    LoadResult r;
+    json doc = json::parse(text.begin(), text.end(), nullptr, false);
+    if (doc.is_discarded()) {
+        r.problems.push_back({"$", "not valid JSON (the file may be truncated or not a backup)"});
+        return r;
+    }
+    if (!doc.is_object()) {
+        r.problems.push_back({"$", "expected an object with \"format\": \"spark-roster\""});
+        return r;
+    }
+    auto fmt = doc.find("format");
+    if (fmt == doc.end() || !fmt->is_string() || fmt->get<std::string>() != "spark-roster") {
+        r.problems.push_back({"$.format", "expected \"spark-roster\": this is not a Spark Roster backup"});
+        return r;
+    }
+    auto ver = doc.find("version");
+    if (ver == doc.end() || !ver->is_number_integer()) {
+        r.problems.push_back({"$.version", "expected a whole version number"});
+        return r;
+    }
+    const int64_t version = ver->get<int64_t>();
+    if (version > kBackupVersion) {
+        r.problems.push_back({"$.version", "this backup is version " + std::to_string(version) +
+                                               "; this app reads versions up to " + std::to_string(kBackupVersion) +
+                                               ". Open it with a newer Spark Roster."});
+        return r;
+    }
+    if (version < 1) {
+        r.problems.push_back({"$.version", "version " + std::to_string(version) + " does not exist"});
+        return r;
+    }
+    Program p;
+    Reader rd{doc, "$", r.problems};
+    visit(p, rd);
+    if (r.problems.empty()) check_program(p, r.problems);
+    if (r.problems.empty()) r.program = std::move(p);
+    return r;
+}
+
+}  // namespace sr

@@ -1,0 +1,36 @@
+// The backup document: the whole program as JSON ("format": "spark-roster", "version": 1).
+// Field by field in docs/format.md.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace sr {
+
+constexpr int kBackupVersion = 1;
+
+// One thing wrong with a document, at a JSON path such as "$.creators[3].handle".
+struct Problem {
+    std::string path;
+    std::string message;
+    std::string to_string() const { return path + ": " + message; }
+};
+
+struct LoadResult {
+    std::optional<Program> program;  // set only when there are no problems
+    std::vector<Problem> problems;
+    bool ok() const { return program.has_value(); }
+    // The first few problems in one line, for a status bar or an error dialog.
+    std::string summary(size_t max_items = 3) const;
+};
+
+std::string program_to_json(const Program& p, bool pretty = false);
+
+// Parses and checks a backup: structure, types, ids, references and creator rules. Never
+// throws; on any problem the program is not returned at all.
+LoadResult program_from_json(std::string_view text);
+
+}  // namespace sr

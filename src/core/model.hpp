@@ -1,0 +1,239 @@
+// The program's records: plain data, no behaviour beyond defaults.
+// Rates are fractions (0.15 = 15 %); money is in the program's currency as a double.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+
+namespace sr {
+
+using Id = int64_t;  // unique within a program, across every kind of record; 0 = none
+
+// ---------------------------------------------------------------- settings
+struct TierTarget {
+    int min_active = 0;
+    int max_active = 0;
+};
+
+struct Settings {
+    std::string program_name = "My creator program";
+    std::string currency = "USD";
+    int week_start = 0;                 // 0 = Monday ... 6 = Sunday
+    std::optional<Date> program_start;
+    double monthly_budget = 0;          // 0 = not set
+
+    // Tiers by follower count (DOMAIN.md section 1).
+    int64_t program_floor = 5000;       // below: allowed, shown as a warning
+    int64_t tier2_min_followers = 100000;
+    int64_t tier3_min_followers = 500000;
+    TierTarget tier_targets[3] = {{50, 200}, {5, 15}, {2, 3}};
+
+    // Metric flags (DOMAIN.md section 4).
+    double conversion_flag = 0.01;            // orders / clicks below this
+    double revenue_per_post_multiple = 1.5;   // above this x tier average: invest
+    double output_flag = 1.0;                 // posts / agreed below this
+    double output_replace = 0.5;              // below this for output_replace_weeks: replace
+    int output_replace_weeks = 4;
+    double hook_hold_flag = 0.25;             // 3-second hold rate below this
+    int64_t min_clicks = 100;                 // fewer: shown, not flagged
+    int64_t min_views = 1000;
+
+    // Samples (DOMAIN.md section 2).
+    int sample_followup_days = 21;
+
+    // Spark Codes (DOMAIN.md section 5).
+    int spark_default_days = 30;
+    int spark_min_days = 7;
+    int spark_max_days = 365;
+    int spark_expiry_alert_days = 7;
+    int spark_verify_alert_days = 2;
+    double kill_ratio_of_organic = 0.7;
+    double kill_floor = 0.01;
+
+    // Promotions and Creator Codes.
+    int promotion_months = 3;
+    int64_t creator_code_min_followers = 10000;
+
+    // Build-stage budget for the first 90 days (per month).
+    double build_budget_min = 8000;
+    double build_budget_max = 15000;
+};
+
+// ---------------------------------------------------------------- creators
+enum class CreatorStatus { prospect, contacted, seeded, active, paused, ended };
+
+struct TierChange {
+    Date date;
+    int from = 0;
+    int to = 0;
+    std::string reason;
+};
+
+struct ComplianceIncident {
+    Id id = 0;
+    Date date;
+    std::string kind;     // e.g. "missing disclosure", "unsubstantiated claim"
+    std::string note;
+    bool resolved = false;
+};
+
+struct Exclusivity {
+    Date start;
+    Date end;
+    std::string category;
+};
+
+struct CreatorCode {
+    std::string code;
+    int64_t scans = 0;
+    int64_t uses = 0;
+    double estimated_earnings = 0;
+    bool age_18_plus = false;
+};
+
+struct Creator {
+    Id id = 0;
+    std::string handle;        // without the leading '@'
+    std::string display_name;
+    int64_t followers = 0;
+    std::vector<std::string> categories;
+    std::string contact;
+    CreatorStatus status = CreatorStatus::prospect;
+    int pinned_tier = 0;       // 0 = follow followers; 1..3 = pinned by the user
+    double commission_rate = 0.15;
+    double flat_fee = 0;       // per content piece
+    int agreed_posts_per_month = 0;
+    std::optional<Exclusivity> exclusivity;
+    std::vector<ComplianceIncident> compliance;
+    std::optional<CreatorCode> creator_code;
+    std::string notes;
+    std::vector<TierChange> tier_history;
+};
+
+// ---------------------------------------------------------------- products and samples
+struct Product {
+    Id id = 0;
+    std::string sku;
+    std::string name;
+    double price = 0;
+    double unit_cost = 0;
+    double shipping_subsidy = 0;      // per order
+    double usual_discount = 0;        // per order
+    std::optional<double> commission_rate;  // overrides the creator's rate
+};
+
+enum class SampleStatus { requested, approved, shipped, delivered, posted, no_post };
+
+struct Sample {
+    Id id = 0;
+    Id creator_id = 0;
+    Id product_id = 0;
+    std::optional<Date> requested;
+    std::optional<Date> shipped;
+    std::optional<Date> delivered;
+    double cost = 0;
+    SampleStatus status = SampleStatus::requested;
+};
+
+// ---------------------------------------------------------------- briefs
+enum class HookAngle { problem_agitation, transformation_reveal, social_proof, curiosity_gap, custom };
+enum class ProofKind { result, before_after, comparison, demonstration };
+
+struct Brief {
+    Id id = 0;
+    std::string title;
+    Id product_id = 0;
+    HookAngle hook = HookAngle::problem_agitation;
+    std::string custom_angle;
+    std::string opening_line;
+    std::vector<std::string> product_truths;
+    ProofKind proof = ProofKind::demonstration;
+    std::string proof_detail;
+    std::string call_to_action;
+    std::vector<std::string> do_not_say;
+    std::optional<Date> due;
+    std::vector<Id> creator_ids;
+    bool request_spark_code = false;
+    int spark_days_wanted = 30;
+};
+
+// ---------------------------------------------------------------- posts
+enum class PostSource { organic, spark };
+
+struct Post {
+    Id id = 0;
+    Id creator_id = 0;
+    Id product_id = 0;
+    Id brief_id = 0;
+    Id sample_id = 0;
+    std::string tiktok_ref;    // post id or URL
+    std::optional<Date> published;
+    HookAngle hook = HookAngle::problem_agitation;
+    int64_t views = 0;
+    double hold_rate_3s = 0;
+    int64_t clicks = 0;
+    int64_t orders = 0;
+    int64_t units = 0;
+    double gmv = 0;
+    double refunded = 0;
+    int64_t buyers = 0;
+    int64_t repeat_buyers_60d = 0;
+    double commission = 0;
+    double creator_fee = 0;
+    PostSource source = PostSource::organic;
+    bool compliance_passed = false;
+};
+
+// ---------------------------------------------------------------- Spark Codes
+enum class SparkStatus { requested, received, verified, live, expired, revoked, killed };
+
+struct PaidRound {
+    Date date;
+    double spend = 0;
+    int64_t impressions = 0;
+    int64_t clicks = 0;
+    int64_t orders = 0;
+    double gmv = 0;
+};
+
+struct SparkEvent {
+    Date date;
+    std::string what;
+};
+
+struct SparkCode {
+    Id id = 0;
+    std::string code;          // opaque, trimmed
+    Id creator_id = 0;
+    Id post_id = 0;
+    Id product_id = 0;
+    std::optional<Date> requested;
+    std::optional<Date> received;
+    std::optional<Date> auth_start;
+    int duration_days = 30;
+    std::optional<Date> campaign_start;
+    std::optional<Date> campaign_end;
+    std::string renewal_owner;
+    SparkStatus status = SparkStatus::requested;
+    bool verified_in_ads_manager = false;
+    Id replaces_id = 0;        // the expired code this one replaced
+    std::vector<PaidRound> rounds;
+    std::vector<SparkEvent> history;
+};
+
+// ---------------------------------------------------------------- the program
+struct Program {
+    Settings settings;
+    std::vector<Creator> creators;
+    std::vector<Product> products;
+    std::vector<Sample> samples;
+    std::vector<Brief> briefs;
+    std::vector<Post> posts;
+    std::vector<SparkCode> spark_codes;
+    Id next_id = 1;
+};
+
+}  // namespace sr
