@@ -11,9 +11,8 @@ std::string fmt_int(int64_t v) {
     std::string digits = std::to_string(u);
     std::string out;
     out.reserve(digits.size() + digits.size() / 3 + 1);
-    const size_t lead = digits.size() % 3;
     for (size_t i = 0; i < digits.size(); ++i) {
-        if (i != 0 && (i - lead) % 3 == 0) out.push_back(',');
+        if (i != 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
         out.push_back(digits[i]);
     }
     return neg ? "-" + out : out;
