@@ -65,6 +65,13 @@ template <class V> void visit(Settings& s, V& v) {
     v("creator_code_min_followers", s.creator_code_min_followers);
     v("build_budget_min", s.build_budget_min);
     v("build_budget_max", s.build_budget_max);
+    v("commission_band_min", s.commission_band_min);
+    v("commission_band_max", s.commission_band_max);
+    v("metrics_window_days", s.metrics_window_days);
+    v("candidate_window_days", s.candidate_window_days);
+    v("candidates_max", s.candidates_max);
+    v("coordinator_monthly_cost", s.coordinator_monthly_cost);
+    v("margin_ranking_size", s.margin_ranking_size);
 }
 
 template <class V> void visit(TierChange& t, V& v) {

@@ -60,6 +60,16 @@ struct Settings {
     // Build-stage budget for the first 90 days (per month).
     double build_budget_min = 8000;
     double build_budget_max = 15000;
+
+    // Decisions where DOMAIN.md is silent (docs/rules.md explains each).
+    // Expected (commission + creator fees) / GMV per tier; outside the band: review the deal.
+    double commission_band_min[3] = {0.05, 0.10, 0.10};
+    double commission_band_max[3] = {0.25, 0.40, 0.45};
+    int metrics_window_days = 28;        // creator metrics look at posts published in this window
+    int candidate_window_days = 90;      // Spark Ad candidates: posts published in this window
+    int candidates_max = 10;             // how many candidates the weekly review lists
+    double coordinator_monthly_cost = 0; // counted in actual spend against the budget
+    int margin_ranking_size = 5;         // top / bottom creators by margin in the weekly review
 };
 
 // ---------------------------------------------------------------- creators

@@ -1,0 +1,458 @@
+#include "metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "creators.hpp"
+#include "format.hpp"
+
+namespace sr {
+
+std::string fmt_rate(double f) {
+    if (!std::isfinite(f)) return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", f * 100.0);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s + " %";
+}
+
+MarginParts& MarginParts::operator+=(const MarginParts& o) {
+    gmv += o.gmv;
+    refunds += o.refunds;
+    goods += o.goods;
+    commission += o.commission;
+    fees += o.fees;
+    ad_spend += o.ad_spend;
+    shipping += o.shipping;
+    discounts += o.discounts;
+    samples += o.samples;
+    return *this;
+}
+
+namespace {
+
+template <class M> double margin_in(const M& m, Id id) {
+    auto it = m.find(id);
+    return it == m.end() ? 0.0 : it->second.margin();
+}
+
+// Near-threshold comparisons: a value equal to the threshold is never flagged.
+constexpr double kEps = 1e-12;
+bool below(double v, double t) { return v < t - kEps; }
+bool above(double v, double t) { return v > t + kEps; }
+
+}  // namespace
+
+double MarginBook::post_margin(Id id) const { return margin_in(post, id); }
+double MarginBook::creator_margin(Id id) const { return margin_in(creator, id); }
+double MarginBook::product_margin(Id id) const { return margin_in(product, id); }
+double MarginBook::code_margin(Id id) const { return margin_in(code, id); }
+
+MarginBook compute_margins(const Program& p) {
+    MarginBook b;
+    std::unordered_map<Id, const Product*> products;
+    std::unordered_map<Id, const Creator*> creators;
+    std::unordered_map<Id, const Post*> posts;
+    std::unordered_map<Id, int> posts_per_sample;
+    for (const Product& x : p.products) products[x.id] = &x;
+    for (const Creator& x : p.creators) creators[x.id] = &x;
+    for (const Post& x : p.posts) {
+        posts[x.id] = &x;
+        if (x.sample_id) posts_per_sample[x.sample_id]++;
+    }
+    std::unordered_map<Id, double> spend_per_post;
+    for (const SparkCode& sc : p.spark_codes) {
+        double spend = 0;
+        MarginParts m;
+        const Product* prod = products.count(sc.product_id) ? products[sc.product_id] : nullptr;
+        const Creator* cr = creators.count(sc.creator_id) ? creators[sc.creator_id] : nullptr;
+        const double rate = prod && prod->commission_rate ? *prod->commission_rate : (cr ? cr->commission_rate : 0.0);
+        for (const PaidRound& r : sc.rounds) {
+            spend += r.spend;
+            const double orders = static_cast<double>(r.orders);
+            m.gmv += r.gmv;
+            m.ad_spend += r.spend;
+            m.commission += r.gmv * rate;
+            if (prod) {
+                m.goods += prod->unit_cost * orders;
+                m.shipping += prod->shipping_subsidy * orders;
+                m.discounts += prod->usual_discount * orders;
+            }
+        }
+        b.code[sc.id] = m;
+        if (sc.post_id && posts.count(sc.post_id)) {
+            spend_per_post[sc.post_id] += spend;
+        } else if (spend > 0) {
+            MarginParts loose;
+            loose.ad_spend = spend;
+            b.creator[sc.creator_id] += loose;
+            if (sc.product_id) b.product[sc.product_id] += loose;
+            b.program += loose;
+        }
+    }
+    std::unordered_map<Id, const Sample*> samples;
+    for (const Sample& s : p.samples) {
+        samples[s.id] = &s;
+        if (posts_per_sample.count(s.id)) continue;
+        MarginParts loose;
+        loose.samples = s.cost;
+        b.creator[s.creator_id] += loose;
+        if (s.product_id) b.product[s.product_id] += loose;
+        b.program += loose;
+    }
+    for (const Post& x : p.posts) {
+        MarginParts m;
+        m.gmv = x.gmv;
+        m.refunds = x.refunded;
+        m.commission = x.commission;
+        m.fees = x.creator_fee;
+        auto pit = products.find(x.product_id);
+        if (pit != products.end()) {
+            const Product& prod = *pit->second;
+            const double units = static_cast<double>(x.units > 0 ? x.units : x.orders);
+            m.goods = prod.unit_cost * units;
+            m.shipping = prod.shipping_subsidy * static_cast<double>(x.orders);
+            m.discounts = prod.usual_discount * static_cast<double>(x.orders);
+        }
+        auto sit = spend_per_post.find(x.id);
+        if (sit != spend_per_post.end()) m.ad_spend = sit->second;
+        auto smp = samples.find(x.sample_id);
+        if (smp != samples.end()) m.samples = smp->second->cost / posts_per_sample[x.sample_id];
+        b.post[x.id] = m;
+        b.creator[x.creator_id] += m;
+        if (x.product_id) b.product[x.product_id] += m;
+        b.program += m;
+    }
+    return b;
+}
+
+const char* metric_name(Metric m) {
+    switch (m) {
+        case Metric::conversion: return "conversion rate";
+        case Metric::revenue_per_post: return "revenue per post";
+        case Metric::output: return "content output rate";
+        case Metric::hook_retention: return "hook retention";
+        case Metric::repeat_purchase: return "repeat purchase rate";
+        case Metric::commission_to_revenue: return "commission-to-revenue";
+    }
+    return "?";
+}
+
+const MetricResult& CreatorMetrics::get(Metric m) const {
+    for (const MetricResult& r : metrics)
+        if (r.metric == m) return r;
+    static const MetricResult none;
+    return none;
+}
+
+bool CreatorMetrics::any_flag() const {
+    for (const MetricResult& r : metrics)
+        if (r.flagged) return true;
+    return replace_suggested;
+}
+
+Date week_start_of(Date d, const Settings& s) {
+    const int back = ((d.weekday() - s.week_start) % 7 + 7) % 7;
+    return d.plus_days(-back);
+}
+
+namespace {
+
+using PostIndex = std::unordered_map<Id, std::vector<const Post*>>;
+
+PostIndex index_posts(const Program& p) {
+    PostIndex idx;
+    for (const Post& x : p.posts)
+        if (x.published) idx[x.creator_id].push_back(&x);
+    return idx;
+}
+
+int count_in(const std::vector<const Post*>& posts, Date from, Date to_excl) {
+    int n = 0;
+    for (const Post* x : posts) n += *x->published >= from && *x->published < to_excl;
+    return n;
+}
+
+std::optional<double> output_rate_of(const Creator& c, const std::vector<const Post*>& posts, Date as_of, int days) {
+    if (c.agreed_posts_per_month <= 0 || days <= 0) return std::nullopt;
+    const double expected = c.agreed_posts_per_month * days / 28.0;
+    return count_in(posts, as_of.plus_days(-days), as_of) / expected;
+}
+
+const std::vector<const Post*>& posts_of(const PostIndex& idx, Id id) {
+    static const std::vector<const Post*> none;
+    auto it = idx.find(id);
+    return it == idx.end() ? none : it->second;
+}
+
+struct Window {
+    int posts = 0;
+    int64_t views = 0, clicks = 0, orders = 0, buyers = 0, repeat = 0;
+    double gmv = 0, costs = 0, hold_weighted = 0;
+};
+
+Window window_of(const std::vector<const Post*>& posts, Date from, Date to_excl) {
+    Window w;
+    for (const Post* x : posts) {
+        if (*x->published < from || *x->published >= to_excl) continue;
+        w.posts++;
+        w.views += x->views;
+        w.clicks += x->clicks;
+        w.orders += x->orders;
+        w.gmv += x->gmv;
+        w.costs += x->commission + x->creator_fee;
+        w.hold_weighted += x->hold_rate_3s * static_cast<double>(x->views);
+    }
+    return w;
+}
+
+CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<const Post*>& posts, Date as_of,
+                       const double tier_avg_rpp[4]) {
+    const Settings& s = p.settings;
+    CreatorMetrics cm;
+    cm.creator_id = c.id;
+    cm.tier = effective_tier(c, s);
+    const Date from = as_of.plus_days(-s.metrics_window_days);
+    const Window w = window_of(posts, from, as_of);
+    cm.posts = w.posts;
+    cm.views = w.views;
+    cm.clicks = w.clicks;
+    cm.orders = w.orders;
+    cm.gmv = w.gmv;
+    const bool enough_clicks = w.clicks >= s.min_clicks;
+    const bool enough_views = w.views >= s.min_views;
+    const std::string on_clicks = " on " + fmt_int(w.clicks) + " click" + (w.clicks == 1 ? "" : "s");
+    const std::string on_views = " on " + fmt_int(w.views) + " view" + (w.views == 1 ? "" : "s");
+    const std::string too_little = " (too little data to flag: under " + fmt_int(s.min_clicks) + " clicks)";
+    const std::string too_few_views = " (too little data to flag: under " + fmt_int(s.min_views) + " views)";
+
+    {  // conversion rate = orders / clicks, flag < 1 %
+        MetricResult r;
+        r.metric = Metric::conversion;
+        r.action = "review brief and product fit";
+        if (w.clicks > 0) {
+            const double v = static_cast<double>(w.orders) / static_cast<double>(w.clicks);
+            r.value = v;
+            r.enough_data = enough_clicks;
+            const bool low = below(v, s.conversion_flag);
+            r.flagged = low && enough_clicks;
+            r.reason = "conversion " + fmt_rate(v) + (low ? " < " : " >= ") + fmt_rate(s.conversion_flag) + on_clicks;
+            if (!enough_clicks) r.reason += too_little;
+        } else {
+            r.enough_data = false;
+            r.reason = "conversion: no clicks in the last " + std::to_string(s.metrics_window_days) + " days";
+        }
+        cm.metrics.push_back(r);
+    }
+    {  // revenue per post = GMV / posts, flag > 1.5 x tier average
+        MetricResult r;
+        r.metric = Metric::revenue_per_post;
+        r.action = "invest: more product, faster approvals, Spark candidate";
+        const double avg = tier_avg_rpp[cm.tier];
+        if (w.posts > 0) {
+            const double v = w.gmv / w.posts;
+            r.value = v;
+            r.enough_data = enough_views;
+            const double bar = s.revenue_per_post_multiple * avg;
+            const bool high = avg > 0 && above(v, bar);
+            r.flagged = high && enough_views;
+            char mult[16];
+            std::snprintf(mult, sizeof mult, "%g", s.revenue_per_post_multiple);
+            r.reason = "revenue per post " + fmt_money(v, s.currency) + (high ? " > " : " <= ") + mult +
+                       " x tier " + std::to_string(cm.tier) + " average " + fmt_money(avg, s.currency) + " over " +
+                       std::to_string(w.posts) + " post" + (w.posts == 1 ? "" : "s");
+            if (!enough_views) r.reason += too_few_views;
+        } else {
+            r.enough_data = false;
+            r.reason = "revenue per post: no posts in the last " + std::to_string(s.metrics_window_days) + " days";
+        }
+        cm.metrics.push_back(r);
+    }
+    {  // content output rate = posts / agreed posts, flag < 100 %
+        MetricResult r;
+        r.metric = Metric::output;
+        r.action = "follow up";
+        const auto v = output_rate_of(c, posts, as_of, s.metrics_window_days);
+        if (v) {
+            r.value = *v;
+            const double expected = c.agreed_posts_per_month * s.metrics_window_days / 28.0;
+            const bool low = below(*v, s.output_flag);
+            r.flagged = low && c.status == CreatorStatus::active;
+            char exp[32];
+            std::snprintf(exp, sizeof exp, "%g", std::round(expected * 10) / 10);
+            r.reason = "output " + fmt_rate(*v) + (low ? " < " : " >= ") + fmt_rate(s.output_flag) + ": " +
+                       std::to_string(w.posts) + " of " + exp + " agreed posts in " +
+                       std::to_string(s.metrics_window_days) + " days";
+            // < 50 % for 4 weeks in a row: replace.
+            bool all_low = c.status == CreatorStatus::active;
+            for (int k = 0; k < s.output_replace_weeks && all_low; ++k) {
+                const auto wk = output_rate_of(c, posts, as_of.plus_days(-7 * k), 28);
+                all_low = wk && below(*wk, s.output_replace);
+            }
+            if (all_low) {
+                cm.replace_suggested = true;
+                cm.replace_reason = "output under " + fmt_rate(s.output_replace) + " of the agreed " +
+                                    std::to_string(c.agreed_posts_per_month) + " posts a month for " +
+                                    std::to_string(s.output_replace_weeks) + " weeks in a row (now " + fmt_rate(*v) +
+                                    ")";
+                r.action = "replace";
+            }
+        } else {
+            r.enough_data = false;
+            r.reason = "output: no agreed posts per month";
+        }
+        cm.metrics.push_back(r);
+    }
+    {  // hook retention = 3-second hold rate, flag < 25 %
+        MetricResult r;
+        r.metric = Metric::hook_retention;
+        r.action = "revise the brief's hook direction";
+        if (w.views > 0) {
+            const double v = w.hold_weighted / static_cast<double>(w.views);
+            r.value = v;
+            r.enough_data = enough_views;
+            const bool low = below(v, s.hook_hold_flag);
+            r.flagged = low && enough_views;
+            r.reason = "3-second hold " + fmt_rate(v) + (low ? " < " : " >= ") + fmt_rate(s.hook_hold_flag) + on_views;
+            if (!enough_views) r.reason += too_few_views;
+        } else {
+            r.enough_data = false;
+            r.reason = "hook retention: no views in the last " + std::to_string(s.metrics_window_days) + " days";
+        }
+        cm.metrics.push_back(r);
+    }
+    {  // repeat purchase rate: the 60-day cohort whose 60 days have fully passed
+        MetricResult r;
+        r.metric = Metric::repeat_purchase;
+        r.action = "customer quality signal";
+        const Date cohort_end = as_of.plus_days(-60);
+        int64_t buyers = 0, repeat = 0;
+        for (const Post* x : posts)
+            if (*x->published >= cohort_end.plus_days(-60) && *x->published < cohort_end) {
+                buyers += x->buyers;
+                repeat += x->repeat_buyers_60d;
+            }
+        if (buyers > 0) {
+            r.value = static_cast<double>(repeat) / static_cast<double>(buyers);
+            r.reason = "repeat buyers " + fmt_rate(*r.value) + ": " + fmt_int(repeat) + " of " + fmt_int(buyers) +
+                       " buyers from posts published " + cohort_end.plus_days(-60).to_string() + " to " +
+                       cohort_end.plus_days(-1).to_string();
+        } else {
+            r.enough_data = false;
+            r.reason = "repeat purchase: no buyers in the closed 60-day cohort";
+        }
+        cm.metrics.push_back(r);
+    }
+    {  // commission-to-revenue = (commission + creator fees) / GMV, flag outside the tier band
+        MetricResult r;
+        r.metric = Metric::commission_to_revenue;
+        r.action = "review the deal";
+        const double lo = s.commission_band_min[cm.tier - 1], hi = s.commission_band_max[cm.tier - 1];
+        const std::string band = fmt_rate(lo) + " - " + fmt_rate(hi);
+        if (w.gmv > 0) {
+            const double v = w.costs / w.gmv;
+            r.value = v;
+            r.enough_data = enough_clicks;
+            const bool out = below(v, lo) || above(v, hi);
+            r.flagged = out && enough_clicks;
+            r.reason = "commission + fees " + fmt_rate(v) + " of GMV (" + fmt_money(w.costs, s.currency) + " / " +
+                       fmt_money(w.gmv, s.currency) + ") " + (out ? "outside" : "inside") + " the tier " +
+                       std::to_string(cm.tier) + " band " + band + on_clicks;
+            if (!enough_clicks) r.reason += too_little;
+        } else if (w.costs > 0) {
+            r.enough_data = enough_clicks;
+            r.flagged = enough_clicks;
+            r.reason = "commission + fees " + fmt_money(w.costs, s.currency) + " with no GMV" + on_clicks;
+            if (!enough_clicks) r.reason += too_little;
+        } else {
+            r.enough_data = false;
+            r.reason = "commission-to-revenue: no GMV in the last " + std::to_string(s.metrics_window_days) + " days";
+        }
+        cm.metrics.push_back(r);
+    }
+    return cm;
+}
+
+bool measured(const Creator& c) { return c.status == CreatorStatus::active || c.status == CreatorStatus::paused; }
+
+void tier_averages(const Program& p, const PostIndex& idx, Date as_of, double out[4]) {
+    double gmv[4] = {0, 0, 0, 0};
+    int n[4] = {0, 0, 0, 0};
+    const Date from = as_of.plus_days(-p.settings.metrics_window_days);
+    for (const Creator& c : p.creators) {
+        if (!measured(c)) continue;
+        const int t = effective_tier(c, p.settings);
+        const Window w = window_of(posts_of(idx, c.id), from, as_of);
+        gmv[t] += w.gmv;
+        n[t] += w.posts;
+    }
+    for (int t = 0; t < 4; ++t) out[t] = n[t] ? gmv[t] / n[t] : 0.0;
+}
+
+}  // namespace
+
+std::optional<double> output_rate(const Program& p, const Creator& c, Date as_of, int days) {
+    std::vector<const Post*> mine;
+    for (const Post& x : p.posts)
+        if (x.creator_id == c.id && x.published) mine.push_back(&x);
+    return output_rate_of(c, mine, as_of, days);
+}
+
+std::vector<CreatorMetrics> creator_metrics(const Program& p, Date as_of) {
+    const PostIndex idx = index_posts(p);
+    double avg[4];
+    tier_averages(p, idx, as_of, avg);
+    std::vector<CreatorMetrics> out;
+    for (const Creator& c : p.creators)
+        if (measured(c)) out.push_back(measure(p, c, posts_of(idx, c.id), as_of, avg));
+    return out;
+}
+
+CreatorMetrics metrics_for_creator(const Program& p, Id creator_id, Date as_of) {
+    const PostIndex idx = index_posts(p);
+    double avg[4];
+    tier_averages(p, idx, as_of, avg);
+    for (const Creator& c : p.creators)
+        if (c.id == creator_id) return measure(p, c, posts_of(idx, c.id), as_of, avg);
+    return {};
+}
+
+Velocity content_velocity(const Program& p, Date week_start, int weeks) {
+    Velocity v;
+    const Date ws = week_start_of(week_start, p.settings);
+    const Date first = ws.plus_days(-7 * weeks);
+    std::unordered_map<Id, const Creator*> active;
+    for (const Creator& c : p.creators)
+        if (c.status == CreatorStatus::active) active[c.id] = &c;
+    v.weeks.resize(static_cast<size_t>(weeks));
+    for (int i = 0; i < weeks; ++i) v.weeks[static_cast<size_t>(i)].week_start = first.plus_days(7 * i);
+    std::unordered_map<Id, int> last4;
+    for (const Post& x : p.posts) {
+        if (!x.published || !active.count(x.creator_id)) continue;
+        const Date d = *x.published;
+        if (d < first || d >= ws) continue;
+        v.weeks[static_cast<size_t>((d - first) / 7)].posts++;
+        if (d >= ws.plus_days(-28)) last4[x.creator_id]++;
+    }
+    int total = 0;
+    for (const WeekCount& w : v.weeks) total += w.posts;
+    v.average = weeks ? static_cast<double>(total) / weeks : 0.0;
+    for (const Creator& c : p.creators) {
+        if (c.status != CreatorStatus::active) continue;
+        CreatorVelocity cv;
+        cv.creator_id = c.id;
+        cv.posts = last4.count(c.id) ? last4[c.id] : 0;
+        cv.agreed = c.agreed_posts_per_month;
+        if (cv.agreed > 0) cv.rate = static_cast<double>(cv.posts) / cv.agreed;
+        v.creators.push_back(cv);
+    }
+    std::sort(v.creators.begin(), v.creators.end(),
+              [](const CreatorVelocity& a, const CreatorVelocity& b) { return a.creator_id < b.creator_id; });
+    return v;
+}
+
+}  // namespace sr

@@ -1,0 +1,207 @@
+#include "spark.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "format.hpp"
+#include "metrics.hpp"
+#include "validate.hpp"
+
+namespace sr {
+
+std::optional<Date> spark_expiry(const SparkCode& c) {
+    if (!c.auth_start) return std::nullopt;
+    return c.auth_start->plus_days(c.duration_days);
+}
+
+std::optional<int> spark_days_left(const SparkCode& c, Date today) {
+    auto e = spark_expiry(c);
+    if (!e) return std::nullopt;
+    return *e - today;
+}
+
+bool spark_code_valid(const SparkCode& c, Date today) {
+    if (c.status != SparkStatus::received && c.status != SparkStatus::verified && c.status != SparkStatus::live)
+        return false;
+    auto left = spark_days_left(c, today);
+    return left && *left >= 0;
+}
+
+bool spark_transition_allowed(SparkStatus from, SparkStatus to) {
+    using S = SparkStatus;
+    if (from == S::revoked || from == S::killed) return false;
+    if (to == S::revoked || to == S::killed) return from != to;
+    switch (from) {
+        case S::requested: return to == S::received;
+        case S::received: return to == S::verified || to == S::expired;
+        case S::verified: return to == S::live || to == S::expired;
+        case S::live: return to == S::expired;
+        default: return false;
+    }
+}
+
+namespace {
+
+template <class T> const T* find_in(const std::vector<T>& v, Id id) {
+    for (const T& x : v)
+        if (x.id == id) return &x;
+    return nullptr;
+}
+
+std::string handle_of(const Program& p, Id creator_id) {
+    const Creator* c = find_in(p.creators, creator_id);
+    return c ? "@" + c->handle : "creator " + std::to_string(creator_id);
+}
+
+}  // namespace
+
+std::vector<GoLiveCheck> go_live_checks(const SparkCode& c, const Program& p) {
+    std::vector<GoLiveCheck> out(4);
+    out[0] = {1, "verified in Ads Manager", c.verified_in_ads_manager, ""};
+    if (!out[0].ok) out[0].reason = "the code has not been verified in Ads Manager";
+
+    out[1] = {2, "post passed compliance review", false, ""};
+    const Post* post = c.post_id ? find_in(p.posts, c.post_id) : nullptr;
+    if (!post) out[1].reason = "no post is linked to the code";
+    else if (!post->compliance_passed) out[1].reason = "post " + std::to_string(post->id) + " has not passed compliance review";
+    else out[1].ok = true;
+
+    out[2] = {3, "authorization covers the whole campaign", false, ""};
+    const auto expiry = spark_expiry(c);
+    if (!expiry) out[2].reason = "the authorization start is not known, so neither is the expiry";
+    else if (!c.campaign_end) out[2].reason = "the campaign has no end date";
+    else if (*expiry < *c.campaign_end)
+        out[2].reason = "the code expires " + expiry->to_string() + ", " + std::to_string(*c.campaign_end - *expiry) +
+                        " days before the campaign ends (" + c.campaign_end->to_string() + ")";
+    else out[2].ok = true;
+
+    out[3] = {4, "one named person owns renewal", !trim(c.renewal_owner).empty(), ""};
+    if (!out[3].ok) out[3].reason = "nobody is named as renewal owner";
+    return out;
+}
+
+bool can_go_live(const SparkCode& c, const Program& p) {
+    for (const GoLiveCheck& k : go_live_checks(c, p))
+        if (!k.ok) return false;
+    return true;
+}
+
+KillVerdict kill_verdict(const SparkCode& c, const Program& p) {
+    KillVerdict v;
+    if (c.rounds.empty()) {
+        v.reason = "no paid round yet";
+        return v;
+    }
+    int64_t clicks = 0, orders = 0;
+    for (const PaidRound& r : c.rounds) {
+        clicks += r.clicks;
+        orders += r.orders;
+    }
+    const Settings& s = p.settings;
+    v.paid_conversion = clicks ? static_cast<double>(orders) / static_cast<double>(clicks) : 0.0;
+    const Post* post = c.post_id ? find_in(p.posts, c.post_id) : nullptr;
+    if (post && post->clicks > 0)
+        v.organic_conversion = static_cast<double>(post->orders) / static_cast<double>(post->clicks);
+    const std::string paid = "paid conversion " + fmt_rate(v.paid_conversion) + " on " + fmt_int(clicks) + " clicks";
+    if (clicks < s.min_clicks) {
+        v.reason = paid + " (too little data to judge: under " + fmt_int(s.min_clicks) + " clicks)";
+        return v;
+    }
+    v.evaluated = true;
+    constexpr double eps = 1e-12;
+    std::vector<std::string> why;
+    if (v.paid_conversion < s.kill_floor - eps) why.push_back(paid + " < " + fmt_rate(s.kill_floor));
+    if (v.organic_conversion) {
+        const double bar = s.kill_ratio_of_organic * *v.organic_conversion;
+        if (v.paid_conversion < bar - eps)
+            why.push_back(paid + " < " + fmt_rate(s.kill_ratio_of_organic) + " of organic " +
+                          fmt_rate(*v.organic_conversion) + " (" + fmt_rate(bar) + ")");
+    }
+    v.kill = !why.empty();
+    if (v.kill) {
+        v.reason = why[0];
+        for (size_t i = 1; i < why.size(); ++i) v.reason += "; " + why[i].substr(paid.size() + 1);
+    } else {
+        v.reason = paid + " holds up";
+        if (v.organic_conversion) v.reason += " against organic " + fmt_rate(*v.organic_conversion);
+    }
+    return v;
+}
+
+std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
+    std::vector<SparkAlert> out;
+    const Settings& s = p.settings;
+    for (const SparkCode& c : p.spark_codes) {
+        const auto expiry = spark_expiry(c);
+        const auto left = spark_days_left(c, today);
+        const std::string who = handle_of(p, c.creator_id);
+        const std::string owner = trim(c.renewal_owner);
+        auto push = [&](SparkAlertKind k, int days, std::string msg) {
+            out.push_back({k, c.id, c.creator_id, owner, days, std::move(msg)});
+        };
+        const bool running = c.status == SparkStatus::received || c.status == SparkStatus::verified ||
+                             c.status == SparkStatus::live;
+        if (c.status == SparkStatus::live && left) {
+            if (*left < 0)
+                push(SparkAlertKind::expired_while_live, -*left,
+                     "Spark Code of " + who + " expired " + expiry->to_string() + " (" + std::to_string(-*left) +
+                         " days ago) but is still marked live: extend, replace or stop the ad");
+            else if (*left <= s.spark_expiry_alert_days)
+                push(SparkAlertKind::expires_soon, *left,
+                     "Spark Code of " + who + (*left == 0 ? " expires today" : " expires in " + std::to_string(*left) +
+                                                                           (*left == 1 ? " day" : " days")) +
+                         " (" + expiry->to_string() + "): ask for an extension or a new code");
+        }
+        if (running && expiry && c.campaign_end && *c.campaign_end > *expiry)
+            push(SparkAlertKind::campaign_outlasts_code, *c.campaign_end - *expiry,
+                 "campaign of " + who + " ends " + c.campaign_end->to_string() + ", " +
+                     std::to_string(*c.campaign_end - *expiry) + " days after its Spark Code expires (" +
+                     expiry->to_string() + ")");
+        if (c.status == SparkStatus::received && c.received) {
+            const int waiting = today - *c.received;
+            if (waiting >= s.spark_verify_alert_days)
+                push(SparkAlertKind::not_verified, waiting,
+                     "Spark Code of " + who + " received " + c.received->to_string() + " and not verified after " +
+                         std::to_string(waiting) + " days (limit " + std::to_string(s.spark_verify_alert_days) +
+                         "): paste it into Ads Manager");
+        }
+        if (c.status == SparkStatus::live) {
+            const KillVerdict k = kill_verdict(c, p);
+            if (k.kill) push(SparkAlertKind::kill_suggested, 0, "kill the Spark Ad of " + who + ": " + k.reason);
+        }
+    }
+    return out;
+}
+
+std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count) {
+    const Settings& s = p.settings;
+    const MarginBook book = compute_margins(p);
+    std::unordered_map<Id, bool> valid;
+    for (const SparkCode& c : p.spark_codes)
+        if (c.post_id && spark_code_valid(c, today)) valid[c.post_id] = true;
+    std::vector<SparkCandidate> out;
+    const Date from = today.plus_days(-s.candidate_window_days);
+    for (const Post& x : p.posts) {
+        if (!x.published || *x.published < from || *x.published > today) continue;
+        if (x.clicks < s.min_clicks || x.views < s.min_views || x.clicks <= 0) continue;
+        SparkCandidate c;
+        c.post_id = x.id;
+        c.creator_id = x.creator_id;
+        c.conversion = static_cast<double>(x.orders) / static_cast<double>(x.clicks);
+        c.clicks = x.clicks;
+        c.views = x.views;
+        c.gmv = x.gmv;
+        c.margin = book.post_margin(x.id);
+        c.valid_code = valid.count(x.id) > 0;
+        c.compliance_passed = x.compliance_passed;
+        out.push_back(c);
+    }
+    std::sort(out.begin(), out.end(), [](const SparkCandidate& a, const SparkCandidate& b) {
+        if (a.conversion != b.conversion) return a.conversion > b.conversion;
+        return a.post_id < b.post_id;
+    });
+    if (out.size() > max_count) out.resize(max_count);
+    return out;
+}
+
+}  // namespace sr

@@ -1,0 +1,77 @@
+// Spark Codes (DOMAIN.md section 5): expiry, the state machine, the four-check go-live rule,
+// alerts, extend vs replace, the kill rule and Spark Ad candidates.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+
+namespace sr {
+
+// The last day the authorization works: authorization start + duration (days). A code is
+// usable on its expiry day and expired the day after. Unknown without an authorization start.
+std::optional<Date> spark_expiry(const SparkCode& c);
+// Days from `today` to the expiry (0 = expires today, negative = already past).
+std::optional<int> spark_days_left(const SparkCode& c, Date today);
+// A code that can still run a Spark Ad on `today`: received, verified or live, not past expiry.
+bool spark_code_valid(const SparkCode& c, Date today);
+
+// Which status moves the state machine allows by hand:
+// requested -> received -> verified -> live -> expired; received / verified -> expired;
+// any state that is not revoked or killed -> revoked or killed; expired -> live again only
+// through extend (same code, new expiry).
+bool spark_transition_allowed(SparkStatus from, SparkStatus to);
+
+// The go-live rule: the four checks, each with whether it holds and why not.
+struct GoLiveCheck {
+    int number = 0;           // 1..4 as DOMAIN.md lists them
+    std::string name;         // "verified in Ads Manager", ...
+    bool ok = false;
+    std::string reason;       // why it fails, in words and dates
+};
+std::vector<GoLiveCheck> go_live_checks(const SparkCode& c, const Program& p);
+bool can_go_live(const SparkCode& c, const Program& p);  // all four hold
+
+// An alert for the weekly review and the Spark Codes screen.
+enum class SparkAlertKind { expires_soon, campaign_outlasts_code, not_verified, kill_suggested, expired_while_live };
+struct SparkAlert {
+    SparkAlertKind kind;
+    Id code_id = 0;
+    Id creator_id = 0;
+    std::string owner;        // the renewal owner it goes to ("" = nobody named)
+    int days = 0;             // days left (expires_soon), days waiting (not_verified), days short
+    std::string message;
+};
+std::vector<SparkAlert> spark_alerts(const Program& p, Date today);
+
+// The kill rule: after the first paid round, suggest `killed` when the paid conversion rate
+// (orders / clicks over every round so far) is below kill_ratio_of_organic x the post's organic
+// conversion rate, or below kill_floor. Paid rounds under min_clicks clicks are too little
+// data: no suggestion.
+struct KillVerdict {
+    bool evaluated = false;   // at least one round with enough clicks
+    bool kill = false;
+    double paid_conversion = 0;
+    std::optional<double> organic_conversion;
+    std::string reason;
+};
+KillVerdict kill_verdict(const SparkCode& c, const Program& p);
+
+// Spark Ad candidates: posts ranked by conversion rate (not views), only posts with enough
+// data (min_clicks clicks and min_views views), published within candidate_window_days
+// before `today`, with margin beside and whether a valid code exists.
+struct SparkCandidate {
+    Id post_id = 0;
+    Id creator_id = 0;
+    double conversion = 0;
+    int64_t clicks = 0;
+    int64_t views = 0;
+    double gmv = 0;
+    double margin = 0;
+    bool valid_code = false;
+    bool compliance_passed = false;
+};
+std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count);
+
+}  // namespace sr
