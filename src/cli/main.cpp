@@ -1,5 +1,7 @@
 // sparkroster: the command-line tool over the same core as the app.
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -7,6 +9,9 @@
 #include <string>
 
 #include "core/backup.hpp"
+#include "core/generate.hpp"
+#include "core/metrics.hpp"
+#include "core/review.hpp"
 #include "core/sample.hpp"
 
 namespace {
@@ -18,6 +23,10 @@ int usage() {
         "usage:\n"
         "  sparkroster validate FILE          check a backup; list every problem with its JSON path\n"
         "  sparkroster sample [--today DATE]  print the sample program as a backup (DATE as YYYY-MM-DD)\n"
+        "  sparkroster report PROGRAM.json [--week DATE] [--format json|text]\n"
+        "                                     print the weekly review of the week holding DATE (default: this week)\n"
+        "  sparkroster generate --creators N --posts M [--today DATE] [--seed S]\n"
+        "                                     print a generated program of that size as a backup (benchmarks)\n"
         "exit codes: 0 ok, 1 invalid input, 2 usage\n",
         stderr);
     return kUsage;
@@ -75,6 +84,75 @@ int main(int argc, char** argv) {
             }
         }
         std::cout << sr::program_to_json(sr::make_sample_program(today), true) << "\n";
+        return kOk;
+    }
+    if (cmd == "report") {
+        std::string file, format = "text";
+        std::optional<sr::Date> week;
+        for (int i = 2; i < argc; ++i) {
+            const std::string a = argv[i];
+            if (a == "--week" && i + 1 < argc) {
+                week = sr::Date::parse(argv[++i]);
+                if (!week) {
+                    std::fprintf(stderr, "--week: '%s' is not a date as YYYY-MM-DD\n", argv[i]);
+                    return kUsage;
+                }
+            } else if (a == "--format" && i + 1 < argc) {
+                format = argv[++i];
+                if (format != "json" && format != "text") {
+                    std::fprintf(stderr, "--format: '%s' is not json or text\n", format.c_str());
+                    return kUsage;
+                }
+            } else if (!a.empty() && a[0] != '-' && file.empty()) {
+                file = a;
+            } else {
+                return usage();
+            }
+        }
+        if (file.empty()) return usage();
+        std::string text;
+        if (!read_file(file, text)) {
+            std::fprintf(stderr, "%s: cannot read the file\n", file.c_str());
+            return kInvalid;
+        }
+        const sr::LoadResult r = sr::program_from_json(text);
+        if (!r.ok()) {
+            for (const sr::Problem& p : r.problems) std::fprintf(stderr, "%s: %s\n", file.c_str(), p.to_string().c_str());
+            return kInvalid;
+        }
+        const sr::Review rv = sr::review(*r.program, week ? *week : today_utc());
+        std::cout << (format == "json" ? sr::review_to_json(rv, *r.program) + "\n" : sr::review_to_text(rv, *r.program));
+        return kOk;
+    }
+    if (cmd == "generate") {
+        long long creators = -1, posts = -1, seed = 1;
+        sr::Date today = today_utc();
+        for (int i = 2; i < argc; ++i) {
+            const std::string a = argv[i];
+            auto number = [&](long long& out) {
+                if (i + 1 >= argc) return false;
+                char* end = nullptr;
+                out = std::strtoll(argv[++i], &end, 10);
+                return end && *end == '\0' && out >= 0 && out <= 10000000;
+            };
+            if (a == "--creators") {
+                if (!number(creators)) return usage();
+            } else if (a == "--posts") {
+                if (!number(posts)) return usage();
+            } else if (a == "--seed") {
+                if (!number(seed)) return usage();
+            } else if (a == "--today" && i + 1 < argc) {
+                auto d = sr::Date::parse(argv[++i]);
+                if (!d) return usage();
+                today = *d;
+            } else {
+                return usage();
+            }
+        }
+        if (creators < 1 || posts < 0) return usage();
+        const sr::Program p = sr::generate_program(static_cast<int>(creators), static_cast<int>(posts), today,
+                                                   static_cast<uint64_t>(seed));
+        std::cout << sr::program_to_json(p) << "\n";
         return kOk;
     }
     return usage();

@@ -48,6 +48,8 @@ template <class T> const T* find_in(const std::vector<T>& v, Id id) {
     return nullptr;
 }
 
+std::string days(int n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
+
 std::string handle_of(const Program& p, Id creator_id) {
     const Creator* c = find_in(p.creators, creator_id);
     return c ? "@" + c->handle : "creator " + std::to_string(creator_id);
@@ -71,8 +73,8 @@ std::vector<GoLiveCheck> go_live_checks(const SparkCode& c, const Program& p) {
     if (!expiry) out[2].reason = "the authorization start is not known, so neither is the expiry";
     else if (!c.campaign_end) out[2].reason = "the campaign has no end date";
     else if (*expiry < *c.campaign_end)
-        out[2].reason = "the code expires " + expiry->to_string() + ", " + std::to_string(*c.campaign_end - *expiry) +
-                        " days before the campaign ends (" + c.campaign_end->to_string() + ")";
+        out[2].reason = "the code expires " + expiry->to_string() + ", " + days(*c.campaign_end - *expiry) +
+                        " before the campaign ends (" + c.campaign_end->to_string() + ")";
     else out[2].ok = true;
 
     out[3] = {4, "one named person owns renewal", !trim(c.renewal_owner).empty(), ""};
@@ -144,26 +146,24 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
         if (c.status == SparkStatus::live && left) {
             if (*left < 0)
                 push(SparkAlertKind::expired_while_live, -*left,
-                     "Spark Code of " + who + " expired " + expiry->to_string() + " (" + std::to_string(-*left) +
-                         " days ago) but is still marked live: extend, replace or stop the ad");
+                     "Spark Code of " + who + " expired " + expiry->to_string() + " (" + days(-*left) +
+                         " ago) but is still marked live: extend, replace or stop the ad");
             else if (*left <= s.spark_expiry_alert_days)
                 push(SparkAlertKind::expires_soon, *left,
-                     "Spark Code of " + who + (*left == 0 ? " expires today" : " expires in " + std::to_string(*left) +
-                                                                           (*left == 1 ? " day" : " days")) +
+                     "Spark Code of " + who + (*left == 0 ? " expires today" : " expires in " + days(*left)) +
                          " (" + expiry->to_string() + "): ask for an extension or a new code");
         }
         if (running && expiry && c.campaign_end && *c.campaign_end > *expiry)
             push(SparkAlertKind::campaign_outlasts_code, *c.campaign_end - *expiry,
                  "campaign of " + who + " ends " + c.campaign_end->to_string() + ", " +
-                     std::to_string(*c.campaign_end - *expiry) + " days after its Spark Code expires (" +
+                     days(*c.campaign_end - *expiry) + " after its Spark Code expires (" +
                      expiry->to_string() + ")");
         if (c.status == SparkStatus::received && c.received) {
             const int waiting = today - *c.received;
             if (waiting >= s.spark_verify_alert_days)
                 push(SparkAlertKind::not_verified, waiting,
                      "Spark Code of " + who + " received " + c.received->to_string() + " and not verified after " +
-                         std::to_string(waiting) + " days (limit " + std::to_string(s.spark_verify_alert_days) +
-                         "): paste it into Ads Manager");
+                         days(waiting) + " (limit " + days(s.spark_verify_alert_days) + "): paste it into Ads Manager");
         }
         if (c.status == SparkStatus::live) {
             const KillVerdict k = kill_verdict(c, p);

@@ -4,6 +4,12 @@
 #include <memory>
 #include <utility>
 
+#include "enums.hpp"
+#include "format.hpp"
+#include "rules.hpp"
+#include "spark.hpp"
+#include "validate.hpp"
+
 namespace sr {
 
 namespace {
@@ -162,6 +168,490 @@ void Store::replace_program(Program next, std::string label) {
     auto before = std::make_shared<Program>(program_);
     auto after = std::make_shared<Program>(std::move(next));
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
+}
+
+// ------------------------------------------------------------------ generic record commands
+namespace {
+
+template <class T> const T* cfind(const std::vector<T>& v, Id id) {
+    for (const T& x : v)
+        if (x.id == id) return &x;
+    return nullptr;
+}
+
+Errors no_record(const char* what, Id id) { return {{"id", std::string("No ") + what + " with id " + std::to_string(id) + "."}}; }
+
+std::string count_of(size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+template <class T>
+CommandResult Store::add_record(std::vector<T> Program::*list, T x, Errors errs, std::string label) {
+    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    x.id = program_.next_id;
+    const Id id = x.id;
+    run({std::move(label),
+         [list, x](Program& p) {
+             (p.*list).push_back(x);
+             p.next_id = std::max(p.next_id, x.id + 1);
+         },
+         [list, id](Program& p) { erase_id(p.*list, id); }});
+    return CommandResult::done(id);
+}
+
+template <class T>
+CommandResult Store::put_record(std::vector<T> Program::*list, T x, std::string label, Errors warnings) {
+    T* old = by_id(program_.*list, x.id);
+    if (!old) return CommandResult::refused({{"id", "No record with id " + std::to_string(x.id) + "."}});
+    const T before = *old;
+    const Id id = x.id;
+    run({std::move(label),
+         [list, x](Program& p) {
+             if (T* r = by_id(p.*list, x.id)) *r = x;
+         },
+         [list, before](Program& p) {
+             if (T* r = by_id(p.*list, before.id)) *r = before;
+         }});
+    CommandResult res = CommandResult::done(id);
+    res.warnings = std::move(warnings);
+    return res;
+}
+
+template <class T> CommandResult Store::remove_record(std::vector<T> Program::*list, Id id, std::string label) {
+    auto taken = std::make_shared<Removed<T>>();
+    run({std::move(label),
+         [list, id, taken](Program& p) { *taken = remove_where(p.*list, [id](const T& x) { return x.id == id; }); },
+         [list, taken](Program& p) { restore(p.*list, *taken); }});
+    return CommandResult::done(id);
+}
+
+const Product* Store::find_product(Id id) const { return cfind(program_.products, id); }
+const Sample* Store::find_sample(Id id) const { return cfind(program_.samples, id); }
+const Brief* Store::find_brief(Id id) const { return cfind(program_.briefs, id); }
+const Post* Store::find_post(Id id) const { return cfind(program_.posts, id); }
+const SparkCode* Store::find_spark_code(Id id) const { return cfind(program_.spark_codes, id); }
+
+CommandResult Store::update_settings(Settings s) {
+    Errors errs = validate_settings(s);
+    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    const Settings before = program_.settings;
+    run({"Edit settings", [s](Program& p) { p.settings = s; }, [before](Program& p) { p.settings = before; }});
+    return CommandResult::done(0);
+}
+
+// ---- products
+CommandResult Store::add_product(Product x) {
+    x.id = 0;
+    x.sku = trim(x.sku);
+    Errors e = validate_product(x, program_);
+    return add_record(&Program::products, x, std::move(e), "Add product " + x.sku);
+}
+CommandResult Store::update_product(Product x) {
+    if (!find_product(x.id)) return CommandResult::refused(no_record("product", x.id));
+    x.sku = trim(x.sku);
+    Errors e = validate_product(x, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    return put_record(&Program::products, x, "Edit product " + x.sku);
+}
+CommandResult Store::remove_product(Id id) {
+    const Product* x = find_product(id);
+    if (!x) return CommandResult::refused(no_record("product", id));
+    size_t posts = 0, samples = 0, briefs = 0, codes = 0;
+    for (const Post& r : program_.posts) posts += r.product_id == id;
+    for (const Sample& r : program_.samples) samples += r.product_id == id;
+    for (const Brief& r : program_.briefs) briefs += r.product_id == id;
+    for (const SparkCode& r : program_.spark_codes) codes += r.product_id == id;
+    if (posts + samples + briefs + codes)
+        return CommandResult::refused({{"id", x->name + " is still used by " + count_of(posts, "post", "posts") + ", " +
+                                                  count_of(samples, "sample", "samples") + ", " +
+                                                  count_of(briefs, "brief", "briefs") + " and " +
+                                                  count_of(codes, "Spark Code", "Spark Codes") + "."}});
+    return remove_record(&Program::products, id, "Remove product " + x->sku);
+}
+
+// ---- samples
+CommandResult Store::add_sample(Sample x) {
+    x.id = 0;
+    Errors e = validate_sample(x, program_);
+    return add_record(&Program::samples, x, std::move(e), "Add sample");
+}
+CommandResult Store::update_sample(Sample x) {
+    if (!find_sample(x.id)) return CommandResult::refused(no_record("sample", x.id));
+    Errors e = validate_sample(x, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    return put_record(&Program::samples, x, "Edit sample");
+}
+CommandResult Store::remove_sample(Id id) {
+    if (!find_sample(id)) return CommandResult::refused(no_record("sample", id));
+    size_t posts = 0;
+    for (const Post& r : program_.posts) posts += r.sample_id == id;
+    if (posts) return CommandResult::refused({{"id", "The sample led to " + count_of(posts, "post", "posts") + "; remove or relink those first."}});
+    return remove_record(&Program::samples, id, "Remove sample");
+}
+
+// ---- briefs
+CommandResult Store::add_brief(Brief x) {
+    x.id = 0;
+    Errors e = validate_brief(x, program_);
+    return add_record(&Program::briefs, x, std::move(e), "Add brief " + x.title);
+}
+CommandResult Store::update_brief(Brief x) {
+    if (!find_brief(x.id)) return CommandResult::refused(no_record("brief", x.id));
+    Errors e = validate_brief(x, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    return put_record(&Program::briefs, x, "Edit brief " + x.title);
+}
+CommandResult Store::remove_brief(Id id) {
+    const Brief* b = find_brief(id);
+    if (!b) return CommandResult::refused(no_record("brief", id));
+    size_t posts = 0;
+    for (const Post& r : program_.posts) posts += r.brief_id == id;
+    if (posts) return CommandResult::refused({{"id", "The brief is named by " + count_of(posts, "post", "posts") + "; relink those first."}});
+    return remove_record(&Program::briefs, id, "Remove brief " + b->title);
+}
+
+// ---- posts
+CommandResult Store::add_post(Post x) {
+    x.id = 0;
+    x.tiktok_ref = trim(x.tiktok_ref);
+    Errors e = validate_post(x, program_);
+    return add_record(&Program::posts, x, std::move(e), "Add post");
+}
+CommandResult Store::update_post(Post x) {
+    if (!find_post(x.id)) return CommandResult::refused(no_record("post", x.id));
+    x.tiktok_ref = trim(x.tiktok_ref);
+    Errors e = validate_post(x, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    return put_record(&Program::posts, x, "Edit post");
+}
+CommandResult Store::remove_post(Id id) {
+    if (!find_post(id)) return CommandResult::refused(no_record("post", id));
+    size_t codes = 0;
+    for (const SparkCode& r : program_.spark_codes) codes += r.post_id == id;
+    if (codes) return CommandResult::refused({{"id", "The post has " + count_of(codes, "Spark Code", "Spark Codes") + "; remove those first."}});
+    return remove_record(&Program::posts, id, "Remove post");
+}
+
+// ---- creator sub-records
+CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
+    const Creator* c = find_creator(creator_id);
+    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    Errors e = validate_incident(x);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    Creator next = *c;
+    x.id = program_.next_id;
+    next.compliance.push_back(x);
+    const Id id = x.id;
+    const Creator before = *c;
+    run({"Add compliance incident for @" + c->handle,
+         [next](Program& p) {
+             if (Creator* r = by_id(p.creators, next.id)) *r = next;
+             p.next_id = std::max<Id>(p.next_id, next.compliance.back().id + 1);
+         },
+         [before](Program& p) {
+             if (Creator* r = by_id(p.creators, before.id)) *r = before;
+         }});
+    return CommandResult::done(id);
+}
+CommandResult Store::update_incident(Id creator_id, ComplianceIncident x) {
+    const Creator* c = find_creator(creator_id);
+    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    Errors e = validate_incident(x);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    Creator next = *c;
+    ComplianceIncident* i = by_id(next.compliance, x.id);
+    if (!i) return CommandResult::refused(no_record("compliance incident", x.id));
+    *i = x;
+    CommandResult r = put_record(&Program::creators, next, "Edit compliance incident of @" + c->handle);
+    r.id = x.id;
+    return r;
+}
+CommandResult Store::remove_incident(Id creator_id, Id incident_id) {
+    const Creator* c = find_creator(creator_id);
+    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    Creator next = *c;
+    if (!by_id(next.compliance, incident_id)) return CommandResult::refused(no_record("compliance incident", incident_id));
+    erase_id(next.compliance, incident_id);
+    CommandResult r = put_record(&Program::creators, next, "Remove compliance incident of @" + c->handle);
+    r.id = incident_id;
+    return r;
+}
+
+CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string reason) {
+    const Creator* c = find_creator(creator_id);
+    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    if (to < 1 || to > 3) return CommandResult::refused({{"tier", "Tier must be 1, 2 or 3."}});
+    if (trim(reason).empty()) return CommandResult::refused({{"reason", "Say why the tier changes: it lands in the tier history."}});
+    const int from = effective_tier(*c, program_.settings);
+    if (from == to) return CommandResult::refused({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
+    Creator next = *c;
+    next.pinned_tier = to;
+    next.tier_history.push_back({date, from, to, trim(reason)});
+    return put_record(&Program::creators, next, "Tier of @" + c->handle + " " + std::to_string(from) + " -> " + std::to_string(to));
+}
+
+CommandResult Store::confirm_promotion(Id creator_id, Date today) {
+    const Creator* c = find_creator(creator_id);
+    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    const PromotionCheck pc = promotion_check(program_, creator_id, today);
+    if (!pc.suggested() || c->status != CreatorStatus::active)
+        return CommandResult::refused({{"tier", "No promotion is suggested for @" + c->handle + ": " + pc.reason + "."}});
+    return change_tier(creator_id, pc.to, today, "Promotion: " + pc.reason);
+}
+
+CommandResult Store::set_creator_code(Id creator_id, std::optional<CreatorCode> code) {
+    const Creator* c = find_creator(creator_id);
+    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    Creator next = *c;
+    next.creator_code = code;
+    if (code) {
+        next.creator_code->code = trim(code->code);
+        const Eligibility e = creator_code_eligibility(next, program_.settings);
+        if (!e.ok) {
+            Errors errs;
+            for (const std::string& r : e.reasons) errs.push_back({"creator_code", "Not eligible for a Creator Code: " + r + "."});
+            return CommandResult::refused(std::move(errs));
+        }
+        if (next.creator_code->scans < 0 || next.creator_code->uses < 0 || next.creator_code->estimated_earnings < 0)
+            return CommandResult::refused({{"creator_code", "Scans, uses and earnings cannot be negative."}});
+        if (next.creator_code->uses > next.creator_code->scans && next.creator_code->scans > 0)
+            return CommandResult::refused({{"creator_code.uses", "Uses cannot exceed scans."}});
+    }
+    return put_record(&Program::creators, next, "Creator Code of @" + c->handle);
+}
+
+// ---- Spark Codes
+namespace {
+
+// An opaque string: never rejected for its look, only warned about.
+Errors unusual_code(const std::string& code) {
+    Errors w;
+    bool space = false;
+    for (char ch : code) space = space || ch == ' ' || ch == '\t' || ch == '\n';
+    if (space) w.push_back({"code", "The code contains spaces: check that it was pasted whole."});
+    if (code.size() < 16) w.push_back({"code", "The code is unusually short (" + std::to_string(code.size()) + " characters)."});
+    if (code.size() > 200) w.push_back({"code", "The code is unusually long (" + std::to_string(code.size()) + " characters)."});
+    if (!code.empty() && code[0] != '#') w.push_back({"code", "Spark Codes usually start with '#'."});
+    return w;
+}
+
+void event(SparkCode& c, Date d, std::string what) { c.history.push_back({d, std::move(what)}); }
+
+}  // namespace
+
+CommandResult Store::add_spark_code(SparkCode x) {
+    x.id = 0;
+    x.code = trim(x.code);
+    Errors e = validate_spark_code(x, program_);
+    return add_record(&Program::spark_codes, x, std::move(e), "Add Spark Code");
+}
+CommandResult Store::update_spark_code(SparkCode x) {
+    if (!find_spark_code(x.id)) return CommandResult::refused(no_record("Spark Code", x.id));
+    x.code = trim(x.code);
+    Errors e = validate_spark_code(x, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    return put_record(&Program::spark_codes, x, "Edit Spark Code", x.code.empty() ? Errors{} : unusual_code(x.code));
+}
+CommandResult Store::remove_spark_code(Id id) {
+    if (!find_spark_code(id)) return CommandResult::refused(no_record("Spark Code", id));
+    for (const SparkCode& r : program_.spark_codes)
+        if (r.replaces_id == id)
+            return CommandResult::refused({{"id", "Spark Code " + std::to_string(r.id) + " replaced this one; remove that first."}});
+    return remove_record(&Program::spark_codes, id, "Remove Spark Code");
+}
+
+CommandResult Store::request_spark_code(Id creator_id, Id post_id, Date date, int days, std::string renewal_owner) {
+    SparkCode x;
+    x.creator_id = creator_id;
+    x.post_id = post_id;
+    if (const Post* post = find_post(post_id)) x.product_id = post->product_id;
+    x.requested = date;
+    x.duration_days = days;
+    x.renewal_owner = trim(renewal_owner);
+    x.status = SparkStatus::requested;
+    event(x, date, "requested (" + std::to_string(days) + " days)");
+    Errors e = validate_spark_code(x, program_);
+    return add_record(&Program::spark_codes, x, std::move(e), "Request Spark Code");
+}
+
+CommandResult Store::receive_spark_code(SparkHandoff h, Date today) {
+    const std::string code = trim(h.code);
+    const SparkCode* existing = h.code_id ? find_spark_code(h.code_id) : nullptr;
+    if (h.code_id && !existing) return CommandResult::refused(no_record("Spark Code", h.code_id));
+    if (!existing)
+        for (const SparkCode& r : program_.spark_codes)
+            if (r.status == SparkStatus::requested && r.creator_id == h.creator_id && r.post_id == h.post_id) {
+                existing = &r;
+                break;
+            }
+    if (code.empty()) return CommandResult::refused({{"code", "The reply has no code in it."}});
+    if (h.generated > today) return CommandResult::refused({{"generated", "The code cannot be generated after today."}});
+    SparkCode x = existing ? *existing : SparkCode{};
+    if (existing && existing->status != SparkStatus::requested && existing->status != SparkStatus::received)
+        return CommandResult::refused({{"status", "This Spark Code is already " + std::string(name_of(existing->status)) +
+                                                      ": extend or replace it instead."}});
+    if (!existing) {
+        x.creator_id = h.creator_id;
+        x.post_id = h.post_id;
+        if (const Post* post = find_post(h.post_id)) x.product_id = post->product_id;
+        x.requested = h.generated;
+    }
+    x.code = code;
+    x.received = today;
+    x.auth_start = h.generated;
+    x.duration_days = h.duration_days;
+    x.status = SparkStatus::received;
+    x.verified_in_ads_manager = false;
+    event(x, today, "received: generated " + h.generated.to_string() + " for " + std::to_string(h.duration_days) +
+                        " days, expires " + spark_expiry(x)->to_string());
+    Errors e = validate_spark_code(x, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    CommandResult r = existing ? put_record(&Program::spark_codes, x, "Receive Spark Code")
+                               : add_record(&Program::spark_codes, x, {}, "Receive Spark Code");
+    r.warnings = unusual_code(code);
+    return r;
+}
+
+CommandResult Store::spark_status(Id id, SparkStatus to, Date date, std::string what) {
+    const SparkCode* c = find_spark_code(id);
+    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (!spark_transition_allowed(c->status, to))
+        return CommandResult::refused({{"status", "A " + std::string(name_of(c->status)) + " Spark Code cannot become " +
+                                                      std::string(name_of(to)) + "."}});
+    SparkCode x = *c;
+    x.status = to;
+    if (to == SparkStatus::verified) x.verified_in_ads_manager = true;
+    event(x, date, std::move(what));
+    return put_record(&Program::spark_codes, x, std::string("Spark Code ") + std::string(name_of(to)));
+}
+
+CommandResult Store::verify_spark_code(Id id, Date date) { return spark_status(id, SparkStatus::verified, date, "verified in Ads Manager"); }
+
+CommandResult Store::go_live(Id id, Date date) {
+    const SparkCode* c = find_spark_code(id);
+    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (c->status != SparkStatus::verified)
+        return CommandResult::refused({{"status", "Only a verified code goes live (this one is " + std::string(name_of(c->status)) + ")."}});
+    Errors errs;
+    for (const GoLiveCheck& k : go_live_checks(*c, program_))
+        if (!k.ok) errs.push_back({"go_live." + std::to_string(k.number), "Check " + std::to_string(k.number) + " (" + k.name + ") fails: " + k.reason + "."});
+    if (auto left = spark_days_left(*c, date); left && *left < 0)
+        errs.push_back({"auth_start", "The code expired " + spark_expiry(*c)->to_string() + "."});
+    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    return spark_status(id, SparkStatus::live, date, "live");
+}
+
+CommandResult Store::expire_spark_code(Id id, Date date) { return spark_status(id, SparkStatus::expired, date, "expired"); }
+
+CommandResult Store::expire_due_codes(Date today) {
+    std::vector<SparkCode> changed;
+    for (const SparkCode& c : program_.spark_codes) {
+        if (c.status != SparkStatus::received && c.status != SparkStatus::verified && c.status != SparkStatus::live) continue;
+        auto left = spark_days_left(c, today);
+        if (!left || *left >= 0) continue;
+        SparkCode x = c;
+        x.status = SparkStatus::expired;
+        event(x, today, "expired " + spark_expiry(c)->to_string());
+        changed.push_back(x);
+    }
+    if (changed.empty()) return CommandResult::done(0);
+    auto before = std::make_shared<std::vector<SparkCode>>();
+    for (const SparkCode& x : changed) before->push_back(*find_spark_code(x.id));
+    run({"Expire " + std::to_string(changed.size()) + " Spark Codes",
+         [changed](Program& p) {
+             for (const SparkCode& x : changed)
+                 if (SparkCode* r = by_id(p.spark_codes, x.id)) *r = x;
+         },
+         [before](Program& p) {
+             for (const SparkCode& x : *before)
+                 if (SparkCode* r = by_id(p.spark_codes, x.id)) *r = x;
+         }});
+    return CommandResult::done(0);
+}
+
+CommandResult Store::extend_spark_code(Id id, Date auth_start, int duration_days, Date date) {
+    const SparkCode* c = find_spark_code(id);
+    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (c->status == SparkStatus::requested || c->status == SparkStatus::revoked || c->status == SparkStatus::killed)
+        return CommandResult::refused({{"status", "A " + std::string(name_of(c->status)) + " Spark Code cannot be extended."}});
+    SparkCode x = *c;
+    const auto old_expiry = spark_expiry(x);
+    x.auth_start = auth_start;
+    x.duration_days = duration_days;
+    if (old_expiry && *spark_expiry(x) <= *old_expiry)
+        return CommandResult::refused({{"duration_days", "The new expiry (" + spark_expiry(x)->to_string() +
+                                                             ") is not later than the old one (" + old_expiry->to_string() + ")."}});
+    Errors e = validate_spark_code(x, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (x.status == SparkStatus::expired) x.status = can_go_live(x, program_) ? SparkStatus::live : SparkStatus::verified;
+    event(x, date, "extended: same code, expires " + spark_expiry(x)->to_string() +
+                       (old_expiry ? " (was " + old_expiry->to_string() + ")" : ""));
+    return put_record(&Program::spark_codes, x, "Extend Spark Code");
+}
+
+CommandResult Store::replace_spark_code(Id old_id, std::string code, Date generated, int duration_days, Date date) {
+    const SparkCode* c = find_spark_code(old_id);
+    if (!c) return CommandResult::refused(no_record("Spark Code", old_id));
+    if (c->status == SparkStatus::requested)
+        return CommandResult::refused({{"status", "A requested code has nothing to replace: receive it instead."}});
+    SparkCode next = *c;
+    next.id = program_.next_id;
+    next.code = trim(code);
+    next.replaces_id = old_id;
+    next.received = date;
+    next.requested = date;
+    next.auth_start = generated;
+    next.duration_days = duration_days;
+    next.status = SparkStatus::received;
+    next.verified_in_ads_manager = false;
+    next.rounds.clear();
+    next.history.clear();
+    event(next, date, "received: replaces Spark Code " + std::to_string(old_id) + ", expires " + spark_expiry(next)->to_string());
+    if (next.code.empty()) return CommandResult::refused({{"code", "The new code is required."}});
+    Errors e = validate_spark_code(next, program_);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    SparkCode old = *c;
+    const SparkCode old_before = *c;
+    if (old.status == SparkStatus::received || old.status == SparkStatus::verified || old.status == SparkStatus::live)
+        old.status = SparkStatus::expired;
+    event(old, date, "replaced by Spark Code " + std::to_string(next.id));
+    run({"Replace Spark Code",
+         [old, next](Program& p) {
+             if (SparkCode* r = by_id(p.spark_codes, old.id)) *r = old;
+             p.spark_codes.push_back(next);
+             p.next_id = std::max(p.next_id, next.id + 1);
+         },
+         [old_before, id = next.id](Program& p) {
+             erase_id(p.spark_codes, id);
+             if (SparkCode* r = by_id(p.spark_codes, old_before.id)) *r = old_before;
+         }});
+    CommandResult r = CommandResult::done(next.id);
+    r.warnings = unusual_code(next.code);
+    return r;
+}
+
+CommandResult Store::add_paid_round(Id id, PaidRound round) {
+    const SparkCode* c = find_spark_code(id);
+    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (c->status != SparkStatus::live && c->status != SparkStatus::expired && c->status != SparkStatus::killed)
+        return CommandResult::refused({{"status", "Paid rounds belong to a code that has gone live (this one is " +
+                                                      std::string(name_of(c->status)) + ")."}});
+    Errors e = validate_paid_round(round);
+    if (!e.empty()) return CommandResult::refused(std::move(e));
+    SparkCode x = *c;
+    x.rounds.push_back(round);
+    event(x, round.date, "paid round " + std::to_string(x.rounds.size()) + ": spend " + fmt_money(round.spend, program_.settings.currency) +
+                             ", " + fmt_int(round.clicks) + " clicks, " + fmt_int(round.orders) + " orders");
+    return put_record(&Program::spark_codes, x, "Add paid round");
+}
+
+CommandResult Store::kill_spark_code(Id id, Date date, std::string reason) {
+    return spark_status(id, SparkStatus::killed, date, "killed" + (trim(reason).empty() ? "" : ": " + trim(reason)));
+}
+CommandResult Store::revoke_spark_code(Id id, Date date, std::string reason) {
+    return spark_status(id, SparkStatus::revoked, date, "revoked" + (trim(reason).empty() ? "" : ": " + trim(reason)));
 }
 
 }  // namespace sr

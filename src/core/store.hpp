@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,20 @@ struct CommandResult {
     bool ok = false;
     Errors errors;  // why it was refused, field by field
     Id id = 0;      // the record added or changed
-    static CommandResult refused(Errors e) { return {false, std::move(e), 0}; }
-    static CommandResult done(Id id) { return {true, {}, id}; }
+    Errors warnings;  // accepted, but worth a look (an unusual Spark Code, ...)
+    static CommandResult refused(Errors e) { return {false, std::move(e), 0, {}}; }
+    static CommandResult done(Id id) { return {true, {}, id, {}}; }
+};
+
+// A Spark Code coming back from a creator (the reply made in the shared brief): post link,
+// code, authorization length and the date it was generated. The expiry is computed from them.
+struct SparkHandoff {
+    Id code_id = 0;      // the requested record it answers; 0 = find by creator and post, or create
+    Id creator_id = 0;
+    Id post_id = 0;
+    std::string code;
+    Date generated;
+    int duration_days = 30;
 };
 
 // What removing a creator would take with it, so the user can be asked first.
@@ -43,6 +56,71 @@ public:
     // Removes the creator with its posts, samples and Spark Codes (undoable as one step).
     CommandResult remove_creator(Id id);
 
+    // ------------------------------------------------------------ other records
+    // Every add / update / remove below validates (validate.hpp), names the field and the
+    // reason when it refuses, and is one undoable step. Removing a record that others still
+    // point at is refused with what points at it (a creator is the exception: see above).
+    const Product* find_product(Id id) const;
+    const Sample* find_sample(Id id) const;
+    const Brief* find_brief(Id id) const;
+    const Post* find_post(Id id) const;
+    const SparkCode* find_spark_code(Id id) const;
+
+    CommandResult update_settings(Settings s);
+
+    CommandResult add_product(Product x);
+    CommandResult update_product(Product x);
+    CommandResult remove_product(Id id);
+
+    CommandResult add_sample(Sample x);
+    CommandResult update_sample(Sample x);
+    CommandResult remove_sample(Id id);
+
+    // Briefs save with record checks only; check_brief() (briefs.hpp) decides sharing.
+    CommandResult add_brief(Brief x);
+    CommandResult update_brief(Brief x);
+    CommandResult remove_brief(Id id);
+
+    CommandResult add_post(Post x);
+    CommandResult update_post(Post x);
+    CommandResult remove_post(Id id);
+
+    // Compliance incidents live on the creator's record.
+    CommandResult add_incident(Id creator_id, ComplianceIncident x);
+    CommandResult update_incident(Id creator_id, ComplianceIncident x);
+    CommandResult remove_incident(Id creator_id, Id incident_id);
+
+    // Tier changes land in the tier history with their date and reason; the new tier is pinned.
+    CommandResult change_tier(Id creator_id, int to, Date date, std::string reason);
+    // Confirms a promotion suggestion (rules.hpp): refused when the creator is not suggested.
+    CommandResult confirm_promotion(Id creator_id, Date today);
+
+    // Sets or clears a Creator Code; setting one is refused when the creator is not eligible.
+    CommandResult set_creator_code(Id creator_id, std::optional<CreatorCode> code);
+
+    // ------------------------------------------------------------ Spark Codes
+    CommandResult add_spark_code(SparkCode x);
+    CommandResult update_spark_code(SparkCode x);
+    CommandResult remove_spark_code(Id id);
+    // requested: asked for inside a brief or by hand.
+    CommandResult request_spark_code(Id creator_id, Id post_id, Date date, int days, std::string renewal_owner);
+    // received: the handoff creates or updates the record; an unusual-looking code is a warning.
+    CommandResult receive_spark_code(SparkHandoff h, Date today);
+    CommandResult verify_spark_code(Id id, Date date);
+    // live: only when the four go-live checks hold; otherwise refused with one error per
+    // failing check (field "go_live.N").
+    CommandResult go_live(Id id, Date date);
+    CommandResult expire_spark_code(Id id, Date date);
+    // Marks every received / verified / live code past its expiry as expired (one step).
+    CommandResult expire_due_codes(Date today);
+    // Extended by the creator: same code, new authorization start and duration.
+    CommandResult extend_spark_code(Id id, Date auth_start, int duration_days, Date date);
+    // Replaced: a new record linked to the old one (replaces_id); the old one stays, expired.
+    CommandResult replace_spark_code(Id old_id, std::string code, Date generated, int duration_days, Date date);
+    CommandResult add_paid_round(Id id, PaidRound r);
+    CommandResult kill_spark_code(Id id, Date date, std::string reason);
+    CommandResult revoke_spark_code(Id id, Date date, std::string reason);
+
     // Replaces the whole program (an import); undoable.
     void replace_program(Program p, std::string label = "Replace program");
 
@@ -65,6 +143,10 @@ private:
         std::function<void(Program&)> revert;
     };
     void run(Command cmd);
+    template <class T> CommandResult add_record(std::vector<T> Program::*list, T x, Errors errs, std::string label);
+    template <class T> CommandResult put_record(std::vector<T> Program::*list, T x, std::string label, Errors warnings = {});
+    template <class T> CommandResult remove_record(std::vector<T> Program::*list, Id id, std::string label);
+    CommandResult spark_status(Id id, SparkStatus to, Date date, std::string what);
 
     Program program_;
     uint64_t revision_ = 0;

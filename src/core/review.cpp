@@ -1,0 +1,427 @@
+#include "review.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "creators.hpp"
+#include "format.hpp"
+
+namespace sr {
+
+const char* action_kind_name(ActionKind k) {
+    switch (k) {
+        case ActionKind::spark_expired_while_live: return "spark_expired_while_live";
+        case ActionKind::spark_expires_soon: return "spark_expires_soon";
+        case ActionKind::spark_kill: return "spark_kill";
+        case ActionKind::spark_campaign_outlasts_code: return "spark_campaign_outlasts_code";
+        case ActionKind::spark_not_verified: return "spark_not_verified";
+        case ActionKind::replace_creator: return "replace_creator";
+        case ActionKind::compliance_open: return "compliance_open";
+        case ActionKind::conversion_flag: return "conversion_flag";
+        case ActionKind::commission_flag: return "commission_flag";
+        case ActionKind::output_flag: return "output_flag";
+        case ActionKind::hook_flag: return "hook_flag";
+        case ActionKind::sample_followup: return "sample_followup";
+        case ActionKind::promotion: return "promotion";
+        case ActionKind::invest: return "invest";
+        case ActionKind::spark_candidate: return "spark_candidate";
+        case ActionKind::roster_target: return "roster_target";
+        case ActionKind::budget: return "budget";
+    }
+    return "?";
+}
+
+namespace {
+
+int urgency_of(ActionKind k) {
+    switch (k) {
+        case ActionKind::spark_expired_while_live:
+        case ActionKind::spark_expires_soon:
+        case ActionKind::spark_kill:
+        case ActionKind::spark_campaign_outlasts_code:
+        case ActionKind::spark_not_verified: return 0;
+        case ActionKind::replace_creator:
+        case ActionKind::compliance_open:
+        case ActionKind::conversion_flag:
+        case ActionKind::commission_flag: return 1;
+        case ActionKind::output_flag:
+        case ActionKind::hook_flag:
+        case ActionKind::sample_followup: return 2;
+        case ActionKind::promotion:
+        case ActionKind::invest:
+        case ActionKind::spark_candidate: return 3;
+        case ActionKind::roster_target:
+        case ActionKind::budget: return 4;
+    }
+    return 4;
+}
+
+std::vector<RankRow> ranked(std::vector<RankRow> rows, bool by_gmv, size_t keep) {
+    // Ranks on both measures first, then keeps the top `keep` of the one asked for.
+    std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) {
+        return a.gmv != b.gmv ? a.gmv > b.gmv : a.id < b.id;
+    });
+    for (size_t i = 0; i < rows.size(); ++i) rows[i].gmv_rank = static_cast<int>(i + 1);
+    std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) {
+        return a.margin != b.margin ? a.margin > b.margin : a.id < b.id;
+    });
+    for (size_t i = 0; i < rows.size(); ++i) rows[i].margin_rank = static_cast<int>(i + 1);
+    if (by_gmv)
+        std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) { return a.gmv_rank < b.gmv_rank; });
+    if (rows.size() > keep) rows.resize(keep);
+    return rows;
+}
+
+}  // namespace
+
+Review review(const Program& p, Date week_start_date) {
+    const Settings& s = p.settings;
+    Review r;
+    r.week_start = week_start_of(week_start_date, s);
+    r.week_end = r.week_start.plus_days(6);
+    const Date today = r.week_start;
+    r.program_month = program_month(p, today);
+    r.phase = program_phase(p, today);
+
+    std::unordered_map<Id, const Creator*> creators;
+    for (const Creator& c : p.creators) creators[c.id] = &c;
+    auto who = [&](Id id) {
+        auto it = creators.find(id);
+        return it == creators.end() ? "creator " + std::to_string(id) : "@" + it->second->handle;
+    };
+    auto add = [&](ActionKind k, Id creator, Id record, std::string owner, std::string title, std::string reason,
+                   std::string action, int order) {
+        r.actions.push_back({urgency_of(k), k, creator, record, std::move(owner), std::move(title), std::move(reason),
+                             std::move(action), order});
+    };
+
+    // Spark Codes.
+    for (const SparkAlert& a : spark_alerts(p, today)) {
+        switch (a.kind) {
+            case SparkAlertKind::expired_while_live:
+                add(ActionKind::spark_expired_while_live, a.creator_id, a.code_id, a.owner,
+                    who(a.creator_id) + ": live Spark Code has expired", a.message, "extend, replace or stop the ad", -a.days);
+                break;
+            case SparkAlertKind::expires_soon:
+                add(ActionKind::spark_expires_soon, a.creator_id, a.code_id, a.owner,
+                    who(a.creator_id) + ": Spark Code expires " +
+                        (a.days == 0 ? std::string("today") : "in " + std::to_string(a.days) + (a.days == 1 ? " day" : " days")),
+                    a.message, "ask the creator to extend it or send a new code", a.days);
+                break;
+            case SparkAlertKind::kill_suggested:
+                add(ActionKind::spark_kill, a.creator_id, a.code_id, a.owner, who(a.creator_id) + ": kill the Spark Ad",
+                    a.message, "set the code to killed and stop the spend", 0);
+                break;
+            case SparkAlertKind::campaign_outlasts_code:
+                add(ActionKind::spark_campaign_outlasts_code, a.creator_id, a.code_id, a.owner,
+                    who(a.creator_id) + ": campaign outlasts its Spark Code", a.message,
+                    "get a longer authorization or end the campaign by the expiry", -a.days);
+                break;
+            case SparkAlertKind::not_verified:
+                add(ActionKind::spark_not_verified, a.creator_id, a.code_id, a.owner,
+                    who(a.creator_id) + ": Spark Code not verified", a.message, "paste the code into Ads Manager", -a.days);
+                break;
+        }
+    }
+
+    // Flags by creator.
+    const std::vector<CreatorMetrics> metrics = creator_metrics(p, today);
+    for (const CreatorMetrics& cm : metrics) {
+        if (!cm.any_flag()) continue;
+        r.flagged_creators.push_back(cm);
+        const std::string h = who(cm.creator_id);
+        if (cm.replace_suggested)
+            add(ActionKind::replace_creator, cm.creator_id, 0, "", h + ": replace", cm.replace_reason,
+                "replace the creator or end the deal", 0);
+        for (const MetricResult& m : cm.metrics) {
+            if (!m.flagged) continue;
+            ActionKind k;
+            switch (m.metric) {
+                case Metric::conversion: k = ActionKind::conversion_flag; break;
+                case Metric::commission_to_revenue: k = ActionKind::commission_flag; break;
+                case Metric::output:
+                    if (cm.replace_suggested) continue;  // the replace item says it
+                    k = ActionKind::output_flag;
+                    break;
+                case Metric::hook_retention: k = ActionKind::hook_flag; break;
+                case Metric::revenue_per_post: k = ActionKind::invest; break;
+                default: continue;
+            }
+            // Lower values are more urgent for low-is-bad metrics; higher first for invest.
+            const double v = m.value.value_or(0);
+            const int order = k == ActionKind::invest ? -static_cast<int>(v) : static_cast<int>(v * 10000);
+            add(k, cm.creator_id, 0, "", h + ": " + metric_name(m.metric), m.reason, m.action, order);
+        }
+    }
+    for (const Creator& c : p.creators)
+        for (const ComplianceIncident& i : c.compliance)
+            if (!i.resolved && i.date <= today)
+                add(ActionKind::compliance_open, c.id, i.id, "", "@" + c.handle + ": open compliance incident",
+                    i.kind + " on " + i.date.to_string() + (i.note.empty() ? "" : " (" + i.note + ")"),
+                    "resolve it before the next post or Spark Ad", i.date.days);
+
+    // Follow-ups.
+    for (const SampleFollowUp& f : sample_followups(p, today))
+        add(ActionKind::sample_followup, f.creator_id, f.sample_id, "", who(f.creator_id) + ": sample with no post",
+            f.message, "follow up; close the sample as no_post if it will not be posted", -f.days_since_delivery);
+
+    // Promotions.
+    r.promotions = promotion_suggestions(p, today);
+    for (const PromotionCheck& pc : r.promotions)
+        add(ActionKind::promotion, pc.creator_id, 0, "", who(pc.creator_id) + ": promote to tier " + std::to_string(pc.to),
+            pc.reason, "confirm the promotion (it lands in the tier history)", -static_cast<int>(pc.revenue_per_post));
+
+    // Spark Ad candidates without a valid code.
+    r.candidates = spark_candidates(p, today, static_cast<size_t>(std::max(0, s.candidates_max)));
+    for (size_t i = 0; i < r.candidates.size(); ++i) {
+        const SparkCandidate& c = r.candidates[i];
+        if (c.valid_code) continue;
+        add(ActionKind::spark_candidate, c.creator_id, c.post_id, "",
+            who(c.creator_id) + ": Spark Ad candidate, post " + std::to_string(c.post_id),
+            "conversion " + fmt_rate(c.conversion) + " on " + fmt_int(c.clicks) + " clicks, " + fmt_int(c.views) +
+                " views; margin " + fmt_money(c.margin, s.currency) + (c.compliance_passed ? "" : "; compliance review pending"),
+            c.compliance_passed ? "request a Spark Code" : "pass compliance review, then request a Spark Code",
+            static_cast<int>(i));
+    }
+
+    // Roster, budget.
+    r.roster = roster_vs_targets(p);
+    for (const TierRoster& t : r.roster)
+        if (t.gap() != 0)
+            add(ActionKind::roster_target, 0, 0, "", std::string("tier ") + tier_name(t.tier) + " roster " +
+                                                        (t.gap() < 0 ? "below target" : "above target"),
+                t.summary(), t.gap() < 0 ? "recruit or seed more creators" : "review who to pause or end", t.tier);
+    r.budget = budget_by_month(p, today);
+    if (!r.budget.empty()) {
+        const BudgetMonth& b = r.budget.back();
+        if (b.compare() > 0)
+            add(ActionKind::budget, 0, 0, "", "budget: month " + std::to_string(b.month) + " over", b.summary(s.currency),
+                "hold Spark spend and new samples", 0);
+        if (r.budget.size() >= 2) {
+            const BudgetMonth& prev = r.budget[r.budget.size() - 2];
+            if (prev.compare() != 0)
+                add(ActionKind::budget, 0, 0, "", "budget: month " + std::to_string(prev.month) + (prev.compare() > 0 ? " was over" : " was under"),
+                    prev.summary(s.currency), prev.compare() > 0 ? "plan this month lower" : "spend where the numbers say", 1);
+        }
+    }
+
+    std::stable_sort(r.actions.begin(), r.actions.end(), [](const ReviewItem& a, const ReviewItem& b) {
+        if (a.urgency != b.urgency) return a.urgency < b.urgency;
+        if (a.kind != b.kind) return a.kind < b.kind;
+        if (a.order != b.order) return a.order < b.order;
+        if (a.creator_id != b.creator_id) return a.creator_id < b.creator_id;
+        return a.record_id < b.record_id;
+    });
+
+    r.posting = posting_rate(p);
+    r.velocity = content_velocity(p, r.week_start);
+
+    // Margin beside GMV.
+    const MarginBook book = compute_margins(p);
+    r.program_margin = book.program;
+    const size_t n = static_cast<size_t>(std::max(1, s.margin_ranking_size));
+    std::vector<RankRow> rows;
+    rows.reserve(p.creators.size());
+    for (const Creator& c : p.creators) {
+        auto it = book.creator.find(c.id);
+        if (it == book.creator.end()) continue;
+        rows.push_back({c.id, "@" + c.handle, it->second.margin(), it->second.gmv, 0, 0});
+    }
+    r.creators_by_margin = ranked(rows, false, n);
+    r.creators_by_gmv = ranked(std::move(rows), true, n);
+    rows.clear();
+    for (const Post& x : p.posts) {
+        auto it = book.post.find(x.id);
+        rows.push_back({x.id, "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")", it->second.margin(), x.gmv, 0, 0});
+    }
+    r.posts_by_margin = ranked(std::move(rows), false, n);
+    rows.clear();
+    for (const Product& x : p.products) {
+        auto it = book.product.find(x.id);
+        const MarginParts m = it == book.product.end() ? MarginParts{} : it->second;
+        rows.push_back({x.id, x.name, m.margin(), m.gmv, 0, 0});
+    }
+    r.products_by_margin = ranked(std::move(rows), false, p.products.size());
+    rows.clear();
+    for (const SparkCode& c : p.spark_codes) {
+        if (c.rounds.empty()) continue;
+        auto it = book.code.find(c.id);
+        rows.push_back({c.id, "Spark Code " + std::to_string(c.id) + " (" + who(c.creator_id) + ")", it->second.margin(),
+                        it->second.gmv, 0, 0});
+    }
+    r.codes_by_margin = ranked(std::move(rows), false, static_cast<size_t>(-1));
+    return r;
+}
+
+// ------------------------------------------------------------------ output
+namespace {
+
+using nlohmann::json;
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+
+json rank_json(const std::vector<RankRow>& rows) {
+    json a = json::array();
+    for (const RankRow& x : rows)
+        a.push_back({{"id", x.id}, {"label", x.label}, {"margin", round2(x.margin)}, {"gmv", round2(x.gmv)},
+                     {"margin_rank", x.margin_rank}, {"gmv_rank", x.gmv_rank}});
+    return a;
+}
+
+std::string pad(std::string s, size_t w) {
+    // Pads by code points so UTF-8 currency signs keep columns aligned.
+    size_t cps = 0;
+    for (unsigned char ch : s) cps += (ch & 0xC0) != 0x80;
+    if (cps < w) s.append(w - cps, ' ');
+    return s;
+}
+
+std::string lpad(const std::string& s, size_t w) {
+    size_t cps = 0;
+    for (unsigned char ch : s) cps += (ch & 0xC0) != 0x80;
+    return cps < w ? std::string(w - cps, ' ') + s : s;
+}
+
+}  // namespace
+
+std::string review_to_json(const Review& r, const Program& p, bool pretty) {
+    const Settings& s = p.settings;
+    json j;
+    j["program"] = s.program_name;
+    j["currency"] = s.currency;
+    j["week_start"] = r.week_start.to_string();
+    j["week_end"] = r.week_end.to_string();
+    j["program_month"] = r.program_month;
+    j["phase"] = phase_name(r.phase);
+    json actions = json::array();
+    for (const ReviewItem& a : r.actions)
+        actions.push_back({{"urgency", a.urgency}, {"kind", action_kind_name(a.kind)}, {"creator_id", a.creator_id},
+                           {"record_id", a.record_id}, {"owner", a.owner}, {"title", a.title}, {"reason", a.reason},
+                           {"action", a.action}});
+    j["actions"] = actions;
+    json flags = json::array();
+    for (const CreatorMetrics& cm : r.flagged_creators) {
+        json ms = json::array();
+        for (const MetricResult& m : cm.metrics) {
+            json o = {{"metric", metric_name(m.metric)}, {"flagged", m.flagged}, {"enough_data", m.enough_data},
+                      {"reason", m.reason}};
+            o["value"] = m.value ? json(round4(*m.value)) : json(nullptr);
+            if (m.flagged) o["action"] = m.action;
+            ms.push_back(o);
+        }
+        flags.push_back({{"creator_id", cm.creator_id}, {"tier", cm.tier}, {"posts", cm.posts}, {"clicks", cm.clicks},
+                         {"replace_suggested", cm.replace_suggested}, {"metrics", ms}});
+    }
+    j["flags_by_creator"] = flags;
+    json cands = json::array();
+    for (const SparkCandidate& c : r.candidates)
+        cands.push_back({{"post_id", c.post_id}, {"creator_id", c.creator_id}, {"conversion", round4(c.conversion)},
+                         {"clicks", c.clicks}, {"views", c.views}, {"gmv", round2(c.gmv)}, {"margin", round2(c.margin)},
+                         {"valid_code", c.valid_code}, {"compliance_passed", c.compliance_passed}});
+    j["spark_candidates"] = cands;
+    json weeks = json::array();
+    for (const WeekCount& w : r.velocity.weeks) weeks.push_back({{"week_start", w.week_start.to_string()}, {"posts", w.posts}});
+    json vcreators = json::array();
+    for (const CreatorVelocity& v : r.velocity.creators) {
+        json o = {{"creator_id", v.creator_id}, {"posts_4_weeks", v.posts}, {"agreed_per_month", v.agreed}};
+        o["rate"] = v.rate ? json(round4(*v.rate)) : json(nullptr);
+        vcreators.push_back(o);
+    }
+    j["velocity"] = {{"weeks", weeks}, {"average_per_week", round2(r.velocity.average)}, {"creators", vcreators}};
+    const MarginParts& m = r.program_margin;
+    j["margin"] = {{"program",
+                    {{"gmv", round2(m.gmv)}, {"refunds", round2(m.refunds)}, {"goods", round2(m.goods)},
+                     {"commission", round2(m.commission)}, {"creator_fees", round2(m.fees)}, {"ad_spend", round2(m.ad_spend)},
+                     {"shipping_subsidies", round2(m.shipping)}, {"discounts", round2(m.discounts)},
+                     {"sample_costs", round2(m.samples)}, {"margin", round2(m.margin())}}},
+                   {"creators_by_margin", rank_json(r.creators_by_margin)},
+                   {"creators_by_gmv", rank_json(r.creators_by_gmv)},
+                   {"posts_by_margin", rank_json(r.posts_by_margin)},
+                   {"products_by_margin", rank_json(r.products_by_margin)},
+                   {"spark_codes_by_margin", rank_json(r.codes_by_margin)}};
+    json roster = json::array();
+    for (const TierRoster& t : r.roster)
+        roster.push_back({{"tier", t.tier}, {"active", t.active}, {"target_min", t.target_min}, {"target_max", t.target_max},
+                          {"below_floor", t.below_floor}, {"gap", t.gap()}});
+    j["roster"] = roster;
+    json posting = {{"delivered", r.posting.delivered}, {"posted", r.posting.posted}};
+    posting["rate"] = r.posting.rate() ? json(round4(*r.posting.rate())) : json(nullptr);
+    j["sample_posting_rate"] = posting;
+    json budget = json::array();
+    for (const BudgetMonth& b : r.budget)
+        budget.push_back({{"month", b.month}, {"from", b.from.to_string()}, {"to", b.to_excl.plus_days(-1).to_string()},
+                          {"samples", round2(b.samples)}, {"creator_fees", round2(b.fees)}, {"spark_spend", round2(b.spark)},
+                          {"coordinator", round2(b.coordinator)}, {"actual", round2(b.actual())},
+                          {"budget_min", round2(b.budget_min)}, {"budget_max", round2(b.budget_max)},
+                          {"compare", b.compare() > 0 ? "over" : b.compare() < 0 ? "under" : "within"}});
+    j["budget"] = budget;
+    return j.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string review_to_text(const Review& r, const Program& p) {
+    const Settings& s = p.settings;
+    std::string o;
+    o += "Weekly review: " + s.program_name + "\n";
+    o += "Week " + r.week_start.to_string() + " to " + r.week_end.to_string() + " - " + phase_name(r.phase) + "\n\n";
+
+    static const char* urgency_names[] = {"NOW", "THIS WEEK", "FOLLOW UP", "OPPORTUNITY", "INFO"};
+    o += "Actions (" + std::to_string(r.actions.size()) + ")\n";
+    size_t tw = 0;
+    for (const ReviewItem& a : r.actions) tw = std::max(tw, a.title.size());
+    tw = std::min<size_t>(tw, 60);
+    for (const ReviewItem& a : r.actions) {
+        o += "  " + pad(urgency_names[a.urgency], 12) + pad(a.title, tw) + "  " + a.reason;
+        if (!a.owner.empty()) o += " [owner: " + a.owner + "]";
+        o += "\n";
+    }
+    if (r.actions.empty()) o += "  nothing due\n";
+
+    o += "\nSpark Ad candidates (by conversion)\n";
+    o += "  " + pad("post", 10) + pad("creator", 22) + lpad("conv", 8) + lpad("clicks", 10) + lpad("views", 12) +
+         lpad("margin", 14) + "  code\n";
+    std::unordered_map<Id, std::string> handles;
+    for (const Creator& c : p.creators) handles[c.id] = "@" + c.handle;
+    for (const SparkCandidate& c : r.candidates)
+        o += "  " + pad(std::to_string(c.post_id), 10) + pad(handles[c.creator_id], 22) + lpad(fmt_rate(c.conversion), 8) +
+             lpad(fmt_int(c.clicks), 10) + lpad(fmt_int(c.views), 12) + lpad(fmt_money(c.margin, s.currency), 14) + "  " +
+             (c.valid_code ? "valid" : "none") + "\n";
+
+    o += "\nContent velocity (posts per week, active roster)\n  ";
+    for (const WeekCount& w : r.velocity.weeks) o += lpad(std::to_string(w.posts), 6);
+    char avg[32];
+    std::snprintf(avg, sizeof avg, "%.1f", r.velocity.average);
+    o += "   average " + std::string(avg) + "\n";
+
+    auto table = [&](const char* title, const std::vector<RankRow>& rows) {
+        o += std::string("\n") + title + "\n";
+        o += "  " + pad("", 36) + lpad("margin", 14) + lpad("rank", 6) + lpad("GMV", 14) + lpad("rank", 6) + "\n";
+        for (const RankRow& x : rows)
+            o += "  " + pad(x.label.substr(0, 35), 36) + lpad(fmt_money(x.margin, s.currency), 14) +
+                 lpad(std::to_string(x.margin_rank), 6) + lpad(fmt_money(x.gmv, s.currency), 14) +
+                 lpad(std::to_string(x.gmv_rank), 6) + "\n";
+    };
+    o += "\nContribution margin, program: " + fmt_money(r.program_margin.margin(), s.currency) + " on GMV " +
+         fmt_money(r.program_margin.gmv, s.currency) + "\n";
+    table("Creators by margin", r.creators_by_margin);
+    table("Creators by GMV", r.creators_by_gmv);
+    table("Posts by margin", r.posts_by_margin);
+    table("Products by margin", r.products_by_margin);
+    if (!r.codes_by_margin.empty()) table("Spark Codes by margin", r.codes_by_margin);
+
+    o += "\nRoster vs targets\n";
+    for (const TierRoster& t : r.roster) o += "  " + t.summary() + "\n";
+    o += "\nSample posting rate: " +
+         (r.posting.rate() ? fmt_rate(*r.posting.rate()) : std::string("-")) + " (" + std::to_string(r.posting.posted) +
+         " of " + std::to_string(r.posting.delivered) + " delivered samples led to a post)\n";
+    if (!r.budget.empty()) {
+        o += "\nBudget\n";
+        for (const BudgetMonth& b : r.budget) o += "  " + b.summary(s.currency) + "\n";
+    }
+    return o;
+}
+
+}  // namespace sr
