@@ -142,11 +142,10 @@ const char* metric_name(Metric m) {
     return "?";
 }
 
-const MetricResult& CreatorMetrics::get(Metric m) const {
+MetricResult CreatorMetrics::get(Metric m) const {
     for (const MetricResult& r : metrics)
         if (r.metric == m) return r;
-    static const MetricResult none;
-    return none;
+    return {};
 }
 
 bool CreatorMetrics::any_flag() const {

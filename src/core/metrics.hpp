@@ -60,7 +60,7 @@ struct CreatorMetrics {
     std::vector<MetricResult> metrics;  // in the order of the table
     bool replace_suggested = false;     // output < output_replace for output_replace_weeks weeks
     std::string replace_reason;
-    const MetricResult& get(Metric m) const;
+    MetricResult get(Metric m) const;  // a copy: safe on a temporary
     bool any_flag() const;
 };
 
