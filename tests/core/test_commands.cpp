@@ -1,0 +1,175 @@
+#include <doctest/doctest.h>
+
+#include "builders.hpp"
+#include "core/backup.hpp"
+#include "core/store.hpp"
+
+using namespace sr;
+using namespace sr::test;
+
+static bool names(const CommandResult& r, const std::string& field) {
+    for (const FieldError& e : r.errors)
+        if (e.field == field) return true;
+    return false;
+}
+
+TEST_CASE("every entity's command names the field and the reason when it refuses") {
+    Store store;
+    const Id c = store.add_creator([] { Creator x; x.handle = "maker"; return x; }()).id;
+    Product bad;
+    bad.sku = " ";
+    bad.price = -1;
+    CommandResult r = store.add_product(bad);
+    CHECK(names(r, "sku"));
+    CHECK(names(r, "name"));
+    CHECK(names(r, "price"));
+    Product ok;
+    ok.sku = "SER-30";
+    ok.name = "Serum";
+    ok.price = 30;
+    const Id prod = store.add_product(ok).id;
+    ok.sku = "ser-30";
+    r = store.add_product(ok);
+    REQUIRE(names(r, "sku"));
+    CHECK(r.errors[0].message == "SKU ser-30 is already used by \"Serum\".");
+
+    Sample s;
+    s.creator_id = 777;
+    s.product_id = prod;
+    s.status = SampleStatus::delivered;
+    r = store.add_sample(s);
+    CHECK(names(r, "creator_id"));
+    CHECK(names(r, "delivered"));
+
+    Post post;
+    post.creator_id = c;
+    post.product_id = prod;
+    post.hold_rate_3s = 1.5;
+    post.gmv = 10;
+    post.refunded = 20;
+    r = store.add_post(post);
+    CHECK(names(r, "hold_rate_3s"));
+    CHECK(names(r, "refunded"));
+
+    SparkCode code;
+    code.creator_id = c;
+    code.duration_days = 400;
+    r = store.add_spark_code(code);
+    CHECK(names(r, "duration_days"));
+    CHECK(r.errors[0].message == "A Spark Code is valid 7 to 365 days (this one: 400).");
+
+    ComplianceIncident inc;
+    CHECK(names(store.add_incident(c, inc), "kind"));
+
+    Settings st;
+    st.tier3_min_followers = 50000;
+    CHECK(names(store.update_settings(st), "tier3_min_followers"));
+    CHECK(store.program().products.size() == 1);
+}
+
+TEST_CASE("a post's creator must exist and its sample must be that creator's") {
+    Store store;
+    const Id a = store.add_creator([] { Creator x; x.handle = "a"; return x; }()).id;
+    const Id b = store.add_creator([] { Creator x; x.handle = "b"; return x; }()).id;
+    Product pr;
+    pr.sku = "P";
+    pr.name = "P";
+    const Id prod = store.add_product(pr).id;
+    Sample s;
+    s.creator_id = a;
+    s.product_id = prod;
+    const Id sid = store.add_sample(s).id;
+    Post post;
+    post.creator_id = b;
+    post.sample_id = sid;
+    CHECK(names(store.add_post(post), "sample_id"));
+    post.creator_id = 12345;
+    CHECK(names(store.add_post(post), "creator_id"));
+    post.creator_id = a;
+    post.tiktok_ref = "https://www.tiktok.com/@a/video/1";
+    REQUIRE(store.add_post(post).ok);
+    CHECK(names(store.add_post(post), "tiktok_ref"));  // the same TikTok post twice
+}
+
+TEST_CASE("removing a record that others point at is refused with what points at it") {
+    Store store;
+    const Id a = store.add_creator([] { Creator x; x.handle = "a"; return x; }()).id;
+    Product pr;
+    pr.sku = "P";
+    pr.name = "Serum";
+    const Id prod = store.add_product(pr).id;
+    Post post;
+    post.creator_id = a;
+    post.product_id = prod;
+    const Id pid = store.add_post(post).id;
+    const CommandResult r = store.remove_product(prod);
+    REQUIRE_FALSE(r.ok);
+    CHECK(r.errors[0].message == "Serum is still used by 1 post, 0 samples, 0 briefs and 0 Spark Codes.");
+    REQUIRE(store.request_spark_code(a, pid, d(2026, 11, 1), 30, "Dana").ok);
+    CHECK_FALSE(store.remove_post(pid).ok);
+}
+
+TEST_CASE("add, update and remove of every record can be undone and redone") {
+    Store store;
+    const Id a = store.add_creator([] { Creator x; x.handle = "a"; return x; }()).id;
+    Product pr;
+    pr.sku = "P";
+    pr.name = "P";
+    const Id prod = store.add_product(pr).id;
+    Brief b;
+    b.title = "Draft";
+    b.product_id = prod;
+    const Id bid = store.add_brief(b).id;  // a draft with brief errors still saves
+    REQUIRE(bid);
+    Brief edit = *store.find_brief(bid);
+    edit.title = "Final";
+    REQUIRE(store.update_brief(edit).ok);
+    REQUIRE(store.remove_brief(bid).ok);
+    CHECK(store.find_brief(bid) == nullptr);
+    CHECK(store.undo());
+    CHECK(store.find_brief(bid)->title == "Final");
+    CHECK(store.undo());
+    CHECK(store.find_brief(bid)->title == "Draft");
+    CHECK(store.redo());
+    CHECK(store.find_brief(bid)->title == "Final");
+    ComplianceIncident inc;
+    inc.date = d(2026, 11, 1);
+    inc.kind = "missing disclosure";
+    const Id iid = store.add_incident(a, inc).id;
+    CHECK(store.find_creator(a)->compliance.size() == 1);
+    CHECK(store.undo());
+    CHECK(store.find_creator(a)->compliance.empty());
+    CHECK(store.redo());
+    CHECK(store.find_creator(a)->compliance[0].id == iid);
+    Settings st = store.program().settings;
+    st.conversion_flag = 0.02;
+    REQUIRE(store.update_settings(st).ok);
+    CHECK(store.undo());
+    CHECK(store.program().settings.conversion_flag == 0.01);
+}
+
+TEST_CASE("a confirmed tier change lands in the tier history with its date and reason") {
+    Store store;
+    const Id a = store.add_creator([] { Creator x; x.handle = "a"; x.followers = 60000; return x; }()).id;
+    CHECK(names(store.change_tier(a, 2, d(2026, 11, 23), ""), "reason"));
+    REQUIRE(store.change_tier(a, 2, d(2026, 11, 23), "exclusive launch").ok);
+    const Creator& c = *store.find_creator(a);
+    CHECK(c.pinned_tier == 2);
+    REQUIRE(c.tier_history.size() == 1);
+    CHECK(c.tier_history[0].from == 1);
+    CHECK(c.tier_history[0].to == 2);
+    CHECK(c.tier_history[0].date == d(2026, 11, 23));
+    CHECK(c.tier_history[0].reason == "exclusive launch");
+    // Without a suggestion there is nothing to confirm.
+    CHECK_FALSE(store.confirm_promotion(a, d(2026, 11, 23)).ok);
+}
+
+TEST_CASE("new settings fields survive a backup round trip") {
+    Program p;
+    p.settings.commission_band_max[1] = 0.33;
+    p.settings.coordinator_monthly_cost = 2500;
+    LoadResult r = program_from_json(program_to_json(p));
+    REQUIRE(r.ok());
+    CHECK(r.program->settings.commission_band_max[1] == 0.33);
+    CHECK(r.program->settings.coordinator_monthly_cost == 2500);
+}
