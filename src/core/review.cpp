@@ -259,7 +259,7 @@ Review review(const Program& p, Date week_start_date) {
 // ------------------------------------------------------------------ output
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the order written, for people reading the JSON
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
