@@ -1,0 +1,249 @@
+// The browser app: GLFW + WebGL2 window, HiDPI canvas, render-on-input loop, page API.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/backup.hpp"
+#include "core/store.hpp"
+#include "platform/platform.hpp"
+#include "platform/storage.hpp"
+#include "ui/app.hpp"
+#include "ui/probe.hpp"
+#include "ui/style.hpp"
+
+extern "C" void sr_page_ready();
+
+namespace {
+
+constexpr float kFontCssPx = 16.0f;  // base text size in CSS pixels
+
+struct Host {
+    GLFWwindow* window = nullptr;
+    sr::Store store;
+    sr::Persistence persistence{store};
+    sr::ui::App app{store, persistence};
+    int fb_w = 0, fb_h = 0;      // canvas backing store, device pixels
+    double dpr = 0;              // devicePixelRatio the fonts were built for
+    bool dark = false;
+    bool theme_dirty = false;
+    int wake_frames = 2;         // frames still to draw before going idle
+    uint64_t frames = 0;         // frames drawn, for the idle check
+    uint64_t drawn_revision = UINT64_MAX;
+    std::string last_status;
+};
+
+Host* g = nullptr;
+
+void rebuild_fonts_and_style() {
+    ImGuiIO& io = ImGui::GetIO();
+    const float scale = static_cast<float>(g->dpr);
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    // Latin, Latin-1, general punctuation (– … •), currency signs.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20A0, 0x20BF, 0x2190, 0x21FF, 0};
+    ImFont* font = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", std::round(kFontCssPx * scale), &cfg, ranges);
+    if (!font) io.Fonts->AddFontDefault();
+    io.Fonts->AddFontFromFileTTF("/fonts/ui-bold.ttf", std::round(kFontCssPx * scale), &cfg, ranges);
+    io.FontGlobalScale = 1.0f;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    sr::ui::apply_theme(g->dark, scale);
+}
+
+// Keeps the canvas backing store at CSS size x devicePixelRatio; fonts follow the ratio.
+bool sync_canvas_size() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    bool changed = false;
+    if (w != g->fb_w || h != g->fb_h) {
+        emscripten_set_canvas_element_size("#canvas", w, h);
+        g->fb_w = w;
+        g->fb_h = h;
+        changed = true;
+    }
+    if (dpr != g->dpr) {
+        g->dpr = dpr;
+        rebuild_fonts_and_style();
+        changed = true;
+    }
+    return changed;
+}
+
+void frame() {
+    if (sync_canvas_size()) g->wake_frames = std::max(g->wake_frames, 2);
+    if (g->theme_dirty) {
+        g->theme_dirty = false;
+        sr::ui::apply_theme(g->dark, static_cast<float>(g->dpr));
+        g->wake_frames = std::max(g->wake_frames, 2);
+    }
+    g->persistence.tick();
+    // Draw only when something changed: input, data, save status, or a held mouse button.
+    const std::string status = g->persistence.status().text;
+    if (status != g->last_status || g->store.revision() != g->drawn_revision) g->wake_frames = std::max(g->wake_frames, 2);
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool mouse_held = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
+    if (g->wake_frames <= 0 && !mouse_held) return;
+    if (g->wake_frames > 0) --g->wake_frames;
+    g->last_status = status;
+    g->drawn_revision = g->store.revision();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    // The GLFW port reports sizes in canvas pixels already; keep ImGui in device pixels.
+    ImGuiIO& wio = ImGui::GetIO();
+    wio.DisplaySize = ImVec2(static_cast<float>(g->fb_w), static_cast<float>(g->fb_h));
+    wio.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+    sr::ui::probe_begin_frame();
+    g->app.draw();
+    ImGui::Render();
+
+    glViewport(0, 0, g->fb_w, g->fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++g->frames;
+
+    // Map ImGui's cursor onto the canvas (the GLFW port has no cursor shapes here).
+    static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_Arrow;
+    const ImGuiMouseCursor cur = ImGui::GetMouseCursor();
+    if (cur != last_cursor) {
+        last_cursor = cur;
+        const char* css = "default";
+        switch (cur) {
+            case ImGuiMouseCursor_TextInput: css = "text"; break;
+            case ImGuiMouseCursor_Hand: css = "pointer"; break;
+            case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
+            case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
+            case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
+            default: break;
+        }
+        sr::platform::set_cursor(css);
+    }
+}
+
+const char* get_clipboard(void*) {
+    static std::string text;
+    text = sr::platform::clipboard_get();
+    return text.c_str();
+}
+
+void set_clipboard(void*, const char* text) { sr::platform::clipboard_set(text ? text : ""); }
+
+}  // namespace
+
+// ---------------------------------------------------------------- page API (web/api.js)
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void sr_wake() {
+    if (g) g->wake_frames = std::max(g->wake_frames, 3);
+}
+
+EMSCRIPTEN_KEEPALIVE void sr_flush() {
+    if (g) g->persistence.tick();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sr_api_export() {
+    static std::string text;
+    text = sr::program_to_json(g->store.program(), true);
+    return text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sr_api_import(const char* text) {
+    static std::string out;
+    nlohmann::json r;
+    if (!g->persistence.loaded()) {
+        r = {{"ok", false}, {"error", "the stored program has not loaded yet"}};
+    } else {
+        sr::LoadResult lr = sr::program_from_json(text ? text : "");
+        if (lr.ok()) {
+            g->store.replace_program(std::move(*lr.program), "Import backup");
+            g->persistence.allow_overwrite();
+            g->persistence.tick();
+            r = {{"ok", true}, {"error", nullptr}};
+        } else {
+            r = {{"ok", false}, {"error", lr.summary(5)}};
+        }
+    }
+    sr_wake();
+    out = r.dump();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sr_api_widget_rect(const char* label) {
+    static std::string out;
+    auto rect = sr::ui::probe_find(label ? label : "");
+    if (!rect) return "null";
+    nlohmann::json r = {{"x", rect->x}, {"y", rect->y}, {"w", rect->w}, {"h", rect->h}, {"text", rect->text}};
+    out = r.dump();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sr_api_save_state() {
+    static std::string out;
+    const sr::SaveStatus s = g->persistence.status();
+    out = nlohmann::json{{"state", s.name()}, {"text", s.text}, {"revision", g->store.revision()}}.dump();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double sr_api_frame_count() { return g ? static_cast<double>(g->frames) : 0; }
+
+}
+
+int main() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "GLFW could not start\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "Spark Roster", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "WebGL 2 is not available\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+
+    g = new Host();
+    g->window = window;
+    g->dark = sr::platform::prefers_dark();
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is the app's, not a file's
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab drawing
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    sync_canvas_size();
+
+    g->app.on_theme_change = [](bool dark) {
+        g->dark = dark;
+        g->theme_dirty = true;
+    };
+    g->persistence.start([] {
+        sr_wake();
+        sr_page_ready();
+    });
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}

@@ -1,0 +1,35 @@
+#include "platform/platform.hpp"
+
+#include <cstdlib>
+#include <ctime>
+
+extern "C" {
+void sr_clipboard_write(const char* text);
+char* sr_clipboard_read();
+int sr_prefers_dark();
+void sr_set_cursor(const char* name);
+}
+
+namespace sr::platform {
+
+void clipboard_set(const std::string& text) { sr_clipboard_write(text.c_str()); }
+
+std::string clipboard_get() {
+    char* p = sr_clipboard_read();
+    std::string out = p ? p : "";
+    std::free(p);
+    return out;
+}
+
+bool prefers_dark() { return sr_prefers_dark() != 0; }
+
+void set_cursor(const char* css_cursor) { sr_set_cursor(css_cursor); }
+
+Date today_local() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+}  // namespace sr::platform

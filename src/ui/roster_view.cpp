@@ -1,0 +1,444 @@
+#include "roster_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "core/enums.hpp"
+#include "core/format.hpp"
+#include "probe.hpp"
+#include "style.hpp"
+
+namespace sr::ui {
+
+namespace {
+
+enum Column { col_handle, col_name, col_followers, col_tier, col_status, col_deal, col_count };
+
+const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Paused", "Ended"};
+const char* kTierFilter[] = {"All tiers", "1 nano/micro", "2 mid", "3 top partner"};
+const char* kTierPin[] = {"From followers", "1 nano/micro (pinned)", "2 mid (pinned)", "3 top partner (pinned)"};
+
+template <size_t N> void copy_to(char (&dst)[N], const std::string& s) {
+    std::snprintf(dst, N, "%s", s.c_str());
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+std::vector<std::string> split_list(const char* text) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        size_t b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
+        if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+        cur.clear();
+    };
+    for (const char* p = text; *p; ++p) {
+        if (*p == ',') flush();
+        else cur.push_back(*p);
+    }
+    flush();
+    return out;
+}
+
+// A field's label above it and, when refused, the reason right under it.
+void field_label(const char* label) {
+    ImGui::TextUnformatted(label);
+}
+
+void field_error(const std::map<std::string, std::string>& errors, const char* field) {
+    auto it = errors.find(field);
+    if (it == errors.end()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(it->second.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    probe_tag(std::string("error:") + field, it->second);
+}
+
+}  // namespace
+
+void RosterView::draw() {
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    const bool side_by_side = avail_w > em(48);
+    const float form_w = side_by_side ? std::min(em(22), avail_w * 0.4f) : avail_w;
+
+    draw_filters();
+    const float table_h = side_by_side ? ImGui::GetContentRegionAvail().y : std::max(em(12), avail_h * 0.45f);
+
+    if (side_by_side) {
+        ImGui::BeginChild("##roster-left", ImVec2(avail_w - form_w - ImGui::GetStyle().ItemSpacing.x, table_h));
+        draw_table(table_h);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##creator-form", ImVec2(form_w, table_h), true);
+        draw_form();
+        ImGui::EndChild();
+    } else {
+        draw_table(table_h);
+        ImGui::BeginChild("##creator-form", ImVec2(0, 0), true);
+        draw_form();
+        ImGui::EndChild();
+    }
+}
+
+void RosterView::draw_filters() {
+    if (focus_filter_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_filter_ = false;
+    }
+    ImGui::SetNextItemWidth(em(16));
+    if (ImGui::InputTextWithHint("##filter", "Filter: handle, name, category", filter_, sizeof filter_))
+        rows_dirty_ = true;
+    probe_tag("Filter");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(9));
+    if (ImGui::Combo("##tier-filter", &tier_filter_, kTierFilter, IM_ARRAYSIZE(kTierFilter))) rows_dirty_ = true;
+    probe_tag("Tier filter");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(8));
+    const char* status_preview = status_filter_ == 0 ? "All statuses" : kStatusLabels[status_filter_ - 1];
+    if (ImGui::BeginCombo("##status-filter", status_preview)) {
+        if (ImGui::Selectable("All statuses", status_filter_ == 0)) {
+            status_filter_ = 0;
+            rows_dirty_ = true;
+        }
+        for (int i = 0; i < enum_count<CreatorStatus>(); ++i) {
+            if (ImGui::Selectable(kStatusLabels[i], status_filter_ == i + 1)) {
+                status_filter_ = i + 1;
+                rows_dirty_ = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    probe_tag("Status filter");
+    ImGui::SameLine();
+    if (store_.revision() != rows_revision_ || rows_dirty_) rebuild_rows();
+    ImGui::TextDisabled("%s of %s creators", fmt_int(static_cast<int64_t>(rows_.size())).c_str(),
+                        fmt_int(static_cast<int64_t>(store_.program().creators.size())).c_str());
+}
+
+void RosterView::rebuild_rows() {
+    const Program& p = store_.program();
+    const std::string needle = lower(filter_);
+    rows_.clear();
+    rows_.reserve(p.creators.size());
+    for (size_t i = 0; i < p.creators.size(); ++i) {
+        const Creator& c = p.creators[i];
+        if (tier_filter_ != 0 && effective_tier(c, p.settings) != tier_filter_) continue;
+        if (status_filter_ != 0 && static_cast<int>(c.status) != status_filter_ - 1) continue;
+        if (!needle.empty()) {
+            const std::string hay = lower(c.handle + " " + c.display_name + " " + join(c.categories));
+            if (hay.find(needle) == std::string::npos) continue;
+        }
+        rows_.push_back(i);
+    }
+    const int col = sort_column_;
+    const bool asc = sort_ascending_;
+    std::sort(rows_.begin(), rows_.end(), [&](size_t a, size_t b) {
+        const Creator& x = p.creators[a];
+        const Creator& y = p.creators[b];
+        int d = 0;
+        switch (col) {
+            case col_handle: d = lower(x.handle).compare(lower(y.handle)); break;
+            case col_name: d = lower(x.display_name).compare(lower(y.display_name)); break;
+            case col_followers: d = x.followers < y.followers ? -1 : x.followers > y.followers; break;
+            case col_tier: {
+                const int tx = effective_tier(x, p.settings), ty = effective_tier(y, p.settings);
+                d = tx < ty ? -1 : tx > ty;
+                break;
+            }
+            case col_status: d = static_cast<int>(x.status) - static_cast<int>(y.status); break;
+            case col_deal: d = x.flat_fee < y.flat_fee ? -1 : x.flat_fee > y.flat_fee;
+                if (d == 0) d = x.commission_rate < y.commission_rate ? -1 : x.commission_rate > y.commission_rate;
+                break;
+            default: break;
+        }
+        if (d == 0) return x.id < y.id;  // ties broken on the record id: a stable order
+        return asc ? d < 0 : d > 0;
+    });
+    rows_revision_ = store_.revision();
+    rows_dirty_ = false;
+}
+
+void RosterView::draw_table(float height) {
+    const Program& p = store_.program();
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("roster", col_count, flags, ImVec2(0, height - ImGui::GetStyle().ItemSpacing.y))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Handle", ImGuiTableColumnFlags_DefaultSort, 1.4f, col_handle);
+    ImGui::TableSetupColumn("Name", 0, 1.3f, col_name);
+    ImGui::TableSetupColumn("Followers", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, col_followers);
+    ImGui::TableSetupColumn("Tier", 0, 1.3f, col_tier);
+    ImGui::TableSetupColumn("Status", 0, 0.8f, col_status);
+    ImGui::TableSetupColumn("Deal", 0, 1.4f, col_deal);
+    ImGui::TableHeadersRow();
+
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+        if (specs->SpecsDirty && specs->SpecsCount > 0) {
+            sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
+            sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+            rebuild_rows();
+            specs->SpecsDirty = false;
+        }
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows_.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Creator& c = p.creators[rows_[static_cast<size_t>(r)]];
+            ImGui::PushID(static_cast<int>(c.id));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(col_handle);
+            const std::string label = "@" + c.handle;
+            if (ImGui::Selectable(label.c_str(), form_.editing == c.id,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+                load_form(c);
+            }
+            ImGui::TableSetColumnIndex(col_name);
+            ImGui::TextUnformatted(c.display_name.c_str());
+            ImGui::TableSetColumnIndex(col_followers);
+            const std::string f = fmt_int(c.followers);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - ImGui::CalcTextSize(f.c_str()).x -
+                                 ImGui::GetStyle().CellPadding.x);
+            ImGui::TextUnformatted(f.c_str());
+            ImGui::TableSetColumnIndex(col_tier);
+            const int tier = effective_tier(c, p.settings);
+            ImGui::TextUnformatted(tier_name(tier));
+            if (c.pinned_tier) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("pinned");
+            } else if (below_floor(c, p.settings)) {
+                ImGui::SameLine();
+                ImGui::TextColored(palette().warning, "below floor");
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("Under %s followers: below the program floor.",
+                                      fmt_int(p.settings.program_floor).c_str());
+            }
+            ImGui::TableSetColumnIndex(col_status);
+            ImGui::TextUnformatted(kStatusLabels[static_cast<int>(c.status)]);
+            ImGui::TableSetColumnIndex(col_deal);
+            ImGui::TextUnformatted(deal_summary(c, p.settings).c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void RosterView::clear_form() {
+    form_ = Form{};
+}
+
+void RosterView::load_form(const Creator& c) {
+    form_ = Form{};
+    form_.editing = c.id;
+    copy_to(form_.handle, c.handle);
+    copy_to(form_.display_name, c.display_name);
+    copy_to(form_.followers, std::to_string(c.followers));
+    copy_to(form_.categories, join(c.categories));
+    copy_to(form_.contact, c.contact);
+    form_.status = static_cast<int>(c.status);
+    form_.tier_pin = c.pinned_tier;
+    form_.commission_pct = static_cast<float>(c.commission_rate * 100.0);
+    form_.flat_fee = static_cast<float>(c.flat_fee);
+    form_.agreed_posts = c.agreed_posts_per_month;
+    notice_.clear();
+}
+
+void RosterView::submit() {
+    form_.errors.clear();
+    notice_.clear();
+    Creator c;
+    if (form_.editing) {
+        const Creator* existing = store_.find_creator(form_.editing);
+        if (!existing) {
+            clear_form();
+            return;
+        }
+        c = *existing;
+    }
+    c.handle = form_.handle;
+    c.display_name = form_.display_name;
+    std::string why;
+    int64_t followers = 0;
+    if (!parse_follower_count(form_.followers, followers, why)) form_.errors["followers"] = why;
+    c.followers = followers;
+    c.categories = split_list(form_.categories);
+    c.contact = form_.contact;
+    c.status = static_cast<CreatorStatus>(form_.status);
+    c.pinned_tier = form_.tier_pin;
+    c.commission_rate = std::round(static_cast<double>(form_.commission_pct) * 100.0) / 10000.0;
+    c.flat_fee = std::round(static_cast<double>(form_.flat_fee) * 100.0) / 100.0;
+    c.agreed_posts_per_month = form_.agreed_posts;
+
+    // Field rules first, so every refused field shows its reason at once.
+    Errors errs = validate_creator(c, store_.program());
+    for (const FieldError& e : errs) form_.errors.emplace(e.field, e.message);
+    if (!form_.errors.empty()) return;
+
+    const bool adding = form_.editing == 0;
+    CommandResult r = adding ? store_.add_creator(c) : store_.update_creator(c);
+    if (!r.ok) {
+        for (const FieldError& e : r.errors) form_.errors.emplace(e.field, e.message);
+        return;
+    }
+    const std::string handle = normalize_handle(c.handle);
+    if (adding) {
+        clear_form();
+        notice_ = "Added @" + handle + ".";
+    } else {
+        notice_ = "Saved @" + handle + ".";
+    }
+}
+
+void RosterView::draw_form() {
+    const bool editing = form_.editing != 0;
+    const Creator* current = editing ? store_.find_creator(form_.editing) : nullptr;
+    if (editing && !current) clear_form();  // removed (or undone) under us
+
+    ImGui::TextUnformatted(form_.editing ? "Edit creator" : "New creator");
+    ImGui::Separator();
+    const float w = -FLT_MIN;
+    bool enter = false;
+    const ImGuiInputTextFlags ef = ImGuiInputTextFlags_EnterReturnsTrue;
+
+    field_label("Handle");
+    ImGui::SetNextItemWidth(w);
+    enter |= ImGui::InputTextWithHint("##handle", "@handle", form_.handle, sizeof form_.handle, ef);
+    probe_tag("Handle");
+    field_error(form_.errors, "handle");
+
+    field_label("Display name");
+    ImGui::SetNextItemWidth(w);
+    enter |= ImGui::InputText("##display_name", form_.display_name, sizeof form_.display_name, ef);
+    probe_tag("Display name");
+
+    field_label("Followers");
+    ImGui::SetNextItemWidth(w);
+    enter |= ImGui::InputText("##followers", form_.followers, sizeof form_.followers, ef);
+    probe_tag("Followers");
+    field_error(form_.errors, "followers");
+    {
+        int64_t n = 0;
+        std::string why;
+        if (parse_follower_count(form_.followers, n, why)) {
+            const Settings& s = store_.program().settings;
+            const int tier = form_.tier_pin ? form_.tier_pin : tier_for_followers(n, s);
+            ImGui::TextDisabled("Tier %s%s", tier_name(tier), form_.tier_pin ? " (pinned)" : "");
+            if (!form_.tier_pin && n < s.program_floor)
+                ImGui::TextColored(palette().warning, "Below the %s-follower program floor.",
+                                   fmt_int(s.program_floor).c_str());
+        }
+    }
+
+    field_label("Tier");
+    ImGui::SetNextItemWidth(w);
+    ImGui::Combo("##tier_pin", &form_.tier_pin, kTierPin, IM_ARRAYSIZE(kTierPin));
+    probe_tag("Tier");
+    field_error(form_.errors, "tier");
+
+    field_label("Status");
+    ImGui::SetNextItemWidth(w);
+    ImGui::Combo("##status", &form_.status, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
+    probe_tag("Status");
+
+    field_label("Commission %");
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputFloat("##commission", &form_.commission_pct, 1.0f, 5.0f, "%.1f");
+    probe_tag("Commission %");
+    field_error(form_.errors, "commission_rate");
+
+    field_label("Fee per post");
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputFloat("##flat_fee", &form_.flat_fee, 50.0f, 250.0f, "%.2f");
+    probe_tag("Fee per post");
+    field_error(form_.errors, "flat_fee");
+
+    field_label("Agreed posts per month");
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputInt("##agreed", &form_.agreed_posts);
+    probe_tag("Agreed posts per month");
+    field_error(form_.errors, "agreed_posts_per_month");
+
+    field_label("Categories (comma separated)");
+    ImGui::SetNextItemWidth(w);
+    enter |= ImGui::InputText("##categories", form_.categories, sizeof form_.categories, ef);
+    probe_tag("Categories");
+
+    field_label("Contact");
+    ImGui::SetNextItemWidth(w);
+    enter |= ImGui::InputText("##contact", form_.contact, sizeof form_.contact, ef);
+    probe_tag("Contact");
+
+    ImGui::Spacing();
+    if (ImGui::Button(editing ? "Save changes" : "Add creator", ImVec2(em(8), 0)) || enter) submit();
+    if (editing) {
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) clear_form();
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+        if (ImGui::Button("Delete")) want_delete_ = true;
+        ImGui::PopStyleColor();
+    }
+    if (!notice_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().ok);
+        ImGui::TextUnformatted(notice_.c_str());
+        ImGui::PopStyleColor();
+        probe_tag("notice", notice_);
+    }
+    draw_delete_popup();
+}
+
+void RosterView::draw_delete_popup() {
+    if (want_delete_) {
+        ImGui::OpenPopup("Delete creator?");
+        want_delete_ = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(em(22), 0));
+    if (ImGui::BeginPopupModal("Delete creator?", nullptr, ImGuiWindowFlags_NoResize)) {
+        const Creator* c = store_.find_creator(form_.editing);
+        if (!c) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            const CreatorFootprint f = store_.creator_footprint(c->id);
+            ImGui::TextWrapped("Delete @%s? Their %zu posts, %zu samples and %zu Spark Codes go with them. "
+                               "Undo (Ctrl+Z) brings everything back.",
+                               c->handle.c_str(), f.posts, f.samples, f.spark_codes);
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+            const bool yes = ImGui::Button("Delete creator");
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            if (ImGui::Button("Keep") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+            if (yes) {
+                const std::string handle = c->handle;
+                if (store_.remove_creator(c->id).ok) {
+                    clear_form();
+                    notice_ = "Deleted @" + handle + ". Undo brings it back.";
+                }
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace sr::ui

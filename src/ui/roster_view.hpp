@@ -1,0 +1,60 @@
+// The roster: a sortable, filterable table of creators beside the form that adds, edits and
+// removes them. Changes go through the Store's commands only.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/store.hpp"
+
+namespace sr::ui {
+
+class RosterView {
+public:
+    explicit RosterView(Store& store) : store_(store) {}
+    void draw();
+    void focus_filter() { focus_filter_ = true; }
+
+private:
+    struct Form {
+        Id editing = 0;  // 0: a new creator
+        char handle[64] = {};
+        char display_name[128] = {};
+        char followers[32] = {};
+        char categories[160] = {};
+        char contact[160] = {};
+        int status = 0;
+        int tier_pin = 0;  // 0 = from followers
+        float commission_pct = 15.0f;
+        float flat_fee = 0.0f;
+        int agreed_posts = 0;
+        std::map<std::string, std::string> errors;  // field -> why it was refused
+    };
+
+    void draw_filters();
+    void draw_table(float height);
+    void draw_form();
+    void rebuild_rows();
+    void load_form(const Creator& c);
+    void clear_form();
+    void submit();
+    void draw_delete_popup();
+
+    Store& store_;
+    Form form_;
+    std::string notice_;  // "Added @x." under the form
+
+    char filter_[128] = {};
+    int tier_filter_ = 0;    // 0 = all
+    int status_filter_ = 0;  // 0 = all, else status + 1
+    bool focus_filter_ = false;
+    bool want_delete_ = false;
+
+    std::vector<size_t> rows_;  // indices into program().creators, filtered and sorted
+    uint64_t rows_revision_ = UINT64_MAX;
+    bool rows_dirty_ = true;
+    int sort_column_ = 0;
+    bool sort_ascending_ = true;
+};
+
+}  // namespace sr::ui

@@ -1,0 +1,24 @@
+// Sizes in font units and the app's two themes.
+#pragma once
+#include <imgui.h>
+
+namespace sr::ui {
+
+// n font heights: every size on screen is expressed this way, so layouts scale with the font
+// (devicePixelRatio 1 to 3, phones and desktops alike).
+inline float em(float n) { return ImGui::GetFontSize() * n; }
+inline ImVec2 em(float x, float y) { return ImVec2(em(x), em(y)); }
+
+struct Palette {
+    ImVec4 error;
+    ImVec4 warning;
+    ImVec4 ok;
+    ImVec4 muted;
+    ImVec4 accent;
+};
+
+void apply_theme(bool dark, float scale);
+bool theme_is_dark();
+const Palette& palette();
+
+}  // namespace sr::ui

@@ -1,0 +1,135 @@
+// Shared helpers for the browser tests: a server for the built app, Debian's Chromium driven
+// by playwright-core, clicks and typing on the canvas through window.sparkRoster.widgetRect.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const appDir = path.join(root, 'build/web');
+export const shotsDir = path.join(root, 'test-results/screenshots');
+
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function startServer() {
+  const server = await serve(appDir, 0);
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// A browser; every test opens its own context, whose storage (IndexedDB) starts empty.
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  return { browser, close: () => browser.close() };
+}
+
+// Opens the app and collects what a person (or devtools) would see go wrong.
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('requestfailed', (r) => problems.push('request failed: ' + r.url()));
+  await page.goto(url);
+  await page.evaluate(() => window.sparkRoster.ready);
+  await settle(page);
+  return { page, problems };
+}
+
+// Waits until the app has drawn what the last input caused: it draws a few frames after each
+// input and then goes idle, so wait for two new frames (or a quiet page), however slow the machine.
+export async function settle(page, ms = 50) {
+  const start = await page.evaluate(() => window.sparkRoster.frameCount());
+  await page.waitForFunction((n) => window.sparkRoster.frameCount() >= n + 2, start, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(ms);
+}
+
+// Waits for a labelled message to be on screen and returns its text.
+export async function waitText(page, label) {
+  await page.waitForFunction((l) => window.sparkRoster.widgetText(l) !== null, label, { timeout: 5000 });
+  return text(page, label);
+}
+
+export async function rect(page, label) {
+  return page.evaluate((l) => window.sparkRoster.widgetRect(l), label);
+}
+
+export async function text(page, label) {
+  return page.evaluate((l) => window.sparkRoster.widgetText(l), label);
+}
+
+// Clicks the middle of a labelled widget, as a person would with the mouse.
+export async function click(page, label) {
+  const r = await rect(page, label);
+  if (!r) throw new Error(`no widget labelled "${label}" on screen`);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await settle(page);
+}
+
+export async function typeInto(page, label, value) {
+  await click(page, label);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(value, { delay: 10 });
+  await settle(page);
+}
+
+export async function waitSaved(page) {
+  await page.waitForFunction(() => window.sparkRoster.saveState().state === 'saved', null, { timeout: 10000 });
+}
+
+export async function program(page) {
+  return JSON.parse(await page.evaluate(() => window.sparkRoster.exportJson()));
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const file = path.join(shotsDir, name + '.png');
+  const buf = await page.screenshot({ path: file });
+  return { file, buf };
+}
+
+// Decodes an 8-bit RGB/RGBA PNG (what Chromium writes) and counts its distinct colours, so a
+// test can tell a drawn screen from a blank one.
+export function pngStats(buf) {
+  let pos = 8, width = 0, height = 0, colorType = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); colorType = data[9]; }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = colorType === 6 ? 4 : 3;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[y * stride + x - bpp] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? out[(y - 1) * stride + x - bpp] : 0;
+      let v = src[x];
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      out[y * stride + x] = v & 255;
+    }
+  }
+  const colors = new Set();
+  for (let i = 0; i < out.length; i += bpp * 7) colors.add((out[i] << 16) | (out[i + 1] << 8) | out[i + 2]);
+  return { width, height, colors: colors.size };
+}

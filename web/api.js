@@ -1,0 +1,73 @@
+// window.sparkRoster: a small page API for automation and tests (documented in README).
+(function() {
+  var resolveReady;
+  var ready = new Promise(function(resolve) { resolveReady = resolve; });
+  Module['srOnReady'] = function() { resolveReady(true); };
+
+  function call(name, ret, types, args) { return Module.ccall(name, ret, types || [], args || []); }
+  function parse(text) { try { return JSON.parse(text); } catch (e) { return { ok: false, error: String(e) }; } }
+
+  // Resolves once the save that covers the current revision has finished, well or not.
+  function settled() {
+    return new Promise(function(resolve) {
+      (function poll() {
+        var s = parse(call('sr_api_save_state', 'string'));
+        if (s.state !== 'saving' && s.state !== 'pending') return resolve(s);
+        setTimeout(poll, 20);
+      })();
+    });
+  }
+
+  window.sparkRoster = {
+    ready: ready,
+    exportJson: function() { return call('sr_api_export', 'string'); },
+    importJson: function(text) {
+      return ready.then(function() {
+        var r = parse(call('sr_api_import', 'string', ['string'], [String(text)]));
+        if (!r.ok) return r;
+        return settled().then(function(s) {
+          return s.state === 'saved' ? { ok: true, error: null } : { ok: true, error: 'imported but not saved: ' + s.text };
+        });
+      });
+    },
+    // The CSS-pixel rectangle of the widget whose label (the text before any "##") was drawn
+    // in the last frame, or null.
+    widgetRect: function(label) {
+      var r = parse(call('sr_api_widget_rect', 'string', ['string'], [String(label)]));
+      if (!r) return null;
+      var canvas = Module['canvas'];
+      var box = canvas.getBoundingClientRect();
+      var sx = box.width / canvas.width, sy = box.height / canvas.height;
+      return { x: box.left + r.x * sx, y: box.top + r.y * sy, width: r.w * sx, height: r.h * sy };
+    },
+    // The text a labelled widget or message shows (field errors are "error:<field>"), or null.
+    widgetText: function(label) {
+      var r = parse(call('sr_api_widget_rect', 'string', ['string'], [String(label)]));
+      return r ? r.text : null;
+    },
+    saveState: function() { return parse(call('sr_api_save_state', 'string')); },
+    frameCount: function() { return call('sr_api_frame_count', 'number'); },
+  };
+
+  // Wake the render loop on any input; an idle tab draws nothing.
+  var wake = function() { if (Module['_sr_wake']) Module['_sr_wake'](); };
+  ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
+   'touchmove', 'touchend', 'resize', 'focus', 'blur', 'paste'].forEach(function(type) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  });
+  window.addEventListener('paste', function(e) {
+    var t = e.clipboardData && e.clipboardData.getData('text/plain');
+    if (typeof t === 'string') Module['srClipboard'] = t;
+  }, true);
+  document.addEventListener('visibilitychange', function() {
+    if (document.visibilityState === 'hidden' && Module['_sr_flush']) Module['_sr_flush']();
+  });
+  window.addEventListener('beforeunload', function(e) {
+    if (!Module['_sr_api_save_state']) return;
+    var s = parse(call('sr_api_save_state', 'string'));
+    if (s.state === 'saving' || s.state === 'pending' || s.state === 'failed') {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+})();

@@ -1,0 +1,40 @@
+// Browser services for the app: canvas size and pixel ratio, theme preference, clipboard,
+// and the page API's hooks (see web/api.js).
+mergeInto(LibraryManager.library, {
+  // Called once the stored data has loaded (or the sample program was put in its place).
+  sr_page_ready: function() {
+    if (Module['srOnReady']) Module['srOnReady']();
+  },
+
+  sr_prefers_dark: function() {
+    try {
+      return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  sr_clipboard_write: function(textPtr) {
+    var text = UTF8ToString(textPtr);
+    Module['srClipboard'] = text;
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function() {});
+    } catch (e) {}
+  },
+
+  // The last text the page received from a paste event (the browser only hands clipboard
+  // contents to a page on paste), or what the app itself copied last.
+  sr_clipboard_read__deps: ['malloc'],
+  sr_clipboard_read: function() {
+    var text = Module['srClipboard'] || '';
+    var n = lengthBytesUTF8(text) + 1;
+    var p = _malloc(n);
+    stringToUTF8(text, p, n);
+    return p;
+  },
+
+  sr_set_cursor: function(namePtr) {
+    var c = Module['canvas'];
+    if (c) c.style.cursor = UTF8ToString(namePtr);
+  },
+});
