@@ -52,9 +52,13 @@
   // Wake the render loop on any input; an idle tab draws nothing.
   var wake = function() { if (Module['_sr_wake']) Module['_sr_wake'](); };
   ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
-   'touchmove', 'touchend', 'resize', 'focus', 'blur', 'paste'].forEach(function(type) {
+   'touchmove', 'touchend', 'resize', 'focus', 'blur', 'paste', 'hashchange', 'popstate'].forEach(function(type) {
     window.addEventListener(type, wake, { capture: true, passive: true });
   });
+  // The app's own shortcuts win over the browser's (Ctrl/Cmd+F is the roster filter, not find).
+  window.addEventListener('keydown', function(e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'f' || e.key === 'F')) e.preventDefault();
+  }, true);
   window.addEventListener('paste', function(e) {
     var t = e.clipboardData && e.clipboardData.getData('text/plain');
     if (typeof t === 'string') Module['srClipboard'] = t;

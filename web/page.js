@@ -33,6 +33,26 @@ mergeInto(LibraryManager.library, {
     return p;
   },
 
+  sr_hash_get__deps: ['malloc'],
+  sr_hash_get: function() {
+    var text = window.location.hash || '';
+    var n = lengthBytesUTF8(text) + 1;
+    var p = _malloc(n);
+    stringToUTF8(text, p, n);
+    return p;
+  },
+
+  sr_hash_set: function(hashPtr, push) {
+    var h = UTF8ToString(hashPtr);
+    if (window.location.hash === h) return;
+    try {
+      if (push) history.pushState(null, '', h);
+      else history.replaceState(null, '', h);
+    } catch (e) {
+      window.location.hash = h;
+    }
+  },
+
   sr_set_cursor: function(namePtr) {
     var c = Module['canvas'];
     if (c) c.style.cursor = UTF8ToString(namePtr);

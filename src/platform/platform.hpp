@@ -13,4 +13,10 @@ bool prefers_dark();
 void set_cursor(const char* css_cursor);
 Date today_local();
 
+// The URL fragment ("#/creator/12"), and moving to another one: push adds a history entry
+// (the back button returns), replace does not.
+std::string hash_get();
+void hash_push(const std::string& hash);
+void hash_replace(const std::string& hash);
+
 }  // namespace sr::platform

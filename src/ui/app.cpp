@@ -2,12 +2,59 @@
 
 #include <imgui.h>
 
+#include "platform/platform.hpp"
 #include "probe.hpp"
+#include "roster_view.hpp"
 #include "style.hpp"
 
 namespace sr::ui {
 
+App::App(Store& store, Persistence& persistence) : store_(store), persistence_(persistence) {
+    // Screens, in the order of their tabs. The first one is home.
+    auto roster = std::make_unique<RosterView>(store);
+    roster_ = roster.get();
+    views_.push_back(std::move(roster));
+}
+
+App::~App() = default;
+
+View* App::current_view() {
+    const std::string& screen = nav_.current().screen;
+    for (auto& v : views_)
+        if (screen == v->screen()) return v.get();
+    return views_.front().get();
+}
+
+// Keeps the screen and the URL hash in step: links and the browser's back and forward buttons
+// move between screens, and a reload keeps the place.
+void App::follow_location() {
+    Route next;
+    if (nav_.take_pending(next)) {
+        const std::string h = route_hash(next);
+        if (h != last_hash_) platform::hash_push(h);
+        last_hash_ = h;
+        nav_.set_current(next);
+    } else {
+        const std::string h = platform::hash_get();
+        if (h != last_hash_) {
+            last_hash_ = h;
+            nav_.set_current(parse_route(h));
+        }
+    }
+    // A creator link opens the creator in the roster's form until a creator screen exists.
+    if (nav_.current().screen == "creator") {
+        bool has_creator_screen = false;
+        for (auto& v : views_) has_creator_screen |= std::string(v->screen()) == "creator";
+        if (!has_creator_screen) {
+            roster_->select(nav_.current().id);
+            nav_.set_current(Route{"roster", 0});
+        }
+    }
+}
+
 void App::draw() {
+    if (persistence_.loaded()) follow_location();
+    Context ctx{store_, nav_, platform::today_local()};
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -26,7 +73,7 @@ void App::draw() {
     }
     const float status_h = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##view", ImVec2(0, -status_h), false, ImGuiWindowFlags_NoScrollbar);
-    if (persistence_.loaded()) roster_.draw();
+    if (persistence_.loaded()) current_view()->draw(ctx);
     else ImGui::TextDisabled("Loading your program…");
     ImGui::EndChild();
     draw_status_line();
@@ -62,6 +109,19 @@ void App::draw_top_bar() {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(theme_label) && on_theme_change) on_theme_change(!theme_is_dark());
+
+    // The screens, as tabs; the current one is marked.
+    if (views_.size() > 1) {
+        View* cur = current_view();
+        for (size_t i = 0; i < views_.size(); ++i) {
+            View* v = views_[i].get();
+            if (i) ImGui::SameLine();
+            const bool here = v == cur;
+            if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+            if (ImGui::Button(v->title())) nav_.go(v->screen());
+            if (here) ImGui::PopStyleColor();
+        }
+    }
     ImGui::Separator();
 }
 
@@ -84,14 +144,15 @@ void App::draw_status_line() {
 
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // a text field handles its own undo
     const bool mod = io.KeyCtrl || io.KeySuper;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) current_view()->close_dialog();
+    if (mod && ImGui::IsKeyPressed('F', false)) current_view()->focus_filter();
+    if (io.WantTextInput) return;  // a text field handles its own undo
     if (mod && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
         if (io.KeyShift) store_.redo();
         else store_.undo();
     }
     if (mod && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) store_.redo();
-    if (mod && ImGui::IsKeyPressed('F', false)) roster_.focus_filter();
 }
 
 }  // namespace sr::ui

@@ -1,28 +1,39 @@
-// The whole window: top bar, banner, the current view, and the status line.
+// The whole window: top bar with the screens, banner, the current screen, and the status line.
 #pragma once
 #include <functional>
+#include <memory>
+#include <vector>
 
 #include "core/store.hpp"
 #include "platform/storage.hpp"
-#include "roster_view.hpp"
+#include "view.hpp"
 
 namespace sr::ui {
 
+class RosterView;
+
 class App {
 public:
-    App(Store& store, Persistence& persistence) : store_(store), persistence_(persistence), roster_(store) {}
+    App(Store& store, Persistence& persistence);
+    ~App();
     void draw();
     // Asks the host to switch themes (fonts and style are rebuilt between frames).
     std::function<void(bool dark)> on_theme_change;
+    Nav& nav() { return nav_; }
 
 private:
     void draw_top_bar();
     void draw_status_line();
     void handle_shortcuts();
+    void follow_location();
+    View* current_view();
 
     Store& store_;
     Persistence& persistence_;
-    RosterView roster_;
+    Nav nav_;
+    std::vector<std::unique_ptr<View>> views_;  // in tab order; the first is home
+    RosterView* roster_ = nullptr;
+    std::string last_hash_;
 };
 
 }  // namespace sr::ui

@@ -72,7 +72,11 @@ void field_error(const std::map<std::string, std::string>& errors, const char* f
 
 }  // namespace
 
-void RosterView::draw() {
+void RosterView::select(Id id) {
+    if (const Creator* c = store_.find_creator(id)) load_form(*c);
+}
+
+void RosterView::draw(Context&) {
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
     const bool side_by_side = avail_w > em(48);
@@ -186,7 +190,7 @@ void RosterView::draw_table(float height) {
     ImGui::TableSetupColumn("Handle", ImGuiTableColumnFlags_DefaultSort, 1.4f, col_handle);
     ImGui::TableSetupColumn("Name", 0, 1.3f, col_name);
     ImGui::TableSetupColumn("Followers", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, col_followers);
-    ImGui::TableSetupColumn("Tier", 0, 1.3f, col_tier);
+    ImGui::TableSetupColumn("Tier", 0, 1.7f, col_tier);
     ImGui::TableSetupColumn("Status", 0, 0.8f, col_status);
     ImGui::TableSetupColumn("Deal", 0, 1.4f, col_deal);
     ImGui::TableHeadersRow();
@@ -331,52 +335,88 @@ void RosterView::draw_form() {
     enter |= ImGui::InputText("##display_name", form_.display_name, sizeof form_.display_name, ef);
     probe_tag("Display name");
 
-    field_label("Followers");
-    ImGui::SetNextItemWidth(w);
-    enter |= ImGui::InputText("##followers", form_.followers, sizeof form_.followers, ef);
-    probe_tag("Followers");
-    field_error(form_.errors, "followers");
+    // Short fields two to a row, so the whole form fits a laptop screen.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const bool two_up = ImGui::GetContentRegionAvail().x > em(16);
+    const float half = two_up ? (ImGui::GetContentRegionAvail().x - gap) * 0.5f : -FLT_MIN;
+    auto pair = [&](auto&& left, auto&& right) {
+        if (!two_up) {
+            left();
+            right();
+            return;
+        }
+        // Placed by hand rather than with SameLine, which would push the right caption down
+        // to the left field's text baseline.
+        const ImVec2 start = ImGui::GetCursorPos();
+        ImGui::BeginGroup();
+        left();
+        ImGui::EndGroup();
+        const float left_bottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start.x + half + gap, start.y));
+        ImGui::BeginGroup();
+        right();
+        ImGui::EndGroup();
+        ImGui::SetCursorPos(ImVec2(start.x, std::max(left_bottom, ImGui::GetCursorPosY())));
+    };
+    pair(
+        [&] {
+            field_label("Followers");
+            ImGui::SetNextItemWidth(half);
+            enter |= ImGui::InputText("##followers", form_.followers, sizeof form_.followers, ef);
+            probe_tag("Followers");
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + half);
+            field_error(form_.errors, "followers");
+            ImGui::PopTextWrapPos();
+        },
+        [&] {
+            field_label("Tier");
+            ImGui::SetNextItemWidth(half);
+            ImGui::Combo("##tier_pin", &form_.tier_pin, kTierPin, IM_ARRAYSIZE(kTierPin));
+            probe_tag("Tier");
+            field_error(form_.errors, "tier");
+        });
     {
         int64_t n = 0;
         std::string why;
         if (parse_follower_count(form_.followers, n, why)) {
             const Settings& s = store_.program().settings;
             const int tier = form_.tier_pin ? form_.tier_pin : tier_for_followers(n, s);
-            ImGui::TextDisabled("Tier %s%s", tier_name(tier), form_.tier_pin ? " (pinned)" : "");
             if (!form_.tier_pin && n < s.program_floor)
-                ImGui::TextColored(palette().warning, "Below the %s-follower program floor.",
+                ImGui::TextColored(palette().warning, "Tier %s: below the %s-follower program floor.", tier_name(tier),
                                    fmt_int(s.program_floor).c_str());
+            else
+                ImGui::TextDisabled("Tier %s%s", tier_name(tier), form_.tier_pin ? " (pinned)" : " by followers");
         }
     }
-
-    field_label("Tier");
-    ImGui::SetNextItemWidth(w);
-    ImGui::Combo("##tier_pin", &form_.tier_pin, kTierPin, IM_ARRAYSIZE(kTierPin));
-    probe_tag("Tier");
-    field_error(form_.errors, "tier");
-
-    field_label("Status");
-    ImGui::SetNextItemWidth(w);
-    ImGui::Combo("##status", &form_.status, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
-    probe_tag("Status");
-
-    field_label("Commission %");
-    ImGui::SetNextItemWidth(w);
-    ImGui::InputFloat("##commission", &form_.commission_pct, 1.0f, 5.0f, "%.1f");
-    probe_tag("Commission %");
-    field_error(form_.errors, "commission_rate");
-
-    field_label("Fee per post");
-    ImGui::SetNextItemWidth(w);
-    ImGui::InputFloat("##flat_fee", &form_.flat_fee, 50.0f, 250.0f, "%.2f");
-    probe_tag("Fee per post");
-    field_error(form_.errors, "flat_fee");
-
-    field_label("Agreed posts per month");
-    ImGui::SetNextItemWidth(w);
-    ImGui::InputInt("##agreed", &form_.agreed_posts);
-    probe_tag("Agreed posts per month");
-    field_error(form_.errors, "agreed_posts_per_month");
+    pair(
+        [&] {
+            field_label("Status");
+            ImGui::SetNextItemWidth(half);
+            ImGui::Combo("##status", &form_.status, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
+            probe_tag("Status");
+        },
+        [&] {
+            field_label("Posts / month");
+            ImGui::SetNextItemWidth(half);
+            ImGui::InputInt("##agreed", &form_.agreed_posts, 0);
+            probe_tag("Agreed posts per month");
+            field_error(form_.errors, "agreed_posts_per_month");
+        });
+    pair(
+        [&] {
+            field_label("Commission %");
+            ImGui::SetNextItemWidth(half);
+            ImGui::InputFloat("##commission", &form_.commission_pct, 0.0f, 0.0f, "%.1f");
+            probe_tag("Commission %");
+            field_error(form_.errors, "commission_rate");
+        },
+        [&] {
+            field_label("Fee per post");
+            ImGui::SetNextItemWidth(half);
+            ImGui::InputFloat("##flat_fee", &form_.flat_fee, 0.0f, 0.0f, "%.2f");
+            probe_tag("Fee per post");
+            field_error(form_.errors, "flat_fee");
+        });
 
     field_label("Categories (comma separated)");
     ImGui::SetNextItemWidth(w);
@@ -389,7 +429,7 @@ void RosterView::draw_form() {
     probe_tag("Contact");
 
     ImGui::Spacing();
-    if (ImGui::Button(editing ? "Save changes" : "Add creator", ImVec2(em(8), 0)) || enter) submit();
+    if (primary_button(editing ? "Save changes" : "Add creator", ImVec2(em(8), 0)) || enter) submit();
     if (editing) {
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) clear_form();

@@ -6,14 +6,19 @@
 #include <vector>
 
 #include "core/store.hpp"
+#include "view.hpp"
 
 namespace sr::ui {
 
-class RosterView {
+class RosterView : public View {
 public:
     explicit RosterView(Store& store) : store_(store) {}
-    void draw();
-    void focus_filter() { focus_filter_ = true; }
+    const char* title() const override { return "Roster"; }
+    const char* screen() const override { return "roster"; }
+    void draw(Context& ctx) override;
+    void focus_filter() override { focus_filter_ = true; }
+    // Opens a creator in the form (from a "#/creator/<id>" link while there is no creator screen).
+    void select(Id id);
 
 private:
     struct Form {

@@ -41,9 +41,15 @@ void apply_theme(bool dark, float scale) {
         c[ImGuiCol_TableHeaderBg] = ImVec4(0.91f, 0.92f, 0.94f, 1);
         c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.95f, 1);
     }
-    c[ImGuiCol_Button] = ImVec4(accent.x, accent.y, accent.z, 0.16f);
-    c[ImGuiCol_ButtonHovered] = ImVec4(accent.x, accent.y, accent.z, 0.32f);
-    c[ImGuiCol_ButtonActive] = ImVec4(accent.x, accent.y, accent.z, 0.48f);
+    if (dark) {
+        c[ImGuiCol_Button] = ImVec4(0.20f, 0.22f, 0.26f, 1);
+        c[ImGuiCol_ButtonHovered] = ImVec4(0.27f, 0.29f, 0.34f, 1);
+        c[ImGuiCol_ButtonActive] = ImVec4(0.33f, 0.35f, 0.41f, 1);
+    } else {
+        c[ImGuiCol_Button] = ImVec4(0.87f, 0.88f, 0.90f, 1);
+        c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.82f, 0.85f, 1);
+        c[ImGuiCol_ButtonActive] = ImVec4(0.72f, 0.74f, 0.78f, 1);
+    }
     c[ImGuiCol_Header] = ImVec4(accent.x, accent.y, accent.z, 0.18f);
     c[ImGuiCol_HeaderHovered] = ImVec4(accent.x, accent.y, accent.z, 0.28f);
     c[ImGuiCol_HeaderActive] = ImVec4(accent.x, accent.y, accent.z, 0.40f);
@@ -53,6 +59,21 @@ void apply_theme(bool dark, float scale) {
     c[ImGuiCol_TextSelectedBg] = ImVec4(accent.x, accent.y, accent.z, 0.35f);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
+}
+
+}  // namespace sr::ui
+
+namespace sr::ui {
+
+bool primary_button(const char* label, const ImVec2& size) {
+    const ImVec4 a = palette().accent;
+    ImGui::PushStyleColor(ImGuiCol_Button, a);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(a.x * 0.9f, a.y * 0.9f, a.z * 0.9f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(a.x * 0.8f, a.y * 0.8f, a.z * 0.8f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return pressed;
 }
 
 }  // namespace sr::ui

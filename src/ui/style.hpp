@@ -21,4 +21,7 @@ void apply_theme(bool dark, float scale);
 bool theme_is_dark();
 const Palette& palette();
 
+// The one action a screen is for (Add creator, Save changes), in the accent colour.
+bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
+
 }  // namespace sr::ui

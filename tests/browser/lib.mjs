@@ -9,7 +9,7 @@ import { serve } from '../../tools/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
-export const appDir = path.join(root, 'build/web');
+export const appDir = process.env.SR_APP_DIR ? path.resolve(process.env.SR_APP_DIR) : path.join(root, 'build/web');
 export const shotsDir = path.join(root, 'test-results/screenshots');
 
 const chromiumArgs = [
@@ -55,6 +55,18 @@ export async function settle(page, ms = 50) {
 // Waits for a labelled message to be on screen and returns its text.
 export async function waitText(page, label) {
   await page.waitForFunction((l) => window.sparkRoster.widgetText(l) !== null, label, { timeout: 5000 });
+  return text(page, label);
+}
+
+// Waits (up to 5 s) until a labelled message reads as expected (a string or a RegExp), and
+// returns what it last read, so the test's own assertion reports the difference.
+export async function textWhen(page, label, expected) {
+  const want = expected instanceof RegExp ? { re: expected.source, flags: expected.flags } : { eq: expected };
+  await page.waitForFunction(([l, w]) => {
+    const t = window.sparkRoster.widgetText(l);
+    if (t === null) return false;
+    return w.re !== undefined ? new RegExp(w.re, w.flags).test(t) : t === w.eq;
+  }, [label, want], { timeout: 5000 }).catch(() => {});
   return text(page, label);
 }
 

@@ -8,6 +8,8 @@ void sr_clipboard_write(const char* text);
 char* sr_clipboard_read();
 int sr_prefers_dark();
 void sr_set_cursor(const char* name);
+char* sr_hash_get();
+void sr_hash_set(const char* hash, int push);
 }
 
 namespace sr::platform {
@@ -31,5 +33,15 @@ Date today_local() {
     localtime_r(&t, &tm);
     return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+std::string hash_get() {
+    char* p = sr_hash_get();
+    std::string out = p ? p : "";
+    std::free(p);
+    return out;
+}
+
+void hash_push(const std::string& hash) { sr_hash_set(hash.c_str(), 1); }
+void hash_replace(const std::string& hash) { sr_hash_set(hash.c_str(), 0); }
 
 }  // namespace sr::platform

@@ -1,0 +1,42 @@
+#include <cstdlib>
+
+#include "view.hpp"
+
+namespace sr::ui {
+
+Route parse_route(std::string_view h) {
+    Route r;
+    if (!h.empty() && h[0] == '#') h.remove_prefix(1);
+    if (!h.empty() && h[0] == '/') h.remove_prefix(1);
+    if (h.empty()) return r;
+    const size_t slash = h.find('/');
+    std::string screen(h.substr(0, slash));
+    static const char* known[] = {"review", "roster", "creator", "products", "samples", "briefs",
+                                  "brief", "performance", "spark", "settings"};
+    bool ok = false;
+    for (const char* k : known) ok |= screen == k;
+    if (!ok) return r;
+    r.screen = screen;
+    if (slash != std::string_view::npos) {
+        std::string_view rest = h.substr(slash + 1);
+        Id id = 0;
+        bool digits = !rest.empty() && rest.size() < 16;
+        for (char c : rest) {
+            if (c < '0' || c > '9') {
+                digits = false;
+                break;
+            }
+            id = id * 10 + (c - '0');
+        }
+        if (digits) r.id = id;
+    }
+    return r;
+}
+
+std::string route_hash(const Route& r) {
+    std::string h = "#/" + r.screen;
+    if (r.id) h += "/" + std::to_string(r.id);
+    return h;
+}
+
+}  // namespace sr::ui
