@@ -55,7 +55,6 @@ void rebuild_fonts_and_style() {
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20A0, 0x20BF, 0x2190, 0x21FF, 0};
     ImFont* font = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", std::round(kFontCssPx * scale), &cfg, ranges);
     if (!font) io.Fonts->AddFontDefault();
-    io.Fonts->AddFontFromFileTTF("/fonts/ui-bold.ttf", std::round(kFontCssPx * scale), &cfg, ranges);
     io.FontGlobalScale = 1.0f;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
