@@ -866,8 +866,14 @@ ShareLink parse_share_link(std::string_view text) {
     if (b == std::string_view::npos && r == std::string_view::npos) return out;
     const bool brief = r == std::string_view::npos || (b != std::string_view::npos && b < r);
     const size_t start = (brief ? b : r) + 7;
+    // The payload runs to the end of the link (whitespace or the end of the text), less the
+    // punctuation a sentence puts after a link; a damaged character inside is left for the
+    // decoder to point at.
     size_t end = start;
-    while (end < text.size() && (b64_char(text[end]) || text[end] == '=')) ++end;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '<' &&
+           text[end] != '>' && text[end] != '"')
+        ++end;
+    while (end > start && std::string_view(").,;:!?'*]").find(text[end - 1]) != std::string_view::npos) --end;
     out.kind = brief ? ShareLinkKind::brief : ShareLinkKind::reply;
     out.payload = std::string(text.substr(start, end - start));
     return out;

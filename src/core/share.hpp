@@ -119,7 +119,8 @@ struct ShareLink {
     std::string payload;  // the base64url text after "#brief=" or "#reply="
 };
 // Finds "#brief=..." or "#reply=..." in a whole URL, a fragment ("#brief=..."), or text that
-// contains such a link. The payload ends at the first character that is not base64url.
+// contains such a link. The payload runs to the end of the link (whitespace, or punctuation
+// ending a sentence); it is not checked here: base64url_decode points at a damaged character.
 ShareLink parse_share_link(std::string_view text);
 // page_url up to (not including) any '#', then "#brief=" + payload.
 std::string brief_share_link(std::string_view page_url, std::string_view payload_b64);
