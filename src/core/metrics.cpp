@@ -9,16 +9,22 @@
 
 namespace sr {
 
-std::string fmt_rate(double f) {
+namespace {
+
+std::string rate_with(double f, int decimals) {
     if (!std::isfinite(f)) return "-";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", f * 100.0);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, f * 100.0);
     std::string s = buf;
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";
     return s + " %";
 }
+
+}  // namespace
+
+std::string fmt_rate(double f) { return rate_with(f, 2); }
 
 MarginParts& MarginParts::operator+=(const MarginParts& o) {
     gmv += o.gmv;
@@ -44,6 +50,21 @@ template <class M> double margin_in(const M& m, Id id) {
 constexpr double kEps = 1e-12;
 bool below(double v, double t) { return v < t - kEps; }
 bool above(double v, double t) { return v > t + kEps; }
+
+// A value and its threshold as a reason shows them: two decimals, more when a value on the other
+// side of the threshold would otherwise read the same ("0.9999 % < 1 %", never "1 % < 1 %").
+struct RatePair {
+    std::string value, threshold;
+};
+RatePair rate_pair(double v, double t) {
+    int decimals = 2;
+    RatePair r{rate_with(v, decimals), rate_with(t, decimals)};
+    while (r.value == r.threshold && (below(v, t) || above(v, t)) && decimals < 8) {
+        ++decimals;
+        r = {rate_with(v, decimals), rate_with(t, decimals)};
+    }
+    return r;
+}
 
 }  // namespace
 
@@ -239,7 +260,8 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
             r.enough_data = enough_clicks;
             const bool low = below(v, s.conversion_flag);
             r.flagged = low && enough_clicks;
-            r.reason = "conversion " + fmt_rate(v) + (low ? " < " : " >= ") + fmt_rate(s.conversion_flag) + on_clicks;
+            const RatePair rp = rate_pair(v, s.conversion_flag);
+            r.reason = "conversion " + rp.value + (low ? " < " : " >= ") + rp.threshold + on_clicks;
             if (!enough_clicks) r.reason += too_little;
         } else {
             r.enough_data = false;
@@ -283,7 +305,8 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
             r.flagged = low && c.status == CreatorStatus::active;
             char exp[32];
             std::snprintf(exp, sizeof exp, "%g", std::round(expected * 10) / 10);
-            r.reason = "output " + fmt_rate(*v) + (low ? " < " : " >= ") + fmt_rate(s.output_flag) + ": " +
+            const RatePair rp = rate_pair(*v, s.output_flag);
+            r.reason = "output " + rp.value + (low ? " < " : " >= ") + rp.threshold + ": " +
                        std::to_string(w.posts) + " of " + exp + " agreed posts in " +
                        std::to_string(s.metrics_window_days) + " days";
             // < 50 % for 4 weeks in a row: replace.
@@ -316,7 +339,8 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
             r.enough_data = enough_views;
             const bool low = below(v, s.hook_hold_flag);
             r.flagged = low && enough_views;
-            r.reason = "3-second hold " + fmt_rate(v) + (low ? " < " : " >= ") + fmt_rate(s.hook_hold_flag) + on_views;
+            const RatePair rp = rate_pair(v, s.hook_hold_flag);
+            r.reason = "3-second hold " + rp.value + (low ? " < " : " >= ") + rp.threshold + on_views;
             if (!enough_views) r.reason += too_few_views;
         } else {
             r.enough_data = false;
@@ -351,14 +375,18 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
         r.metric = Metric::commission_to_revenue;
         r.action = "review the deal";
         const double lo = s.commission_band_min[cm.tier - 1], hi = s.commission_band_max[cm.tier - 1];
-        const std::string band = fmt_rate(lo) + " - " + fmt_rate(hi);
+        std::string band = fmt_rate(lo) + " - " + fmt_rate(hi);
         if (w.gmv > 0) {
             const double v = w.costs / w.gmv;
             r.value = v;
             r.enough_data = enough_clicks;
             const bool out = below(v, lo) || above(v, hi);
             r.flagged = out && enough_clicks;
-            r.reason = "commission + fees " + fmt_rate(v) + " of GMV (" + fmt_money(w.costs, s.currency) + " / " +
+            // Shown against the nearer edge with enough decimals to tell them apart.
+            const bool low_side = std::fabs(v - lo) < std::fabs(v - hi);
+            const RatePair rp = rate_pair(v, low_side ? lo : hi);
+            band = low_side ? rp.threshold + " - " + fmt_rate(hi) : fmt_rate(lo) + " - " + rp.threshold;
+            r.reason = "commission + fees " + rp.value + " of GMV (" + fmt_money(w.costs, s.currency) + " / " +
                        fmt_money(w.gmv, s.currency) + ") " + (out ? "outside" : "inside") + " the tier " +
                        std::to_string(cm.tier) + " band " + band + on_clicks;
             if (!enough_clicks) r.reason += too_little;

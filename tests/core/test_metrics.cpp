@@ -32,6 +32,19 @@ TEST_CASE("conversion of exactly 1 % is not flagged") {
     CHECK(r.reason == "conversion 1 % >= 1 % on 200 clicks");
 }
 
+TEST_CASE("a flagged value just under its threshold is shown with enough decimals to read as under it") {
+    Program p;
+    const Id c = add_creator(p, "nearly", 20000);
+    // 99 / 9,901 = 0.99990 %: two decimals would read "1 % < 1 %"; four read 0.9999 %.
+    Post& x = add_post(p, c, d(2026, 11, 10), 50000, 9901, 99);
+    x.hold_rate_3s = 0.24999;  // 24.999 %: three decimals
+    const CreatorMetrics m = metrics_for_creator(p, c, kToday);
+    CHECK(m.get(Metric::conversion).flagged);
+    CHECK(m.get(Metric::conversion).reason == "conversion 0.9999 % < 1 % on 9,901 clicks");
+    CHECK(m.get(Metric::hook_retention).flagged);
+    CHECK(m.get(Metric::hook_retention).reason == "3-second hold 24.999 % < 25 % on 50,000 views");
+}
+
 TEST_CASE("a rate over fewer than 100 clicks is shown but not flagged") {
     Program p;
     const Id c = add_creator(p, "thin", 20000);
