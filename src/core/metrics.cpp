@@ -197,10 +197,82 @@ int count_in(const std::vector<const Post*>& posts, Date from, Date to_excl) {
     return n;
 }
 
-std::optional<double> output_rate_of(const Creator& c, const std::vector<const Post*>& posts, Date as_of, int days) {
-    if (c.agreed_posts_per_month <= 0 || days <= 0) return std::nullopt;
-    const double expected = c.agreed_posts_per_month * days / 28.0;
-    return count_in(posts, as_of.plus_days(-days), as_of) / expected;
+// When a creator started owing output: the earlier of its first delivered sample and its first
+// post. The model keeps no date for the move to `active`, so it is derived from the records that
+// mark the real start of the work (docs/rules.md, "Output is owed from the start").
+struct OutputStart {
+    std::optional<Date> date;
+    bool from_sample = false;  // the first delivered sample, else the first post
+};
+
+OutputStart output_start_of(std::optional<Date> first_delivery, const std::vector<const Post*>& posts) {
+    OutputStart st;
+    if (first_delivery) {
+        st.date = first_delivery;
+        st.from_sample = true;
+    }
+    for (const Post* x : posts)
+        if (!st.date || *x->published < *st.date) {
+            st.date = *x->published;
+            st.from_sample = false;
+        }
+    return st;
+}
+
+// The output owed over the `days` days before `as_of`, counted only on the full weeks since the
+// start: `span` days (a multiple of 7, at most `days`), `posts` published since the start (within
+// the window) and `expected` = agreed posts per month x span / 28.
+struct OutputMeasure {
+    bool agreed = false;    // agreed posts per month above 0
+    bool started = false;   // a start date is known and on or before as_of
+    int span = 0;           // days measured; 0 = under a full week since the start
+    int posts = 0;
+    double expected = 0;
+    std::optional<double> rate() const {
+        if (!agreed || span <= 0 || expected <= 0) return std::nullopt;
+        return posts / expected;
+    }
+};
+
+OutputMeasure output_measure(const Creator& c, const std::vector<const Post*>& posts, const OutputStart& st, Date as_of,
+                             int days) {
+    OutputMeasure m;
+    m.agreed = c.agreed_posts_per_month > 0;
+    if (!m.agreed || days <= 0 || !st.date || *st.date > as_of) return m;
+    m.started = true;
+    const int since = as_of - *st.date;
+    m.span = std::min(days, since / 7 * 7);
+    if (m.span <= 0) return m;
+    const Date from = std::max(as_of.plus_days(-days), *st.date);
+    m.posts = count_in(posts, from, as_of);
+    m.expected = c.agreed_posts_per_month * m.span / 28.0;
+    return m;
+}
+
+std::optional<Date> first_delivery_of(const Program& p, Id creator_id) {
+    std::optional<Date> first;
+    for (const Sample& s : p.samples)
+        if (s.creator_id == creator_id && s.delivered && (!first || *s.delivered < *first)) first = s.delivered;
+    return first;
+}
+
+using DeliveryIndex = std::unordered_map<Id, Date>;
+
+DeliveryIndex index_first_deliveries(const Program& p) {
+    DeliveryIndex idx;
+    for (const Sample& s : p.samples) {
+        if (!s.delivered) continue;
+        auto it = idx.find(s.creator_id);
+        if (it == idx.end()) idx.emplace(s.creator_id, *s.delivered);
+        else if (*s.delivered < it->second) it->second = *s.delivered;
+    }
+    return idx;
+}
+
+std::optional<Date> first_delivery_in(const DeliveryIndex& idx, Id creator_id) {
+    auto it = idx.find(creator_id);
+    if (it == idx.end()) return std::nullopt;
+    return it->second;
 }
 
 const std::vector<const Post*>& posts_of(const PostIndex& idx, Id id) {
@@ -231,7 +303,7 @@ Window window_of(const std::vector<const Post*>& posts, Date from, Date to_excl)
 }
 
 CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<const Post*>& posts, Date as_of,
-                       const double tier_avg_rpp[4]) {
+                       const double tier_avg_rpp[4], std::optional<Date> first_delivery) {
     const Settings& s = p.settings;
     CreatorMetrics cm;
     cm.creator_id = c.id;
@@ -293,39 +365,62 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
         }
         cm.metrics.push_back(r);
     }
-    {  // content output rate = posts / agreed posts, flag < 100 %
+    {  // content output rate = posts / agreed posts, flag < 100 %; < 50 % for 4 weeks: replace
         MetricResult r;
         r.metric = Metric::output;
         r.action = "follow up";
-        const auto v = output_rate_of(c, posts, as_of, s.metrics_window_days);
-        if (v) {
+        const OutputStart st = output_start_of(first_delivery, posts);
+        const OutputMeasure om = output_measure(c, posts, st, as_of, s.metrics_window_days);
+        const std::string started =
+            st.date ? st.date->to_string() + (st.from_sample ? " (first sample delivered)" : " (first post)") : "";
+        if (const auto v = om.rate()) {
             r.value = *v;
-            const double expected = c.agreed_posts_per_month * s.metrics_window_days / 28.0;
             const bool low = below(*v, s.output_flag);
             r.flagged = low && c.status == CreatorStatus::active;
             char exp[32];
-            std::snprintf(exp, sizeof exp, "%g", std::round(expected * 10) / 10);
+            std::snprintf(exp, sizeof exp, "%g", std::round(om.expected * 10) / 10);
             const RatePair rp = rate_pair(*v, s.output_flag);
-            r.reason = "output " + rp.value + (low ? " < " : " >= ") + rp.threshold + ": " +
-                       std::to_string(w.posts) + " of " + exp + " agreed posts in " +
-                       std::to_string(s.metrics_window_days) + " days";
-            // < 50 % for 4 weeks in a row: replace.
-            bool all_low = c.status == CreatorStatus::active;
+            r.reason = "output " + rp.value + (low ? " < " : " >= ") + rp.threshold + ": " + std::to_string(om.posts) +
+                       " of " + exp + " agreed posts ";
+            if (om.span >= s.metrics_window_days)
+                r.reason += "in " + std::to_string(s.metrics_window_days) + " days";
+            else
+                r.reason += "in the " + std::to_string(om.span / 7) + " full week" + (om.span == 7 ? "" : "s") +
+                            " since the start on " + started;
+            // Under output_replace at each of the last output_replace_weeks weekly checks, each
+            // measured on the full weeks since the start: replace.
+            bool all_low = c.status == CreatorStatus::active && s.output_replace_weeks > 0;
+            bool partial = false;
+            std::string checks;
             for (int k = 0; k < s.output_replace_weeks && all_low; ++k) {
-                const auto wk = output_rate_of(c, posts, as_of.plus_days(-7 * k), 28);
-                all_low = wk && below(*wk, s.output_replace);
+                const Date at = as_of.plus_days(-7 * k);
+                const OutputMeasure wk = output_measure(c, posts, st, at, s.metrics_window_days);
+                const auto wr = wk.rate();
+                all_low = wr && below(*wr, s.output_replace);
+                if (!all_low) break;
+                partial = partial || wk.span < s.metrics_window_days;
+                char e[32];
+                std::snprintf(e, sizeof e, "%g", std::round(wk.expected * 10) / 10);
+                checks += (k ? ", " : "") + std::to_string(wk.posts) + " of " + e + " (" + fmt_rate(*wr) + ") before " +
+                          at.to_string();
             }
             if (all_low) {
                 cm.replace_suggested = true;
                 cm.replace_reason = "output under " + fmt_rate(s.output_replace) + " of the agreed " +
-                                    std::to_string(c.agreed_posts_per_month) + " posts a month for " +
-                                    std::to_string(s.output_replace_weeks) + " weeks in a row (now " + fmt_rate(*v) +
-                                    ")";
+                                    std::to_string(c.agreed_posts_per_month) + " posts a month at each of the last " +
+                                    std::to_string(s.output_replace_weeks) + " weekly checks: " + checks +
+                                    " (posts in the " + std::to_string(s.metrics_window_days) + " days before each check" +
+                                    (partial ? ", counted from the start on " + started : std::string()) + ")";
                 r.action = "replace";
             }
         } else {
             r.enough_data = false;
-            r.reason = "output: no agreed posts per month";
+            if (!om.agreed)
+                r.reason = "output: no agreed posts per month";
+            else if (!om.started)
+                r.reason = "output: not started, no sample delivered and no post yet";
+            else
+                r.reason = "output: not measured yet, started " + started + ", under a full week ago";
         }
         cm.metrics.push_back(r);
     }
@@ -422,20 +517,24 @@ void tier_averages(const Program& p, const PostIndex& idx, Date as_of, double ou
 
 }  // namespace
 
+// Measured as the review measures it: only the full weeks since the creator's start count, so a
+// creator who started under a week ago (or has not started) has no rate yet.
 std::optional<double> output_rate(const Program& p, const Creator& c, Date as_of, int days) {
     std::vector<const Post*> mine;
     for (const Post& x : p.posts)
         if (x.creator_id == c.id && x.published) mine.push_back(&x);
-    return output_rate_of(c, mine, as_of, days);
+    const OutputStart st = output_start_of(first_delivery_of(p, c.id), mine);
+    return output_measure(c, mine, st, as_of, days).rate();
 }
 
 std::vector<CreatorMetrics> creator_metrics(const Program& p, Date as_of) {
     const PostIndex idx = index_posts(p);
     double avg[4];
     tier_averages(p, idx, as_of, avg);
+    const DeliveryIndex deliveries = index_first_deliveries(p);
     std::vector<CreatorMetrics> out;
     for (const Creator& c : p.creators)
-        if (measured(c)) out.push_back(measure(p, c, posts_of(idx, c.id), as_of, avg));
+        if (measured(c)) out.push_back(measure(p, c, posts_of(idx, c.id), as_of, avg, first_delivery_in(deliveries, c.id)));
     return out;
 }
 
@@ -444,7 +543,7 @@ CreatorMetrics metrics_for_creator(const Program& p, Id creator_id, Date as_of) 
     double avg[4];
     tier_averages(p, idx, as_of, avg);
     for (const Creator& c : p.creators)
-        if (c.id == creator_id) return measure(p, c, posts_of(idx, c.id), as_of, avg);
+        if (c.id == creator_id) return measure(p, c, posts_of(idx, c.id), as_of, avg, first_delivery_of(p, c.id));
     return {};
 }
 

@@ -10,6 +10,17 @@ using namespace sr::test;
 // 2026-10-26 .. 2026-11-22.
 static const Date kToday = d(2026, 11, 23);
 
+// A delivered sample: the creator's output is owed from the first one (or the first post).
+static Id deliver_sample(Program& p, Id creator, Date delivered) {
+    Sample s;
+    s.id = p.next_id++;
+    s.creator_id = creator;
+    s.delivered = delivered;
+    s.status = SampleStatus::delivered;
+    p.samples.push_back(s);
+    return s.id;
+}
+
 TEST_CASE("conversion rate = orders / clicks, flagged under 1 % with its reason in words and numbers") {
     Program p;
     const Id c = add_creator(p, "low", 20000);
@@ -96,6 +107,7 @@ TEST_CASE("revenue per post above 1.5 x the tier average is an invest signal") {
 TEST_CASE("content output rate under 100 % of the agreed posts is a follow-up") {
     Program p;
     const Id c = add_creator(p, "slow", 20000, CreatorStatus::active, 4);
+    deliver_sample(p, c, d(2026, 9, 1));  // working for the program long before the window
     // 3 posts in the 28-day window against 4 agreed: 75 %.
     add_post(p, c, d(2026, 11, 20), 5000, 200, 4);
     add_post(p, c, d(2026, 11, 10), 5000, 200, 4);
@@ -114,17 +126,103 @@ TEST_CASE("content output rate under 100 % of the agreed posts is a follow-up") 
 TEST_CASE("output under 50 % for 4 weeks in a row suggests replacing the creator") {
     Program p;
     const Id c = add_creator(p, "gone", 20000, CreatorStatus::active, 4);
+    deliver_sample(p, c, d(2026, 9, 1));  // started long before the four checks
     // One post on 2026-11-20. The four weekly checks (28 days before 11-23, 11-16, 11-09, 11-02)
     // count 1, 0, 0, 0 posts against 4: 25 %, 0 %, 0 %, 0 %, all under 50 %.
     add_post(p, c, d(2026, 11, 20), 5000, 200, 4);
     CreatorMetrics m = metrics_for_creator(p, c, kToday);
     CHECK(m.replace_suggested);
     CHECK(m.get(Metric::output).action == "replace");
+    CHECK(m.replace_reason ==
+          "output under 50 % of the agreed 4 posts a month at each of the last 4 weekly checks: 1 of 4 (25 %) before "
+          "2026-11-23, 0 of 4 (0 %) before 2026-11-16, 0 of 4 (0 %) before 2026-11-09, 0 of 4 (0 %) before 2026-11-02 (posts in "
+          "the 28 days before each check)");
     // Two posts in the window is 50 %: not under 50 %, so no replace.
     add_post(p, c, d(2026, 11, 21), 5000, 200, 4);
     m = metrics_for_creator(p, c, kToday);
     CHECK_FALSE(m.replace_suggested);
     CHECK(m.get(Metric::output).flagged);
+}
+
+TEST_CASE("output is owed from the creator's start: a creator active with no posts and no sample is not flagged") {
+    Program p;
+    const Id c = add_creator(p, "newcomer", 20000, CreatorStatus::active, 4);
+    // No sample delivered and no post: nothing to owe yet.
+    CreatorMetrics m = metrics_for_creator(p, c, kToday);
+    MetricResult r = m.get(Metric::output);
+    CHECK_FALSE(r.value);
+    CHECK_FALSE(r.flagged);
+    CHECK_FALSE(m.replace_suggested);
+    CHECK(r.reason == "output: not started, no sample delivered and no post yet");
+    CHECK_FALSE(output_rate(p, creator(p, c), kToday, 28));
+    // Sample delivered Thursday 2026-11-19, 4 days before the review: under a full week.
+    deliver_sample(p, c, d(2026, 11, 19));
+    m = metrics_for_creator(p, c, kToday);
+    r = m.get(Metric::output);
+    CHECK_FALSE(r.value);
+    CHECK_FALSE(r.flagged);
+    CHECK_FALSE(m.replace_suggested);
+    CHECK(r.reason == "output: not measured yet, started 2026-11-19 (first sample delivered), under a full week ago");
+}
+
+TEST_CASE("output of a creator who started less than 4 weeks ago counts only the full weeks since the start") {
+    Program p;
+    const Id c = add_creator(p, "fresh", 20000, CreatorStatus::active, 4);
+    // First sample delivered 2026-11-06: 17 days before the review, 2 full weeks.
+    // Owed: 4 agreed a month x 14 / 28 = 2 posts; 1 post is 50 %, under 100 %: a follow-up.
+    deliver_sample(p, c, d(2026, 11, 6));
+    add_post(p, c, d(2026, 11, 7), 5000, 200, 4);
+    CreatorMetrics m = metrics_for_creator(p, c, kToday);
+    MetricResult r = m.get(Metric::output);
+    REQUIRE(r.value);
+    CHECK(*r.value == doctest::Approx(0.5));
+    CHECK(r.flagged);
+    CHECK(r.reason == "output 50 % < 100 %: 1 of 2 agreed posts in the 2 full weeks since the start on 2026-11-06 "
+                      "(first sample delivered)");
+    // The check a week earlier (2026-11-16, 1 full week) sees 1 of 1: not under 50 %, so no replace.
+    CHECK_FALSE(m.replace_suggested);
+    CHECK(*output_rate(p, creator(p, c), kToday, 28) == doctest::Approx(0.5));
+    // Two posts in the two weeks: 100 %, not flagged.
+    add_post(p, c, d(2026, 11, 20), 5000, 200, 4);
+    CHECK_FALSE(metrics_for_creator(p, c, kToday).get(Metric::output).flagged);
+}
+
+TEST_CASE("replace needs 4 full weeks since the start, each weekly check under 50 %") {
+    Program p;
+    const Id c = add_creator(p, "silent", 20000, CreatorStatus::active, 4);
+    // Sample delivered 2026-10-27, 27 days before the review: the checks on 11-23, 11-16 and 11-09
+    // see 3, 2 and 1 full weeks with 0 posts (0 %), but on 11-02 the creator had started only 6
+    // days before: not measured, so no replace yet; a follow-up only.
+    deliver_sample(p, c, d(2026, 10, 27));
+    CreatorMetrics m = metrics_for_creator(p, c, kToday);
+    CHECK_FALSE(m.replace_suggested);
+    CHECK(m.get(Metric::output).flagged);
+    CHECK(m.get(Metric::output).action == "follow up");
+    // Delivered a day earlier (2026-10-26, 28 days): the 11-02 check has its full week. Owed at the
+    // four checks: 4 x 28/28 = 4, 4 x 21/28 = 3, 4 x 14/28 = 2, 4 x 7/28 = 1; posted 0 each time.
+    p.samples[0].delivered = d(2026, 10, 26);
+    m = metrics_for_creator(p, c, kToday);
+    CHECK(m.replace_suggested);
+    CHECK(m.replace_reason ==
+          "output under 50 % of the agreed 4 posts a month at each of the last 4 weekly checks: 0 of 4 (0 %) before "
+          "2026-11-23, 0 of 3 (0 %) before 2026-11-16, 0 of 2 (0 %) before 2026-11-09, 0 of 1 (0 %) before 2026-11-02 (posts in "
+          "the 28 days before each check, counted from the start on 2026-10-26 (first sample delivered))");
+    // A paused creator owes no output: neither flagged nor replaced.
+    creator(p, c).status = CreatorStatus::paused;
+    m = metrics_for_creator(p, c, kToday);
+    CHECK_FALSE(m.replace_suggested);
+    CHECK_FALSE(m.get(Metric::output).flagged);
+}
+
+TEST_CASE("a creator's first post starts its output when it came before any sample") {
+    Program p;
+    const Id c = add_creator(p, "ownproduct", 20000, CreatorStatus::active, 4);
+    add_post(p, c, d(2026, 11, 12), 5000, 200, 4);  // 11 days before the review: 1 full week
+    deliver_sample(p, c, d(2026, 11, 18));
+    const MetricResult r = metrics_for_creator(p, c, kToday).get(Metric::output);
+    REQUIRE(r.value);
+    CHECK(*r.value == doctest::Approx(1.0));  // 1 post of 4 x 7 / 28 = 1 owed
+    CHECK(r.reason.find("since the start on 2026-11-12 (first post)") != std::string::npos);
 }
 
 TEST_CASE("commission-to-revenue outside the tier's expected band is flagged to review the deal") {
