@@ -244,6 +244,9 @@ struct Program {
     std::vector<Post> posts;
     std::vector<SparkCode> spark_codes;
     Id next_id = 1;
+    // Order lines already taken from TikTok Shop affiliate-orders files ("order id" or
+    // "order id/sku id"), so importing the same file again adds nothing (orders_import.hpp).
+    std::vector<std::string> imported_orders;
 };
 
 }  // namespace sr

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "enums.hpp"
@@ -168,6 +169,58 @@ void Store::replace_program(Program next, std::string label) {
     auto before = std::make_shared<Program>(program_);
     auto after = std::make_shared<Program>(std::move(next));
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
+}
+
+CommandResult Store::import_orders(const OrdersChanges& c, std::string label) {
+    if (c.base_revision != revision_)
+        return CommandResult::refused({{"orders", "The program changed while the file was being read; import it again."}});
+    std::unordered_map<Id, size_t> index;
+    index.reserve(program_.posts.size());
+    for (size_t i = 0; i < program_.posts.size(); ++i) index.emplace(program_.posts[i].id, i);
+    auto before = std::make_shared<std::vector<Post>>();
+    before->reserve(c.updated_posts.size());
+    for (const Post& x : c.updated_posts) {
+        auto it = index.find(x.id);
+        if (it == index.end()) return CommandResult::refused({{"orders", "No post with id " + std::to_string(x.id) + "."}});
+        before->push_back(program_.posts[it->second]);
+    }
+    for (const Post& x : c.new_posts)
+        if (x.id < program_.next_id && index.count(x.id))
+            return CommandResult::refused({{"orders", "Id " + std::to_string(x.id) + " is already used."}});
+    auto after = std::make_shared<OrdersChanges>(c);
+    const Id next_before = program_.next_id;
+    const size_t keys_before = program_.imported_orders.size();
+    run({std::move(label), [after](Program& p) { apply_orders(p, *after); },
+         [before, after, next_before, keys_before](Program& p) {
+             std::unordered_map<Id, const Post*> old;
+             for (const Post& x : *before) old.emplace(x.id, &x);
+             std::unordered_map<Id, bool> added;
+             for (const Post& x : after->new_posts) added.emplace(x.id, true);
+             std::vector<Post> kept;
+             kept.reserve(p.posts.size());
+             for (Post& x : p.posts) {
+                 if (added.count(x.id)) continue;
+                 auto it = old.find(x.id);
+                 kept.push_back(it != old.end() ? *it->second : std::move(x));
+             }
+             p.posts = std::move(kept);
+             p.imported_orders.resize(std::min(keys_before, p.imported_orders.size()));
+             p.next_id = next_before;
+         }});
+    return CommandResult::done(0);
+}
+
+CommandResult Store::apply_merge(const MergePreview& m, std::string label) {
+    if (!m.ok()) {
+        Errors e;
+        for (const Problem& p : m.problems) e.push_back({p.path, p.message});
+        if (e.empty()) e.push_back({"merge", "Nothing to merge."});
+        return CommandResult::refused(std::move(e));
+    }
+    if (m.base_revision != revision_)
+        return CommandResult::refused({{"merge", "The program changed since the merge was previewed; preview it again."}});
+    replace_program(*m.merged, std::move(label));
+    return CommandResult::done(0);
 }
 
 // ------------------------------------------------------------------ generic record commands

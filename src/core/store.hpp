@@ -9,6 +9,8 @@
 
 #include "creators.hpp"
 #include "model.hpp"
+#include "merge.hpp"
+#include "orders_import.hpp"
 
 namespace sr {
 
@@ -123,6 +125,14 @@ public:
 
     // Replaces the whole program (an import); undoable.
     void replace_program(Program p, std::string label = "Replace program");
+
+    // Applies an affiliate-orders import (orders_import.hpp) as one undoable step. Refused when
+    // the program changed since the import was read (changes.base_revision != revision()):
+    // read the file again.
+    CommandResult import_orders(const OrdersChanges& changes, std::string label = "Import orders");
+    // Applies a merge preview (merge.hpp) as one undoable step. Refused when the preview found
+    // problems or the program changed since it was made (preview.base_revision != revision()).
+    CommandResult apply_merge(const MergePreview& preview, std::string label = "Merge backup");
 
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }

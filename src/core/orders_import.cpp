@@ -1,0 +1,593 @@
+#include "orders_import.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "creators.hpp"
+#include "csv.hpp"
+#include "format.hpp"
+
+namespace sr {
+
+namespace {
+
+struct FieldInfo {
+    const char* header;
+    const char* key;
+};
+
+constexpr FieldInfo kFields[kOrderFieldCount] = {
+    {"Order ID", "order_id"},
+    {"Product ID", "product_id"},
+    {"Product Name", "product_name"},
+    {"SKU ID", "sku_id"},
+    {"Price", "price"},
+    {"Payment Amount", "payment_amount"},
+    {"Currency", "currency"},
+    {"Quantity", "quantity"},
+    {"Order Status", "order_status"},
+    {"Creator Username", "creator_username"},
+    {"Content Type", "content_type"},
+    {"Content ID", "content_id"},
+    {"Standard commission rate", "commission_rate"},
+    {"Est. Commission Base", "est_commission_base"},
+    {"Est. standard commission payment", "est_commission"},
+    {"Actual Commission Base", "actual_commission_base"},
+    {"Actual Commission Payment", "actual_commission"},
+    {"Time Created", "time_created"},
+    {"Fully returned or refunded", "fully_refunded"},
+};
+
+constexpr size_t kKeepListed = 1000;
+
+std::string_view trim_view(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    return s.substr(b, e - b);
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "$1,234.50", "1234.5", "USD 12.00", "12,50": a money amount >= 0. Refuses negatives and
+// anything that is not one number.
+bool parse_amount(std::string_view s, double& out, std::string& why) {
+    s = trim_view(s);
+    // Currency symbols and codes on either side ("$", "US$", "USD", "€" as UTF-8 bytes).
+    auto decoration = [](char c) {
+        return !(is_digit(c) || c == '-' || c == '.' || c == ',' || c == '+');
+    };
+    while (!s.empty() && decoration(s.front())) s.remove_prefix(1);
+    while (!s.empty() && decoration(s.back())) s.remove_suffix(1);
+    if (s.empty()) {
+        why = "is not a number";
+        return false;
+    }
+    if (s.front() == '-') {
+        why = "is negative";
+        return false;
+    }
+    if (s.front() == '+') s.remove_prefix(1);
+    if (s.size() > 40) {
+        why = "is not a number";
+        return false;
+    }
+    const bool has_dot = s.find('.') != std::string_view::npos;
+    size_t commas = 0, last_comma = 0;
+    for (size_t i = 0; i < s.size(); ++i)
+        if (s[i] == ',') ++commas, last_comma = i;
+    const bool decimal_comma = !has_dot && commas == 1 && s.size() - last_comma - 1 != 3;
+    char buf[48];
+    size_t n = 0;
+    bool digits = false, dot = false;
+    for (char c : s) {
+        if (c == ',') {
+            if (!decimal_comma) continue;
+            c = '.';
+        }
+        if (c == '.') {
+            if (dot) {
+                why = "is not a number";
+                return false;
+            }
+            dot = true;
+        } else if (is_digit(c)) {
+            digits = true;
+        } else {
+            why = "is not a number";
+            return false;
+        }
+        buf[n++] = c;
+    }
+    buf[n] = 0;
+    if (!digits) {
+        why = "is not a number";
+        return false;
+    }
+    const double v = std::strtod(buf, nullptr);
+    if (!std::isfinite(v) || v > 1e12) {
+        why = "is out of range";
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool parse_count(std::string_view s, int64_t& out) {
+    s = trim_view(s);
+    if (s.empty() || s.size() > 9) return false;
+    int64_t v = 0;
+    for (char c : s) {
+        if (!is_digit(c)) return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+// "2024-03-15 14:22:01", "2024/03/15", "03/15/2024 2:22 PM": the day, when there is one.
+std::optional<Date> parse_day(std::string_view s) {
+    s = trim_view(s);
+    if (s.size() >= 10 && is_digit(s[0]) && is_digit(s[3]) && (s[4] == '-' || s[4] == '/')) {
+        std::string t(s.substr(0, 10));
+        t[4] = '-';
+        if (t[7] == '/') t[7] = '-';
+        return Date::parse(t);
+    }
+    if (s.size() >= 10 && is_digit(s[0]) && s[2] == '/' && s[5] == '/') {
+        const std::string t = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(0, 2)) + "-" + std::string(s.substr(3, 2));
+        return Date::parse(t);
+    }
+    return std::nullopt;
+}
+
+// Yes / no for "Fully returned or refunded".
+bool parse_flag(std::string_view s, bool& out) {
+    const std::string k = lower(trim_view(s));
+    if (k.empty() || k == "no" || k == "n" || k == "false" || k == "0" || k == "-") {
+        out = false;
+        return true;
+    }
+    if (k == "yes" || k == "y" || k == "true" || k == "1" || k == "refunded" || k == "returned" ||
+        k == "fully refunded" || k == "fully returned") {
+        out = true;
+        return true;
+    }
+    return false;
+}
+
+double cents(double v) { return std::round(v * 100.0) / 100.0; }
+
+std::string in_quotes(std::string_view s) {
+    std::string out = "\"";
+    out.append(s.substr(0, 60));
+    if (s.size() > 60) out += "...";
+    return out + "\"";
+}
+
+}  // namespace
+
+const char* order_field_header(OrderField f) { return kFields[static_cast<int>(f)].header; }
+const char* order_field_key(OrderField f) { return kFields[static_cast<int>(f)].key; }
+bool order_field_always_required(OrderField f) { return f == OrderField::order_id || f == OrderField::creator_username; }
+
+std::string header_key(std::string_view header) {
+    std::string k;
+    k.reserve(header.size());
+    for (char c : header) {
+        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '\t') continue;
+        k.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return k;
+}
+
+std::string mapping_to_json(const ColumnMapping& m) {
+    nlohmann::json j = nlohmann::json::object();
+    for (int i = 0; i < kOrderFieldCount; ++i)
+        if (!m.headers[i].empty()) j[kFields[i].key] = m.headers[i];
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+ColumnMapping mapping_from_json(std::string_view text) {
+    ColumnMapping m;
+    const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return m;
+    for (int i = 0; i < kOrderFieldCount; ++i) {
+        auto it = j.find(kFields[i].key);
+        if (it != j.end() && it->is_string()) m.headers[i] = it->get<std::string>();
+    }
+    return m;
+}
+
+ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnMapping& m) {
+    ColumnMatch r;
+    r.headers = headers;
+    r.column.fill(-1);
+    std::unordered_map<std::string, int> by_key;
+    for (size_t i = 0; i < headers.size(); ++i) by_key.emplace(header_key(headers[i]), static_cast<int>(i));
+    std::vector<bool> used(headers.size(), false);
+    for (int f = 0; f < kOrderFieldCount; ++f) {
+        const std::string& wanted = m.headers[f];
+        if (wanted == "-") continue;
+        auto it = by_key.find(header_key(wanted.empty() ? kFields[f].header : wanted));
+        if (it == by_key.end()) continue;
+        r.column[f] = it->second;
+        used[static_cast<size_t>(it->second)] = true;
+    }
+    auto has = [&](OrderField f) { return r.column[static_cast<int>(f)] >= 0; };
+    auto name = [&](OrderField f) {
+        const std::string& mapped = m[f];
+        return (mapped.empty() || mapped == "-") ? std::string(order_field_header(f)) : mapped;
+    };
+    if (!has(OrderField::order_id)) r.missing_required.push_back(name(OrderField::order_id));
+    if (!has(OrderField::creator_username)) r.missing_required.push_back(name(OrderField::creator_username));
+    if (!has(OrderField::payment_amount) && !(has(OrderField::price) && has(OrderField::quantity))) {
+        r.missing_required.push_back(name(OrderField::payment_amount));
+        if (!has(OrderField::price)) r.missing_required.push_back(name(OrderField::price) + " (or Payment Amount)");
+        if (!has(OrderField::quantity)) r.missing_required.push_back(name(OrderField::quantity) + " (or Payment Amount)");
+    }
+    for (size_t i = 0; i < headers.size(); ++i)
+        if (!used[i] && !headers[i].empty()) r.unused_headers.push_back(headers[i]);
+    return r;
+}
+
+std::string content_id_of(std::string_view ref) {
+    ref = trim_view(ref);
+    const size_t cut = ref.find_first_of("?#");
+    if (cut != std::string_view::npos) ref = ref.substr(0, cut);
+    while (!ref.empty() && ref.back() == '/') ref.remove_suffix(1);
+    // The last run of digits: "/video/7301234567890123456" or the id alone.
+    size_t e = ref.size();
+    while (e > 0 && !is_digit(ref[e - 1])) --e;
+    size_t b = e;
+    while (b > 0 && is_digit(ref[b - 1])) --b;
+    if (b == e) return std::string(ref);  // no digits: the reference itself
+    // Only a number that ends the reference (or its last path part) is an id.
+    const std::string_view tail = ref.substr(e);
+    if (!tail.empty()) return std::string(ref);
+    return std::string(ref.substr(b, e - b));
+}
+
+std::string OrdersImport::summary() const {
+    if (!ok()) return "Refused: " + refused;
+    std::string s = fmt_int(orders) + (orders == 1 ? " order" : " orders") + " imported (" + fmt_int(imported) +
+                    (imported == 1 ? " line" : " lines") + ")";
+    s += ", " + fmt_int(duplicates) + (duplicates == 1 ? " duplicate" : " duplicates");
+    s += ", " + fmt_int(samples) + (samples == 1 ? " sample" : " samples");
+    s += ", " + fmt_int(problem_count) + (problem_count == 1 ? " row refused" : " rows refused");
+    s += ", " + fmt_int(unmatched_count) + " unmatched";
+    return s;
+}
+
+// ------------------------------------------------------------------ the importer
+struct OrdersImporter::Impl {
+    const Program& program;
+    ColumnMapping mapping;
+    OrdersImport result;
+    std::optional<ColumnMatch> match;
+    csv::Reader reader;
+    size_t header_columns = 0;
+    bool last_row_short = false;
+    int64_t last_row_columns = 0;
+
+    // What the program already holds.
+    std::unordered_set<std::string_view> known_keys;      // views into program.imported_orders
+    std::unordered_set<std::string_view> known_order_ids;  // the order part of those keys
+    std::unordered_map<std::string, Id> creator_by_key;
+    std::unordered_map<std::string, size_t> post_by_content;  // index into program.posts
+    std::unordered_map<std::string, Id> product_by_sku;
+
+    // What this file adds.
+    std::unordered_set<std::string> file_keys;
+    std::unordered_set<std::string> file_order_ids;
+    std::unordered_map<size_t, Post> touched;                // program.posts index -> new value
+    std::vector<size_t> touched_order;                       // in first-touch order
+    std::unordered_map<std::string, size_t> new_by_content;  // content id -> index in new_posts
+    Id next_id;
+
+    Impl(const Program& p, uint64_t revision, ColumnMapping m)
+        : program(p),
+          mapping(std::move(m)),
+          reader([this](const csv::Record& r) { return on_record(r); }),
+          next_id(p.next_id) {
+        result.changes.base_revision = revision;
+        Id max_id = 0;
+        auto see = [&max_id](Id id) { max_id = std::max(max_id, id); };
+        for (const auto& x : p.creators) see(x.id);
+        for (const auto& x : p.products) see(x.id);
+        for (const auto& x : p.samples) see(x.id);
+        for (const auto& x : p.briefs) see(x.id);
+        for (const auto& x : p.posts) see(x.id);
+        for (const auto& x : p.spark_codes) see(x.id);
+        next_id = std::max(next_id, max_id + 1);
+
+        known_keys.reserve(p.imported_orders.size());
+        for (const std::string& k : p.imported_orders) {
+            const std::string_view v = k;
+            known_keys.insert(v);
+            known_order_ids.insert(v.substr(0, v.find('/')));
+        }
+        for (const Creator& c : p.creators) creator_by_key.emplace(handle_key(c.handle), c.id);
+        for (size_t i = 0; i < p.posts.size(); ++i) {
+            const std::string id = content_id_of(p.posts[i].tiktok_ref);
+            if (!id.empty()) post_by_content.emplace(id, i);
+        }
+        for (const Product& x : p.products) {
+            const std::string sku(trim_view(x.sku));
+            if (!sku.empty()) product_by_sku.emplace(sku, x.id);
+        }
+    }
+
+    void problem(const csv::Record& r, std::string_view order_id, std::string reason) {
+        ++result.problem_count;
+        if (result.problems.size() < kKeepListed)
+            result.problems.push_back({r.row, r.line, std::string(order_id.substr(0, 100)), std::move(reason)});
+    }
+
+    void unmatched(const csv::Record& r, std::string_view order_id, std::string_view user, std::string_view content,
+                   double amount, std::string reason) {
+        ++result.unmatched_count;
+        if (result.unmatched.size() < kKeepListed)
+            result.unmatched.push_back({r.row, std::string(order_id.substr(0, 100)), std::string(user.substr(0, 100)),
+                                        std::string(content.substr(0, 100)), amount, std::move(reason)});
+    }
+
+    bool on_record(const csv::Record& r) {
+        if (!match) {
+            std::vector<std::string> headers;
+            headers.reserve(r.fields.size());
+            for (std::string_view h : r.fields) headers.emplace_back(trim_view(h));
+            match = match_columns(headers, mapping);
+            header_columns = headers.size();
+            if (!match->ok()) {
+                std::string names;
+                for (size_t i = 0; i < match->missing_required.size(); ++i)
+                    names += (i ? ", " : "") + in_quotes(match->missing_required[i]);
+                result.refused = "the file has no " + names + " column" +
+                                 (match->missing_required.size() > 1 ? "s" : "") +
+                                 "; choose which of its columns to use in the column mapping";
+                return false;
+            }
+            return true;
+        }
+        ++result.rows;
+        row(r);
+        return true;
+    }
+
+    std::string_view cell(const csv::Record& r, OrderField f) const {
+        const int c = match->column[static_cast<int>(f)];
+        if (c < 0 || static_cast<size_t>(c) >= r.fields.size()) return {};
+        return trim_view(r.fields[static_cast<size_t>(c)]);
+    }
+    bool has(OrderField f) const { return match->column[static_cast<int>(f)] >= 0; }
+
+    Post& post_for_update(size_t index) {
+        auto it = touched.find(index);
+        if (it != touched.end()) return it->second;
+        Post p = program.posts[index];
+        if (p.units == 0 && p.orders > 0) p.units = p.orders;  // units were never filled in
+        touched_order.push_back(index);
+        return touched.emplace(index, std::move(p)).first->second;
+    }
+
+    void row(const csv::Record& r) {
+        last_row_short = r.fields.size() < header_columns;
+        last_row_columns = static_cast<int64_t>(r.fields.size());
+        using F = OrderField;
+        const std::string_view order_id = cell(r, F::order_id);
+        if (r.fields.size() < header_columns) {
+            problem(r, order_id, "has " + std::to_string(r.fields.size()) + " columns; the header has " +
+                                     std::to_string(header_columns));
+            return;
+        }
+        if (order_id.empty()) return problem(r, order_id, "no Order ID");
+        if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
+        const std::string_view user = cell(r, F::creator_username);
+        if (normalize_handle(user).empty()) return problem(r, order_id, "no Creator Username");
+
+        std::string why;
+        int64_t quantity = 1;
+        if (has(F::quantity) && !cell(r, F::quantity).empty()) {
+            if (!parse_count(cell(r, F::quantity), quantity) || quantity < 1)
+                return problem(r, order_id, "Quantity " + in_quotes(cell(r, F::quantity)) + " is not a whole number of 1 or more");
+        }
+        double price = 0;
+        bool has_price = false;
+        if (has(F::price) && !cell(r, F::price).empty()) {
+            if (!parse_amount(cell(r, F::price), price, why)) return problem(r, order_id, "Price " + in_quotes(cell(r, F::price)) + " " + why);
+            has_price = true;
+        }
+        double payment = 0;
+        if (has(F::payment_amount)) {
+            const std::string_view v = cell(r, F::payment_amount);
+            if (v.empty()) return problem(r, order_id, "no Payment Amount");
+            if (!parse_amount(v, payment, why)) return problem(r, order_id, "Payment Amount " + in_quotes(v) + " " + why);
+        } else {
+            if (!has_price) return problem(r, order_id, "no Price (and the file has no Payment Amount)");
+            payment = price * static_cast<double>(quantity);
+        }
+        if (has(F::currency)) {
+            const std::string_view cur = cell(r, F::currency);
+            if (!cur.empty() && lower(cur) != lower(program.settings.currency))
+                return problem(r, order_id, "currency " + in_quotes(cur) + " is not the program's " + program.settings.currency);
+        }
+        bool refunded = false;
+        if (has(F::fully_refunded) && !parse_flag(cell(r, F::fully_refunded), refunded))
+            return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(r, F::fully_refunded)) + " is not yes or no");
+        double commission = 0;
+        {
+            F source = F::actual_commission;
+            if (!has(source) || cell(r, source).empty()) source = F::est_commission;
+            if (has(source) && !cell(r, source).empty() && !parse_amount(cell(r, source), commission, why))
+                return problem(r, order_id, std::string(order_field_header(source)) + " " + in_quotes(cell(r, source)) + " " + why);
+            if (lower(cell(r, F::order_status)) == "ineligible") commission = 0;
+        }
+        const bool sample = payment == 0;
+        if (sample && !(has_price && price > 0))
+            return problem(r, order_id, "Payment Amount is 0 and there is no Price above 0: neither an order nor a sample");
+
+        // Duplicates: the same order line imported before, or earlier in this file.
+        std::string key(order_id);
+        const std::string_view sku = cell(r, F::sku_id);
+        if (!sku.empty() && sku.find('/') == std::string_view::npos) {
+            key += '/';
+            key += sku;
+        }
+        if (known_keys.count(key) || file_keys.count(key)) {
+            ++result.duplicates;
+            return;
+        }
+
+        if (sample) {
+            ++result.samples;
+            file_keys.insert(key);
+            result.changes.new_order_keys.push_back(std::move(key));
+            return;
+        }
+
+        const std::string_view content = cell(r, F::content_id);
+        auto creator = creator_by_key.find(handle_key(user));
+        if (creator == creator_by_key.end())
+            return unmatched(r, order_id, user, content, payment, "no creator @" + normalize_handle(user) + " on the roster");
+        if (lower(cell(r, F::content_type)).find("live") != std::string::npos)
+            return unmatched(r, order_id, user, content, payment, "a LIVE order: only video orders attach to posts");
+        const std::string content_key = content_id_of(content);
+        if (content_key.empty())
+            return unmatched(r, order_id, user, content, payment, "no Content ID: the order came from no post");
+
+        Post* post = nullptr;
+        auto existing = post_by_content.find(content_key);
+        if (existing != post_by_content.end()) {
+            const Post& p = program.posts[existing->second];
+            if (p.creator_id != creator->second) {
+                std::string owner = "another creator";
+                for (const Creator& c : program.creators)
+                    if (c.id == p.creator_id) owner = "@" + c.handle;
+                return unmatched(r, order_id, user, content, payment, "content " + content_key + " is a post by " + owner);
+            }
+            post = &post_for_update(existing->second);
+        } else {
+            auto fresh = new_by_content.find(content_key);
+            if (fresh == new_by_content.end()) {
+                Post p;
+                p.id = next_id++;
+                p.creator_id = creator->second;
+                p.tiktok_ref = content_key;
+                for (std::string_view code : {cell(r, F::sku_id), cell(r, F::product_id)}) {
+                    auto prod = product_by_sku.find(std::string(code));
+                    if (!code.empty() && prod != product_by_sku.end()) {
+                        p.product_id = prod->second;
+                        break;
+                    }
+                }
+                fresh = new_by_content.emplace(content_key, result.changes.new_posts.size()).first;
+                result.changes.new_posts.push_back(std::move(p));
+            }
+            post = &result.changes.new_posts[fresh->second];
+            if (auto day = parse_day(cell(r, F::time_created)); day && (!post->published || *day < *post->published))
+                post->published = day;
+        }
+
+        const std::string order(order_id);
+        const bool new_order = !known_order_ids.count(order) && !file_order_ids.count(order);
+        if (new_order) {
+            file_order_ids.insert(order);
+            ++post->orders;
+            ++post->buyers;
+            ++result.orders;
+        }
+        post->units += quantity;
+        post->gmv += payment;
+        if (refunded) post->refunded += payment;
+        post->commission += commission;
+        ++result.imported;
+        result.gmv += payment;
+        if (refunded) result.refunded += payment;
+        result.commission += commission;
+        file_keys.insert(key);
+        result.changes.new_order_keys.push_back(std::move(key));
+    }
+
+    OrdersImport finish() {
+        if (result.refused.empty() && !reader.failed()) reader.finish();
+        if (reader.failed()) result.refused = reader.error().message;
+        if (result.refused.empty() && !match) result.refused = "the file is empty: no header row";
+        if (result.refused.empty() && last_row_short)
+            result.refused = "the last row has " + std::to_string(last_row_columns) + " of " +
+                             std::to_string(header_columns) + " columns: the file looks truncated";
+        if (match) result.columns = *match;
+        if (!result.refused.empty()) {
+            // Refused whole: nothing counts.
+            OrdersImport refused;
+            refused.refused = std::move(result.refused);
+            refused.columns = std::move(result.columns);
+            refused.changes.base_revision = result.changes.base_revision;
+            return refused;
+        }
+        for (size_t index : touched_order) {
+            Post& p = touched.at(index);
+            p.gmv = cents(p.gmv);
+            p.refunded = std::min(cents(p.refunded), p.gmv);
+            p.commission = cents(p.commission);
+            result.changes.updated_posts.push_back(std::move(p));
+        }
+        for (Post& p : result.changes.new_posts) {
+            p.gmv = cents(p.gmv);
+            p.refunded = std::min(cents(p.refunded), p.gmv);
+            p.commission = cents(p.commission);
+        }
+        result.gmv = cents(result.gmv);
+        result.refunded = cents(result.refunded);
+        result.commission = cents(result.commission);
+        result.posts_updated = static_cast<int64_t>(result.changes.updated_posts.size());
+        result.posts_created = static_cast<int64_t>(result.changes.new_posts.size());
+        return std::move(result);
+    }
+};
+
+OrdersImporter::OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping)
+    : impl_(std::make_unique<Impl>(program, revision, std::move(mapping))) {}
+OrdersImporter::~OrdersImporter() = default;
+
+bool OrdersImporter::feed(std::string_view bytes) {
+    if (!impl_->result.refused.empty()) return false;
+    return impl_->reader.feed(bytes);
+}
+uint64_t OrdersImporter::bytes_read() const { return impl_->reader.bytes_read(); }
+const std::optional<ColumnMatch>& OrdersImporter::columns() const { return impl_->match; }
+OrdersImport OrdersImporter::finish() { return impl_->finish(); }
+
+OrdersImport import_orders_csv(const Program& program, std::string_view csv, const ColumnMapping& mapping,
+                               uint64_t revision) {
+    OrdersImporter imp(program, revision, mapping);
+    imp.feed(csv);
+    return imp.finish();
+}
+
+void apply_orders(Program& p, const OrdersChanges& c) {
+    std::unordered_map<Id, size_t> index;
+    index.reserve(p.posts.size());
+    for (size_t i = 0; i < p.posts.size(); ++i) index.emplace(p.posts[i].id, i);
+    for (const Post& x : c.updated_posts) {
+        auto it = index.find(x.id);
+        if (it != index.end()) p.posts[it->second] = x;
+    }
+    for (const Post& x : c.new_posts) {
+        p.posts.push_back(x);
+        p.next_id = std::max(p.next_id, x.id + 1);
+    }
+    p.imported_orders.insert(p.imported_orders.end(), c.new_order_keys.begin(), c.new_order_keys.end());
+}
+
+}  // namespace sr

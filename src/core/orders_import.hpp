@@ -1,0 +1,175 @@
+// TikTok Shop affiliate-orders CSV (DOMAIN.md section 7): columns found by header name, a
+// mapping a user can edit and keep, rows checked one by one, and the changes to the program
+// worked out in full before anything is committed (Store::import_orders applies them as one
+// undoable step). The rules where DOMAIN.md is silent are in docs/rules.md, "Orders import".
+//
+// Use from a UI, a few megabytes per frame:
+//
+//     OrdersImporter imp(store.program(), store.revision(), mapping);
+//     while (more) { imp.feed(next_chunk); progress = imp.bytes_read() / total; }
+//     OrdersImport result = imp.finish();       // refused whole, or a summary and the changes
+//     if (result.ok()) store.import_orders(result.changes);
+#pragma once
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace sr {
+
+// The columns of an affiliate-orders export that the importer reads.
+enum class OrderField {
+    order_id,
+    product_id,
+    product_name,
+    sku_id,
+    price,
+    payment_amount,
+    currency,
+    quantity,
+    order_status,
+    creator_username,
+    content_type,
+    content_id,
+    commission_rate,
+    est_commission_base,
+    est_commission,
+    actual_commission_base,
+    actual_commission,
+    time_created,
+    fully_refunded,
+};
+constexpr int kOrderFieldCount = 19;
+
+// The header TikTok Shop uses for a field: "Order ID", "Payment Amount", ...
+const char* order_field_header(OrderField f);
+// A stable key for a field in saved mappings: "order_id", "payment_amount", ...
+const char* order_field_key(OrderField f);
+// Required: Order ID and Creator Username always; Payment Amount, or Price and Quantity.
+bool order_field_always_required(OrderField f);
+
+// Lower case with every space, '_', '-' and '.' removed: "Est. Commission Base" ->
+// "estcommissionbase". Headers match when their keys are equal.
+std::string header_key(std::string_view header);
+
+// Which header in the file holds each field. Empty = the field's usual header
+// (order_field_header). "-" = ignore the field even if the file has it.
+struct ColumnMapping {
+    std::array<std::string, kOrderFieldCount> headers;
+
+    std::string& operator[](OrderField f) { return headers[static_cast<size_t>(f)]; }
+    const std::string& operator[](OrderField f) const { return headers[static_cast<size_t>(f)]; }
+};
+
+// {"order_id": "Order No.", "price": "Unit price", ...}: only the fields the user set.
+std::string mapping_to_json(const ColumnMapping& m);
+// Unknown keys and non-string values are ignored; a document that is not a JSON object gives
+// the empty mapping (the usual headers).
+ColumnMapping mapping_from_json(std::string_view text);
+
+// The header row against a mapping: the column each field comes from (-1 = absent).
+struct ColumnMatch {
+    std::vector<std::string> headers;                 // as found in the file
+    std::array<int, kOrderFieldCount> column{};       // 0-based index into headers, or -1
+    std::vector<std::string> missing_required;        // usual header names of required fields absent
+    std::vector<std::string> unused_headers;          // columns no field reads
+    bool ok() const { return missing_required.empty(); }
+};
+ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnMapping& m);
+
+struct RowProblem {
+    int64_t row = 0;   // record number in the file; the header is row 1
+    int64_t line = 0;  // physical line the row starts on
+    std::string order_id;
+    std::string reason;
+};
+
+// A well-formed order that could not be placed in the program: unknown creator, no content
+// id, content that belongs to another creator. Not remembered: after the creator is added,
+// importing the file again places it.
+struct UnmatchedOrder {
+    int64_t row = 0;
+    std::string order_id;
+    std::string creator_username;
+    std::string content_id;
+    double amount = 0;
+    std::string reason;
+};
+
+// Everything the import changes, computed against the program at base_revision.
+struct OrdersChanges {
+    uint64_t base_revision = 0;
+    std::vector<Post> updated_posts;          // full new value of each existing post that changes
+    std::vector<Post> new_posts;              // ids handed out from the program's next_id
+    std::vector<std::string> new_order_keys;  // remembered so the same lines are not added twice
+    bool empty() const { return updated_posts.empty() && new_posts.empty() && new_order_keys.empty(); }
+};
+
+struct OrdersImport {
+    // Whole-file refusal (missing required column, unclosed quote, invalid UTF-8, no header):
+    // set, and nothing else counts.
+    std::string refused;
+    ColumnMatch columns;
+
+    int64_t rows = 0;          // data rows read (the header not counted)
+    int64_t imported = 0;      // order lines added to posts
+    int64_t orders = 0;        // distinct new orders among them
+    int64_t duplicates = 0;    // lines already imported (earlier import or earlier in this file)
+    int64_t samples = 0;       // 100 % discount lines: counted here, never as orders or GMV
+    double gmv = 0;            // payment amounts added
+    double refunded = 0;
+    double commission = 0;
+    int64_t posts_updated = 0;
+    int64_t posts_created = 0;
+    std::vector<RowProblem> problems;     // rows refused, with the reason (first 1,000 kept)
+    int64_t problem_count = 0;            // all of them
+    std::vector<UnmatchedOrder> unmatched;  // first 1,000 kept
+    int64_t unmatched_count = 0;
+
+    OrdersChanges changes;
+
+    bool ok() const { return refused.empty(); }
+    // "1,204 orders imported, 3 duplicates, 12 samples, 2 rows refused, 5 unmatched"
+    std::string summary() const;
+};
+
+class OrdersImporter {
+public:
+    OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping = {});
+    ~OrdersImporter();
+    OrdersImporter(const OrdersImporter&) = delete;
+    OrdersImporter& operator=(const OrdersImporter&) = delete;
+
+    // Feeds the next bytes of the file. Returns false once the file is refused (finish()
+    // then says why); further bytes are ignored.
+    bool feed(std::string_view bytes);
+    uint64_t bytes_read() const;
+    // Available once the header row has been read: the UI shows its mapping screen from it.
+    const std::optional<ColumnMatch>& columns() const;
+    // The end of the file: the summary and the changes. The program passed in must not have
+    // changed in between.
+    OrdersImport finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// All at once (tests, the command-line tool).
+OrdersImport import_orders_csv(const Program& program, std::string_view csv, const ColumnMapping& mapping = {},
+                               uint64_t revision = 0);
+
+// Applies changes to a program directly (tests and the CLI; the app goes through
+// Store::import_orders so the step can be undone).
+void apply_orders(Program& p, const OrdersChanges& c);
+
+// The number a post is known by in TikTok's exports: the digits of its video id taken from
+// a URL ("https://www.tiktok.com/@a/video/7301234567890123456?lang=en") or the id itself.
+std::string content_id_of(std::string_view tiktok_ref);
+
+}  // namespace sr
