@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "creators.hpp"
@@ -133,9 +135,20 @@ Review review(const Program& p, Date week_start_date) {
         if (!cm.any_flag()) continue;
         r.flagged_creators.push_back(cm);
         const std::string h = who(cm.creator_id);
-        if (cm.replace_suggested)
-            add(ActionKind::replace_creator, cm.creator_id, 0, "", h + ": replace", cm.replace_reason,
-                "replace the creator or end the deal", 0);
+        if (cm.replace_suggested) {
+            // Lowest output first. A creator whose few posts earn well gets one item, not a
+            // replace and an invest that contradict each other.
+            const MetricResult out = cm.get(Metric::output);
+            const MetricResult rpp = cm.get(Metric::revenue_per_post);
+            std::string why = cm.replace_reason;
+            std::string act = "replace the creator or end the deal";
+            if (rpp.flagged) {
+                why += "; yet its posts earn well: " + rpp.reason;
+                act = "ask what stops the posts before replacing; replace the creator or end the deal";
+            }
+            add(ActionKind::replace_creator, cm.creator_id, 0, "", h + ": replace", why, act,
+                static_cast<int>(out.value.value_or(0) * 10000));
+        }
         for (const MetricResult& m : cm.metrics) {
             if (!m.flagged) continue;
             ActionKind k;
@@ -147,12 +160,27 @@ Review review(const Program& p, Date week_start_date) {
                     k = ActionKind::output_flag;
                     break;
                 case Metric::hook_retention: k = ActionKind::hook_flag; break;
-                case Metric::revenue_per_post: k = ActionKind::invest; break;
+                case Metric::revenue_per_post:
+                    if (cm.replace_suggested) continue;  // said on the replace item
+                    k = ActionKind::invest;
+                    break;
                 default: continue;
             }
-            // Lower values are more urgent for low-is-bad metrics; higher first for invest.
+            // The most pressing first: the lowest rate for low-is-bad metrics, the highest revenue
+            // per post for invest, the farthest outside the band for commission-to-revenue (fees
+            // with no GMV at all first).
             const double v = m.value.value_or(0);
-            const int order = k == ActionKind::invest ? -static_cast<int>(v) : static_cast<int>(v * 10000);
+            int order = static_cast<int>(v * 10000);
+            if (k == ActionKind::invest) order = -static_cast<int>(v);
+            if (k == ActionKind::commission_flag) {
+                if (!m.value) {
+                    order = std::numeric_limits<int>::min();
+                } else {
+                    const int t = cm.tier - 1;
+                    const double off = std::max(s.commission_band_min[t] - v, v - s.commission_band_max[t]);
+                    order = -static_cast<int>(std::min(off, 1e5) * 10000);
+                }
+            }
             add(k, cm.creator_id, 0, "", h + ": " + metric_name(m.metric), m.reason, m.action, order);
         }
     }

@@ -1,0 +1,87 @@
+// The weekly review as an operator reads it on Monday: what is in it, in which order, in which words.
+#include <doctest/doctest.h>
+
+#include "builders.hpp"
+#include "core/review.hpp"
+#include "core/sample.hpp"
+
+using namespace sr;
+using namespace sr::test;
+
+// Reviews are held on Monday 2026-11-23; creator numbers come from posts published
+// 2026-10-26 .. 2026-11-22.
+static const Date kMonday = d(2026, 11, 23);
+
+static std::vector<ReviewItem> items_of(const Review& r, ActionKind k) {
+    std::vector<ReviewItem> out;
+    for (const ReviewItem& a : r.actions)
+        if (a.kind == k) out.push_back(a);
+    return out;
+}
+
+static Id delivered_sample(Program& p, Id creator, Id product, Date delivered) {
+    Sample s;
+    s.id = p.next_id++;
+    s.creator_id = creator;
+    s.product_id = product;
+    s.delivered = delivered;
+    s.status = SampleStatus::delivered;
+    p.samples.push_back(s);
+    return s.id;
+}
+
+TEST_CASE("a creator who just became active with no posts yet is neither followed up nor replaced") {
+    Program p;
+    const Id prod = add_product(p);
+    const Id fresh = add_creator(p, "fresh", 20000, CreatorStatus::active, 4);
+    delivered_sample(p, fresh, prod, d(2026, 11, 19));  // 4 days before the review
+    const Id unseeded = add_creator(p, "unseeded", 20000, CreatorStatus::active, 4);  // nothing yet
+    const Review r = review(p, kMonday);
+    for (const ReviewItem& a : r.actions) {
+        CHECK(a.creator_id != fresh);
+        CHECK(a.creator_id != unseeded);
+    }
+    CHECK(items_of(r, ActionKind::replace_creator).empty());
+    CHECK(items_of(r, ActionKind::output_flag).empty());
+}
+
+TEST_CASE("commission-to-revenue flags are listed farthest outside the band first") {
+    Program p;
+    // Tier 1 band 5 % - 25 %. Ratios: a 30 % (5 points over), b 80 % (55 over), c 2 % (3 under).
+    const Id a = add_creator(p, "a", 20000);
+    const Id b = add_creator(p, "b", 20000);
+    const Id c = add_creator(p, "c", 20000);
+    add_post(p, a, d(2026, 11, 10), 5000, 200, 10, 1000).commission = 300;
+    add_post(p, b, d(2026, 11, 10), 5000, 200, 10, 1000).commission = 800;
+    add_post(p, c, d(2026, 11, 10), 5000, 200, 10, 1000).commission = 20;
+    const auto flags = items_of(review(p, kMonday), ActionKind::commission_flag);
+    REQUIRE(flags.size() == 3);
+    CHECK(flags[0].creator_id == b);
+    CHECK(flags[1].creator_id == a);
+    CHECK(flags[2].creator_id == c);
+    CHECK(flags[2].reason == "commission + fees 2 % of GMV ($20.00 / $1,000.00) outside the tier 1 band 5 % - 25 % on 200 clicks");
+}
+
+TEST_CASE("replace items list the lowest output first, and a creator's replace and invest are one item") {
+    Program p;
+    const Id prod = add_product(p);
+    // Both started long ago (September samples). low: no post in 8 weeks; one: one $900 post on
+    // 11-20 (25 % of 4 agreed, the earlier checks 0 %) while the tier 1 average is pulled down by
+    // steady's four $10 posts: (900 + 40) / 5 = $188 a post; 1.5 x 188 = $282 < $900.
+    const Id low = add_creator(p, "low", 20000, CreatorStatus::active, 4);
+    const Id one = add_creator(p, "one", 20000, CreatorStatus::active, 4);
+    const Id steady = add_creator(p, "steady", 20000, CreatorStatus::active, 4);
+    for (Id c : {low, one, steady}) delivered_sample(p, c, prod, d(2026, 9, 1));
+    add_post(p, one, d(2026, 11, 20), 5000, 200, 30, 900);
+    for (const Date day : {d(2026, 10, 27), d(2026, 11, 3), d(2026, 11, 10), d(2026, 11, 17)})
+        add_post(p, steady, day, 5000, 200, 2, 10);
+    const Review r = review(p, kMonday);
+    const auto replace = items_of(r, ActionKind::replace_creator);
+    REQUIRE(replace.size() == 2);
+    CHECK(replace[0].creator_id == low);  // 0 % before 25 %
+    CHECK(replace[1].creator_id == one);
+    CHECK(replace[1].reason.find("yet its posts earn well: revenue per post $900.00 > 1.5 x tier 1 average $188.00") !=
+          std::string::npos);
+    CHECK(replace[1].action.rfind("ask what stops the posts before replacing", 0) == 0);
+    CHECK(items_of(r, ActionKind::invest).empty());
+}
