@@ -61,6 +61,29 @@ int urgency_of(ActionKind k) {
     return 4;
 }
 
+// What the Spark Codes of a post say about suggesting it again.
+struct PostCodeState {
+    bool killed = false;       // a code for the post was killed: its Spark Ad did not pay
+    bool requested = false;    // a code is requested and not yet received
+    Id requested_id = 0;
+    std::optional<Date> requested_on;
+};
+
+std::unordered_map<Id, PostCodeState> post_code_states(const Program& p) {
+    std::unordered_map<Id, PostCodeState> out;
+    for (const SparkCode& c : p.spark_codes) {
+        if (!c.post_id) continue;
+        if (c.status == SparkStatus::killed) out[c.post_id].killed = true;
+        if (c.status == SparkStatus::requested) {
+            PostCodeState& st = out[c.post_id];
+            st.requested = true;
+            st.requested_id = c.id;
+            st.requested_on = c.requested;
+        }
+    }
+    return out;
+}
+
 std::vector<RankRow> ranked(std::vector<RankRow> rows, bool by_gmv, size_t keep) {
     // Ranks on both measures first, then keeps the top `keep` of the one asked for.
     std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) {
@@ -192,9 +215,22 @@ Review review(const Program& p, Date week_start_date) {
                     "resolve it before the next post or Spark Ad", i.date.days);
 
     // Follow-ups.
-    for (const SampleFollowUp& f : sample_followups(p, today))
-        add(ActionKind::sample_followup, f.creator_id, f.sample_id, "", who(f.creator_id) + ": sample with no post",
-            f.message, "follow up; close the sample as no_post if it will not be posted", -f.days_since_delivery);
+    {
+        std::unordered_map<Id, const Sample*> samples;
+        for (const Sample& x : p.samples) samples[x.id] = &x;
+        std::unordered_map<Id, const Product*> products;
+        for (const Product& x : p.products) products[x.id] = &x;
+        for (const SampleFollowUp& f : sample_followups(p, today)) {
+            // The title names the creator; the reason says what, when and how long ago.
+            const Sample& smp = *samples.at(f.sample_id);
+            auto pr = products.find(smp.product_id);
+            const std::string what = pr == products.end() ? "sample " + std::to_string(smp.id) : pr->second->name;
+            add(ActionKind::sample_followup, f.creator_id, f.sample_id, "", who(f.creator_id) + ": sample with no post",
+                what + " delivered " + smp.delivered->to_string() + ", " + std::to_string(f.days_since_delivery) +
+                    " days ago (follow up at " + std::to_string(s.sample_followup_days) + "+), no post yet",
+                "follow up; close the sample as no_post if it will not be posted", -f.days_since_delivery);
+        }
+    }
 
     // Promotions.
     r.promotions = promotion_suggestions(p, today);
@@ -204,14 +240,24 @@ Review review(const Program& p, Date week_start_date) {
 
     // Spark Ad candidates without a valid code.
     r.candidates = spark_candidates(p, today, static_cast<size_t>(std::max(0, s.candidates_max)));
+    const std::unordered_map<Id, PostCodeState> code_state = post_code_states(p);
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         const SparkCandidate& c = r.candidates[i];
         if (c.valid_code) continue;
+        const auto cs = code_state.find(c.post_id);
+        if (cs != code_state.end() && cs->second.killed) continue;  // its Spark Ad was killed: not again
+        std::string reason = "conversion " + fmt_rate(c.conversion) + " on " + fmt_int(c.clicks) + " clicks, " +
+                             fmt_int(c.views) + " views; margin " + fmt_money(c.margin, s.currency);
+        if (!c.compliance_passed) reason += "; compliance review pending";
+        std::string act = c.compliance_passed ? "request a Spark Code" : "pass compliance review, then request a Spark Code";
+        if (cs != code_state.end() && cs->second.requested) {
+            reason += "; Spark Code " + std::to_string(cs->second.requested_id) + " requested" +
+                      (cs->second.requested_on ? " " + cs->second.requested_on->to_string() : std::string()) +
+                      ", not received";
+            act = c.compliance_passed ? "chase the requested Spark Code" : "pass compliance review; chase the requested Spark Code";
+        }
         add(ActionKind::spark_candidate, c.creator_id, c.post_id, "",
-            who(c.creator_id) + ": Spark Ad candidate, post " + std::to_string(c.post_id),
-            "conversion " + fmt_rate(c.conversion) + " on " + fmt_int(c.clicks) + " clicks, " + fmt_int(c.views) +
-                " views; margin " + fmt_money(c.margin, s.currency) + (c.compliance_passed ? "" : "; compliance review pending"),
-            c.compliance_passed ? "request a Spark Code" : "pass compliance review, then request a Spark Code",
+            who(c.creator_id) + ": Spark Ad candidate, post " + std::to_string(c.post_id), reason, act,
             static_cast<int>(i));
     }
 

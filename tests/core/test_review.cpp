@@ -85,3 +85,45 @@ TEST_CASE("replace items list the lowest output first, and a creator's replace a
     CHECK(replace[1].action.rfind("ask what stops the posts before replacing", 0) == 0);
     CHECK(items_of(r, ActionKind::invest).empty());
 }
+
+TEST_CASE("a sample follow-up says what was delivered when, without repeating the creator") {
+    Program p;
+    const Id prod = add_product(p);
+    const Id c = add_creator(p, "quiet", 20000, CreatorStatus::seeded);
+    delivered_sample(p, c, prod, d(2026, 11, 2));  // 21 days before the review: due
+    const auto f = items_of(review(p, kMonday), ActionKind::sample_followup);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].title == "@quiet: sample with no post");
+    CHECK(f[0].reason == "Product " + std::to_string(prod) +
+                              " delivered 2026-11-02, 21 days ago (follow up at 21+), no post yet");
+}
+
+TEST_CASE("a Spark candidate with a requested code is chased, and a post whose Spark Ad was killed is not suggested again") {
+    Program p;
+    const Id c = add_creator(p, "cands", 50000);
+    const Id asked = add_post(p, c, d(2026, 11, 2), 8000, 200, 8).id;   // 4 %
+    const Id killed = add_post(p, c, d(2026, 11, 3), 8000, 200, 6).id;  // 3 %
+    const Id fresh = add_post(p, c, d(2026, 11, 4), 8000, 200, 4).id;   // 2 %
+    SparkCode req;
+    req.id = p.next_id++;
+    req.creator_id = c;
+    req.post_id = asked;
+    req.requested = d(2026, 11, 16);
+    req.status = SparkStatus::requested;
+    p.spark_codes.push_back(req);
+    SparkCode dead = req;
+    dead.id = p.next_id++;
+    dead.post_id = killed;
+    dead.status = SparkStatus::killed;
+    p.spark_codes.push_back(dead);
+    const Review r = review(p, kMonday);
+    REQUIRE(r.candidates.size() == 3);  // the ranking itself keeps all three
+    const auto items = items_of(r, ActionKind::spark_candidate);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].record_id == asked);
+    CHECK(items[0].action == "chase the requested Spark Code");
+    CHECK(items[0].reason.find("Spark Code " + std::to_string(req.id) + " requested 2026-11-16, not received") !=
+          std::string::npos);
+    CHECK(items[1].record_id == fresh);
+    CHECK(items[1].action == "request a Spark Code");
+}
