@@ -440,29 +440,51 @@ std::string review_to_text(const Review& r, const Program& p) {
     const Settings& s = p.settings;
     std::string o;
     o += "Weekly review: " + s.program_name + "\n";
-    o += "Week " + r.week_start.to_string() + " to " + r.week_end.to_string() + " - " + phase_name(r.phase) + "\n\n";
+    o += "Week " + r.week_start.to_string() + " to " + r.week_end.to_string() + " - " + phase_name(r.phase) + "\n";
+    o += "Held on " + r.week_start.to_string() + ": creator numbers from posts published " +
+         r.week_start.plus_days(-s.metrics_window_days).to_string() + " to " + r.week_start.plus_days(-1).to_string() +
+         " (" + std::to_string(s.metrics_window_days) + " days); Spark Code alerts as of " + r.week_start.to_string() +
+         "\n\n";
 
+    // Grouped by urgency, most urgent first; each item: who and what, then why (words and
+    // numbers), then what to do and who does it.
     static const char* urgency_names[] = {"NOW", "THIS WEEK", "FOLLOW UP", "OPPORTUNITY", "INFO"};
     o += "Actions (" + std::to_string(r.actions.size()) + ")\n";
-    size_t tw = 0;
-    for (const ReviewItem& a : r.actions) tw = std::max(tw, a.title.size());
-    tw = std::min<size_t>(tw, 60);
-    for (const ReviewItem& a : r.actions) {
-        o += "  " + pad(urgency_names[a.urgency], 12) + pad(a.title, tw) + "  " + a.reason;
-        if (!a.owner.empty()) o += " [owner: " + a.owner + "]";
-        o += "\n";
-    }
     if (r.actions.empty()) o += "  nothing due\n";
+    for (size_t i = 0; i < r.actions.size();) {
+        const int u = r.actions[i].urgency;
+        size_t j = i;
+        while (j < r.actions.size() && r.actions[j].urgency == u) ++j;
+        o += "\n" + std::string(urgency_names[std::min(std::max(u, 0), 4)]) + " (" + std::to_string(j - i) + ")\n";
+        for (; i < j; ++i) {
+            const ReviewItem& a = r.actions[i];
+            o += "  " + a.title + "\n";
+            o += "      why: " + a.reason + "\n";
+            o += "      do:  " + a.action;
+            if (!a.owner.empty()) o += " (owner: " + a.owner + ")";
+            o += "\n";
+        }
+    }
 
     o += "\nSpark Ad candidates (by conversion)\n";
     o += "  " + pad("post", 10) + pad("creator", 22) + lpad("conv", 8) + lpad("clicks", 10) + lpad("views", 12) +
          lpad("margin", 14) + "  code\n";
     std::unordered_map<Id, std::string> handles;
     for (const Creator& c : p.creators) handles[c.id] = "@" + c.handle;
-    for (const SparkCandidate& c : r.candidates)
+    const std::unordered_map<Id, PostCodeState> code_state = post_code_states(p);
+    for (const SparkCandidate& c : r.candidates) {
+        const auto cs = code_state.find(c.post_id);
+        const char* code = c.valid_code                                           ? "valid"
+                           : cs != code_state.end() && cs->second.requested ? "requested"
+                           : cs != code_state.end() && cs->second.killed    ? "killed"
+                                                                            : "none";
         o += "  " + pad(std::to_string(c.post_id), 10) + pad(handles[c.creator_id], 22) + lpad(fmt_rate(c.conversion), 8) +
              lpad(fmt_int(c.clicks), 10) + lpad(fmt_int(c.views), 12) + lpad(fmt_money(c.margin, s.currency), 14) + "  " +
-             (c.valid_code ? "valid" : "none") + "\n";
+             code + (c.compliance_passed ? "" : ", compliance pending") + "\n";
+    }
+    if (r.candidates.empty())
+        o += "  none with " + fmt_int(s.min_clicks) + "+ clicks and " + fmt_int(s.min_views) + "+ views in the last " +
+             std::to_string(s.candidate_window_days) + " days\n";
 
     o += "\nContent velocity (posts per week, active roster)\n  ";
     for (const WeekCount& w : r.velocity.weeks) o += lpad(std::to_string(w.posts), 6);

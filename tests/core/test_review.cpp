@@ -127,3 +127,24 @@ TEST_CASE("a Spark candidate with a requested code is chased, and a post whose S
     CHECK(items[1].record_id == fresh);
     CHECK(items[1].action == "request a Spark Code");
 }
+
+TEST_CASE("the text report groups actions by urgency and gives each its reason and its action") {
+    const Program p = make_sample_program(d(2026, 11, 22));
+    const Review r = review(p, kMonday);
+    const std::string text = review_to_text(r, p);
+    CHECK(text.find("Held on 2026-11-23: creator numbers from posts published 2026-10-26 to 2026-11-22 (28 days)") !=
+          std::string::npos);
+    const size_t now = text.find("\nNOW (");
+    const size_t week = text.find("\nTHIS WEEK (");
+    const size_t info = text.find("\nINFO (");
+    REQUIRE(now != std::string::npos);
+    REQUIRE(week != std::string::npos);
+    REQUIRE(info != std::string::npos);
+    CHECK(now < week);
+    CHECK(week < info);
+    // The first item: the live code expiring 2026-11-27, to its renewal owner.
+    CHECK(text.find("  @glowwithmaya: Spark Code expires in 4 days\n"
+                    "      why: Spark Code of @glowwithmaya expires in 4 days (2026-11-27)") != std::string::npos);
+    CHECK(text.find("      do:  ask the creator to extend it or send a new code (owner: Dana (paid media))\n") !=
+          std::string::npos);
+}
