@@ -646,13 +646,23 @@ const std::vector<std::string>& spark_code_steps() {
 }
 
 // ---------------------------------------------------------------- the shared brief
+namespace {
+// Single-line fields travel on one line: line breaks and tabs become spaces.
+std::string one_line(std::string_view text) {
+    std::string s = trim(text);
+    for (char& ch : s)
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    return s;
+}
+}  // namespace
+
 SharedBrief shared_brief_from(const Brief& b, const Program& p) {
     SharedBrief s;
     s.key = brief_share_key(b.id);
-    s.title = trim(b.title);
+    s.title = one_line(b.title);
     for (const Product& x : p.products)
         if (x.id == b.product_id) {
-            s.product_name = trim(x.name);
+            s.product_name = one_line(x.name);
             if (x.price > 0) s.product_price = fmt_money(x.price, p.settings.currency);
         }
     s.hook = b.hook;
@@ -667,6 +677,7 @@ SharedBrief shared_brief_from(const Brief& b, const Program& p) {
         if (!trim(d).empty()) s.do_not_say.push_back(trim(d));
     s.due = b.due;
     s.checklist = brief_checklist(b, p);
+    for (ChecklistItem& c : s.checklist) c.part = one_line(c.part);
     s.spark_requested = b.request_spark_code;
     if (b.request_spark_code) {
         s.spark_days = b.spark_days_wanted;
@@ -703,12 +714,24 @@ std::string shared_brief_json(const SharedBrief& s) {
     return dump(j);
 }
 
-std::string brief_share_json(const Program& p, Id brief_id) {
+Errors brief_share_problems(const Program& p, Id brief_id) {
+    const Brief* brief = nullptr;
     for (const Brief& b : p.briefs)
-        if (b.id == brief_id) {
-            if (!check_brief(b, p).can_share()) return "";
-            return shared_brief_json(shared_brief_from(b, p));
-        }
+        if (b.id == brief_id) brief = &b;
+    if (!brief) return {{"id", "No brief with id " + std::to_string(brief_id) + "."}};
+    Errors e;
+    for (const BriefIssue& i : check_brief(*brief, p).issues)
+        if (i.severity == Severity::error) e.push_back({i.field, i.message});
+    if (!e.empty()) return e;
+    // What the opener's app would refuse (size limits, control characters), found before sharing.
+    const SharedBriefResult back = parse_shared_brief(shared_brief_json(shared_brief_from(*brief, p)));
+    return back.errors;
+}
+
+std::string brief_share_json(const Program& p, Id brief_id) {
+    if (!brief_share_problems(p, brief_id).empty()) return "";
+    for (const Brief& b : p.briefs)
+        if (b.id == brief_id) return shared_brief_json(shared_brief_from(b, p));
     return "";
 }
 

@@ -86,9 +86,12 @@ struct SharedBrief {
 // The shared form of a brief of the program (the checklist computed by brief_checklist).
 SharedBrief shared_brief_from(const Brief& b, const Program& p);
 
+// Why a brief cannot be shared, field by field: no such brief, check_brief() errors (errors
+// block sharing), or a limit the opener would refuse (over 50 items in a list, over 2,000
+// characters in a field, over 64 KB in all). Empty when it can be shared.
+Errors brief_share_problems(const Program& p, Id brief_id);
 // The share payload: JSON of the brief alone ({"format": "spark-roster-brief", "version": 1,
-// "key": ..., ...}). "" when there is no such brief or check_brief() finds errors (errors
-// block sharing).
+// "key": ..., ...}). "" when brief_share_problems() is not empty.
 std::string brief_share_json(const Program& p, Id brief_id);
 std::string shared_brief_json(const SharedBrief& s);
 

@@ -197,6 +197,24 @@ TEST_CASE("a brief with errors cannot be shared, and neither can a brief that do
     CHECK(brief_share_json(f.p, 999).empty());
 }
 
+TEST_CASE("a brief the opener would refuse is not shared, and the reason names the field") {
+    Fixture f;
+    CHECK(brief_share_problems(f.p, f.brief).empty());
+    f.p.briefs[0].do_not_say = std::vector<std::string>(51, "a claim");
+    CHECK(mentions(brief_share_problems(f.p, f.brief), "do_not_say", "at most 50"));
+    CHECK(brief_share_json(f.p, f.brief).empty());
+    f.p.briefs[0].do_not_say = {"a claim"};
+    f.p.briefs[0].proof_detail = std::string(2001, 'x');
+    CHECK(has_field(brief_share_problems(f.p, f.brief), "proof_detail"));
+    f.p.briefs[0].proof_detail = "day 1\nday 14";
+    f.p.briefs[0].title = "Serum\nlaunch";  // one line when shared
+    const SharedBriefResult r = parse_shared_brief(brief_share_json(f.p, f.brief));
+    REQUIRE(r.ok);
+    CHECK(r.brief.title == "Serum launch");
+    CHECK(r.brief.proof_detail == "day 1\nday 14");
+    CHECK(has_field(brief_share_problems(f.p, 999), "id"));
+}
+
 TEST_CASE("the brief key is stable, random-looking, survives edits and matches the brief back") {
     Fixture f;
     const std::string k = brief_share_key(f.brief);
