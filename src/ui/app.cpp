@@ -3,8 +3,12 @@
 #include <imgui.h>
 
 #include "platform/platform.hpp"
+#include "briefs_view.hpp"
 #include "probe.hpp"
+#include "products_view.hpp"
 #include "roster_view.hpp"
+#include "samples_view.hpp"
+#include "settings_view.hpp"
 #include "style.hpp"
 
 namespace sr::ui {
@@ -14,6 +18,13 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     auto roster = std::make_unique<RosterView>(store);
     roster_ = roster.get();
     views_.push_back(std::move(roster));
+    views_.push_back(std::make_unique<ProductsView>(store));
+    views_.push_back(std::make_unique<SamplesView>(store));
+    auto briefs = std::make_unique<BriefsView>(store);
+    auto brief = std::make_unique<BriefView>(*briefs);
+    views_.push_back(std::move(briefs));
+    views_.push_back(std::move(brief));
+    views_.push_back(std::make_unique<SettingsView>(store));  // the last tab
 }
 
 App::~App() = default;
@@ -115,6 +126,7 @@ void App::draw_top_bar() {
         View* cur = current_view();
         for (size_t i = 0; i < views_.size(); ++i) {
             View* v = views_[i].get();
+            if (!v->in_tabs()) continue;
             if (i) ImGui::SameLine();
             const bool here = v == cur;
             if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));

@@ -61,6 +61,8 @@ public:
     virtual void focus_filter() {}
     // Escape: close this screen's dialog if one is open; true if it did.
     virtual bool close_dialog() { return false; }
+    // False for screens about one record (a creator): reached by links, not shown as a tab.
+    virtual bool in_tabs() const { return true; }
 };
 
 }  // namespace sr::ui

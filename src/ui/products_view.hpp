@@ -1,0 +1,49 @@
+// Products (SKUs): a sortable table beside the form that adds, edits and removes them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/store.hpp"
+#include "form_fields.hpp"
+#include "view.hpp"
+
+namespace sr::ui {
+
+class ProductsView : public View {
+public:
+    explicit ProductsView(Store& store) : store_(store) {}
+    const char* title() const override { return "Products"; }
+    const char* screen() const override { return "products"; }
+    void draw(Context& ctx) override;
+    void focus_filter() override { focus_filter_ = true; }
+    bool close_dialog() override;
+
+private:
+    struct Form {
+        Id editing = 0;  // 0: a new product
+        std::string sku, name, price, unit_cost, shipping, discount, commission;
+        FieldErrors errors;
+    };
+    void draw_table(float height);
+    void draw_form();
+    void draw_delete_popup();
+    void rebuild_rows();
+    void load_form(const Product& x);
+    void submit();
+
+    Store& store_;
+    Form form_;
+    std::string notice_;
+    std::string filter_;
+    bool focus_filter_ = false;
+    bool want_delete_ = false;
+    bool delete_open_ = false;
+
+    std::vector<size_t> rows_;
+    uint64_t rows_revision_ = UINT64_MAX;
+    bool rows_dirty_ = true;
+    int sort_column_ = 0;
+    bool sort_ascending_ = true;
+};
+
+}  // namespace sr::ui

@@ -1,0 +1,76 @@
+// Samples: the table of product samples with their dates, cost and status; status changes
+// through the Store's commands; the posting rate (overall and per creator) and the no-post
+// follow-ups, each linking to its creator.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/rules.hpp"
+#include "core/store.hpp"
+#include "form_fields.hpp"
+#include "view.hpp"
+
+namespace sr::ui {
+
+class SamplesView : public View {
+public:
+    explicit SamplesView(Store& store) : store_(store) {}
+    const char* title() const override { return "Samples"; }
+    const char* screen() const override { return "samples"; }
+    void draw(Context& ctx) override;
+    void focus_filter() override { focus_filter_ = true; }
+    bool close_dialog() override;
+
+private:
+    struct Form {
+        Id editing = 0;
+        Id creator_id = 0;
+        Id product_id = 0;
+        std::string requested, shipped, delivered, cost;
+        int status = 0;
+        FieldErrors errors;
+    };
+    struct CreatorRate {
+        Id creator_id = 0;
+        std::string handle;
+        PostingRate rate;
+    };
+    void refresh(Date today);
+    void rebuild_rows();
+    void draw_table(float height);
+    void draw_followups(Context& ctx, float height);
+    void draw_rates(Context& ctx, float height);
+    void draw_form(Context& ctx);
+    void draw_delete_popup();
+    void load_form(const Sample& x);
+    bool build(Sample& x);
+    void submit();
+    void set_status(const Sample& x, SampleStatus to, Date today);
+
+    Store& store_;
+    Form form_;
+    std::string notice_;
+    std::string filter_;
+    int status_filter_ = 0;  // 0 = all, else status + 1
+    bool focus_filter_ = false;
+    bool want_delete_ = false;
+    bool delete_open_ = false;
+
+    std::vector<size_t> rows_;
+    uint64_t rows_revision_ = UINT64_MAX;
+    bool rows_dirty_ = true;
+    int sort_column_ = 0;
+    bool sort_ascending_ = true;
+
+    // Derived from the program, rebuilt when it changes.
+    uint64_t derived_revision_ = UINT64_MAX;
+    Date derived_today_;
+    PostingRate overall_;
+    std::vector<SampleFollowUp> followups_;
+    std::vector<CreatorRate> rates_;
+    int rate_sort_column_ = 0;
+    bool rate_sort_ascending_ = true;
+    bool rates_dirty_ = true;
+};
+
+}  // namespace sr::ui

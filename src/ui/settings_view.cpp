@@ -1,0 +1,357 @@
+#include "settings_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "core/date.hpp"
+#include "core/format.hpp"
+#include "core/validate.hpp"
+#include "probe.hpp"
+#include "style.hpp"
+
+namespace sr::ui {
+
+namespace {
+
+const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+// One section: a two-column table, the caption on the left and the field with its reason
+// under it on the right.
+struct Section {
+    const char* title;
+    float field_w;
+    bool ok = false;
+    explicit Section(const char* t, float w) : title(t), field_w(w) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+        ImGui::TextUnformatted(title);
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+        ok = ImGui::BeginTable(title, 2, ImGuiTableFlags_SizingStretchProp);
+        if (!ok) return;
+        ImGui::TableSetupColumn("caption", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, field_w);
+    }
+    ~Section() {
+        if (ok) ImGui::EndTable();
+    }
+    Section(const Section&) = delete;
+    Section& operator=(const Section&) = delete;
+    void row(const char* cap, const char* hint = nullptr) {
+        if (!ok) return;
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(cap);
+        if (hint && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", hint);
+        ImGui::TableSetColumnIndex(1);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+    }
+};
+
+}  // namespace
+
+bool SettingsView::close_dialog() {
+    if (!reset_open_) return false;
+    reset_open_ = false;
+    return true;
+}
+
+void SettingsView::load() {
+    draft_ = store_.program().settings;
+    start_text_ = draft_.program_start ? draft_.program_start->to_string() : "";
+    loaded_revision_ = store_.revision();
+    dirty_ = false;
+    errors_.clear();
+}
+
+void SettingsView::check() {
+    errors_.clear();
+    const std::string st = trim(start_text_);
+    if (st.empty()) draft_.program_start.reset();
+    else if (auto d = Date::parse(st)) draft_.program_start = *d;
+    else errors_["program_start"] = "Use a date like 2025-03-01, or leave it empty.";
+    for (const FieldError& e : validate_settings(draft_)) errors_.emplace(e.field, e.message);
+}
+
+void SettingsView::save() {
+    check();
+    notice_.clear();
+    if (!errors_.empty()) return;
+    CommandResult r = store_.update_settings(draft_);
+    if (!r.ok) {
+        for (const FieldError& e : r.errors) errors_.emplace(e.field, e.message);
+        return;
+    }
+    load();
+    notice_ = "Settings saved.";
+}
+
+void SettingsView::draw(Context&) {
+    if (!dirty_ && loaded_revision_ != store_.revision()) load();
+
+    // The actions and where the draft stands.
+    if (primary_button("Save settings", ImVec2(em(8), 0))) save();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!dirty_);
+    if (ImGui::Button("Discard changes")) {
+        load();
+        notice_.clear();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Reset to defaults")) want_reset_ = true;
+    ImGui::SameLine();
+    std::string status;
+    ImVec4 color = palette().muted;
+    if (!errors_.empty()) {
+        status = count_words(errors_.size(), "field needs", "fields need") + " fixing before saving.";
+        color = palette().error;
+    } else if (dirty_) {
+        status = "Unsaved changes.";
+        color = palette().warning;
+    } else if (!notice_.empty()) {
+        status = notice_;
+        color = palette().ok;
+    } else {
+        status = "Every number is a default you can change; the weekly review follows them.";
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(color, "%s", status.c_str());
+    probe_tag("settings:status", status);
+
+    bool changed = false;
+    auto err = [&](const char* field) { field_error(errors_, field); };
+    auto pct = [&](Section& s, const char* cap, const char* field, double& frac, const char* hint = nullptr) {
+        s.row(cap, hint);
+        double v = frac * 100.0;
+        ImGui::PushID(field);
+        if (ImGui::InputDouble("##v", &v, 0, 0, "%.2f")) {
+            frac = v / 100.0;
+            changed = true;
+        }
+        ImGui::PopID();
+        probe_tag(cap);
+        err(field);
+    };
+    auto real = [&](Section& s, const char* cap, const char* field, double& value, const char* fmt = "%.2f") {
+        s.row(cap);
+        ImGui::PushID(field);
+        changed |= ImGui::InputDouble("##v", &value, 0, 0, fmt);
+        ImGui::PopID();
+        probe_tag(cap);
+        err(field);
+    };
+    auto whole = [&](Section& s, const char* cap, const char* field, int& value) {
+        s.row(cap);
+        ImGui::PushID(field);
+        changed |= ImGui::InputInt("##v", &value, 0, 0);
+        ImGui::PopID();
+        probe_tag(cap);
+        err(field);
+    };
+    auto big = [&](Section& s, const char* cap, const char* field, int64_t& value) {
+        s.row(cap);
+        ImGui::PushID(field);
+        changed |= ImGui::InputScalar("##v", ImGuiDataType_S64, &value, nullptr, nullptr, "%lld");
+        ImGui::PopID();
+        probe_tag(cap);
+        err(field);
+    };
+
+    ImGui::Spacing();
+    ImGui::BeginChild("##settings-body", ImVec2(0, 0), false);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int cols = avail > em(54) ? 3 : (avail > em(36) ? 2 : 1);
+    const float fw = em(8);
+    std::vector<std::function<void()>> groups;
+
+    groups.push_back([&] {
+        {
+            Section s("Program", em(11));
+            s.row("Program name");
+            changed |= input_string("##program_name", draft_.program_name);
+            probe_tag("Program name");
+            err("program_name");
+            s.row("Currency", "A three-letter code: USD, EUR, GBP...");
+            changed |= input_string("##currency", draft_.currency, "USD", ImGuiInputTextFlags_CharsUppercase);
+            probe_tag("Currency");
+            err("currency");
+            s.row("Week starts on");
+            changed |= ImGui::Combo("##week_start", &draft_.week_start, kWeekdays, IM_ARRAYSIZE(kWeekdays));
+            probe_tag("Week starts on");
+            err("week_start");
+            s.row("Program start");
+            changed |= input_string("##program_start", start_text_, "YYYY-MM-DD");
+            probe_tag("Program start");
+            err("program_start");
+            real(s, "Monthly budget", "monthly_budget", draft_.monthly_budget);
+        }
+        {
+            Section s("Build-stage budget (first 90 days)", fw);
+            real(s, "Low, per month", "build_budget_min", draft_.build_budget_min);
+            real(s, "High, per month", "build_budget_max", draft_.build_budget_max);
+            err("build_budget");
+            real(s, "Coordinator, per month", "coordinator_monthly_cost", draft_.coordinator_monthly_cost);
+        }
+        {
+            Section s("Tiers by followers", fw);
+            big(s, "Program floor", "program_floor", draft_.program_floor);
+            big(s, "Tier 2 from", "tier2_min_followers", draft_.tier2_min_followers);
+            big(s, "Tier 3 from", "tier3_min_followers", draft_.tier3_min_followers);
+        }
+    });
+    // Two fields on one row (a low and a high), each with its own caption for tests.
+    auto pair_row = [&](Section& s, const std::string& cap, const std::string& lo_cap, const std::string& hi_cap,
+                        auto&& lo, auto&& hi, const std::string& field) {
+        s.row(cap.c_str());
+        const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        ImGui::PushID(cap.c_str());
+        ImGui::SetNextItemWidth(w);
+        changed |= lo();
+        probe_tag(lo_cap);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(w);
+        changed |= hi();
+        probe_tag(hi_cap);
+        ImGui::PopID();
+        err(field.c_str());
+    };
+    groups.push_back([&] {
+        {
+            Section s("Metric flags", fw);
+            pct(s, "Conversion flag %", "conversion_flag", draft_.conversion_flag, "Flag a creator whose orders / clicks is below this.");
+            real(s, "Revenue per post multiple", "revenue_per_post_multiple", draft_.revenue_per_post_multiple);
+            pct(s, "Output flag %", "output_flag", draft_.output_flag);
+            pct(s, "Replace below %", "output_replace", draft_.output_replace);
+            whole(s, "Replace after weeks", "output_replace_weeks", draft_.output_replace_weeks);
+            pct(s, "Hook retention flag %", "hook_hold_flag", draft_.hook_hold_flag);
+            big(s, "Minimum clicks", "min_clicks", draft_.min_clicks);
+            big(s, "Minimum views", "min_views", draft_.min_views);
+        }
+        {
+            Section s("Tier targets: active creators, min - max", em(9));
+            for (int t = 0; t < 3; ++t) {
+                const std::string base = "Tier " + std::to_string(t + 1) + " target";
+                TierTarget& tt = draft_.tier_targets[t];
+                pair_row(s, base, base + " min", base + " max",
+                         [&] { return ImGui::InputInt("##min", &tt.min_active, 0, 0); },
+                         [&] { return ImGui::InputInt("##max", &tt.max_active, 0, 0); },
+                         "tier_targets[" + std::to_string(t) + "]");
+            }
+        }
+        {
+            Section s("Commission-to-revenue band %", em(9));
+            for (int t = 0; t < 3; ++t) {
+                const std::string base = "Tier " + std::to_string(t + 1) + " band";
+                double& lo = draft_.commission_band_min[t];
+                double& hi = draft_.commission_band_max[t];
+                auto edit = [](const char* id, double& frac) {
+                    double v = frac * 100.0;
+                    if (!ImGui::InputDouble(id, &v, 0, 0, "%.1f")) return false;
+                    frac = v / 100.0;
+                    return true;
+                };
+                pair_row(s, base, base + " low %", base + " high %", [&] { return edit("##lo", lo); },
+                         [&] { return edit("##hi", hi); }, "commission_band[" + std::to_string(t) + "]");
+            }
+        }
+    });
+    groups.push_back([&] {
+        {
+            Section s("Spark Codes", fw);
+            whole(s, "Default days", "spark_default_days", draft_.spark_default_days);
+            whole(s, "Shortest days", "spark_min_days", draft_.spark_min_days);
+            whole(s, "Longest days", "spark_max_days", draft_.spark_max_days);
+            whole(s, "Expiry alert days", "spark_expiry_alert_days", draft_.spark_expiry_alert_days);
+            whole(s, "Verify alert days", "spark_verify_alert_days", draft_.spark_verify_alert_days);
+            pct(s, "Kill below % of organic", "kill_ratio_of_organic", draft_.kill_ratio_of_organic);
+            pct(s, "Kill floor %", "kill_floor", draft_.kill_floor);
+        }
+        {
+            Section s("Samples and promotions", fw);
+            whole(s, "Sample follow-up days", "sample_followup_days", draft_.sample_followup_days);
+            whole(s, "Promotion months", "promotion_months", draft_.promotion_months);
+            big(s, "Creator Code followers", "creator_code_min_followers", draft_.creator_code_min_followers);
+        }
+        {
+            Section s("Weekly review", fw);
+            whole(s, "Metrics window days", "metrics_window_days", draft_.metrics_window_days);
+            whole(s, "Candidate window days", "candidate_window_days", draft_.candidate_window_days);
+            whole(s, "Candidates listed", "candidates_max", draft_.candidates_max);
+            whole(s, "Margin ranking size", "margin_ranking_size", draft_.margin_ranking_size);
+        }
+    });
+
+    // The groups flow into as many columns as fit.
+    const int ncols = std::min<int>(cols, static_cast<int>(groups.size()));
+    if (ImGui::BeginTable("##settings-columns", ncols, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
+        const size_t per = (groups.size() + static_cast<size_t>(ncols) - 1) / static_cast<size_t>(ncols);
+        ImGui::TableNextRow();
+        for (int c = 0; c < ncols; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            ImGui::PushID(c);
+            for (size_t g = static_cast<size_t>(c) * per; g < std::min(groups.size(), (static_cast<size_t>(c) + 1) * per); ++g)
+                groups[g]();
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+
+    if (changed) {
+        dirty_ = true;
+        notice_.clear();
+        check();
+    }
+    draw_reset_popup();
+}
+
+void SettingsView::draw_reset_popup() {
+    if (want_reset_) {
+        ImGui::OpenPopup("Reset settings?");
+        want_reset_ = false;
+        reset_open_ = true;
+    }
+    ImGui::SetNextWindowSize(ImVec2(em(24), 0));
+    if (ImGui::BeginPopupModal("Reset settings?", nullptr, ImGuiWindowFlags_NoResize)) {
+        if (!reset_open_) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            ImGui::TextWrapped("Put every threshold, tier bound, target and Spark Code default back to its default? "
+                               "The program name, currency, week start, start date and monthly budget stay. "
+                               "Undo (Ctrl+Z) brings your settings back.");
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+            const bool yes = ImGui::Button("Reset settings");
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            if (ImGui::Button("Keep my settings")) {
+                reset_open_ = false;
+                ImGui::CloseCurrentPopup();
+            }
+            if (yes) {
+                const Settings& cur = store_.program().settings;
+                Settings d;
+                d.program_name = cur.program_name;
+                d.currency = cur.currency;
+                d.week_start = cur.week_start;
+                d.program_start = cur.program_start;
+                d.monthly_budget = cur.monthly_budget;
+                if (store_.update_settings(d).ok) {
+                    load();
+                    notice_ = "Settings reset to defaults. Undo brings yours back.";
+                }
+                reset_open_ = false;
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndPopup();
+    } else {
+        reset_open_ = false;
+    }
+}
+
+}  // namespace sr::ui
