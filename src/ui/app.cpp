@@ -4,11 +4,13 @@
 
 #include "platform/platform.hpp"
 #include "briefs_view.hpp"
+#include "creator_view.hpp"
 #include "probe.hpp"
 #include "products_view.hpp"
 #include "roster_view.hpp"
 #include "samples_view.hpp"
 #include "settings_view.hpp"
+#include "spark_view.hpp"
 #include "style.hpp"
 
 namespace sr::ui {
@@ -24,6 +26,8 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     auto brief = std::make_unique<BriefView>(*briefs);
     views_.push_back(std::move(briefs));
     views_.push_back(std::move(brief));
+    views_.push_back(std::make_unique<SparkView>(store));
+    views_.push_back(std::make_unique<CreatorView>(store));
     views_.push_back(std::make_unique<SettingsView>(store));  // the last tab
 }
 

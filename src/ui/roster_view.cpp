@@ -76,7 +76,7 @@ void RosterView::select(Id id) {
     if (const Creator* c = store_.find_creator(id)) load_form(*c);
 }
 
-void RosterView::draw(Context&) {
+void RosterView::draw(Context& ctx) {
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
     const bool side_by_side = avail_w > em(48);
@@ -98,6 +98,10 @@ void RosterView::draw(Context&) {
         ImGui::BeginChild("##creator-form", ImVec2(0, 0), true);
         draw_form();
         ImGui::EndChild();
+    }
+    if (open_) {
+        ctx.nav.go("creator", open_);
+        open_ = 0;
     }
 }
 
@@ -217,6 +221,7 @@ void RosterView::draw_table(float height) {
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
                 load_form(c);
             }
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open_ = c.id;
             ImGui::TableSetColumnIndex(col_name);
             ImGui::TextUnformatted(c.display_name.c_str());
             ImGui::TableSetColumnIndex(col_followers);
@@ -431,6 +436,8 @@ void RosterView::draw_form() {
     ImGui::Spacing();
     if (primary_button(editing ? "Save changes" : "Add creator", ImVec2(em(8), 0)) || enter) submit();
     if (editing) {
+        ImGui::SameLine();
+        if (ImGui::Button("Open")) open_ = form_.editing;
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) clear_form();
         ImGui::SameLine();

@@ -54,6 +54,7 @@ private:
     int status_filter_ = 0;  // 0 = all, else status + 1
     bool focus_filter_ = false;
     bool want_delete_ = false;
+    Id open_ = 0;  // a creator to open on its own screen (double-click or Open)
 
     std::vector<size_t> rows_;  // indices into program().creators, filtered and sorted
     uint64_t rows_revision_ = UINT64_MAX;

@@ -1,0 +1,621 @@
+#include "creator_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/enums.hpp"
+#include "core/format.hpp"
+#include "core/metrics.hpp"
+#include "core/rules.hpp"
+#include "core/spark.hpp"
+#include "probe.hpp"
+#include "style.hpp"
+
+namespace sr::ui {
+
+namespace {
+
+const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Paused", "Ended"};
+const char* kSampleStatus[] = {"requested", "approved", "shipped", "delivered", "posted", "no post"};
+
+template <size_t N> void copy_to(char (&dst)[N], const std::string& s) { std::snprintf(dst, N, "%s", s.c_str()); }
+
+std::string trimmed(const char* s) {
+    std::string t(s);
+    const size_t b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+}
+
+std::string date_or(const std::optional<Date>& d) { return d ? d->to_string() : "—"; }
+
+template <class T> int cmp3(const T& a, const T& b) { return a < b ? -1 : (b < a ? 1 : 0); }
+
+void section(const char* title) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    probe_tag(title, title);
+    ImGui::Separator();
+}
+
+// Reads the table's sort specs into `s` when they changed.
+void take_specs(CreatorView::Sorted& s) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
+    s.column = static_cast<int>(specs->Specs[0].ColumnUserID);
+    s.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    s.dirty = true;
+    specs->SpecsDirty = false;
+}
+
+// Rebuilds the rows of one creator's records, sorted, when the sort, creator or program changed.
+template <class T, class Cmp>
+void refresh(CreatorView::Sorted& s, const std::vector<T>& list, Id creator, uint64_t revision, Cmp cmp) {
+    if (!s.dirty && s.revision == revision && s.creator == creator) return;
+    s.rows.clear();
+    for (size_t i = 0; i < list.size(); ++i)
+        if (list[i].creator_id == creator) s.rows.push_back(i);
+    const int col = s.column;
+    const bool asc = s.ascending;
+    std::sort(s.rows.begin(), s.rows.end(), [&](size_t a, size_t b) {
+        const int d = cmp(list[a], list[b], col);
+        if (d == 0) return list[a].id < list[b].id;  // ties on the record id
+        return asc ? d < 0 : d > 0;
+    });
+    s.dirty = false;
+    s.revision = revision;
+    s.creator = creator;
+}
+
+const ImGuiTableFlags kTableFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
+                                    ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+
+float table_height(size_t rows, float max_em) {
+    return std::min(em(max_em), ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rows) + 1.3f));
+}
+
+void yes_no(bool ok, const char* text) {
+    ImGui::TextColored(ok ? palette().ok : palette().error, ok ? "yes" : "no");
+    ImGui::SameLine(em(2.2f));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void CreatorView::draw(Context& ctx) {
+    const Id id = ctx.nav.current().id;
+    if (ImGui::SmallButton("< Back to roster")) ctx.nav.go("roster");
+    const Creator* c = store_.find_creator(id);
+    if (!c) {
+        ImGui::TextDisabled("There is no creator with id %lld (removed, or the link is old).", static_cast<long long>(id));
+        return;
+    }
+    if (shown_ != c->id) {
+        shown_ = c->id;
+        notice_.clear();
+        errors_.clear();
+        copy_to(incident_date_, ctx.today.to_string());
+        incident_kind_[0] = incident_note_[0] = 0;
+    }
+    const Creator copy = *c;  // a command below may change the record under us
+    c = &copy;
+    draw_header(ctx, *c);
+
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const bool two_up = avail_w > em(46);
+    const float left_w = two_up ? avail_w * 0.46f : avail_w;
+    ImGui::BeginChild("##creator-left", ImVec2(left_w, two_up ? 0 : ImGui::GetContentRegionAvail().y * 0.5f), true);
+    draw_deal(*c);
+    draw_output(ctx, *c);
+    draw_compliance(ctx, *c);
+    draw_creator_code(*c);
+    ImGui::EndChild();
+    if (two_up) ImGui::SameLine();
+    ImGui::BeginChild("##creator-right", ImVec2(0, 0), true);
+    draw_promotion(ctx, *c);
+    draw_samples(ctx, *c);
+    draw_posts(ctx, *c);
+    draw_codes(ctx, *c);
+    ImGui::EndChild();
+}
+
+void CreatorView::draw_header(Context&, const Creator& c) {
+    const Settings& s = store_.program().settings;
+    const int tier = effective_tier(c, s);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    ImGui::Text("@%s", c.handle.c_str());
+    ImGui::PopStyleColor();
+    probe_tag("creator handle", "@" + c.handle);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(c.display_name.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("·");
+    ImGui::SameLine();
+    ImGui::Text("Tier %s", tier_name(tier));
+    ImGui::SameLine();
+    if (c.pinned_tier) ImGui::TextDisabled("(pinned)");
+    else ImGui::TextDisabled("(by followers)");
+    ImGui::SameLine();
+    ImGui::TextDisabled("·");
+    ImGui::SameLine();
+    ImGui::Text("%s followers", fmt_int(c.followers).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("·");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(kStatusLabels[static_cast<int>(c.status)]);
+    probe_tag("creator status", kStatusLabels[static_cast<int>(c.status)]);
+    if (below_floor(c, s)) {
+        const std::string w = "Below the program floor: under " + fmt_int(s.program_floor) + " followers (allowed).";
+        ImGui::TextColored(palette().warning, "%s", w.c_str());
+        probe_tag("below floor", w);
+    }
+    if (!c.categories.empty() || !c.contact.empty()) {
+        std::string cats;
+        for (const auto& x : c.categories) cats += (cats.empty() ? "" : ", ") + x;
+        ImGui::TextDisabled("%s%s%s", cats.c_str(), (!cats.empty() && !c.contact.empty()) ? " · " : "", c.contact.c_str());
+    }
+    if (!notice_.empty()) {
+        ImGui::TextColored(palette().ok, "%s", notice_.c_str());
+        probe_tag("notice", notice_);
+    }
+}
+
+void CreatorView::draw_deal(const Creator& c) {
+    const Settings& s = store_.program().settings;
+    section("Deal");
+    ImGui::TextUnformatted(deal_summary(c, s).c_str());
+    ImGui::TextDisabled("Commission");
+    ImGui::SameLine(em(9));
+    ImGui::TextUnformatted(fmt_percent(c.commission_rate).c_str());
+    ImGui::TextDisabled("Fee per post");
+    ImGui::SameLine(em(9));
+    ImGui::TextUnformatted(c.flat_fee > 0 ? fmt_money(c.flat_fee, s.currency).c_str() : "none");
+    ImGui::TextDisabled("Exclusivity");
+    ImGui::SameLine(em(9));
+    if (c.exclusivity)
+        ImGui::Text("%s to %s, %s", c.exclusivity->start.to_string().c_str(), c.exclusivity->end.to_string().c_str(),
+                    c.exclusivity->category.empty() ? "all categories" : c.exclusivity->category.c_str());
+    else ImGui::TextUnformatted("none");
+}
+
+void CreatorView::draw_output(Context& ctx, const Creator& c) {
+    const Program& p = store_.program();
+    const Settings& s = p.settings;
+    section("Output");
+    const CreatorMetrics m = metrics_for_creator(p, c.id, ctx.today);
+    const auto rate = output_rate(p, c, ctx.today, s.metrics_window_days);
+    std::string line;
+    if (c.agreed_posts_per_month <= 0) {
+        line = std::to_string(m.posts) + " posts in the last " + std::to_string(s.metrics_window_days) +
+               " days; no agreed output.";
+    } else {
+        line = std::to_string(m.posts) + " posts in the last " + std::to_string(s.metrics_window_days) + " days against " +
+               std::to_string(c.agreed_posts_per_month) + " agreed per month";
+        if (rate) line += ": " + fmt_percent(*rate, 0) + " of agreed";
+        line += ".";
+    }
+    const bool low = rate && *rate < s.output_flag;
+    ImGui::PushTextWrapPos(0.0f);
+    if (low) ImGui::TextColored(palette().warning, "%s", line.c_str());
+    else ImGui::TextUnformatted(line.c_str());
+    ImGui::PopTextWrapPos();
+    probe_tag("output", line);
+    if (m.replace_suggested) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(palette().error, "Replace suggested: %s", m.replace_reason.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    // The other flags of the weekly review, each with its reason.
+    for (const MetricResult& r : m.metrics) {
+        if (!r.flagged) continue;
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(palette().warning, "%s: %s", metric_name(r.metric), r.reason.c_str());
+        if (!r.action.empty()) ImGui::TextDisabled("    %s", r.action.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+void CreatorView::draw_compliance(Context& ctx, const Creator& c) {
+    section("Compliance record");
+    int open = 0;
+    for (const ComplianceIncident& x : c.compliance) open += !x.resolved;
+    if (c.compliance.empty()) ImGui::TextColored(palette().ok, "Clean: no incident recorded.");
+    else ImGui::Text("%zu incidents, %d open", c.compliance.size(), open);
+    enum { ic_date, ic_kind, ic_note, ic_state, ic_count };
+    if (!c.compliance.empty() &&
+        ImGui::BeginTable("incidents", ic_count,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
+                              ImGuiTableFlags_ScrollY,
+                          ImVec2(0, table_height(c.compliance.size(), 8)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Date", 0, 1.0f, ic_date);
+        ImGui::TableSetupColumn("What", 0, 1.3f, ic_kind);
+        ImGui::TableSetupColumn("Note", 0, 2.0f, ic_note);
+        ImGui::TableSetupColumn("", 0, 0.9f, ic_state);
+        ImGui::TableHeadersRow();
+        // Newest first.
+        std::vector<const ComplianceIncident*> rows;
+        for (const auto& x : c.compliance) rows.push_back(&x);
+        std::sort(rows.begin(), rows.end(), [](auto a, auto b) { return a->date != b->date ? a->date > b->date : a->id > b->id; });
+        for (const ComplianceIncident* x : rows) {
+            ImGui::PushID(static_cast<int>(x->id));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(ic_date);
+            ImGui::TextUnformatted(x->date.to_string().c_str());
+            ImGui::TableSetColumnIndex(ic_kind);
+            ImGui::TextUnformatted(x->kind.c_str());
+            ImGui::TableSetColumnIndex(ic_note);
+            ImGui::TextUnformatted(x->note.c_str());
+            if (ImGui::IsItemHovered() && !x->note.empty()) ImGui::SetTooltip("%s", x->note.c_str());
+            ImGui::TableSetColumnIndex(ic_state);
+            ComplianceIncident next = *x;
+            next.resolved = !x->resolved;
+            if (x->resolved ? ImGui::SmallButton("Reopen") : ImGui::SmallButton("Resolve")) {
+                CommandResult r = store_.update_incident(c.id, next);
+                notice_ = r.ok ? std::string(next.resolved ? "Resolved: " : "Reopened: ") + x->kind + "."
+                               : (r.errors.empty() ? "Refused." : r.errors[0].message);
+            }
+            if (x->resolved) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("resolved");
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    // A new incident.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w_date = em(7);
+    const float w_kind = ImGui::GetContentRegionAvail().x - w_date - gap;
+    // Placed by hand so both captions sit on one line.
+    const ImVec2 start = ImGui::GetCursorPos();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Incident date");
+    ImGui::SetNextItemWidth(w_date);
+    ImGui::InputTextWithHint("##idate", "YYYY-MM-DD", incident_date_, sizeof incident_date_);
+    probe_tag("Incident date");
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(start.x + w_date + gap, start.y));
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("What happened");
+    ImGui::SetNextItemWidth(w_kind);
+    ImGui::InputTextWithHint("##ikind", "missing disclosure", incident_kind_, sizeof incident_kind_);
+    probe_tag("What happened");
+    ImGui::EndGroup();
+    for (const char* f : {"date", "kind"}) {
+        auto it = errors_.find(f);
+        if (it == errors_.end()) continue;
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(palette().error, "%s", it->second.c_str());
+        ImGui::PopTextWrapPos();
+        probe_tag(std::string("error:") + f, it->second);
+    }
+    ImGui::SetNextItemWidth(-em(7.5f));
+    ImGui::InputTextWithHint("##inote", "note (optional)", incident_note_, sizeof incident_note_);
+    probe_tag("Incident note");
+    ImGui::SameLine();
+    if (ImGui::Button("Add incident")) {
+        errors_.clear();
+        ComplianceIncident x;
+        const auto d = Date::parse(trimmed(incident_date_));
+        if (!d) errors_["date"] = "Write the date as YYYY-MM-DD.";
+        else x.date = *d;
+        x.kind = trimmed(incident_kind_);
+        x.note = trimmed(incident_note_);
+        if (errors_.empty()) {
+            CommandResult r = store_.add_incident(c.id, x);
+            if (r.ok) {
+                notice_ = "Recorded: " + x.kind + ". Undo takes it back.";
+                incident_kind_[0] = incident_note_[0] = 0;
+            } else {
+                for (const FieldError& e : r.errors) errors_.emplace(e.field, e.message);
+            }
+        }
+        (void)ctx;
+    }
+}
+
+void CreatorView::draw_creator_code(const Creator& c) {
+    const Settings& s = store_.program().settings;
+    section("Creator Code");
+    const Eligibility e = creator_code_eligibility(c, s);
+    std::string elig = e.ok ? "Eligible" : "Not eligible";
+    for (size_t i = 0; i < e.reasons.size(); ++i) elig += (i ? "; " : ": ") + e.reasons[i];
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(e.ok ? palette().ok : palette().warning, "%s", elig.c_str());
+    ImGui::PopTextWrapPos();
+    probe_tag("creator code eligibility", elig);
+    if (!c.creator_code) {
+        ImGui::TextDisabled("No Creator Code recorded.");
+        return;
+    }
+    const CreatorCode& k = *c.creator_code;
+    ImGui::Text("Code %s", k.code.c_str());
+    const auto use_rate = code_use_rate(k);
+    const auto per_use = code_earnings_per_use(k);
+    const std::string line = fmt_int(k.scans) + " scans, " + fmt_int(k.uses) + " uses (" +
+                             (use_rate ? fmt_percent(*use_rate) : std::string("—")) + " of scans), estimated earnings " +
+                             fmt_money(k.estimated_earnings, s.currency) + ", " +
+                             (per_use ? fmt_money(*per_use, s.currency) : std::string("—")) + " per use";
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::PopTextWrapPos();
+    probe_tag("creator code", line);
+}
+
+void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
+    const Program& p = store_.program();
+    section("Tier history and promotion");
+    const PromotionCheck pc = promotion_check(p, c.id, ctx.today);
+    Date from, to_excl;
+    promotion_window(ctx.today, p.settings.promotion_months, from, to_excl);
+    const int tier = effective_tier(c, p.settings);
+    if (tier >= 3) {
+        ImGui::TextDisabled("Tier 3 is the top tier: no promotion to suggest.");
+    } else {
+        ImGui::TextDisabled("Months checked: %s to %s", from.to_string().c_str(), to_excl.plus_days(-1).to_string().c_str());
+        std::string months;
+        for (size_t i = 0; i < pc.posts_per_month.size(); ++i)
+            months += (i ? ", " : "") + std::to_string(pc.posts_per_month[i]);
+        const std::string out = "met the agreed output (" + std::to_string(c.agreed_posts_per_month) +
+                                " a month) every month: " + (months.empty() ? "no posts" : months) + " posts";
+        yes_no(pc.met_output, out.c_str());
+        const std::string rpp = "revenue per post " + fmt_money(pc.revenue_per_post, p.settings.currency) +
+                                " above the tier median " + fmt_money(pc.tier_median, p.settings.currency);
+        yes_no(pc.above_median, rpp.c_str());
+        yes_no(pc.clean, "compliance record clean over those months");
+        const bool suggested = pc.suggested() && c.status == CreatorStatus::active;
+        std::string verdict = suggested ? "Promotion suggested: tier " + std::string(tier_name(pc.from)) + " to " + tier_name(pc.to)
+                                        : "No promotion suggested";
+        if (!pc.reason.empty()) verdict += " (" + pc.reason + ")";
+        if (pc.suggested() && c.status != CreatorStatus::active) verdict += "; the creator is not active";
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(suggested ? palette().ok : palette().muted, "%s", verdict.c_str());
+        ImGui::PopTextWrapPos();
+        probe_tag("promotion", verdict);
+        ImGui::BeginDisabled(!suggested);
+        if (primary_button("Confirm promotion")) {
+            CommandResult r = store_.confirm_promotion(c.id, ctx.today);
+            notice_ = r.ok ? "Promoted to tier " + std::string(tier_name(pc.to)) + ". Undo takes it back."
+                           : (r.errors.empty() ? "Refused." : r.errors[0].message);
+        }
+        ImGui::EndDisabled();
+        if (!suggested) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("suggested, never automatic: confirm when all three hold");
+        }
+    }
+
+    ImGui::Spacing();
+    if (c.tier_history.empty()) {
+        ImGui::TextDisabled("Tier history: no change recorded.");
+        probe_tag("tier history", "");
+        return;
+    }
+    enum { th_date, th_change, th_reason, th_count };
+    if (ImGui::BeginTable("tier-history", th_count,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
+                              ImGuiTableFlags_ScrollY,
+                          ImVec2(0, table_height(c.tier_history.size(), 6)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Date", 0, 0.8f, th_date);
+        ImGui::TableSetupColumn("Change", 0, 0.6f, th_change);
+        ImGui::TableSetupColumn("Reason", 0, 3.0f, th_reason);
+        ImGui::TableHeadersRow();
+        std::string all;
+        for (auto it = c.tier_history.rbegin(); it != c.tier_history.rend(); ++it) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(th_date);
+            ImGui::TextUnformatted(it->date.to_string().c_str());
+            ImGui::TableSetColumnIndex(th_change);
+            ImGui::Text("%d -> %d", it->from, it->to);
+            ImGui::TableSetColumnIndex(th_reason);
+            ImGui::TextUnformatted(it->reason.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", it->reason.c_str());
+            all += it->date.to_string() + " " + std::to_string(it->from) + "->" + std::to_string(it->to) + " " + it->reason + "\n";
+        }
+        ImGui::EndTable();
+        probe_tag("tier history", all);
+    }
+}
+
+void CreatorView::draw_samples(Context& ctx, const Creator& c) {
+    const Program& p = store_.program();
+    section("Samples");
+    const PostingRate pr = posting_rate(p, c.id);
+    if (auto r = pr.rate()) ImGui::TextDisabled("Posting rate %s (%d of %d delivered led to a post)", fmt_percent(*r).c_str(), pr.posted, pr.delivered);
+    enum { sc_product, sc_status, sc_requested, sc_delivered, sc_cost, sc_count };
+    auto product_name = [&](Id id) -> std::string {
+        for (const Product& x : p.products)
+            if (x.id == id) return x.name;
+        return "product " + std::to_string(id);
+    };
+    size_t n = 0;
+    for (const Sample& s : p.samples) n += s.creator_id == c.id;
+    if (n == 0) {
+        ImGui::TextDisabled("No samples.");
+        return;
+    }
+    if (!ImGui::BeginTable("creator-samples", sc_count, kTableFlags, ImVec2(0, table_height(n, 9)))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Product", 0, 2.0f, sc_product);
+    ImGui::TableSetupColumn("Status", 0, 0.9f, sc_status);
+    ImGui::TableSetupColumn("Requested", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, sc_requested);
+    ImGui::TableSetupColumn("Delivered", 0, 1.0f, sc_delivered);
+    ImGui::TableSetupColumn("Cost", 0, 0.8f, sc_cost);
+    ImGui::TableHeadersRow();
+    take_specs(samples_);
+    refresh(samples_, p.samples, c.id, store_.revision(), [&](const Sample& a, const Sample& b, int col) {
+        switch (col) {
+            case sc_product: return product_name(a.product_id).compare(product_name(b.product_id));
+            case sc_status: return cmp3(static_cast<int>(a.status), static_cast<int>(b.status));
+            case sc_requested: return cmp3(a.requested ? a.requested->days : INT32_MIN, b.requested ? b.requested->days : INT32_MIN);
+            case sc_delivered: return cmp3(a.delivered ? a.delivered->days : INT32_MIN, b.delivered ? b.delivered->days : INT32_MIN);
+            case sc_cost: return cmp3(a.cost, b.cost);
+            default: return 0;
+        }
+    });
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(samples_.rows.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Sample& s = p.samples[samples_.rows[static_cast<size_t>(r)]];
+            ImGui::PushID(static_cast<int>(s.id));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(sc_product);
+            if (ImGui::Selectable((product_name(s.product_id) + "##sample").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                ctx.nav.go("samples", s.id);
+            ImGui::TableSetColumnIndex(sc_status);
+            ImGui::TextUnformatted(kSampleStatus[static_cast<int>(s.status)]);
+            ImGui::TableSetColumnIndex(sc_requested);
+            ImGui::TextUnformatted(date_or(s.requested).c_str());
+            ImGui::TableSetColumnIndex(sc_delivered);
+            ImGui::TextUnformatted(date_or(s.delivered).c_str());
+            ImGui::TableSetColumnIndex(sc_cost);
+            ImGui::TextUnformatted(fmt_money(s.cost, p.settings.currency).c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void CreatorView::draw_posts(Context& ctx, const Creator& c) {
+    const Program& p = store_.program();
+    const std::string& cur = p.settings.currency;
+    section("Posts");
+    enum { pc_published, pc_views, pc_clicks, pc_orders, pc_conv, pc_gmv, pc_source, pc_count };
+    size_t n = 0;
+    for (const Post& x : p.posts) n += x.creator_id == c.id;
+    if (n == 0) {
+        ImGui::TextDisabled("No posts.");
+        return;
+    }
+    if (!ImGui::BeginTable("creator-posts", pc_count, kTableFlags, ImVec2(0, table_height(n, 10)))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Published", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, pc_published);
+    ImGui::TableSetupColumn("Views", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, pc_views);
+    ImGui::TableSetupColumn("Clicks", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, pc_clicks);
+    ImGui::TableSetupColumn("Orders", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, pc_orders);
+    ImGui::TableSetupColumn("Conv.", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, pc_conv);
+    ImGui::TableSetupColumn("GMV", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, pc_gmv);
+    ImGui::TableSetupColumn("Source", 0, 0.7f, pc_source);
+    ImGui::TableHeadersRow();
+    take_specs(posts_);
+    auto conv = [](const Post& x) { return x.clicks ? static_cast<double>(x.orders) / static_cast<double>(x.clicks) : -1.0; };
+    refresh(posts_, p.posts, c.id, store_.revision(), [&](const Post& a, const Post& b, int col) {
+        switch (col) {
+            case pc_published: return cmp3(a.published ? a.published->days : INT32_MIN, b.published ? b.published->days : INT32_MIN);
+            case pc_views: return cmp3(a.views, b.views);
+            case pc_clicks: return cmp3(a.clicks, b.clicks);
+            case pc_orders: return cmp3(a.orders, b.orders);
+            case pc_conv: return cmp3(conv(a), conv(b));
+            case pc_gmv: return cmp3(a.gmv, b.gmv);
+            case pc_source: return cmp3(static_cast<int>(a.source), static_cast<int>(b.source));
+            default: return 0;
+        }
+    });
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(posts_.rows.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Post& x = p.posts[posts_.rows[static_cast<size_t>(r)]];
+            ImGui::PushID(static_cast<int>(x.id));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(pc_published);
+            if (ImGui::Selectable((date_or(x.published) + "##post").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                ctx.nav.go("performance", x.id);
+            if (ImGui::IsItemHovered() && !x.tiktok_ref.empty()) ImGui::SetTooltip("%s", x.tiktok_ref.c_str());
+            ImGui::TableSetColumnIndex(pc_views);
+            ImGui::TextUnformatted(fmt_int(x.views).c_str());
+            ImGui::TableSetColumnIndex(pc_clicks);
+            ImGui::TextUnformatted(fmt_int(x.clicks).c_str());
+            ImGui::TableSetColumnIndex(pc_orders);
+            ImGui::TextUnformatted(fmt_int(x.orders).c_str());
+            ImGui::TableSetColumnIndex(pc_conv);
+            if (x.clicks) {
+                const std::string t = fmt_rate(conv(x));
+                if (x.clicks >= p.settings.min_clicks && conv(x) < p.settings.conversion_flag)
+                    ImGui::TextColored(palette().warning, "%s", t.c_str());
+                else ImGui::TextUnformatted(t.c_str());
+            } else {
+                ImGui::TextDisabled("—");
+            }
+            ImGui::TableSetColumnIndex(pc_gmv);
+            ImGui::TextUnformatted(fmt_money(x.gmv, cur).c_str());
+            ImGui::TableSetColumnIndex(pc_source);
+            ImGui::TextUnformatted(std::string(name_of(x.source)).c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void CreatorView::draw_codes(Context& ctx, const Creator& c) {
+    const Program& p = store_.program();
+    section("Spark Codes");
+    enum { kc_id, kc_status, kc_expiry, kc_days, kc_owner, kc_count };
+    size_t n = 0;
+    for (const SparkCode& x : p.spark_codes) n += x.creator_id == c.id;
+    if (n == 0) {
+        ImGui::TextDisabled("No Spark Codes.");
+        return;
+    }
+    if (!ImGui::BeginTable("creator-codes", kc_count, kTableFlags, ImVec2(0, table_height(n, 7)))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Spark Code", 0, 1.0f, kc_id);
+    ImGui::TableSetupColumn("Status", 0, 0.8f, kc_status);
+    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_DefaultSort, 1.0f, kc_expiry);
+    ImGui::TableSetupColumn("Days left", 0, 0.8f, kc_days);
+    ImGui::TableSetupColumn("Renewal owner", 0, 1.4f, kc_owner);
+    ImGui::TableHeadersRow();
+    take_specs(codes_);
+    auto exp_days = [](const SparkCode& x) { auto e = spark_expiry(x); return e ? e->days : INT32_MAX; };
+    refresh(codes_, p.spark_codes, c.id, store_.revision(), [&](const SparkCode& a, const SparkCode& b, int col) {
+        switch (col) {
+            case kc_id: return cmp3(a.id, b.id);
+            case kc_status: return cmp3(static_cast<int>(a.status), static_cast<int>(b.status));
+            case kc_expiry:
+            case kc_days: return cmp3(exp_days(a), exp_days(b));
+            case kc_owner: return a.renewal_owner.compare(b.renewal_owner);
+            default: return 0;
+        }
+    });
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(codes_.rows.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const SparkCode& x = p.spark_codes[codes_.rows[static_cast<size_t>(r)]];
+            ImGui::PushID(static_cast<int>(x.id));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(kc_id);
+            if (ImGui::Selectable(("code " + std::to_string(x.id)).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                ctx.nav.go("spark", x.id);
+            ImGui::TableSetColumnIndex(kc_status);
+            ImGui::TextUnformatted(std::string(name_of(x.status)).c_str());
+            ImGui::TableSetColumnIndex(kc_expiry);
+            ImGui::TextUnformatted(date_or(spark_expiry(x)).c_str());
+            ImGui::TableSetColumnIndex(kc_days);
+            const auto left = spark_days_left(x, ctx.today);
+            const bool running = x.status == SparkStatus::received || x.status == SparkStatus::verified ||
+                                 x.status == SparkStatus::live;
+            if (!left) ImGui::TextDisabled("—");
+            else if (!running) ImGui::TextDisabled("%d", *left);
+            else if (*left < 0) ImGui::TextColored(palette().error, "%d", *left);
+            else if (*left <= p.settings.spark_expiry_alert_days) ImGui::TextColored(palette().warning, "%d", *left);
+            else ImGui::Text("%d", *left);
+            ImGui::TableSetColumnIndex(kc_owner);
+            ImGui::TextUnformatted(x.renewal_owner.empty() ? "nobody" : x.renewal_owner.c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace sr::ui

@@ -1,0 +1,55 @@
+// One creator ("#/creator/<id>"): the header with tier and status, the deal, agreed output
+// against actual, the compliance record, tier history with the promotion suggestion and its
+// reasons, the Creator Code, and the creator's samples, posts and Spark Codes linking to their
+// records. Not a tab: reached from the roster and from links elsewhere.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/store.hpp"
+#include "view.hpp"
+
+namespace sr::ui {
+
+class CreatorView : public View {
+public:
+    explicit CreatorView(Store& store) : store_(store) {}
+    const char* title() const override { return "Creator"; }
+    const char* screen() const override { return "creator"; }
+    bool in_tabs() const override { return false; }
+    void draw(Context& ctx) override;
+
+    // How a small table is sorted; rows are rebuilt when the sort, the creator or the program changes.
+    struct Sorted {
+        std::vector<size_t> rows;
+        int column = 0;
+        bool ascending = true;
+        bool dirty = true;
+        uint64_t revision = UINT64_MAX;
+        Id creator = 0;
+    };
+
+private:
+    void draw_header(Context& ctx, const Creator& c);
+    void draw_deal(const Creator& c);
+    void draw_output(Context& ctx, const Creator& c);
+    void draw_compliance(Context& ctx, const Creator& c);
+    void draw_creator_code(const Creator& c);
+    void draw_promotion(Context& ctx, const Creator& c);
+    void draw_samples(Context& ctx, const Creator& c);
+    void draw_posts(Context& ctx, const Creator& c);
+    void draw_codes(Context& ctx, const Creator& c);
+
+    Store& store_;
+    Id shown_ = 0;
+    std::string notice_;
+    std::map<std::string, std::string> errors_;
+    char incident_date_[16] = {};
+    char incident_kind_[96] = {};
+    char incident_note_[160] = {};
+    Sorted samples_, posts_, codes_;
+};
+
+}  // namespace sr::ui
