@@ -5,7 +5,9 @@
 #include "platform/platform.hpp"
 #include "briefs_view.hpp"
 #include "creator_view.hpp"
+#include "performance_view.hpp"
 #include "probe.hpp"
+#include "review_view.hpp"
 #include "products_view.hpp"
 #include "roster_view.hpp"
 #include "samples_view.hpp"
@@ -20,6 +22,8 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     auto roster = std::make_unique<RosterView>(store);
     roster_ = roster.get();
     views_.push_back(std::move(roster));
+    views_.push_back(std::make_unique<PerformanceView>(store));
+    views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab
     views_.push_back(std::make_unique<ProductsView>(store));
     views_.push_back(std::make_unique<SamplesView>(store));
     auto briefs = std::make_unique<BriefsView>(store);
