@@ -22,8 +22,6 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     auto roster = std::make_unique<RosterView>(store);
     roster_ = roster.get();
     views_.push_back(std::move(roster));
-    views_.push_back(std::make_unique<PerformanceView>(store));
-    views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab
     views_.push_back(std::make_unique<ProductsView>(store));
     views_.push_back(std::make_unique<SamplesView>(store));
     auto briefs = std::make_unique<BriefsView>(store);
@@ -32,7 +30,9 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     views_.push_back(std::move(brief));
     views_.push_back(std::make_unique<SparkView>(store));
     views_.push_back(std::make_unique<CreatorView>(store));
+    views_.push_back(std::make_unique<PerformanceView>(store));
     views_.push_back(std::make_unique<SettingsView>(store));  // the last tab
+    views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab
 }
 
 App::~App() = default;
