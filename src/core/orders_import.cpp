@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <deque>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -166,6 +168,62 @@ bool parse_flag(std::string_view s, bool& out) {
     return false;
 }
 
+// A set of strings held elsewhere (the program's keys, or this import's own storage), open
+// addressing with the hash kept beside each entry: a million order ids are looked up with
+// about one cache miss each, which node-based sets of std::string do not manage.
+class KeySet {
+public:
+    static uint64_t hash(std::string_view s) {
+        uint64_t h = 1469598103934665603ULL;  // FNV-1a
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+        return h | 1;  // 0 marks an empty slot
+    }
+    bool contains(std::string_view s) const {
+        if (slots_.empty()) return false;
+        const uint64_t h = hash(s);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot& x = slots_[i];
+            if (x.hash == 0) return false;
+            if (x.hash == h && x.key == s) return true;
+        }
+    }
+    // `s` must stay where it is for as long as the set is used.
+    void insert(std::string_view s) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        const uint64_t h = hash(s);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& x = slots_[i];
+            if (x.hash == 0) {
+                x = {h, s};
+                ++size_;
+                return;
+            }
+            if (x.hash == h && x.key == s) return;
+        }
+    }
+
+private:
+    struct Slot {
+        uint64_t hash = 0;
+        std::string_view key;
+    };
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        for (const Slot& x : old)
+            if (x.hash != 0)
+                for (size_t i = x.hash & mask_;; i = (i + 1) & mask_)
+                    if (slots_[i].hash == 0) {
+                        slots_[i] = x;
+                        break;
+                    }
+    }
+    std::vector<Slot> slots_;
+    size_t mask_ = 0;
+    size_t size_ = 0;
+};
+
 double cents(double v) { return std::round(v * 100.0) / 100.0; }
 
 std::string in_quotes(std::string_view s) {
@@ -281,15 +339,17 @@ struct OrdersImporter::Impl {
     int64_t last_row_columns = 0;
 
     // What the program already holds.
-    std::unordered_set<std::string_view> known_keys;      // views into program.imported_orders
-    std::unordered_set<std::string_view> known_order_ids;  // the order part of those keys
+    // Order lines and orders seen: the program's (views into program.imported_orders) and this
+    // file's (views into `stored`).
+    KeySet keys;
+    KeySet order_ids;
+    std::deque<std::string> stored;  // this file's new keys; a deque never moves its elements
+    std::string scratch;
     std::unordered_map<std::string, Id> creator_by_key;
     std::unordered_map<std::string, size_t> post_by_content;  // index into program.posts
     std::unordered_map<std::string, Id> product_by_sku;
 
     // What this file adds.
-    std::unordered_set<std::string> file_keys;
-    std::unordered_set<std::string> file_order_ids;
     std::unordered_map<size_t, Post> touched;                // program.posts index -> new value
     std::vector<size_t> touched_order;                       // in first-touch order
     std::unordered_map<std::string, size_t> new_by_content;  // content id -> index in new_posts
@@ -311,11 +371,10 @@ struct OrdersImporter::Impl {
         for (const auto& x : p.spark_codes) see(x.id);
         next_id = std::max(next_id, max_id + 1);
 
-        known_keys.reserve(p.imported_orders.size());
         for (const std::string& k : p.imported_orders) {
             const std::string_view v = k;
-            known_keys.insert(v);
-            known_order_ids.insert(v.substr(0, v.find('/')));
+            keys.insert(v);
+            order_ids.insert(v.substr(0, v.find('/')));
         }
         for (const Creator& c : p.creators) creator_by_key.emplace(handle_key(c.handle), c.id);
         for (size_t i = 0; i < p.posts.size(); ++i) {
@@ -438,21 +497,20 @@ struct OrdersImporter::Impl {
             return problem(r, order_id, "Payment Amount is 0 and there is no Price above 0: neither an order nor a sample");
 
         // Duplicates: the same order line imported before, or earlier in this file.
-        std::string key(order_id);
+        scratch.assign(order_id);
         const std::string_view sku = cell(r, F::sku_id);
         if (!sku.empty() && sku.find('/') == std::string_view::npos) {
-            key += '/';
-            key += sku;
+            scratch += '/';
+            scratch += sku;
         }
-        if (known_keys.count(key) || file_keys.count(key)) {
+        if (keys.contains(scratch)) {
             ++result.duplicates;
             return;
         }
 
         if (sample) {
             ++result.samples;
-            file_keys.insert(key);
-            result.changes.new_order_keys.push_back(std::move(key));
+            remember();
             return;
         }
 
@@ -499,10 +557,9 @@ struct OrdersImporter::Impl {
                 post->published = day;
         }
 
-        const std::string order(order_id);
-        const bool new_order = !known_order_ids.count(order) && !file_order_ids.count(order);
+        const bool new_order = !order_ids.contains(order_id);
         if (new_order) {
-            file_order_ids.insert(order);
+            order_ids.insert(remember().substr(0, order_id.size()));
             ++post->orders;
             ++post->buyers;
             ++result.orders;
@@ -515,8 +572,15 @@ struct OrdersImporter::Impl {
         result.gmv += payment;
         if (refunded) result.refunded += payment;
         result.commission += commission;
-        file_keys.insert(key);
-        result.changes.new_order_keys.push_back(std::move(key));
+        if (!new_order) remember();
+    }
+
+    // Keeps the key in `scratch` as one this import adds.
+    std::string_view remember() {
+        stored.push_back(scratch);
+        const std::string_view v = stored.back();
+        keys.insert(v);
+        return v;
     }
 
     OrdersImport finish() {
@@ -535,6 +599,8 @@ struct OrdersImporter::Impl {
             refused.changes.base_revision = result.changes.base_revision;
             return refused;
         }
+        result.changes.new_order_keys.assign(std::make_move_iterator(stored.begin()), std::make_move_iterator(stored.end()));
+        stored.clear();
         for (size_t index : touched_order) {
             Post& p = touched.at(index);
             p.gmv = cents(p.gmv);
