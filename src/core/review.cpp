@@ -84,19 +84,34 @@ std::unordered_map<Id, PostCodeState> post_code_states(const Program& p) {
     return out;
 }
 
+bool by_gmv_first(const RankRow& a, const RankRow& b) { return a.gmv != b.gmv ? a.gmv > b.gmv : a.id < b.id; }
+bool by_margin_first(const RankRow& a, const RankRow& b) { return a.margin != b.margin ? a.margin > b.margin : a.id < b.id; }
+
 std::vector<RankRow> ranked(std::vector<RankRow> rows, bool by_gmv, size_t keep) {
-    // Ranks on both measures first, then keeps the top `keep` of the one asked for.
-    std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) {
-        return a.gmv != b.gmv ? a.gmv > b.gmv : a.id < b.id;
-    });
+    // Ranks on both measures, then keeps the top `keep` of the one asked for.
+    auto first = by_gmv ? by_gmv_first : by_margin_first;
+    auto other = by_gmv ? by_margin_first : by_gmv_first;
+    const size_t k = std::min(keep, rows.size());
+    if (k * 8 < rows.size()) {
+        // A few rows of many (5 posts of 100,000): sort only those, and count each one's rank
+        // on the other measure, instead of sorting everything twice.
+        std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(k), rows.end(), first);
+        for (size_t i = 0; i < k; ++i) {
+            int rank = 1;
+            for (const RankRow& x : rows) rank += other(x, rows[i]);
+            (by_gmv ? rows[i].gmv_rank : rows[i].margin_rank) = static_cast<int>(i + 1);
+            (by_gmv ? rows[i].margin_rank : rows[i].gmv_rank) = rank;
+        }
+        rows.resize(k);
+        return rows;
+    }
+    std::sort(rows.begin(), rows.end(), by_gmv_first);
     for (size_t i = 0; i < rows.size(); ++i) rows[i].gmv_rank = static_cast<int>(i + 1);
-    std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) {
-        return a.margin != b.margin ? a.margin > b.margin : a.id < b.id;
-    });
+    std::sort(rows.begin(), rows.end(), by_margin_first);
     for (size_t i = 0; i < rows.size(); ++i) rows[i].margin_rank = static_cast<int>(i + 1);
     if (by_gmv)
         std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) { return a.gmv_rank < b.gmv_rank; });
-    if (rows.size() > keep) rows.resize(keep);
+    rows.resize(k);
     return rows;
 }
 
@@ -297,21 +312,28 @@ Review review(const Program& p, Date week_start_date) {
     const MarginBook book = compute_margins(p);
     r.program_margin = book.program;
     const size_t n = static_cast<size_t>(std::max(1, s.margin_ranking_size));
+    // Creators and posts are ranked unlabelled and only the rows kept get their label: a large
+    // program has 100,000 posts of which the review shows five.
     std::vector<RankRow> rows;
-    rows.reserve(p.creators.size());
+    rows.reserve(std::max(p.creators.size(), p.posts.size()));
     for (const Creator& c : p.creators) {
         auto it = book.creator.find(c.id);
         if (it == book.creator.end()) continue;
-        rows.push_back({c.id, "@" + c.handle, it->second.margin(), it->second.gmv, 0, 0});
+        rows.push_back({c.id, std::string(), it->second.margin(), it->second.gmv, 0, 0});
     }
     r.creators_by_margin = ranked(rows, false, n);
     r.creators_by_gmv = ranked(std::move(rows), true, n);
+    for (auto* list : {&r.creators_by_margin, &r.creators_by_gmv})
+        for (RankRow& x : *list) x.label = who(x.id);
     rows.clear();
     for (const Post& x : p.posts) {
         auto it = book.post.find(x.id);
-        rows.push_back({x.id, "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")", it->second.margin(), x.gmv, 0, 0});
+        rows.push_back({x.id, std::string(), it->second.margin(), x.gmv, 0, 0});
     }
     r.posts_by_margin = ranked(std::move(rows), false, n);
+    for (const Post& x : p.posts)
+        for (RankRow& row : r.posts_by_margin)
+            if (row.id == x.id) row.label = "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")";
     rows.clear();
     for (const Product& x : p.products) {
         auto it = book.product.find(x.id);
@@ -376,7 +398,7 @@ std::string review_to_json(const Review& r, const Program& p, bool pretty) {
         actions.push_back({{"urgency", a.urgency}, {"kind", action_kind_name(a.kind)}, {"creator_id", a.creator_id},
                            {"record_id", a.record_id}, {"owner", a.owner}, {"title", a.title}, {"reason", a.reason},
                            {"action", a.action}});
-    j["actions"] = actions;
+    j["actions"] = std::move(actions);
     json flags = json::array();
     for (const CreatorMetrics& cm : r.flagged_creators) {
         json ms = json::array();
@@ -385,27 +407,29 @@ std::string review_to_json(const Review& r, const Program& p, bool pretty) {
                       {"reason", m.reason}};
             o["value"] = m.value ? json(round4(*m.value)) : json(nullptr);
             if (m.flagged) o["action"] = m.action;
-            ms.push_back(o);
+            ms.push_back(std::move(o));
         }
         flags.push_back({{"creator_id", cm.creator_id}, {"tier", cm.tier}, {"posts", cm.posts}, {"clicks", cm.clicks},
-                         {"replace_suggested", cm.replace_suggested}, {"metrics", ms}});
+                         {"replace_suggested", cm.replace_suggested}, {"metrics", std::move(ms)}});
     }
-    j["flags_by_creator"] = flags;
+    j["flags_by_creator"] = std::move(flags);
     json cands = json::array();
     for (const SparkCandidate& c : r.candidates)
         cands.push_back({{"post_id", c.post_id}, {"creator_id", c.creator_id}, {"conversion", round4(c.conversion)},
                          {"clicks", c.clicks}, {"views", c.views}, {"gmv", round2(c.gmv)}, {"margin", round2(c.margin)},
                          {"valid_code", c.valid_code}, {"compliance_passed", c.compliance_passed}});
-    j["spark_candidates"] = cands;
+    j["spark_candidates"] = std::move(cands);
     json weeks = json::array();
     for (const WeekCount& w : r.velocity.weeks) weeks.push_back({{"week_start", w.week_start.to_string()}, {"posts", w.posts}});
     json vcreators = json::array();
     for (const CreatorVelocity& v : r.velocity.creators) {
         json o = {{"creator_id", v.creator_id}, {"posts_4_weeks", v.posts}, {"agreed_per_month", v.agreed}};
         o["rate"] = v.rate ? json(round4(*v.rate)) : json(nullptr);
-        vcreators.push_back(o);
+        vcreators.push_back(std::move(o));
     }
-    j["velocity"] = {{"weeks", weeks}, {"average_per_week", round2(r.velocity.average)}, {"creators", vcreators}};
+    j["velocity"] = {{"weeks", std::move(weeks)},
+                     {"average_per_week", round2(r.velocity.average)},
+                     {"creators", std::move(vcreators)}};
     const MarginParts& m = r.program_margin;
     j["margin"] = {{"program",
                     {{"gmv", round2(m.gmv)}, {"refunds", round2(m.refunds)}, {"goods", round2(m.goods)},

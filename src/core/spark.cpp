@@ -50,11 +50,6 @@ template <class T> const T* find_in(const std::vector<T>& v, Id id) {
 
 std::string days(int n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
 
-std::string handle_of(const Program& p, Id creator_id) {
-    const Creator* c = find_in(p.creators, creator_id);
-    return c ? "@" + c->handle : "creator " + std::to_string(creator_id);
-}
-
 }  // namespace
 
 std::vector<GoLiveCheck> go_live_checks(const SparkCode& c, const Program& p) {
@@ -88,7 +83,10 @@ bool can_go_live(const SparkCode& c, const Program& p) {
     return true;
 }
 
-KillVerdict kill_verdict(const SparkCode& c, const Program& p) {
+namespace {
+
+// The kill rule on a code whose linked post (if any) is already found.
+KillVerdict kill_verdict_on(const SparkCode& c, const Settings& s, const Post* post) {
     KillVerdict v;
     if (c.rounds.empty()) {
         v.reason = "no paid round yet";
@@ -99,9 +97,7 @@ KillVerdict kill_verdict(const SparkCode& c, const Program& p) {
         clicks += r.clicks;
         orders += r.orders;
     }
-    const Settings& s = p.settings;
     v.paid_conversion = clicks ? static_cast<double>(orders) / static_cast<double>(clicks) : 0.0;
-    const Post* post = c.post_id ? find_in(p.posts, c.post_id) : nullptr;
     if (post && post->clicks > 0)
         v.organic_conversion = static_cast<double>(post->orders) / static_cast<double>(post->clicks);
     const std::string paid = "paid conversion " + fmt_rate(v.paid_conversion) + " on " + fmt_int(clicks) + " clicks";
@@ -130,13 +126,30 @@ KillVerdict kill_verdict(const SparkCode& c, const Program& p) {
     return v;
 }
 
+}  // namespace
+
+KillVerdict kill_verdict(const SparkCode& c, const Program& p) {
+    return kill_verdict_on(c, p.settings, c.post_id ? find_in(p.posts, c.post_id) : nullptr);
+}
+
 std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
     std::vector<SparkAlert> out;
     const Settings& s = p.settings;
+    // Creators and posts looked up once, not scanned per code.
+    std::unordered_map<Id, const Creator*> creators;
+    for (const Creator& x : p.creators) creators.emplace(x.id, &x);
+    std::unordered_map<Id, const Post*> posts;
+    for (const SparkCode& c : p.spark_codes)
+        if (c.status == SparkStatus::live && c.post_id) posts.emplace(c.post_id, nullptr);
+    for (const Post& x : p.posts) {
+        auto it = posts.find(x.id);
+        if (it != posts.end()) it->second = &x;
+    }
     for (const SparkCode& c : p.spark_codes) {
         const auto expiry = spark_expiry(c);
         const auto left = spark_days_left(c, today);
-        const std::string who = handle_of(p, c.creator_id);
+        const auto cr = creators.find(c.creator_id);
+        const std::string who = cr != creators.end() ? "@" + cr->second->handle : "creator " + std::to_string(c.creator_id);
         const std::string owner = trim(c.renewal_owner);
         auto push = [&](SparkAlertKind k, int days, std::string msg) {
             out.push_back({k, c.id, c.creator_id, owner, days, std::move(msg)});
@@ -166,7 +179,8 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
                          days(waiting) + " (limit " + days(s.spark_verify_alert_days) + "): paste it into Ads Manager");
         }
         if (c.status == SparkStatus::live) {
-            const KillVerdict k = kill_verdict(c, p);
+            const auto post = c.post_id ? posts.find(c.post_id) : posts.end();
+            const KillVerdict k = kill_verdict_on(c, s, post != posts.end() ? post->second : nullptr);
             if (k.kill) push(SparkAlertKind::kill_suggested, 0, "kill the Spark Ad of " + who + ": " + k.reason);
         }
     }
@@ -196,11 +210,13 @@ std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_
         c.compliance_passed = x.compliance_passed;
         out.push_back(c);
     }
-    std::sort(out.begin(), out.end(), [](const SparkCandidate& a, const SparkCandidate& b) {
-        if (a.conversion != b.conversion) return a.conversion > b.conversion;
-        return a.post_id < b.post_id;
-    });
-    if (out.size() > max_count) out.resize(max_count);
+    const size_t keep = std::min(max_count, out.size());
+    std::partial_sort(out.begin(), out.begin() + static_cast<long>(keep), out.end(),
+                      [](const SparkCandidate& a, const SparkCandidate& b) {
+                          if (a.conversion != b.conversion) return a.conversion > b.conversion;
+                          return a.post_id < b.post_id;
+                      });
+    out.resize(keep);
     return out;
 }
 

@@ -148,3 +148,30 @@ TEST_CASE("the text report groups actions by urgency and gives each its reason a
     CHECK(text.find("      do:  ask the creator to extend it or send a new code (owner: Dana (paid media))\n") !=
           std::string::npos);
 }
+
+TEST_CASE("rankings by margin sit beside rankings by GMV: a post with less GMV and more margin ranks first on margin") {
+    Program p;
+    p.settings.margin_ranking_size = 3;
+    const Id prod = add_product(p, 30, 20, 0, 0);  // unit cost 20 a unit
+    const Id c = add_creator(p, "ranks", 20000);
+    // 60 posts (enough that the review ranks a few of many). Post k: GMV 100 + k, k orders, so
+    // margin = GMV - 20 x k = 100 - 19 k: GMV rises with k while margin falls.
+    std::vector<Id> ids;
+    for (int k = 0; k < 60; ++k) ids.push_back(add_post(p, c, d(2026, 11, 1), 100, 10, k, 100 + k, prod).id);
+    const Review r = review(p, kMonday);
+    REQUIRE(r.posts_by_margin.size() == 3);
+    // Best margin: k = 0 (margin 100, the lowest GMV: GMV rank 60), then k = 1, k = 2.
+    for (int k = 0; k < 3; ++k) {
+        CHECK(r.posts_by_margin[static_cast<size_t>(k)].id == ids[static_cast<size_t>(k)]);
+        CHECK(r.posts_by_margin[static_cast<size_t>(k)].margin == doctest::Approx(100 - 19 * k));
+        CHECK(r.posts_by_margin[static_cast<size_t>(k)].margin_rank == k + 1);
+        CHECK(r.posts_by_margin[static_cast<size_t>(k)].gmv_rank == 60 - k);
+    }
+    CHECK(r.posts_by_margin[0].label == "post " + std::to_string(ids[0]) + " (@ranks)");
+    // Equal GMV: the lower id ranks first.
+    for (Post& x : p.posts) x.gmv = 500, x.orders = 0, x.units = 0;
+    const Review tie = review(p, kMonday);
+    CHECK(tie.posts_by_margin[0].id == ids[0]);
+    CHECK(tie.posts_by_margin[0].gmv_rank == 1);
+    CHECK(tie.posts_by_margin[2].gmv_rank == 3);
+}
