@@ -28,9 +28,9 @@ std::string currency_symbol(const std::string& c) {
 
 std::string fmt_money(double v, const std::string& currency) {
     if (!std::isfinite(v)) return "-";
-    const bool neg = v < 0;
     const double a = std::fabs(v);
     const auto cents = static_cast<int64_t>(std::llround(a * 100.0));
+    const bool neg = v < 0 && cents != 0;  // -0.001 rounds to $0.00, not -$0.00
     char frac[4];
     std::snprintf(frac, sizeof frac, "%02d", static_cast<int>(cents % 100));
     return (neg ? "-" : "") + currency_symbol(currency) + fmt_int(cents / 100) + "." + frac;

@@ -21,3 +21,8 @@ TEST_CASE("money and rates read as a person writes them") {
     CHECK(fmt_percent(0.006) == "0.6 %");
     CHECK(fmt_percent(0.15, 0) == "15 %");
 }
+
+TEST_CASE("an amount that rounds to zero cents has no minus sign") {
+    CHECK(fmt_money(-0.004, "USD") == "$0.00");
+    CHECK(fmt_money(-0.005, "USD") == "-$0.01");
+}
