@@ -112,3 +112,17 @@ TEST_CASE("the checklist is derived from the five parts plus the compliance item
     CHECK(items[5].text == "Do not say: cures eczema");
     CHECK(items[9].text.find("60 days") != std::string::npos);
 }
+
+TEST_CASE("a brief that asks for a Spark Code asks for 7 to 365 days") {
+    Program p;
+    Brief b = good_brief(p);
+    b.request_spark_code = true;
+    b.spark_days_wanted = 365;
+    CHECK(check_brief(b, p).can_share());
+    b.spark_days_wanted = 366;
+    CHECK(has(check_brief(b, p), Severity::error, "spark_days_wanted"));
+    b.spark_days_wanted = 6;
+    CHECK(has(check_brief(b, p), Severity::error, "spark_days_wanted"));
+    b.request_spark_code = false;  // not asked: the length does not matter
+    CHECK(check_brief(b, p).can_share());
+}

@@ -71,6 +71,27 @@ TEST_CASE("a rate over fewer than 100 clicks is shown but not flagged") {
     CHECK(metrics_for_creator(p, c, kToday).get(Metric::conversion).flagged);
 }
 
+TEST_CASE("revenue per post and commission-to-revenue follow the minimum-data rule: 1,000 views, 100 clicks") {
+    Program p;
+    // Tier 1: a earns $400 on one post, b $100 on each of three; average $175, bar $262.50.
+    const Id a = add_creator(p, "star", 20000);
+    const Id b = add_creator(p, "steady", 20000);
+    Post& x = add_post(p, a, d(2026, 11, 10), 999, 99, 10, 400);
+    x.commission = 200;  // 50 % of GMV: outside the tier 1 band 5 % - 25 %
+    for (int i = 0; i < 3; ++i) add_post(p, b, d(2026, 11, 1 + i), 5000, 200, 3, 100).commission = 10;
+    CreatorMetrics m = metrics_for_creator(p, a, kToday);
+    CHECK_FALSE(m.get(Metric::revenue_per_post).flagged);  // 999 views
+    CHECK_FALSE(m.get(Metric::revenue_per_post).enough_data);
+    CHECK(m.get(Metric::revenue_per_post).reason.find("too little data to flag: under 1,000 views") != std::string::npos);
+    CHECK_FALSE(m.get(Metric::commission_to_revenue).flagged);  // 99 clicks
+    CHECK(m.get(Metric::commission_to_revenue).reason.find("too little data to flag: under 100 clicks") != std::string::npos);
+    p.posts[0].views = 1000;
+    p.posts[0].clicks = 100;
+    m = metrics_for_creator(p, a, kToday);
+    CHECK(m.get(Metric::revenue_per_post).flagged);
+    CHECK(m.get(Metric::commission_to_revenue).flagged);
+}
+
 TEST_CASE("hook retention under 25 % is flagged; exactly 25 % is not; under 1,000 views is not") {
     Program p;
     const Id c = add_creator(p, "hook", 20000);

@@ -175,3 +175,31 @@ TEST_CASE("rankings by margin sit beside rankings by GMV: a post with less GMV a
     CHECK(tie.posts_by_margin[0].gmv_rank == 1);
     CHECK(tie.posts_by_margin[2].gmv_rank == 3);
 }
+
+TEST_CASE("a live code expiring on the review day is the review's first item, to its renewal owner") {
+    Program p;
+    const Id c = add_creator(p, "lastday", 150000);
+    const Id post = add_post(p, c, d(2026, 11, 1), 20000, 1000, 40).id;
+    SparkCode sc;
+    sc.id = p.next_id++;
+    sc.code = "#abcdefghijklmnopqrstu=";
+    sc.creator_id = c;
+    sc.post_id = post;
+    sc.auth_start = d(2026, 10, 24);
+    sc.duration_days = 30;  // 2026-10-24 + 30 days = 2026-11-23, the review day: 0 days left
+    sc.campaign_end = d(2026, 11, 23);
+    sc.renewal_owner = "Dana";
+    sc.verified_in_ads_manager = true;
+    sc.status = SparkStatus::live;
+    p.spark_codes.push_back(sc);
+    const Review r = review(p, kMonday);
+    REQUIRE_FALSE(r.actions.empty());
+    CHECK(r.actions[0].kind == ActionKind::spark_expires_soon);
+    CHECK(r.actions[0].urgency == 0);
+    CHECK(r.actions[0].title == "@lastday: Spark Code expires today");
+    CHECK(r.actions[0].owner == "Dana");
+    // At the next review, a week later, it is past expiry and still marked live.
+    const Review next = review(p, d(2026, 11, 30));
+    REQUIRE_FALSE(next.actions.empty());
+    CHECK(next.actions[0].kind == ActionKind::spark_expired_while_live);
+}

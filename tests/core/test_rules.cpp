@@ -198,3 +198,30 @@ TEST_CASE("actual spend is compared with the build-stage budget of 8,000-15,000 
     CHECK(b[3].compare() == 0);
     CHECK(b[1].summary("USD") == "month 2 (2026-01-31 to 2026-03-01): spent $16,000.00 vs $8,000.00 - $15,000.00 (over)");
 }
+
+TEST_CASE("from month 4 spend is compared with the monthly budget, over only; no budget set, no comparison") {
+    Program p;
+    p.settings.program_start = d(2026, 1, 1);  // month 4: 2026-04-01 .. 2026-04-30
+    const Id a = add_creator(p, "a", 200000);
+    add_post(p, a, d(2026, 4, 10), 1, 0, 0).creator_fee = 5000;
+    auto month4 = [&] { return budget_by_month(p, d(2026, 4, 20)).back(); };
+    CHECK(month4().compare() == 0);  // monthly_budget 0: not set
+    CHECK(month4().summary("USD") == "month 4 (2026-04-01 to 2026-04-30): spent $5,000.00, no budget set");
+    p.settings.monthly_budget = 4999;
+    CHECK(month4().compare() == 1);
+    p.settings.monthly_budget = 5000;  // exactly on budget: within
+    CHECK(month4().compare() == 0);
+    p.settings.monthly_budget = 50000;  // far under: never "under" after the build stage
+    CHECK(month4().compare() == 0);
+}
+
+TEST_CASE("promotion is suggested only for active creators below tier 3") {
+    Id star, other;
+    Program p = promotion_program(star, other);
+    REQUIRE(promotion_suggestions(p, d(2026, 11, 23)).size() == 1);
+    creator(p, star).status = CreatorStatus::paused;
+    CHECK(promotion_suggestions(p, d(2026, 11, 23)).empty());
+    creator(p, star).status = CreatorStatus::active;
+    creator(p, star).pinned_tier = 3;  // already top partner: nowhere to go
+    CHECK(promotion_suggestions(p, d(2026, 11, 23)).empty());
+}

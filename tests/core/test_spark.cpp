@@ -178,3 +178,37 @@ TEST_CASE("Spark Ad candidates rank by conversion, not views: 8,000 views at 4 %
     CHECK_FALSE(list[1].valid_code);
     CHECK(list[0].margin == doctest::Approx(240));  // no product, no costs recorded
 }
+
+TEST_CASE("a live code already past its expiry is its own, more urgent alert") {
+    Program p = program_with_code(SparkStatus::live);  // expires 2026-12-20
+    std::vector<SparkAlert> alerts = spark_alerts(p, d(2026, 12, 22));  // 2 days past
+    REQUIRE_FALSE(alerts.empty());
+    CHECK(alerts[0].kind == SparkAlertKind::expired_while_live);
+    CHECK(alerts[0].days == 2);
+    CHECK(alerts[0].owner == "Dana");
+    CHECK(alerts[0].message == "Spark Code of @spark expired 2026-12-20 (2 days ago) but is still marked live: extend, "
+                               "replace or stop the ad");
+    for (const SparkAlert& a : alerts) CHECK(a.kind != SparkAlertKind::expires_soon);
+}
+
+TEST_CASE("a received code is not an unverified alert while it waits under 2 days, nor once verified") {
+    Program p = program_with_code(SparkStatus::verified);  // received 2026-11-20, verified
+    for (const SparkAlert& a : spark_alerts(p, d(2026, 11, 30))) CHECK(a.kind != SparkAlertKind::not_verified);
+}
+
+TEST_CASE("a Spark Code lasts 7 to 365 days, 30 by default") {
+    const Settings s;
+    CHECK(s.spark_default_days == 30);
+    CHECK(SparkCode{}.duration_days == 30);
+    Program p = program_with_code();
+    Store store(p);
+    SparkCode c = p.spark_codes[0];
+    c.duration_days = 7;
+    CHECK(store.update_spark_code(c).ok);
+    c.duration_days = 365;
+    CHECK(store.update_spark_code(c).ok);
+    c.duration_days = 6;
+    CHECK_FALSE(store.update_spark_code(c).ok);
+    c.duration_days = 366;
+    CHECK_FALSE(store.update_spark_code(c).ok);
+}
