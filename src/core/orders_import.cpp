@@ -329,7 +329,9 @@ std::string OrdersImport::summary() const {
 
 // ------------------------------------------------------------------ the importer
 struct OrdersImporter::Impl {
-    const Program& program;
+    // A copy: the import may take many frames, and the program may change in between (the
+    // store then refuses the result, see Store::import_orders).
+    const Program program;
     ColumnMapping mapping;
     OrdersImport result;
     std::optional<ColumnMatch> match;

@@ -151,8 +151,9 @@ public:
     uint64_t bytes_read() const;
     // Available once the header row has been read: the UI shows its mapping screen from it.
     const std::optional<ColumnMatch>& columns() const;
-    // The end of the file: the summary and the changes. The program passed in must not have
-    // changed in between.
+    // The end of the file: the summary and the changes, computed against the program as it
+    // was when the importer was made (it keeps a copy, so the program may change meanwhile;
+    // Store::import_orders then refuses the stale result).
     OrdersImport finish();
 
 private:
