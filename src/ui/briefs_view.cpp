@@ -279,7 +279,7 @@ void BriefsView::draw_header(Context& ctx, const BriefCheck& check) {
     // Title, product and due date on one line.
     ImGui::SetNextItemWidth(em(16));
     if (input_string("##title", draft_.title, "Title, e.g. Serum launch")) dirty_ = true;
-    probe_tag("Title");
+    probe_tag("Title", draft_.title);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(15));
     const std::string prod = product_label(p, draft_.product_id);
@@ -367,7 +367,10 @@ void BriefsView::draw_issues(const BriefCheck& check, std::initializer_list<cons
         if (!mine) continue;
         const bool err = i.severity == Severity::error;
         std::string text = (err ? "Error: " : "Warning: ") + i.message;
-        if (!i.suggestion.empty()) text += " Try: " + i.suggestion + ".";
+        if (!i.suggestion.empty()) {
+            text += " Try: " + i.suggestion;
+            if (text.back() != '.') text += ".";
+        }
         ImGui::PushStyleColor(ImGuiCol_Text, err ? palette().error : palette().warning);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(text.c_str());
@@ -383,6 +386,7 @@ bool BriefsView::draw_list_field(const char* what, const char* add_label, std::v
                                  const char* hint) {
     bool changed = false;
     int remove = -1;
+    ImGui::PushID(what);  // two lists in one window: keep their fields' ids apart
     const float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2;
     for (size_t i = 0; i < list.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -405,6 +409,7 @@ bool BriefsView::draw_list_field(const char* what, const char* add_label, std::v
         list.emplace_back();
         changed = true;
     }
+    ImGui::PopID();
     return changed;
 }
 

@@ -270,6 +270,7 @@ void SamplesView::draw_followups(Context& ctx, float) {
             ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
             if (ImGui::SmallButton(who.c_str())) ctx.nav.go("creator", f.creator_id);
             ImGui::PopStyleColor();
+            probe_tag("followup:" + std::to_string(i), who);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open %s", who.c_str());
             ImGui::SameLine();
             if (ImGui::SmallButton("Open sample"))

@@ -17,6 +17,8 @@ namespace {
 
 const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
+float g_section_w = 0;  // the width of the column sections are drawn in (set per frame)
+
 // One section: a two-column table, the caption on the left and the field with its reason
 // under it on the right.
 struct Section {
@@ -28,10 +30,15 @@ struct Section {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
         ImGui::TextUnformatted(title);
         ImGui::PopStyleColor();
-        ImGui::Separator();
-        ok = ImGui::BeginTable(title, 2, ImGuiTableFlags_SizingStretchProp);
+        // A rule under the title, as wide as the column (Separator would span the window).
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + g_section_w, p.y), ImGui::GetColorU32(ImGuiCol_Separator));
+        ImGui::Dummy(ImVec2(g_section_w, 1));
+        // Fixed widths known before the first frame, so the layout is right from the start.
+        ok = ImGui::BeginTable(title, 2, ImGuiTableFlags_SizingFixedFit, ImVec2(g_section_w, 0));
         if (!ok) return;
-        ImGui::TableSetupColumn("caption", ImGuiTableColumnFlags_WidthStretch);
+        const float pad = ImGui::GetStyle().CellPadding.x * 4;
+        ImGui::TableSetupColumn("caption", ImGuiTableColumnFlags_WidthFixed, std::max(em(4), g_section_w - field_w - pad));
         ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, field_w);
     }
     ~Section() {
@@ -285,20 +292,25 @@ void SettingsView::draw(Context&) {
         }
     });
 
-    // The groups flow into as many columns as fit.
+    // The groups flow into as many columns as fit, each column placed by hand.
     const int ncols = std::min<int>(cols, static_cast<int>(groups.size()));
-    if (ImGui::BeginTable("##settings-columns", ncols, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
-        const size_t per = (groups.size() + static_cast<size_t>(ncols) - 1) / static_cast<size_t>(ncols);
-        ImGui::TableNextRow();
-        for (int c = 0; c < ncols; ++c) {
-            ImGui::TableSetColumnIndex(c);
-            ImGui::PushID(c);
-            for (size_t g = static_cast<size_t>(c) * per; g < std::min(groups.size(), (static_cast<size_t>(c) + 1) * per); ++g)
-                groups[g]();
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
+    const float col_gap = em(1.5f);
+    g_section_w = (avail - col_gap * static_cast<float>(ncols - 1)) / static_cast<float>(ncols);
+    const size_t per = (groups.size() + static_cast<size_t>(ncols) - 1) / static_cast<size_t>(ncols);
+    const ImVec2 start = ImGui::GetCursorPos();
+    float bottom = start.y;
+    for (int c = 0; c < ncols; ++c) {
+        ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(c) * (g_section_w + col_gap), start.y));
+        ImGui::BeginGroup();
+        ImGui::PushID(c);
+        for (size_t g = static_cast<size_t>(c) * per; g < std::min(groups.size(), (static_cast<size_t>(c) + 1) * per); ++g)
+            groups[g]();
+        ImGui::PopID();
+        ImGui::EndGroup();
+        bottom = std::max(bottom, ImGui::GetCursorPosY());
     }
+    ImGui::SetCursorPos(ImVec2(start.x, bottom));
+    ImGui::Dummy(ImVec2(0, 0));
     ImGui::EndChild();
 
     if (changed) {
