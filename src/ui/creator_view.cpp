@@ -119,9 +119,9 @@ void CreatorView::draw(Context& ctx) {
     if (two_up) ImGui::SameLine();
     ImGui::BeginChild("##creator-right", ImVec2(0, 0), true);
     draw_promotion(ctx, *c);
+    draw_codes(ctx, *c);
     draw_samples(ctx, *c);
     draw_posts(ctx, *c);
-    draw_codes(ctx, *c);
     ImGui::EndChild();
 }
 
@@ -359,6 +359,7 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
     const int tier = effective_tier(c, p.settings);
     if (tier >= 3) {
         ImGui::TextDisabled("Tier 3 is the top tier: no promotion to suggest.");
+        probe_tag("promotion", "Tier 3 is the top tier: no promotion to suggest.");
     } else {
         ImGui::TextDisabled("Months checked: %s to %s", from.to_string().c_str(), to_excl.plus_days(-1).to_string().c_str());
         std::string months;
@@ -403,7 +404,7 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
     if (ImGui::BeginTable("tier-history", th_count,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
                               ImGuiTableFlags_ScrollY,
-                          ImVec2(0, table_height(c.tier_history.size(), 6)))) {
+                          ImVec2(0, std::min(em(9), table_height(c.tier_history.size(), 9) + em(2.5f) * c.tier_history.size())))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Date", 0, 0.8f, th_date);
         ImGui::TableSetupColumn("Change", 0, 0.6f, th_change);
@@ -417,8 +418,7 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
             ImGui::TableSetColumnIndex(th_change);
             ImGui::Text("%d -> %d", it->from, it->to);
             ImGui::TableSetColumnIndex(th_reason);
-            ImGui::TextUnformatted(it->reason.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", it->reason.c_str());
+            ImGui::TextWrapped("%s", it->reason.c_str());
             all += it->date.to_string() + " " + std::to_string(it->from) + "->" + std::to_string(it->to) + " " + it->reason + "\n";
         }
         ImGui::EndTable();
@@ -443,7 +443,7 @@ void CreatorView::draw_samples(Context& ctx, const Creator& c) {
         ImGui::TextDisabled("No samples.");
         return;
     }
-    if (!ImGui::BeginTable("creator-samples", sc_count, kTableFlags, ImVec2(0, table_height(n, 9)))) return;
+    if (!ImGui::BeginTable("creator-samples", sc_count, kTableFlags, ImVec2(0, table_height(n, 7)))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Product", 0, 2.0f, sc_product);
     ImGui::TableSetupColumn("Status", 0, 0.9f, sc_status);
@@ -497,7 +497,9 @@ void CreatorView::draw_posts(Context& ctx, const Creator& c) {
         ImGui::TextDisabled("No posts.");
         return;
     }
-    if (!ImGui::BeginTable("creator-posts", pc_count, kTableFlags, ImVec2(0, table_height(n, 10)))) return;
+    // The last table: it takes the rest of the column.
+    const float h = std::max(std::min(em(8), table_height(n, 8)), ImGui::GetContentRegionAvail().y);
+    if (!ImGui::BeginTable("creator-posts", pc_count, kTableFlags, ImVec2(0, std::min(h, table_height(n, 40))))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Published", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, pc_published);
     ImGui::TableSetupColumn("Views", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, pc_views);

@@ -172,7 +172,7 @@ void days_left_text(const SparkCode& c, Date today, const Settings& s) {
     const bool running = c.status == SparkStatus::received || c.status == SparkStatus::verified ||
                          c.status == SparkStatus::live;
     char buf[48];
-    if (*left < 0) std::snprintf(buf, sizeof buf, "expired %d d ago", -*left);
+    if (*left < 0) std::snprintf(buf, sizeof buf, "%d d ago", -*left);
     else if (*left == 0) std::snprintf(buf, sizeof buf, "expires today");
     else std::snprintf(buf, sizeof buf, "%d d", *left);
     if (!running) ImGui::TextDisabled("%s", buf);
@@ -236,7 +236,10 @@ void SparkView::draw(Context& ctx) {
     ImGui::SameLine();
     ImGui::TextDisabled("%zu codes", p.spark_codes.size());
     const float left_h = ImGui::GetContentRegionAvail().y;
-    draw_board(ctx, std::max(em(9), left_h * 0.42f));
+    // The board as tall as its rows, up to a little over half the column.
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float board_h = (static_cast<float>(rows_.size()) + 1.3f) * row_h;
+    draw_board(ctx, std::clamp(board_h, em(8), std::max(em(8), left_h * 0.55f)));
     draw_alerts(ctx, std::max(em(4), left_h * 0.17f));
     draw_candidates(ctx);
     ImGui::EndChild();
@@ -315,11 +318,11 @@ void SparkView::draw_board(Context& ctx, float height) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_NoHide, 1.5f, bc_code);
     ImGui::TableSetupColumn("Creator", 0, 1.4f, bc_creator);
-    ImGui::TableSetupColumn("Post", 0, 1.3f, bc_post);
+    ImGui::TableSetupColumn("Post", 0, 0.8f, bc_post);
     ImGui::TableSetupColumn("Status", 0, 0.8f, bc_status);
     ImGui::TableSetupColumn("Expires", 0, 1.0f, bc_expiry);
     ImGui::TableSetupColumn("Days left", ImGuiTableColumnFlags_DefaultSort, 1.0f, bc_days);
-    ImGui::TableSetupColumn("Renewal owner", 0, 1.3f, bc_owner);
+    ImGui::TableSetupColumn("Renewal owner", 0, 1.6f, bc_owner);
     ImGui::TableHeadersRow();
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
@@ -361,7 +364,8 @@ void SparkView::draw_board(Context& ctx, float height) {
             ImGui::TableSetColumnIndex(bc_creator);
             ImGui::TextUnformatted(handle_of(p, c.creator_id).c_str());
             ImGui::TableSetColumnIndex(bc_post);
-            ImGui::TextUnformatted(post_label(p, c.post_id).c_str());
+            ImGui::TextUnformatted(c.post_id ? ("post " + std::to_string(c.post_id)).c_str() : "—");
+            if (ImGui::IsItemHovered() && c.post_id) ImGui::SetTooltip("%s", post_label(p, c.post_id).c_str());
             ImGui::TableSetColumnIndex(bc_status);
             ImGui::TextUnformatted(std::string(name_of(c.status)).c_str());
             ImGui::TableSetColumnIndex(bc_expiry);
@@ -433,7 +437,7 @@ void SparkView::draw_candidates(Context& ctx) {
     ImGui::TableSetupColumn("Conversion", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
                             0.9f, cc_conversion);
     ImGui::TableSetupColumn("Creator", 0, 1.3f, cc_creator);
-    ImGui::TableSetupColumn("Post", 0, 1.2f, cc_post);
+    ImGui::TableSetupColumn("Post", 0, 0.8f, cc_post);
     ImGui::TableSetupColumn("Clicks", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, cc_clicks);
     ImGui::TableSetupColumn("Views", ImGuiTableColumnFlags_PreferSortDescending, 0.8f, cc_views);
     ImGui::TableSetupColumn("GMV", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, cc_gmv);
@@ -487,8 +491,10 @@ void SparkView::draw_candidates(Context& ctx) {
             ImGui::TableSetColumnIndex(cc_creator);
             ImGui::TextUnformatted(handle_of(p, c.creator_id).c_str());
             ImGui::TableSetColumnIndex(cc_post);
-            ImGui::TextUnformatted(post_label(p, c.post_id).c_str());
-            if (!c.compliance_passed && ImGui::IsItemHovered()) ImGui::SetTooltip("Not through compliance review yet.");
+            ImGui::Text("post %lld", static_cast<long long>(c.post_id));
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s%s", post_label(p, c.post_id).c_str(),
+                                  c.compliance_passed ? "" : "\nNot through compliance review yet.");
             ImGui::TableSetColumnIndex(cc_clicks);
             ImGui::TextUnformatted(fmt_int(c.clicks).c_str());
             ImGui::TableSetColumnIndex(cc_views);
@@ -564,6 +570,21 @@ void SparkView::draw_panel(Context& ctx) {
     const SparkCode* cp = selected_ ? store_.find_spark_code(selected_) : nullptr;
     if (!cp) {
         ImGui::TextDisabled("Select a code on the board to see its checks, rounds and history.");
+        section("How a code goes live");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted("requested -> received -> verified -> live -> expired; revoked or killed from any state.");
+        ImGui::TextUnformatted("A code goes live only when all four hold:");
+        const char* rules[] = {"1. it was verified in Ads Manager (it works),", "2. the post passed compliance review,",
+                               "3. the authorization covers the whole campaign (expiry on or after the campaign end),",
+                               "4. one named person owns renewal."};
+        for (const char* r : rules) ImGui::BulletText("%s", r);
+        const Settings& s = p.settings;
+        ImGui::TextDisabled("Alerts: a live code within %d days of expiry, a campaign that outlasts its code, a received "
+                            "code not verified within %d days. After the first paid round, a conversion under %s, or "
+                            "under %s of the post's organic conversion, suggests killing the ad.",
+                            s.spark_expiry_alert_days, s.spark_verify_alert_days, fmt_rate(s.kill_floor).c_str(),
+                            fmt_rate(s.kill_ratio_of_organic).c_str());
+        ImGui::PopTextWrapPos();
         if (!notice_.empty()) {
             ImGui::TextColored(palette().ok, "%s", notice_.c_str());
             probe_tag("notice", notice_);
