@@ -654,10 +654,12 @@ void SparkView::draw_panel(Context& ctx) {
 
     // Dates.
     const auto expiry = spark_expiry(c);
-    ImGui::TextDisabled("Received %s · authorized from %s for %d days · expires %s ·", date_or(c.received).c_str(),
-                        date_or(c.auth_start).c_str(), c.duration_days, date_or(expiry).c_str());
-    ImGui::SameLine();
     days_left_text(c, ctx.today, p.settings);
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("· expires %s · received %s · authorized from %s for %d days", date_or(expiry).c_str(),
+                        date_or(c.received).c_str(), date_or(c.auth_start).c_str(), c.duration_days);
+    ImGui::PopTextWrapPos();
     if (c.replaces_id) {
         if (ImGui::SmallButton(("Replaces code " + std::to_string(c.replaces_id)).c_str())) ctx.nav.go("spark", c.replaces_id);
     }
@@ -803,7 +805,7 @@ void SparkView::draw_checks(Context& ctx, const SparkCode& c) {
 
     ImGui::Spacing();
     const bool can = failing == 0 && c.status == SparkStatus::verified;
-    if (c.status != SparkStatus::live && !(c.status == SparkStatus::revoked || c.status == SparkStatus::killed)) {
+    if (c.status == SparkStatus::received || c.status == SparkStatus::verified) {
         // Never disabled: a refusal says why in words, which a greyed-out button cannot.
         if (can ? primary_button("Go live") : ImGui::Button("Go live")) {
             CommandResult r = store_.go_live(c.id, ctx.today);
