@@ -1,13 +1,22 @@
-// IndexedDB persistence for the app: one object store, one record holding the program's
-// backup JSON. A save reports success only when its transaction has completed (durability
-// "strict"), so "Saved" on screen means the data is on disk. Every call reports back to C++,
-// success or failure; nothing is left waiting.
+// IndexedDB persistence for the app.
+//
+// - One record ("program" in store "kv") holds the program's backup JSON. A save reports success
+//   only when its transaction has completed (durability "strict"), so "Saved" on screen means the
+//   data is on disk; a tab killed mid-save leaves the previous or the new record, whole.
+// - Recovery points: the same transaction keeps the last few saved versions (store "versions"),
+//   at most one per ten minutes, so a bad import or a slip can be rolled back from settings.
+// - One writer: the tab holding the Web Lock "spark-roster-writer" saves; any other tab is
+//   read-only and follows the writer's saves (BroadcastChannel); when the writer closes, the next
+//   tab takes the lock over.
+// Every call reports back to C++, success or failure; nothing is left waiting.
 mergeInto(LibraryManager.library, {
   $SRStorage: {
     dbName: 'spark-roster',
-    storeName: 'kv',
     key: 'program',
+    keepVersions: 5,
+    versionSpacingMs: 10 * 60 * 1000,
     db: null,
+    channel: null,
     // Strings handed to C++ are malloc'd here and freed by C++.
     toC: function(s) {
       if (s === null || s === undefined) return 0;
@@ -29,13 +38,14 @@ mergeInto(LibraryManager.library, {
         var req;
         try {
           if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
-          req = indexedDB.open(SRStorage.dbName, 1);
+          req = indexedDB.open(SRStorage.dbName, 2);
         } catch (e) {
           return reject(e);
         }
         req.onupgradeneeded = function() {
           var db = req.result;
-          if (!db.objectStoreNames.contains(SRStorage.storeName)) db.createObjectStore(SRStorage.storeName);
+          if (!db.objectStoreNames.contains('kv')) db.createObjectStore('kv');
+          if (!db.objectStoreNames.contains('versions')) db.createObjectStore('versions', { autoIncrement: true });
         };
         req.onsuccess = function() {
           SRStorage.db = req.result;
@@ -46,45 +56,171 @@ mergeInto(LibraryManager.library, {
         req.onblocked = function() { reject(new Error('storage is blocked by another tab of an older version')); };
       });
     },
+    // Resolves to the stored program's text (or null on a first visit).
+    read: function() {
+      return SRStorage.open().then(function(db) {
+        return new Promise(function(resolve, reject) {
+          var tx = db.transaction('kv', 'readonly');
+          var req = tx.objectStore('kv').get(SRStorage.key);
+          tx.oncomplete = function() { var r = req.result; resolve(r && typeof r.text === 'string' ? r.text : null); };
+          tx.onerror = function() { reject(tx.error || req.error); };
+          tx.onabort = function() { reject(tx.error || new Error('read aborted')); };
+        });
+      });
+    },
+    // The writer lock. Resolves true when this tab may write. Without Web Locks (old browsers)
+    // every tab writes, as before locks existed.
+    becomeWriter: function(onLaterGrant) {
+      if (!navigator.locks || !navigator.locks.request) return Promise.resolve(true);
+      return new Promise(function(resolve) {
+        navigator.locks.request('spark-roster-writer', { ifAvailable: true }, function(lock) {
+          if (!lock) {
+            resolve(false);
+            // Wait in line; when the writer tab closes, this one takes over.
+            navigator.locks.request('spark-roster-writer', function() {
+              onLaterGrant();
+              return new Promise(function() {});  // held until the tab closes
+            });
+            return null;
+          }
+          resolve(true);
+          return new Promise(function() {});  // held until the tab closes
+        });
+      });
+    },
   },
 
-  // Reads the stored program. Calls back sr_storage_loaded(text or 0, ok, error or 0).
+  // Takes the writer lock if free, reads the stored program, and reports
+  // sr_storage_loaded(text or 0, ok, error or 0, writer). A read-only tab later gets
+  // sr_storage_remote(text) after each save of the writer, and sr_storage_promoted(text) when
+  // it becomes the writer.
   sr_storage_load__deps: ['$SRStorage', 'malloc'],
   sr_storage_load: function() {
-    SRStorage.open().then(function(db) {
-      return new Promise(function(resolve, reject) {
-        var tx = db.transaction(SRStorage.storeName, 'readonly');
-        var req = tx.objectStore(SRStorage.storeName).get(SRStorage.key);
-        tx.oncomplete = function() { resolve(req.result); };
-        tx.onerror = function() { reject(tx.error || req.error); };
-        tx.onabort = function() { reject(tx.error || new Error('read aborted')); };
+    var followWriter = function() {
+      if (typeof BroadcastChannel === 'undefined') return;
+      SRStorage.channel = new BroadcastChannel('spark-roster');
+      SRStorage.channel.onmessage = function(ev) {
+        if (!ev.data || ev.data.type !== 'saved') return;
+        SRStorage.read().then(function(text) {
+          if (text !== null) Module['_sr_storage_remote'](SRStorage.toC(text));
+        }, function() {});
+      };
+    };
+    var promoted = function() {
+      SRStorage.read().then(function(text) {
+        Module['_sr_storage_promoted'](SRStorage.toC(text));
+      }, function(err) {
+        Module['_sr_storage_promoted'](0);
       });
-    }).then(function(record) {
-      var text = record && typeof record.text === 'string' ? record.text : null;
-      Module['_sr_storage_loaded'](SRStorage.toC(text), 1, 0);
-    }, function(err) {
-      Module['_sr_storage_loaded'](0, 0, SRStorage.toC(SRStorage.describe(err)));
+    };
+    SRStorage.becomeWriter(promoted).then(function(writer) {
+      if (!SRStorage.channel && typeof BroadcastChannel !== 'undefined') followWriter();
+      return SRStorage.read().then(function(text) {
+        Module['_sr_storage_loaded'](SRStorage.toC(text), 1, 0, writer ? 1 : 0);
+      });
+    }).catch(function(err) {
+      Module['_sr_storage_loaded'](0, 0, SRStorage.toC(SRStorage.describe(err)), 1);
     });
+    if (navigator.storage && navigator.storage.persisted) {
+      navigator.storage.persisted().then(function(p) { Module['srPersisted'] = p; }, function() {});
+    }
   },
 
-  // Writes the program. Calls back sr_storage_saved(seq, ok, error or 0) once the
-  // transaction has completed or failed.
+  // Writes the program (and a recovery point). Calls back sr_storage_saved(seq, ok, error or 0)
+  // once the transaction has completed or failed.
   sr_storage_save__deps: ['$SRStorage', 'malloc'],
   sr_storage_save: function(textPtr, seq) {
     var text = UTF8ToString(textPtr);
     var fail = function(err) { Module['_sr_storage_saved'](seq, 0, SRStorage.toC(SRStorage.describe(err))); };
     SRStorage.open().then(function(db) {
       var tx;
+      var now = Date.now();
       try {
-        tx = db.transaction(SRStorage.storeName, 'readwrite', { durability: 'strict' });
-        tx.objectStore(SRStorage.storeName).put({ text: text, savedAt: new Date().toISOString(), seq: seq }, SRStorage.key);
+        tx = db.transaction(['kv', 'versions'], 'readwrite', { durability: 'strict' });
+        tx.objectStore('kv').put({ text: text, savedAt: new Date(now).toISOString(), seq: seq }, SRStorage.key);
+        var versions = tx.objectStore('versions');
+        // The newest recovery point is replaced while it is recent; older ones are kept.
+        var cursorReq = versions.openCursor(null, 'prev');
+        var first = true, seen = 0, limit = SRStorage.keepVersions;
+        cursorReq.onsuccess = function() {
+          var cur = cursorReq.result;
+          if (first) {
+            first = false;
+            if (cur && now - cur.value.at < SRStorage.versionSpacingMs) {
+              cur.update({ text: text, at: cur.value.at, savedAt: now });
+            } else {
+              versions.add({ text: text, at: now, savedAt: now });
+              limit = SRStorage.keepVersions - 1;  // the one just added counts
+            }
+          }
+          if (!cur) return;
+          if (++seen > limit) cur.delete();
+          cur.continue();
+        };
       } catch (e) {
         return fail(e);
       }
       var done = false;
-      tx.oncomplete = function() { if (!done) { done = true; Module['_sr_storage_saved'](seq, 1, 0); } };
+      tx.oncomplete = function() {
+        if (done) return;
+        done = true;
+        Module['_sr_storage_saved'](seq, 1, 0);
+        if (SRStorage.channel) SRStorage.channel.postMessage({ type: 'saved', seq: seq });
+        if (!SRStorage.askedPersist && navigator.storage && navigator.storage.persist) {
+          SRStorage.askedPersist = true;
+          navigator.storage.persist().then(function(p) { Module['srPersisted'] = p; }, function() {});
+        }
+      };
       tx.onerror = function(ev) { if (!done) { done = true; if (ev && ev.preventDefault) ev.preventDefault(); fail(tx.error); } };
       tx.onabort = function() { if (!done) { done = true; fail(tx.error || new Error('save aborted')); } };
     }, fail);
+  },
+
+  // Lists the recovery points, newest first: sr_storage_versions_listed(json or 0, error or 0)
+  // with json = [{"id": n, "saved_at": "ISO time", "bytes": n}].
+  sr_storage_list_versions__deps: ['$SRStorage', 'malloc'],
+  sr_storage_list_versions: function() {
+    SRStorage.open().then(function(db) {
+      return new Promise(function(resolve, reject) {
+        var out = [];
+        var tx = db.transaction('versions', 'readonly');
+        var req = tx.objectStore('versions').openCursor(null, 'prev');
+        req.onsuccess = function() {
+          var cur = req.result;
+          if (!cur) return;
+          out.push({ id: cur.primaryKey, saved_at: new Date(cur.value.savedAt).toISOString(), bytes: cur.value.text.length });
+          cur.continue();
+        };
+        tx.oncomplete = function() { resolve(out); };
+        tx.onerror = function() { reject(tx.error); };
+      });
+    }).then(function(list) {
+      Module['_sr_storage_versions_listed'](SRStorage.toC(JSON.stringify(list)), 0);
+    }, function(err) {
+      Module['_sr_storage_versions_listed'](0, SRStorage.toC(SRStorage.describe(err)));
+    });
+  },
+
+  // Reads one recovery point: sr_storage_version_read(id, text or 0, error or 0).
+  sr_storage_read_version__deps: ['$SRStorage', 'malloc'],
+  sr_storage_read_version: function(id) {
+    SRStorage.open().then(function(db) {
+      return new Promise(function(resolve, reject) {
+        var tx = db.transaction('versions', 'readonly');
+        var req = tx.objectStore('versions').get(id);
+        tx.oncomplete = function() { resolve(req.result ? req.result.text : null); };
+        tx.onerror = function() { reject(tx.error); };
+      });
+    }).then(function(text) {
+      if (text === null) Module['_sr_storage_version_read'](id, 0, SRStorage.toC('that recovery point no longer exists'));
+      else Module['_sr_storage_version_read'](id, SRStorage.toC(text), 0);
+    }, function(err) {
+      Module['_sr_storage_version_read'](id, 0, SRStorage.toC(SRStorage.describe(err)));
+    });
+  },
+
+  sr_storage_persisted: function() {
+    var p = Module['srPersisted'];
+    return p === true ? 1 : p === false ? 0 : -1;
   },
 });

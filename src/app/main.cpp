@@ -7,7 +7,10 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
+#include <deque>
+#include <vector>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -42,6 +45,8 @@ struct Host {
 };
 
 Host* g = nullptr;
+
+void deliver_input();
 
 void rebuild_fonts_and_style() {
     ImGuiIO& io = ImGui::GetIO();
@@ -101,6 +106,7 @@ void frame() {
     g->last_status = status;
     g->drawn_revision = g->store.revision();
 
+    deliver_input();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // The GLFW port reports sizes in canvas pixels already; keep ImGui in device pixels.
@@ -137,6 +143,50 @@ void frame() {
     }
 }
 
+// Dear ImGui 1.86 reads keys as "held now" once per frame, and a text field takes a frame's
+// typed characters before its editing keys. So input that arrives faster than frames (a quick
+// tap, Ctrl+V, or typing right after Backspace) is queued here and handed over frame by frame:
+// a frame takes events in order until one would change a key already changed in that frame,
+// or a character follows an editing key (Backspace, arrows, Enter...).
+struct InputEvent {
+    bool is_char;
+    int key, scancode, action, mods;
+    unsigned int codepoint;
+};
+std::deque<InputEvent> g_input;
+
+void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
+    if (action == GLFW_REPEAT) return;  // ImGui makes its own repeats from how long a key is held
+    g_input.push_back({false, key, scancode, action, mods, 0});
+}
+
+void char_callback(GLFWwindow*, unsigned int c) { g_input.push_back({true, 0, 0, 0, 0, c}); }
+
+bool is_modifier(int key) {
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+}
+
+void deliver_input() {
+    std::vector<int> changed;
+    bool editing_key = false;
+    while (!g_input.empty()) {
+        const InputEvent e = g_input.front();
+        if (e.is_char) {
+            if (editing_key) break;
+            ImGui_ImplGlfw_CharCallback(g->window, e.codepoint);
+        } else {
+            if (std::find(changed.begin(), changed.end(), e.key) != changed.end()) break;
+            changed.push_back(e.key);
+            if (e.action == GLFW_PRESS && e.key >= 256 && !is_modifier(e.key)) editing_key = true;
+            ImGui_ImplGlfw_KeyCallback(g->window, e.key, e.scancode, e.action, e.mods);
+        }
+        g_input.pop_front();
+    }
+    if (!g_input.empty()) g->wake_frames = std::max(g->wake_frames, 2);
+}
+
 const char* get_clipboard(void*) {
     static std::string text;
     text = sr::platform::clipboard_get();
@@ -169,6 +219,8 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_import(const char* text) {
     nlohmann::json r;
     if (!g->persistence.loaded()) {
         r = {{"ok", false}, {"error", "the stored program has not loaded yet"}};
+    } else if (g->persistence.read_only()) {
+        r = {{"ok", false}, {"error", "this tab is read-only: the program is open for editing in another tab"}};
     } else {
         sr::LoadResult lr = sr::program_from_json(text ? text : "");
         if (lr.ok()) {
@@ -229,9 +281,12 @@ int main() {
     io.IniFilename = nullptr;  // layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab drawing
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    glfwSetKeyCallback(window, key_callback);    // replace the backend's: deliver_input() calls them
+    glfwSetCharCallback(window, char_callback);
+    // After the backend's init, which installs GLFW's clipboard (a no-op in the browser).
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     sync_canvas_size();
 

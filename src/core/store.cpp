@@ -121,6 +121,27 @@ CommandResult Store::update_creator(Creator c) {
     return CommandResult::done(id);
 }
 
+CommandResult Store::set_creators_status(const std::vector<Id>& ids, CreatorStatus status) {
+    std::vector<std::pair<Id, CreatorStatus>> before;
+    for (Id id : ids) {
+        const Creator* c = find_creator(id);
+        if (!c) return CommandResult::refused({{"id", "No creator with id " + std::to_string(id) + "."}});
+        if (c->status != status) before.emplace_back(id, c->status);
+    }
+    if (before.empty()) return CommandResult::done(0);  // nothing to change: no undo step
+    const std::string label = "Set " + std::to_string(before.size()) + " creators to " + std::string(name_of(status));
+    run({label,
+         [before, status](Program& p) {
+             for (const auto& [id, old] : before)
+                 if (Creator* x = by_id(p.creators, id)) x->status = status;
+         },
+         [before](Program& p) {
+             for (const auto& [id, old] : before)
+                 if (Creator* x = by_id(p.creators, id)) x->status = old;
+         }});
+    return CommandResult::done(0);
+}
+
 CreatorFootprint Store::creator_footprint(Id id) const {
     CreatorFootprint f;
     for (const Post& x : program_.posts) f.posts += x.creator_id == id;

@@ -54,6 +54,8 @@ public:
 
     CommandResult add_creator(Creator c);
     CommandResult update_creator(Creator c);
+    // Sets the status of several creators as one undoable step (bulk action on the roster).
+    CommandResult set_creators_status(const std::vector<Id>& ids, CreatorStatus status);
     CreatorFootprint creator_footprint(Id id) const;
     // Removes the creator with its posts, samples and Spark Codes (undoable as one step).
     CommandResult remove_creator(Id id);

@@ -1,20 +1,29 @@
 // Keeps the Store saved: loads the stored program once, then saves every committed change.
 // Nothing is written before the stored data has loaded; one save is in flight at a time, and
-// the latest revision always follows the one in flight.
+// the latest revision always follows the one in flight. Only one tab writes: the others are
+// read-only and follow its saves until it closes.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/store.hpp"
 
 namespace sr {
 
 struct SaveStatus {
-    enum Kind { loading, saved, pending, saving, failed, blocked };
+    enum Kind { loading, saved, pending, saving, failed, blocked, read_only };
     Kind kind = loading;
-    std::string text;       // for people: "Saved", "Saving…", "Not saved: <reason>"
+    std::string text;          // for people: "Saved", "Saving…", "Not saved: <reason>"
     const char* name() const;  // for the page API: "loading", "saved", ...
+};
+
+// A saved version kept for recovery.
+struct RecoveryPoint {
+    int64_t id = 0;
+    std::string saved_at;  // ISO time
+    int64_t bytes = 0;
 };
 
 class Persistence {
@@ -28,19 +37,36 @@ public:
     SaveStatus status() const;
     // True once the stored program (or the first-visit sample) is in the store.
     bool loaded() const { return loaded_; }
-    // A banner to show above everything (storage unavailable, stored data unreadable), or "".
+    // Another tab is the writer: this one shows its saves and changes nothing.
+    bool read_only() const { return read_only_; }
+    // A banner to show above everything (storage unavailable, stored data unreadable,
+    // another tab writes), or "".
     const std::string& banner() const { return banner_; }
     // The user replaced the program on purpose: saving over unreadable stored data is allowed.
-    void allow_overwrite() { blocked_ = false; banner_.clear(); }
+    void allow_overwrite();
+    // Whether the browser granted persistent storage: 1 yes, 0 no, -1 not known yet.
+    int persisted() const;
+
+    // Recovery points: list them (async), and restore one (async; the program is replaced
+    // through an undoable command, so a restore can itself be undone).
+    void refresh_recovery_points();
+    const std::vector<RecoveryPoint>& recovery_points() const { return points_; }
+    const std::string& recovery_message() const { return recovery_message_; }
+    void restore(int64_t id);
 
     // Called by the storage layer.
-    void on_loaded(const char* text, bool ok, const char* error);
+    void on_loaded(const char* text, bool ok, const char* error, bool writer);
     void on_saved(uint64_t seq, bool ok, const char* error);
+    void on_remote(const char* text);
+    void on_promoted(const char* text);
+    void on_versions(const char* json, const char* error);
+    void on_version_read(int64_t id, const char* text, const char* error);
 
 private:
     Store& store_;
     std::function<void()> on_ready_;
     bool loaded_ = false;
+    bool read_only_ = false;
     bool blocked_ = false;        // stored data unreadable: never overwrite it silently
     bool in_flight_ = false;
     uint64_t in_flight_rev_ = 0;
@@ -48,6 +74,8 @@ private:
     uint64_t failed_rev_ = UINT64_MAX;  // a failed revision is retried only after a new change
     std::string last_error_;
     std::string banner_;
+    std::vector<RecoveryPoint> points_;
+    std::string recovery_message_;
 };
 
 }  // namespace sr

@@ -92,8 +92,11 @@ void App::draw() {
     }
     const float status_h = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##view", ImVec2(0, -status_h), false, ImGuiWindowFlags_NoScrollbar);
+    // A read-only tab (another tab is the writer) shows everything and changes nothing.
+    ImGui::BeginDisabled(persistence_.read_only());
     if (persistence_.loaded()) current_view()->draw(ctx);
     else ImGui::TextDisabled("Loading your program…");
+    ImGui::EndDisabled();
     ImGui::EndChild();
     draw_status_line();
     ImGui::End();
@@ -115,13 +118,13 @@ void App::draw_top_bar() {
     const float w = ImGui::CalcTextSize("Undo").x + ImGui::CalcTextSize("Redo").x + ImGui::CalcTextSize(theme_label).x +
                     st.FramePadding.x * 6 + st.ItemSpacing.x * 2;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-    ImGui::BeginDisabled(!store_.can_undo());
+    ImGui::BeginDisabled(!store_.can_undo() || persistence_.read_only());
     if (ImGui::Button("Undo")) store_.undo();
     if (store_.can_undo() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Undo: %s (Ctrl+Z)", store_.undo_label().c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(!store_.can_redo());
+    ImGui::BeginDisabled(!store_.can_redo() || persistence_.read_only());
     if (ImGui::Button("Redo")) store_.redo();
     if (store_.can_redo() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Redo: %s (Ctrl+Shift+Z)", store_.redo_label().c_str());
@@ -167,7 +170,7 @@ void App::handle_shortcuts() {
     const bool mod = io.KeyCtrl || io.KeySuper;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) current_view()->close_dialog();
     if (mod && ImGui::IsKeyPressed('F', false)) current_view()->focus_filter();
-    if (io.WantTextInput) return;  // a text field handles its own undo
+    if (io.WantTextInput || persistence_.read_only()) return;  // a text field handles its own undo
     if (mod && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
         if (io.KeyShift) store_.redo();
         else store_.undo();

@@ -10,6 +10,8 @@
 
 #include "core/enums.hpp"
 #include "core/format.hpp"
+#include "core/metrics.hpp"
+#include "core/rules.hpp"
 #include "probe.hpp"
 #include "style.hpp"
 
@@ -17,10 +19,11 @@ namespace sr::ui {
 
 namespace {
 
-enum Column { col_handle, col_name, col_followers, col_tier, col_status, col_deal, col_count };
+enum Column { col_handle, col_name, col_followers, col_tier, col_status, col_deal, col_select, col_count };
 
 const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Paused", "Ended"};
 const char* kTierFilter[] = {"All tiers", "1 nano/micro", "2 mid", "3 top partner"};
+const char* kFlagFilter[] = {"Any flags", "Flagged", "Not flagged"};
 const char* kTierPin[] = {"From followers", "1 nano/micro (pinned)", "2 mid (pinned)", "3 top partner (pinned)"};
 
 template <size_t N> void copy_to(char (&dst)[N], const std::string& s) {
@@ -77,12 +80,18 @@ void RosterView::select(Id id) {
 }
 
 void RosterView::draw(Context& ctx) {
+    if (ctx.today != today_) {
+        today_ = ctx.today;
+        rows_dirty_ = true;
+    }
+    draw_targets();
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
     const bool side_by_side = avail_w > em(48);
     const float form_w = side_by_side ? std::min(em(22), avail_w * 0.4f) : avail_w;
 
     draw_filters();
+    draw_bulk_bar();
     const float table_h = side_by_side ? ImGui::GetContentRegionAvail().y : std::max(em(12), avail_h * 0.45f);
 
     if (side_by_side) {
@@ -103,6 +112,61 @@ void RosterView::draw(Context& ctx) {
         ctx.nav.go("creator", open_);
         open_ = 0;
     }
+}
+
+// Active creators per tier against the program's targets (DOMAIN.md section 1).
+void RosterView::draw_targets() {
+    std::string all;
+    bool first = true;
+    for (const TierRoster& t : roster_vs_targets(store_.program())) {
+        if (!first) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("|");
+            ImGui::SameLine();
+        }
+        first = false;
+        const std::string line = std::string("Tier ") + tier_name(t.tier) + ": " + std::to_string(t.active) +
+                                 " active (target " + std::to_string(t.target_min) + "-" +
+                                 std::to_string(t.target_max) + ")";
+        if (t.gap() != 0) ImGui::TextColored(palette().warning, "%s", line.c_str());
+        else ImGui::TextUnformatted(line.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.summary().c_str());
+        all += (all.empty() ? "" : "; ") + t.summary();
+    }
+    probe_tag("tier targets", all);
+}
+
+// Ticked rows: set their status in one step (undoable as one).
+void RosterView::draw_bulk_bar() {
+    // Forget ticks on creators that are gone (deleted, or undone away).
+    for (auto it = selected_.begin(); it != selected_.end();) {
+        if (store_.find_creator(*it)) ++it;
+        else it = selected_.erase(it);
+    }
+    if (ImGui::Button("Tick all shown")) {
+        const Program& p = store_.program();
+        for (size_t i : rows_) selected_.insert(p.creators[i].id);
+    }
+    if (selected_.empty()) return;
+    ImGui::SameLine();
+    ImGui::Text("%zu ticked: set status to", selected_.size());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(8));
+    ImGui::Combo("##bulk-status", &bulk_status_, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
+    probe_tag("Bulk status");
+    ImGui::SameLine();
+    if (ImGui::Button("Apply to ticked")) {
+        const std::vector<Id> ids(selected_.begin(), selected_.end());
+        const CommandResult r = store_.set_creators_status(ids, static_cast<CreatorStatus>(bulk_status_));
+        if (r.ok) {
+            notice_ = std::to_string(ids.size()) + " creators set to " + kStatusLabels[bulk_status_] + ". Undo puts them back.";
+            selected_.clear();
+        } else if (!r.errors.empty()) {
+            notice_ = r.errors.front().message;
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Clear ticks")) selected_.clear();
 }
 
 void RosterView::draw_filters() {
@@ -136,13 +200,24 @@ void RosterView::draw_filters() {
     }
     probe_tag("Status filter");
     ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(8));
+    if (ImGui::Combo("##flag-filter", &flag_filter_, kFlagFilter, IM_ARRAYSIZE(kFlagFilter))) rows_dirty_ = true;
+    probe_tag("Flag filter");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Creators with a metric flag this week (see Performance for the reasons)");
+    ImGui::SameLine();
     if (store_.revision() != rows_revision_ || rows_dirty_) rebuild_rows();
-    ImGui::TextDisabled("%s of %s creators", fmt_int(static_cast<int64_t>(rows_.size())).c_str(),
-                        fmt_int(static_cast<int64_t>(store_.program().creators.size())).c_str());
+    const std::string count = fmt_int(static_cast<int64_t>(rows_.size())) + " of " +
+                              fmt_int(static_cast<int64_t>(store_.program().creators.size())) + " creators";
+    ImGui::TextDisabled("%s", count.c_str());
+    probe_tag("roster count", count);
 }
 
 void RosterView::rebuild_rows() {
     const Program& p = store_.program();
+    flagged_.clear();
+    if (flag_filter_ != 0)
+        for (const CreatorMetrics& m : creator_metrics(p, today_))
+            if (m.any_flag()) flagged_.insert(m.creator_id);
     const std::string needle = lower(filter_);
     rows_.clear();
     rows_.reserve(p.creators.size());
@@ -150,6 +225,8 @@ void RosterView::rebuild_rows() {
         const Creator& c = p.creators[i];
         if (tier_filter_ != 0 && effective_tier(c, p.settings) != tier_filter_) continue;
         if (status_filter_ != 0 && static_cast<int>(c.status) != status_filter_ - 1) continue;
+        if (flag_filter_ == 1 && !flagged_.count(c.id)) continue;
+        if (flag_filter_ == 2 && flagged_.count(c.id)) continue;
         if (!needle.empty()) {
             const std::string hay = lower(c.handle + " " + c.display_name + " " + join(c.categories));
             if (hay.find(needle) == std::string::npos) continue;
@@ -191,6 +268,7 @@ void RosterView::draw_table(float height) {
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("roster", col_count, flags, ImVec2(0, height - ImGui::GetStyle().ItemSpacing.y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, em(1.6f), col_select);
     ImGui::TableSetupColumn("Handle", ImGuiTableColumnFlags_DefaultSort, 1.4f, col_handle);
     ImGui::TableSetupColumn("Name", 0, 1.3f, col_name);
     ImGui::TableSetupColumn("Followers", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, col_followers);
@@ -215,21 +293,31 @@ void RosterView::draw_table(float height) {
             const Creator& c = p.creators[rows_[static_cast<size_t>(r)]];
             ImGui::PushID(static_cast<int>(c.id));
             ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(col_handle);
+            ImGui::TableSetColumnIndex(1);
             const std::string label = "@" + c.handle;
             if (ImGui::Selectable(label.c_str(), form_.editing == c.id,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
                 load_form(c);
             }
             if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open_ = c.id;
-            ImGui::TableSetColumnIndex(col_name);
+            // After the row's selectable, which spans every column, so the tick box gets the click.
+            ImGui::TableSetColumnIndex(0);
+            bool ticked = selected_.count(c.id) != 0;
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));  // a text-high box: rows stay one line
+            if (ImGui::Checkbox("##tick", &ticked)) {
+                if (ticked) selected_.insert(c.id);
+                else selected_.erase(c.id);
+            }
+            ImGui::PopStyleVar();
+            probe_tag("select @" + c.handle);
+            ImGui::TableSetColumnIndex(2);
             ImGui::TextUnformatted(c.display_name.c_str());
-            ImGui::TableSetColumnIndex(col_followers);
+            ImGui::TableSetColumnIndex(3);
             const std::string f = fmt_int(c.followers);
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - ImGui::CalcTextSize(f.c_str()).x -
                                  ImGui::GetStyle().CellPadding.x);
             ImGui::TextUnformatted(f.c_str());
-            ImGui::TableSetColumnIndex(col_tier);
+            ImGui::TableSetColumnIndex(4);
             const int tier = effective_tier(c, p.settings);
             ImGui::TextUnformatted(tier_name(tier));
             if (c.pinned_tier) {
@@ -242,9 +330,9 @@ void RosterView::draw_table(float height) {
                     ImGui::SetTooltip("Under %s followers: below the program floor.",
                                       fmt_int(p.settings.program_floor).c_str());
             }
-            ImGui::TableSetColumnIndex(col_status);
+            ImGui::TableSetColumnIndex(5);
             ImGui::TextUnformatted(kStatusLabels[static_cast<int>(c.status)]);
-            ImGui::TableSetColumnIndex(col_deal);
+            ImGui::TableSetColumnIndex(6);
             ImGui::TextUnformatted(deal_summary(c, p.settings).c_str());
             ImGui::PopID();
         }

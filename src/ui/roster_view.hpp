@@ -2,6 +2,7 @@
 // removes them. Changes go through the Store's commands only.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ private:
         std::map<std::string, std::string> errors;  // field -> why it was refused
     };
 
+    void draw_targets();
+    void draw_bulk_bar();
     void draw_filters();
     void draw_table(float height);
     void draw_form();
@@ -52,6 +55,11 @@ private:
     char filter_[128] = {};
     int tier_filter_ = 0;    // 0 = all
     int status_filter_ = 0;  // 0 = all, else status + 1
+    int flag_filter_ = 0;    // 0 = all, 1 = flagged by a metric, 2 = not flagged
+    std::set<Id> flagged_;   // creators with a metric flag this week
+    Date today_;
+    std::set<Id> selected_;  // rows ticked for a bulk action
+    int bulk_status_ = static_cast<int>(CreatorStatus::active);
     bool focus_filter_ = false;
     bool want_delete_ = false;
     Id open_ = 0;  // a creator to open on its own screen (double-click or Open)

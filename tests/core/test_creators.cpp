@@ -165,3 +165,21 @@ TEST_CASE("the revision moves with every change so a saver knows what is unsaved
     store.undo();
     CHECK(store.revision() == r0 + 2);
 }
+
+TEST_CASE("a bulk status change is one step: one undo puts every creator back") {
+    Store store;
+    const Id a = store.add_creator(creator("alpha", 10)).id;
+    const Id b = store.add_creator(creator("beta", 10)).id;
+    Creator beta = *store.find_creator(b);
+    beta.status = CreatorStatus::active;
+    store.update_creator(beta);
+    REQUIRE(store.set_creators_status({a, b}, CreatorStatus::paused).ok);
+    CHECK(store.find_creator(a)->status == CreatorStatus::paused);
+    CHECK(store.find_creator(b)->status == CreatorStatus::paused);
+    REQUIRE(store.undo());
+    CHECK(store.find_creator(a)->status == CreatorStatus::prospect);
+    CHECK(store.find_creator(b)->status == CreatorStatus::active);
+    // An unknown id refuses the whole change.
+    CHECK_FALSE(store.set_creators_status({a, 999}, CreatorStatus::ended).ok);
+    CHECK(store.find_creator(a)->status == CreatorStatus::prospect);
+}

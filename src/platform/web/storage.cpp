@@ -3,6 +3,7 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "core/backup.hpp"
 #include "core/sample.hpp"
@@ -11,11 +12,18 @@
 extern "C" {
 void sr_storage_load();
 void sr_storage_save(const char* text, double seq);
+void sr_storage_list_versions();
+void sr_storage_read_version(double id);
+int sr_storage_persisted();
 }
 
 namespace sr {
 
 static Persistence* g_persistence = nullptr;
+
+static const char* kReadOnlyBanner =
+    "This program is open in another tab, which saves it. This tab is read-only and follows "
+    "that tab's changes; close the other tab to edit here.";
 
 const char* SaveStatus::name() const {
     switch (kind) {
@@ -25,6 +33,7 @@ const char* SaveStatus::name() const {
         case saving: return "saving";
         case failed: return "failed";
         case blocked: return "blocked";
+        case read_only: return "read_only";
     }
     return "?";
 }
@@ -35,7 +44,8 @@ void Persistence::start(std::function<void()> on_ready) {
     sr_storage_load();
 }
 
-void Persistence::on_loaded(const char* text, bool ok, const char* error) {
+void Persistence::on_loaded(const char* text, bool ok, const char* error, bool writer) {
+    read_only_ = ok && !writer;
     if (!ok) {
         // No storage at all (private mode, blocked): work in memory, say so, keep exporting.
         store_.reset(make_sample_program(platform::today_local()));
@@ -44,8 +54,9 @@ void Persistence::on_loaded(const char* text, bool ok, const char* error) {
                   "). Changes stay in this tab only: export a backup to keep them.";
         failed_rev_ = store_.revision();
     } else if (!text) {
-        // First visit: the sample program, saved like any change.
+        // First visit: the sample program, saved like any change (by the writer).
         store_.reset(make_sample_program(platform::today_local()));
+        if (read_only_) saved_rev_ = store_.revision();
     } else {
         LoadResult r = program_from_json(text);
         if (r.ok()) {
@@ -58,12 +69,39 @@ void Persistence::on_loaded(const char* text, bool ok, const char* error) {
                       "). It is left untouched; import a backup to replace it.";
         }
     }
+    if (read_only_ && banner_.empty()) banner_ = kReadOnlyBanner;
     loaded_ = true;
     if (on_ready_) on_ready_();
 }
 
+void Persistence::on_remote(const char* text) {
+    if (!read_only_ || !text) return;
+    LoadResult r = program_from_json(text);
+    if (!r.ok()) return;  // a half-written record cannot happen (transactions), but stay safe
+    store_.reset(std::move(*r.program));
+    saved_rev_ = store_.revision();
+}
+
+void Persistence::on_promoted(const char* text) {
+    if (text) {
+        LoadResult r = program_from_json(text);
+        if (r.ok()) store_.reset(std::move(*r.program));
+    }
+    saved_rev_ = store_.revision();
+    read_only_ = false;
+    if (banner_ == kReadOnlyBanner) banner_.clear();
+}
+
+void Persistence::allow_overwrite() {
+    if (!blocked_) return;
+    blocked_ = false;
+    banner_.clear();
+}
+
+int Persistence::persisted() const { return sr_storage_persisted(); }
+
 void Persistence::tick() {
-    if (!loaded_ || blocked_ || in_flight_) return;
+    if (!loaded_ || blocked_ || read_only_ || in_flight_) return;
     const uint64_t rev = store_.revision();
     if (rev == saved_rev_ || rev == failed_rev_) return;
     in_flight_ = true;
@@ -88,6 +126,7 @@ void Persistence::on_saved(uint64_t seq, bool ok, const char* error) {
 SaveStatus Persistence::status() const {
     if (!loaded_) return {SaveStatus::loading, "Loading…"};
     if (blocked_) return {SaveStatus::blocked, "Not saved: the stored program could not be read"};
+    if (read_only_) return {SaveStatus::read_only, "Read-only: another tab is editing"};
     const uint64_t rev = store_.revision();
     if (in_flight_) return {SaveStatus::saving, "Saving…"};
     if (rev == saved_rev_) return {SaveStatus::saved, "Saved"};
@@ -95,18 +134,89 @@ SaveStatus Persistence::status() const {
     return {SaveStatus::pending, "Saving…"};
 }
 
+void Persistence::refresh_recovery_points() {
+    recovery_message_ = "Reading recovery points…";
+    sr_storage_list_versions();
+}
+
+void Persistence::on_versions(const char* json, const char* error) {
+    points_.clear();
+    if (!json) {
+        recovery_message_ = std::string("Recovery points could not be read: ") + (error ? error : "unknown error");
+        return;
+    }
+    nlohmann::json list = nlohmann::json::parse(json, nullptr, false);
+    if (list.is_array()) {
+        for (const auto& v : list) {
+            if (!v.is_object()) continue;
+            RecoveryPoint p;
+            p.id = v.value("id", int64_t{0});
+            p.saved_at = v.value("saved_at", std::string());
+            p.bytes = v.value("bytes", int64_t{0});
+            points_.push_back(p);
+        }
+    }
+    recovery_message_ = points_.empty() ? "No recovery points yet." : "";
+}
+
+void Persistence::restore(int64_t id) {
+    if (read_only_) return;
+    recovery_message_ = "Restoring…";
+    sr_storage_read_version(static_cast<double>(id));
+}
+
+void Persistence::on_version_read(int64_t id, const char* text, const char* error) {
+    if (!text) {
+        recovery_message_ = std::string("Not restored: ") + (error ? error : "unknown error");
+        return;
+    }
+    LoadResult r = program_from_json(text);
+    if (!r.ok()) {
+        recovery_message_ = "Not restored: that recovery point cannot be read (" + r.summary(2) + ")";
+        return;
+    }
+    std::string when;
+    for (const RecoveryPoint& p : points_)
+        if (p.id == id) when = p.saved_at;
+    store_.replace_program(std::move(*r.program), "Restore version of " + when);
+    allow_overwrite();
+    recovery_message_ = "Restored the version saved " + when + ". Undo brings back what was there.";
+}
+
 }  // namespace sr
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void sr_storage_loaded(char* text, int ok, char* error) {
-    if (sr::g_persistence) sr::g_persistence->on_loaded(text, ok != 0, error);
+EMSCRIPTEN_KEEPALIVE void sr_storage_loaded(char* text, int ok, char* error, int writer) {
+    if (sr::g_persistence) sr::g_persistence->on_loaded(text, ok != 0, error, writer != 0);
     std::free(text);
     std::free(error);
 }
 
 EMSCRIPTEN_KEEPALIVE void sr_storage_saved(double seq, int ok, char* error) {
     if (sr::g_persistence) sr::g_persistence->on_saved(static_cast<uint64_t>(seq), ok != 0, error);
+    std::free(error);
+}
+
+EMSCRIPTEN_KEEPALIVE void sr_storage_remote(char* text) {
+    if (sr::g_persistence) sr::g_persistence->on_remote(text);
+    std::free(text);
+}
+
+EMSCRIPTEN_KEEPALIVE void sr_storage_promoted(char* text) {
+    if (sr::g_persistence) sr::g_persistence->on_promoted(text);
+    std::free(text);
+}
+
+EMSCRIPTEN_KEEPALIVE void sr_storage_versions_listed(char* json, char* error) {
+    if (sr::g_persistence) sr::g_persistence->on_versions(json, error);
+    std::free(json);
+    std::free(error);
+}
+
+EMSCRIPTEN_KEEPALIVE void sr_storage_version_read(double id, char* text, char* error) {
+    if (sr::g_persistence) sr::g_persistence->on_version_read(static_cast<int64_t>(id), text, error);
+    std::free(text);
     std::free(error);
 }
 
