@@ -23,7 +23,18 @@
     exportJson: function() { return call('sr_api_export', 'string'); },
     importJson: function(text) {
       return ready.then(function() {
-        var r = parse(call('sr_api_import', 'string', ['string'], [String(text)]));
+        // On the heap, not the stack: ccall's 'string' arguments live on the (small) stack.
+        var str = String(text);
+        var n = Module.lengthBytesUTF8(str) + 1;
+        var ptr = Module._malloc(n);
+        if (!ptr) return { ok: false, error: 'not enough memory to read a file of ' + n + ' bytes' };
+        Module.stringToUTF8(str, ptr, n);
+        var r;
+        try {
+          r = parse(call('sr_api_import', 'string', ['number'], [ptr]));
+        } finally {
+          Module._free(ptr);
+        }
         if (!r.ok) return r;
         return settled().then(function(s) {
           return s.state === 'saved' ? { ok: true, error: null } : { ok: true, error: 'imported but not saved: ' + s.text };
@@ -47,6 +58,8 @@
     },
     saveState: function() { return parse(call('sr_api_save_state', 'string')); },
     frameCount: function() { return call('sr_api_frame_count', 'number'); },
+    // CPU milliseconds of the last frame drawn and the longest since the previous call.
+    frameTime: function() { return parse(call('sr_api_frame_time', 'string')); },
   };
 
   // Wake the render loop on any input; an idle tab draws nothing.

@@ -40,6 +40,8 @@ struct Host {
     bool theme_dirty = false;
     int wake_frames = 2;         // frames still to draw before going idle
     uint64_t frames = 0;         // frames drawn, for the idle check
+    double last_frame_ms = 0;    // CPU time of the last frame drawn
+    double max_frame_ms = 0;     // the longest since the page API last asked
     uint64_t drawn_revision = UINT64_MAX;
     std::string last_status;
 };
@@ -106,6 +108,7 @@ void frame() {
     g->last_status = status;
     g->drawn_revision = g->store.revision();
 
+    const double frame_start = emscripten_get_now();
     deliver_input();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -124,6 +127,10 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++g->frames;
+    // The CPU time of this frame (UI and draw calls), for the page API's frameTime().
+    const double ms = emscripten_get_now() - frame_start;
+    g->last_frame_ms = ms;
+    g->max_frame_ms = std::max(g->max_frame_ms, ms);
 
     // Map ImGui's cursor onto the canvas (the GLFW port has no cursor shapes here).
     static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_Arrow;
@@ -254,6 +261,14 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_save_state() {
 }
 
 EMSCRIPTEN_KEEPALIVE double sr_api_frame_count() { return g ? static_cast<double>(g->frames) : 0; }
+
+// {"last": ms, "max": ms}: CPU time of the last frame and the longest since the last call.
+EMSCRIPTEN_KEEPALIVE const char* sr_api_frame_time() {
+    static std::string out;
+    out = nlohmann::json{{"last", g->last_frame_ms}, {"max", g->max_frame_ms}}.dump();
+    g->max_frame_ms = 0;
+    return out.c_str();
+}
 
 }
 
