@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "creators.hpp"
+#include "json_check.hpp"
 #include "enums.hpp"
 
 namespace sr {
@@ -444,57 +445,11 @@ void check_program(Program& p, std::vector<Problem>& problems) {
 // Backups nest a few levels (program, list, record, list, record). Far deeper input is refused
 // before it is parsed: each level costs the parser an allocation per byte of input, so a file
 // of brackets would take many times its size in memory.
-constexpr int kMaxDepth = 64;
+constexpr size_t kMaxDepth = 64;
 
-// Finds where and why a text is not JSON, without exceptions: a SAX pass that accepts every
-// value and keeps the parser's own report ("... at line 3, column 14: ...").
-struct SyntaxError : nlohmann::json_sax<json> {
-    std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-        message = ex.what();
-        if (!message.empty() && message[0] == '[') {  // drop "[json.exception.parse_error.101] "
-            const size_t at = message.find("] ");
-            if (at != std::string::npos) message = message.substr(at + 2);
-        }
-        return false;
-    }
-};
-
-std::string syntax_error(std::string_view text) {
-    SyntaxError sax;
-    json::sax_parse(text.begin(), text.end(), &sax);
-    return sax.message.empty() ? "not valid JSON" : sax.message;
-}
-
-bool too_deep(std::string_view text) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxDepth) return true;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return false;
+std::string syntax_message(std::string_view text) {
+    const JsonSyntax e = json_syntax(text);
+    return e.message.empty() ? "not valid JSON" : e.message;
 }
 
 }  // namespace
@@ -510,14 +465,14 @@ std::string program_to_json(const Program& p, bool pretty) {
 
 LoadResult program_from_json(std::string_view text) {
     LoadResult r;
-    if (too_deep(text)) {
+    if (json_depth(text, kMaxDepth) > kMaxDepth) {
         r.problems.push_back({"$", "nested more than " + std::to_string(kMaxDepth) +
                                        " levels deep: this is not a Spark Roster backup"});
         return r;
     }
     json doc = json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded()) {
-        r.problems.push_back({"$", "not valid JSON (the file may be truncated or not a backup): " + syntax_error(text)});
+        r.problems.push_back({"$", "not valid JSON (the file may be truncated or not a backup): " + syntax_message(text)});
         return r;
     }
     if (!doc.is_object()) {

@@ -7,6 +7,7 @@
 
 #include "enums.hpp"
 #include "format.hpp"
+#include "json_check.hpp"
 #include "spark.hpp"
 #include "validate.hpp"
 
@@ -72,50 +73,6 @@ std::string text_problem(std::string_view s, bool multiline) {
     return "";
 }
 
-// The deepest nesting of objects and arrays in JSON text, stopping once past `limit`.
-size_t json_depth(std::string_view s, size_t limit) {
-    size_t depth = 0, deepest = 0;
-    bool in_string = false, escaped = false;
-    for (char ch : s) {
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (ch == '\\') escaped = true;
-            else if (ch == '"') in_string = false;
-            continue;
-        }
-        if (ch == '"') in_string = true;
-        else if (ch == '{' || ch == '[') {
-            deepest = std::max(deepest, ++depth);
-            if (deepest > limit) return deepest;
-        } else if ((ch == '}' || ch == ']') && depth > 0)
-            --depth;
-    }
-    return deepest;
-}
-
-// Finds where JSON text stops being JSON, without exceptions.
-struct ErrorSax : nlohmann::json_sax<json> {
-    size_t position = 0;
-    std::string token;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
-        position = pos;
-        token = last;
-        return false;
-    }
-};
-
 // Parses untrusted JSON text into an object after the size, UTF-8 and depth checks.
 // `what` names the document in messages ("brief", "reply").
 bool parse_object(std::string_view text, const char* what, json& out, Errors& errs) {
@@ -141,8 +98,7 @@ bool parse_object(std::string_view text, const char* what, json& out, Errors& er
     }
     out = json::parse(text.begin(), text.end(), nullptr, false);
     if (out.is_discarded()) {
-        ErrorSax sax;
-        json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, false);
+        const JsonSyntax sax = json_syntax(text, false);
         const bool cut = sax.position >= text.size();
         errs.push_back({"payload", "The " + w + " is not valid JSON" +
                                        (cut ? std::string(": it ends too early (the link or text may have been cut off).")
