@@ -53,6 +53,21 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // Saves bytes from the heap as a file through a temporary link (the browser's downloads).
+  sr_download: function(namePtr, mimePtr, dataPtr, size) {
+    var name = UTF8ToString(namePtr), mime = UTF8ToString(mimePtr);
+    var bytes = HEAPU8.slice(dataPtr, dataPtr + size);
+    var url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+  },
+
   sr_set_cursor: function(namePtr) {
     var c = Module['canvas'];
     if (c) c.style.cursor = UTF8ToString(namePtr);

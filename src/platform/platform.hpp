@@ -19,4 +19,8 @@ std::string hash_get();
 void hash_push(const std::string& hash);
 void hash_replace(const std::string& hash);
 
+// Hands a file to the browser to save ("spark-roster-2026-11-22.json"): the user's downloads.
+// `data` is the whole file; `mime` its type ("application/json", "text/csv").
+void download(const std::string& filename, const std::string& mime, const std::string& data);
+
 }  // namespace sr::platform

@@ -1,5 +1,6 @@
 #include "platform/platform.hpp"
 
+#include <cstddef>
 #include <cstdlib>
 #include <ctime>
 
@@ -10,6 +11,7 @@ int sr_prefers_dark();
 void sr_set_cursor(const char* name);
 char* sr_hash_get();
 void sr_hash_set(const char* hash, int push);
+void sr_download(const char* name, const char* mime, const char* data, size_t size);
 }
 
 namespace sr::platform {
@@ -43,5 +45,9 @@ std::string hash_get() {
 
 void hash_push(const std::string& hash) { sr_hash_set(hash.c_str(), 1); }
 void hash_replace(const std::string& hash) { sr_hash_set(hash.c_str(), 0); }
+
+void download(const std::string& filename, const std::string& mime, const std::string& data) {
+    sr_download(filename.c_str(), mime.c_str(), data.data(), data.size());
+}
 
 }  // namespace sr::platform
