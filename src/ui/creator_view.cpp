@@ -10,8 +10,11 @@
 #include "core/metrics.hpp"
 #include "core/rules.hpp"
 #include "core/spark.hpp"
+#include "core/validate.hpp"
+#include "form_fields.hpp"
 #include "probe.hpp"
 #include "style.hpp"
+#include "table_util.hpp"
 
 namespace sr::ui {
 
@@ -20,35 +23,28 @@ namespace {
 const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Paused", "Ended"};
 const char* kSampleStatus[] = {"requested", "approved", "shipped", "delivered", "posted", "no post"};
 
-template <size_t N> void copy_to(char (&dst)[N], const std::string& s) { std::snprintf(dst, N, "%s", s.c_str()); }
-
-std::string trimmed(const char* s) {
-    std::string t(s);
-    const size_t b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
-}
-
 std::string date_or(const std::optional<Date>& d) { return d ? d->to_string() : "—"; }
 
-template <class T> int cmp3(const T& a, const T& b) { return a < b ? -1 : (b < a ? 1 : 0); }
+enum IncidentColumn { ic_date, ic_kind, ic_note, ic_state, ic_count };
+enum TierColumn { th_date, th_change, th_reason, th_count };
 
-void section(const char* title) {
+// A section's title; `extra` draws on the title's line (an export button) before the rule.
+template <class Extra> void section(const char* title, Extra&& extra) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     ImGui::TextUnformatted(title);
     ImGui::PopStyleColor();
     probe_tag(title, title);
+    extra();
     ImGui::Separator();
+}
+void section(const char* title) {
+    section(title, [] {});
 }
 
 // Reads the table's sort specs into `s` when they changed.
 void take_specs(CreatorView::Sorted& s) {
-    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
-    s.column = static_cast<int>(specs->Specs[0].ColumnUserID);
-    s.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-    s.dirty = true;
-    specs->SpecsDirty = false;
+    if (take_sort(s.sort)) s.dirty = true;
 }
 
 // Rebuilds the rows of one creator's records, sorted, when the sort, creator or program changed.
@@ -58,21 +54,13 @@ void refresh(CreatorView::Sorted& s, const std::vector<T>& list, Id creator, uin
     s.rows.clear();
     for (size_t i = 0; i < list.size(); ++i)
         if (list[i].creator_id == creator) s.rows.push_back(i);
-    const int col = s.column;
-    const bool asc = s.ascending;
-    std::sort(s.rows.begin(), s.rows.end(), [&](size_t a, size_t b) {
-        const int d = cmp(list[a], list[b], col);
-        if (d == 0) return list[a].id < list[b].id;  // ties on the record id
-        return asc ? d < 0 : d > 0;
-    });
+    sort_rows(
+        s.rows, s.sort, [&](size_t a, size_t b, int col) { return cmp(list[a], list[b], col); },
+        [&](size_t a, size_t b) { return list[a].id < list[b].id; });  // ties on the record id
     s.dirty = false;
     s.revision = revision;
     s.creator = creator;
 }
-
-const ImGuiTableFlags kTableFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                    ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
 
 float table_height(size_t rows, float max_em) {
     return std::min(em(max_em), ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rows) + 1.3f));
@@ -227,23 +215,24 @@ void CreatorView::draw_compliance(Context& ctx, const Creator& c) {
     for (const ComplianceIncident& x : c.compliance) open += !x.resolved;
     if (c.compliance.empty()) ImGui::TextColored(palette().ok, "Clean: no incident recorded.");
     else ImGui::Text("%zu incidents, %d open", c.compliance.size(), open);
-    enum { ic_date, ic_kind, ic_note, ic_state, ic_count };
+    // Newest first: what the table draws and exports.
+    std::vector<size_t> rows(c.compliance.size());
+    for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    std::sort(rows.begin(), rows.end(), [&](size_t a, size_t b) {
+        const ComplianceIncident& x = c.compliance[a];
+        const ComplianceIncident& y = c.compliance[b];
+        return x.date != y.date ? x.date > y.date : x.id > y.id;
+    });
+    if (!rows.empty())
+        export_button_right(c.handle + "-incidents", incident_columns_, rows, store_.program().settings.currency, ctx.today, true);
     if (!c.compliance.empty() &&
         ImGui::BeginTable("incidents", ic_count,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
                               ImGuiTableFlags_ScrollY,
                           ImVec2(0, table_height(c.compliance.size(), 8)))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date", 0, 1.0f, ic_date);
-        ImGui::TableSetupColumn("What", 0, 1.3f, ic_kind);
-        ImGui::TableSetupColumn("Note", 0, 2.0f, ic_note);
-        ImGui::TableSetupColumn("", 0, 0.9f, ic_state);
-        ImGui::TableHeadersRow();
-        // Newest first.
-        std::vector<const ComplianceIncident*> rows;
-        for (const auto& x : c.compliance) rows.push_back(&x);
-        std::sort(rows.begin(), rows.end(), [](auto a, auto b) { return a->date != b->date ? a->date > b->date : a->id > b->id; });
-        for (const ComplianceIncident* x : rows) {
+        setup_columns(incident_columns_, "creator-incidents");
+        for (size_t i : rows) {
+            const ComplianceIncident* x = &c.compliance[i];
             ImGui::PushID(static_cast<int>(x->id));
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(ic_date);
@@ -304,11 +293,11 @@ void CreatorView::draw_compliance(Context& ctx, const Creator& c) {
     if (ImGui::Button("Add incident")) {
         errors_.clear();
         ComplianceIncident x;
-        const auto d = Date::parse(trimmed(incident_date_));
+        const auto d = Date::parse(trim(incident_date_));
         if (!d) errors_["date"] = "Write the date as YYYY-MM-DD.";
         else x.date = *d;
-        x.kind = trimmed(incident_kind_);
-        x.note = trimmed(incident_note_);
+        x.kind = trim(incident_kind_);
+        x.note = trim(incident_note_);
         if (errors_.empty()) {
             CommandResult r = store_.add_incident(c.id, x);
             if (r.ok) {
@@ -400,18 +389,19 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
         probe_tag("tier history", "");
         return;
     }
-    enum { th_date, th_change, th_reason, th_count };
+    // Newest first: what the table draws and exports.
+    std::vector<size_t> rows;
+    for (size_t i = c.tier_history.size(); i-- > 0;) rows.push_back(i);
+    ImGui::TextDisabled("Tier history");
+    export_button_right(c.handle + "-tier-history", tier_columns_, rows, p.settings.currency, ctx.today, true);
     if (ImGui::BeginTable("tier-history", th_count,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
                               ImGuiTableFlags_ScrollY,
                           ImVec2(0, std::min(em(9), table_height(c.tier_history.size(), 9) + em(2.5f) * c.tier_history.size())))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date", 0, 0.8f, th_date);
-        ImGui::TableSetupColumn("Change", 0, 0.6f, th_change);
-        ImGui::TableSetupColumn("Reason", 0, 3.0f, th_reason);
-        ImGui::TableHeadersRow();
+        setup_columns(tier_columns_, "creator-tier-history");
         std::string all;
-        for (auto it = c.tier_history.rbegin(); it != c.tier_history.rend(); ++it) {
+        for (size_t i : rows) {
+            const TierChange* it = &c.tier_history[i];
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(th_date);
             ImGui::TextUnformatted(it->date.to_string().c_str());
@@ -426,42 +416,112 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
     }
 }
 
+namespace {
+
+enum SampleColumn { sc_product, sc_status, sc_requested, sc_delivered, sc_cost, sc_count };
+enum PostColumn { pc_published, pc_views, pc_clicks, pc_orders, pc_conv, pc_gmv, pc_source, pc_count };
+enum CodeColumn { kc_id, kc_status, kc_expiry, kc_days, kc_owner, kc_count };
+
+std::string product_name_of(const Program& p, Id id) {
+    for (const Product& x : p.products)
+        if (x.id == id) return x.name;
+    return "product " + std::to_string(id);
+}
+
+double conversion_of(const Post& x) { return x.clicks ? static_cast<double>(x.orders) / static_cast<double>(x.clicks) : -1.0; }
+
+}  // namespace
+
+CreatorView::CreatorView(Store& store) : store_(store) {
+    using csv::Cell;
+    auto date_cell = [](const std::optional<Date>& d) { return d ? Cell::text(d->to_string()) : Cell::none(); };
+    // The creator on screen: rows of the incidents and tier history index its lists.
+    auto shown = [this]() -> const Creator& { return *store_.find_creator(shown_); };
+    incident_columns_ = {
+        {"Date", ic_date, 1.0f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(shown().compliance[r].date.to_string()); }},
+        {"What", ic_kind, 1.3f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(shown().compliance[r].kind); }},
+        {"Note", ic_note, 2.0f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(shown().compliance[r].note); }},
+        {"State", ic_state, 0.9f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(shown().compliance[r].resolved ? "resolved" : "open"); }},
+    };
+    tier_columns_ = {
+        {"Date", th_date, 0.8f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(shown().tier_history[r].date.to_string()); }},
+        {"Change", th_change, 0.6f, 0, ColumnKind::text, [=](size_t r) {
+             const TierChange& t = shown().tier_history[r];
+             return Cell::text(std::to_string(t.from) + " -> " + std::to_string(t.to));
+         }},
+        {"Reason", th_reason, 3.0f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(shown().tier_history[r].reason); }},
+    };
+    auto sample = [this](size_t r) -> const Sample& { return store_.program().samples[r]; };
+    sample_columns_ = {
+        {"Product", sc_product, 2.0f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(product_name_of(store_.program(), sample(r).product_id)); }},
+        {"Status", sc_status, 0.9f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(kSampleStatus[static_cast<int>(sample(r).status)]); }},
+        {"Requested", sc_requested, 1.0f, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+         ColumnKind::text, [=](size_t r) { return date_cell(sample(r).requested); }},
+        {"Delivered", sc_delivered, 1.0f, 0, ColumnKind::text, [=](size_t r) { return date_cell(sample(r).delivered); }},
+        {"Cost", sc_cost, 0.8f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(sample(r).cost); }},
+    };
+    auto post = [this](size_t r) -> const Post& { return store_.program().posts[r]; };
+    post_columns_ = {
+        {"Published", pc_published, 1.1f, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+         ColumnKind::text, [=](size_t r) { return date_cell(post(r).published); }},
+        {"Views", pc_views, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(post(r).views); }},
+        {"Clicks", pc_clicks, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(post(r).clicks); }},
+        {"Orders", pc_orders, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(post(r).orders); }},
+        {"Conv.", pc_conv, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::percent, [=](size_t r) {
+             const Post& x = post(r);
+             return x.clicks ? Cell::number(conversion_of(x) * 100.0, 4) : Cell::none();
+         }},
+        {"GMV", pc_gmv, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [=](size_t r) { return Cell::money(post(r).gmv); }},
+        {"Source", pc_source, 0.7f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(std::string(name_of(post(r).source))); }},
+    };
+    auto code = [this](size_t r) -> const SparkCode& { return store_.program().spark_codes[r]; };
+    code_columns_ = {
+        {"Spark Code", kc_id, 1.0f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(code(r).id); }},
+        {"Status", kc_status, 0.8f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(std::string(name_of(code(r).status))); }},
+        {"Expires", kc_expiry, 1.0f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
+         [=](size_t r) { return date_cell(spark_expiry(code(r))); }},
+        {"Days left", kc_days, 0.8f, 0, ColumnKind::number, [=](size_t r) {
+             const auto left = spark_days_left(code(r), today_);
+             return left ? Cell::integer(*left) : Cell::none();
+         }},
+        {"Renewal owner", kc_owner, 1.4f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(code(r).renewal_owner); }},
+    };
+}
+
 void CreatorView::draw_samples(Context& ctx, const Creator& c) {
     const Program& p = store_.program();
-    section("Samples");
-    const PostingRate pr = posting_rate(p, c.id);
-    if (auto r = pr.rate()) ImGui::TextDisabled("Posting rate %s (%d of %d delivered led to a post)", fmt_percent(*r).c_str(), pr.posted, pr.delivered);
-    enum { sc_product, sc_status, sc_requested, sc_delivered, sc_cost, sc_count };
-    auto product_name = [&](Id id) -> std::string {
-        for (const Product& x : p.products)
-            if (x.id == id) return x.name;
-        return "product " + std::to_string(id);
-    };
-    size_t n = 0;
-    for (const Sample& s : p.samples) n += s.creator_id == c.id;
-    if (n == 0) {
-        ImGui::TextDisabled("No samples.");
-        return;
-    }
-    if (!ImGui::BeginTable("creator-samples", sc_count, kTableFlags, ImVec2(0, table_height(n, 7)))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Product", 0, 2.0f, sc_product);
-    ImGui::TableSetupColumn("Status", 0, 0.9f, sc_status);
-    ImGui::TableSetupColumn("Requested", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, sc_requested);
-    ImGui::TableSetupColumn("Delivered", 0, 1.0f, sc_delivered);
-    ImGui::TableSetupColumn("Cost", 0, 0.8f, sc_cost);
-    ImGui::TableHeadersRow();
-    take_specs(samples_);
-    refresh(samples_, p.samples, c.id, store_.revision(), [&](const Sample& a, const Sample& b, int col) {
+    auto sorter = [&](const Sample& a, const Sample& b, int col) {
         switch (col) {
-            case sc_product: return product_name(a.product_id).compare(product_name(b.product_id));
+            case sc_product: return product_name_of(p, a.product_id).compare(product_name_of(p, b.product_id));
             case sc_status: return cmp3(static_cast<int>(a.status), static_cast<int>(b.status));
             case sc_requested: return cmp3(a.requested ? a.requested->days : INT32_MIN, b.requested ? b.requested->days : INT32_MIN);
             case sc_delivered: return cmp3(a.delivered ? a.delivered->days : INT32_MIN, b.delivered ? b.delivered->days : INT32_MIN);
             case sc_cost: return cmp3(a.cost, b.cost);
             default: return 0;
         }
+    };
+    refresh(samples_, p.samples, c.id, store_.revision(), sorter);
+    const size_t n = samples_.rows.size();
+    section("Samples", [&] {
+        if (n) export_button_right(c.handle + "-samples", sample_columns_, samples_.rows, p.settings.currency, ctx.today, true);
     });
+    const PostingRate pr = posting_rate(p, c.id);
+    if (auto r = pr.rate()) ImGui::TextDisabled("Posting rate %s (%d of %d delivered led to a post)", fmt_percent(*r).c_str(), pr.posted, pr.delivered);
+    if (n == 0) {
+        ImGui::TextDisabled("No samples.");
+        return;
+    }
+    if (!ImGui::BeginTable("creator-samples", sc_count, kDataTableFlags, ImVec2(0, table_height(n, 7)))) return;
+    setup_columns(sample_columns_, "creator-samples");
+    take_specs(samples_);
+    refresh(samples_, p.samples, c.id, store_.revision(), sorter);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(samples_.rows.size()));
     while (clipper.Step()) {
@@ -470,7 +530,7 @@ void CreatorView::draw_samples(Context& ctx, const Creator& c) {
             ImGui::PushID(static_cast<int>(s.id));
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(sc_product);
-            if (ImGui::Selectable((product_name(s.product_id) + "##sample").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            if (ImGui::Selectable((product_name_of(p, s.product_id) + "##sample").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                 ctx.nav.go("samples", s.id);
             ImGui::TableSetColumnIndex(sc_status);
             ImGui::TextUnformatted(kSampleStatus[static_cast<int>(s.status)]);
@@ -489,40 +549,33 @@ void CreatorView::draw_samples(Context& ctx, const Creator& c) {
 void CreatorView::draw_posts(Context& ctx, const Creator& c) {
     const Program& p = store_.program();
     const std::string& cur = p.settings.currency;
-    section("Posts");
-    enum { pc_published, pc_views, pc_clicks, pc_orders, pc_conv, pc_gmv, pc_source, pc_count };
-    size_t n = 0;
-    for (const Post& x : p.posts) n += x.creator_id == c.id;
+    auto sorter = [&](const Post& a, const Post& b, int col) {
+        switch (col) {
+            case pc_published: return cmp3(a.published ? a.published->days : INT32_MIN, b.published ? b.published->days : INT32_MIN);
+            case pc_views: return cmp3(a.views, b.views);
+            case pc_clicks: return cmp3(a.clicks, b.clicks);
+            case pc_orders: return cmp3(a.orders, b.orders);
+            case pc_conv: return cmp3(conversion_of(a), conversion_of(b));
+            case pc_gmv: return cmp3(a.gmv, b.gmv);
+            case pc_source: return cmp3(static_cast<int>(a.source), static_cast<int>(b.source));
+            default: return 0;
+        }
+    };
+    refresh(posts_, p.posts, c.id, store_.revision(), sorter);
+    const size_t n = posts_.rows.size();
+    section("Posts", [&] {
+        if (n) export_button_right(c.handle + "-posts", post_columns_, posts_.rows, cur, ctx.today, true);
+    });
     if (n == 0) {
         ImGui::TextDisabled("No posts.");
         return;
     }
     // The last table: it takes the rest of the column.
     const float h = std::max(std::min(em(8), table_height(n, 8)), ImGui::GetContentRegionAvail().y);
-    if (!ImGui::BeginTable("creator-posts", pc_count, kTableFlags, ImVec2(0, std::min(h, table_height(n, 40))))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Published", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, pc_published);
-    ImGui::TableSetupColumn("Views", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, pc_views);
-    ImGui::TableSetupColumn("Clicks", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, pc_clicks);
-    ImGui::TableSetupColumn("Orders", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, pc_orders);
-    ImGui::TableSetupColumn("Conv.", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, pc_conv);
-    ImGui::TableSetupColumn("GMV", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, pc_gmv);
-    ImGui::TableSetupColumn("Source", 0, 0.7f, pc_source);
-    ImGui::TableHeadersRow();
+    if (!ImGui::BeginTable("creator-posts", pc_count, kDataTableFlags, ImVec2(0, std::min(h, table_height(n, 40))))) return;
+    setup_columns(post_columns_, "creator-posts");
     take_specs(posts_);
-    auto conv = [](const Post& x) { return x.clicks ? static_cast<double>(x.orders) / static_cast<double>(x.clicks) : -1.0; };
-    refresh(posts_, p.posts, c.id, store_.revision(), [&](const Post& a, const Post& b, int col) {
-        switch (col) {
-            case pc_published: return cmp3(a.published ? a.published->days : INT32_MIN, b.published ? b.published->days : INT32_MIN);
-            case pc_views: return cmp3(a.views, b.views);
-            case pc_clicks: return cmp3(a.clicks, b.clicks);
-            case pc_orders: return cmp3(a.orders, b.orders);
-            case pc_conv: return cmp3(conv(a), conv(b));
-            case pc_gmv: return cmp3(a.gmv, b.gmv);
-            case pc_source: return cmp3(static_cast<int>(a.source), static_cast<int>(b.source));
-            default: return 0;
-        }
-    });
+    refresh(posts_, p.posts, c.id, store_.revision(), sorter);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(posts_.rows.size()));
     while (clipper.Step()) {
@@ -542,8 +595,8 @@ void CreatorView::draw_posts(Context& ctx, const Creator& c) {
             ImGui::TextUnformatted(fmt_int(x.orders).c_str());
             ImGui::TableSetColumnIndex(pc_conv);
             if (x.clicks) {
-                const std::string t = fmt_rate(conv(x));
-                if (x.clicks >= p.settings.min_clicks && conv(x) < p.settings.conversion_flag)
+                const std::string t = fmt_rate(conversion_of(x));
+                if (x.clicks >= p.settings.min_clicks && conversion_of(x) < p.settings.conversion_flag)
                     ImGui::TextColored(palette().warning, "%s", t.c_str());
                 else ImGui::TextUnformatted(t.c_str());
             } else {
@@ -561,25 +614,8 @@ void CreatorView::draw_posts(Context& ctx, const Creator& c) {
 
 void CreatorView::draw_codes(Context& ctx, const Creator& c) {
     const Program& p = store_.program();
-    section("Spark Codes");
-    enum { kc_id, kc_status, kc_expiry, kc_days, kc_owner, kc_count };
-    size_t n = 0;
-    for (const SparkCode& x : p.spark_codes) n += x.creator_id == c.id;
-    if (n == 0) {
-        ImGui::TextDisabled("No Spark Codes.");
-        return;
-    }
-    if (!ImGui::BeginTable("creator-codes", kc_count, kTableFlags, ImVec2(0, table_height(n, 7)))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Spark Code", 0, 1.0f, kc_id);
-    ImGui::TableSetupColumn("Status", 0, 0.8f, kc_status);
-    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_DefaultSort, 1.0f, kc_expiry);
-    ImGui::TableSetupColumn("Days left", 0, 0.8f, kc_days);
-    ImGui::TableSetupColumn("Renewal owner", 0, 1.4f, kc_owner);
-    ImGui::TableHeadersRow();
-    take_specs(codes_);
     auto exp_days = [](const SparkCode& x) { auto e = spark_expiry(x); return e ? e->days : INT32_MAX; };
-    refresh(codes_, p.spark_codes, c.id, store_.revision(), [&](const SparkCode& a, const SparkCode& b, int col) {
+    auto sorter = [&](const SparkCode& a, const SparkCode& b, int col) {
         switch (col) {
             case kc_id: return cmp3(a.id, b.id);
             case kc_status: return cmp3(static_cast<int>(a.status), static_cast<int>(b.status));
@@ -588,7 +624,21 @@ void CreatorView::draw_codes(Context& ctx, const Creator& c) {
             case kc_owner: return a.renewal_owner.compare(b.renewal_owner);
             default: return 0;
         }
+    };
+    today_ = ctx.today;
+    refresh(codes_, p.spark_codes, c.id, store_.revision(), sorter);
+    const size_t n = codes_.rows.size();
+    section("Spark Codes", [&] {
+        if (n) export_button_right(c.handle + "-spark-codes", code_columns_, codes_.rows, p.settings.currency, ctx.today, true);
     });
+    if (n == 0) {
+        ImGui::TextDisabled("No Spark Codes.");
+        return;
+    }
+    if (!ImGui::BeginTable("creator-codes", kc_count, kDataTableFlags, ImVec2(0, table_height(n, 7)))) return;
+    setup_columns(code_columns_, "creator-codes");
+    take_specs(codes_);
+    refresh(codes_, p.spark_codes, c.id, store_.revision(), sorter);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(codes_.rows.size()));
     while (clipper.Step()) {

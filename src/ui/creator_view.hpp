@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "core/store.hpp"
+#include "table_util.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class CreatorView : public View {
 public:
-    explicit CreatorView(Store& store) : store_(store) {}
+    explicit CreatorView(Store& store);
     const char* title() const override { return "Creator"; }
     const char* screen() const override { return "creator"; }
     bool in_tabs() const override { return false; }
@@ -23,9 +24,8 @@ public:
 
     // How a small table is sorted; rows are rebuilt when the sort, the creator or the program changes.
     struct Sorted {
-        std::vector<size_t> rows;
-        int column = 0;
-        bool ascending = true;
+        std::vector<size_t> rows;  // indices into the program's list: what the table draws and exports
+        TableSort sort;
         bool dirty = true;
         uint64_t revision = UINT64_MAX;
         Id creator = 0;
@@ -50,6 +50,8 @@ private:
     char incident_kind_[96] = {};
     char incident_note_[160] = {};
     Sorted samples_, posts_, codes_;
+    TableColumns incident_columns_, tier_columns_, sample_columns_, post_columns_, code_columns_;
+    Date today_;
 };
 
 }  // namespace sr::ui

@@ -10,6 +10,7 @@
 #include "core/format.hpp"
 #include "probe.hpp"
 #include "style.hpp"
+#include "table_util.hpp"
 
 namespace sr::ui {
 
@@ -18,17 +19,10 @@ namespace {
 enum CreatorColumn { cc_creator, cc_tier, cc_posts, cc_conv, cc_rpp, cc_output, cc_hook, cc_repeat, cc_comm, cc_gmv, cc_margin, cc_count };
 enum PostColumn { pc_post, pc_creator, pc_published, pc_views, pc_clicks, pc_conv, pc_gmv, pc_hook, pc_repeat, pc_comm, pc_margin, pc_count };
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-int cmp(double a, double b) { return a < b ? -1 : a > b ? 1 : 0; }
-
 // Missing values sort below every value.
 int cmp_opt(bool ha, double a, bool hb, double b) {
     if (ha != hb) return ha ? 1 : -1;
-    return ha ? cmp(a, b) : 0;
+    return ha ? cmp3(a, b) : 0;
 }
 
 // A flag's colour: money at stake is an error, a follow-up a warning, an opportunity good news.
@@ -41,7 +35,7 @@ ImVec4 flag_color(Metric m) {
     }
 }
 
-void right_aligned(const char* s, const ImVec4* color, bool disabled) {
+void right_aligned_in(const char* s, const ImVec4* color, bool disabled) {
     const float w = ImGui::CalcTextSize(s).x;
     const float room = ImGui::GetContentRegionAvail().x;
     if (room > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - w);
@@ -60,7 +54,7 @@ void metric_cell(Metric metric, bool has, double value, bool enough, bool flagge
     std::string s = !has ? "-" : metric == Metric::revenue_per_post ? fmt_money(value, currency) : fmt_rate(value);
     if (flagged) s = "! " + s;  // a marker besides the colour
     const ImVec4 c = flag_color(metric);
-    right_aligned(s.c_str(), flagged ? &c : nullptr, !has || !enough);
+    right_aligned_in(s.c_str(), flagged ? &c : nullptr, !has || !enough);
     const bool hovered = ImGui::IsItemHovered();
     if (flagged && g_flags_tagged < 40) {
         const MetricResult r = words();
@@ -86,7 +80,75 @@ void metric_cell(Metric metric, bool has, double value, bool enough, bool flagge
 const Metric kMetricOf[6] = {Metric::conversion, Metric::revenue_per_post, Metric::output,
                              Metric::hook_retention, Metric::repeat_purchase, Metric::commission_to_revenue};
 
+// A metric's exported value: money for revenue per post, a percentage for the rates, empty
+// when there is none.
+csv::Cell metric_value(Metric m, bool has, double value) {
+    if (!has) return csv::Cell::none();
+    return m == Metric::revenue_per_post ? csv::Cell::money(value) : csv::Cell::number(value * 100.0, 4);
+}
+ColumnKind metric_kind(Metric m) { return m == Metric::revenue_per_post ? ColumnKind::money : ColumnKind::percent; }
+
+std::string without_at(const std::string& s) { return !s.empty() && s[0] == '@' ? s.substr(1) : s; }
+
 }  // namespace
+
+PerformanceView::PerformanceView(Store& store) : store_(store) {
+    using csv::Cell;
+    auto crow = [this](size_t r) -> const CreatorRow& { return creators_[r]; };
+    creator_columns_ = {
+        {"Creator", cc_creator, 1.6f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
+         [=](size_t r) { return Cell::text(store_.program().creators[crow(r).creator].handle); }},
+        {"Tier", cc_tier, 0.45f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(crow(r).m.tier); }},
+        {"Posts", cc_posts, 0.55f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(crow(r).m.posts); }},
+    };
+    const char* metric_headers[6] = {"Conversion", "Rev / post", "Output", "Hook 3 s", "Repeat", "Comm. / rev."};
+    const int metric_cols[6] = {cc_conv, cc_rpp, cc_output, cc_hook, cc_repeat, cc_comm};
+    const float metric_weights[6] = {1.0f, 1.0f, 0.9f, 0.9f, 0.8f, 1.0f};
+    const ImGuiTableColumnFlags metric_flags[6] = {0, ImGuiTableColumnFlags_PreferSortDescending, 0, 0,
+                                                   ImGuiTableColumnFlags_PreferSortDescending, 0};
+    for (int k = 0; k < 6; ++k) {
+        const Metric m = kMetricOf[k];
+        creator_columns_.push_back({metric_headers[k], metric_cols[k], metric_weights[k], metric_flags[k], metric_kind(m),
+                                    [=](size_t r) {
+                                        const MetricResult& x = crow(r).m.metrics[static_cast<size_t>(k)];
+                                        return metric_value(m, x.value.has_value(), x.value.value_or(0));
+                                    }});
+    }
+    creator_columns_.push_back({"GMV", cc_gmv, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+                                [=](size_t r) { return Cell::money(crow(r).gmv_all); }});
+    creator_columns_.push_back({"Margin", cc_margin, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+                                [=](size_t r) { return Cell::money(crow(r).margin_all); }});
+
+    auto prow = [this](size_t r) -> const PostRow& { return posts_[r]; };
+    auto post = [this](size_t r) -> const Post& { return store_.program().posts[posts_[r].post]; };
+    auto cell = [=](int k) {
+        return [=](size_t r) {
+            const PerformanceView::Cell& c = prow(r).cells[k];
+            return metric_value(kMetricOf[k], c.has, c.value);
+        };
+    };
+    post_columns_ = {
+        {"Post", pc_post, 0.6f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(prow(r).id); }},
+        {"Creator", pc_creator, 1.5f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(without_at(prow(r).creator_label)); }},
+        {"Published", pc_published, 1.0f, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+         ColumnKind::text, [=](size_t r) {
+             const auto& d = post(r).published;
+             return d ? Cell::text(d->to_string()) : Cell::none();
+         }},
+        {"Views", pc_views, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(post(r).views); }},
+        {"Clicks", pc_clicks, 0.75f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(post(r).clicks); }},
+        {"Conversion", pc_conv, 1.0f, 0, ColumnKind::percent, cell(0)},
+        {"Revenue", pc_gmv, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money, cell(1)},
+        {"Hook 3 s", pc_hook, 0.9f, 0, ColumnKind::percent, cell(3)},
+        {"Repeat", pc_repeat, 0.8f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::percent, cell(4)},
+        {"Comm. / rev.", pc_comm, 1.0f, 0, ColumnKind::percent, cell(5)},
+        {"Margin", pc_margin, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [=](size_t r) { return Cell::money(prow(r).margin); }},
+    };
+}
 
 void PerformanceView::rebuild(Date today) {
     const Program& p = store_.program();
@@ -142,33 +204,31 @@ void PerformanceView::apply_filter_and_sort() {
         creator_order_.push_back(i);
     }
     {
-        const int col = creator_sort_col_;
-        const bool asc = creator_sort_asc_;
         auto metric_cmp = [](const CreatorMetrics& a, const CreatorMetrics& b, Metric m) {
             const MetricResult x = a.get(m), y = b.get(m);
             return cmp_opt(x.value.has_value(), x.value.value_or(0), y.value.has_value(), y.value.value_or(0));
         };
-        std::sort(creator_order_.begin(), creator_order_.end(), [&](size_t ia, size_t ib) {
-            const CreatorRow& a = creators_[ia];
-            const CreatorRow& b = creators_[ib];
-            int d = 0;
-            switch (col) {
-                case cc_creator: d = lower(p.creators[a.creator].handle).compare(lower(p.creators[b.creator].handle)); break;
-                case cc_tier: d = a.m.tier - b.m.tier; break;
-                case cc_posts: d = a.m.posts - b.m.posts; break;
-                case cc_conv: d = metric_cmp(a.m, b.m, Metric::conversion); break;
-                case cc_rpp: d = metric_cmp(a.m, b.m, Metric::revenue_per_post); break;
-                case cc_output: d = metric_cmp(a.m, b.m, Metric::output); break;
-                case cc_hook: d = metric_cmp(a.m, b.m, Metric::hook_retention); break;
-                case cc_repeat: d = metric_cmp(a.m, b.m, Metric::repeat_purchase); break;
-                case cc_comm: d = metric_cmp(a.m, b.m, Metric::commission_to_revenue); break;
-                case cc_gmv: d = cmp(a.gmv_all, b.gmv_all); break;
-                case cc_margin: d = cmp(a.margin_all, b.margin_all); break;
-                default: break;
-            }
-            if (d == 0) return a.id < b.id;  // ties broken on the record id
-            return asc ? d < 0 : d > 0;
-        });
+        sort_rows(
+            creator_order_, creator_sort_,
+            [&](size_t ia, size_t ib, int col) {
+                const CreatorRow& a = creators_[ia];
+                const CreatorRow& b = creators_[ib];
+                switch (col) {
+                    case cc_creator: return lower(p.creators[a.creator].handle).compare(lower(p.creators[b.creator].handle));
+                    case cc_tier: return cmp3(a.m.tier, b.m.tier);
+                    case cc_posts: return cmp3(a.m.posts, b.m.posts);
+                    case cc_conv: return metric_cmp(a.m, b.m, Metric::conversion);
+                    case cc_rpp: return metric_cmp(a.m, b.m, Metric::revenue_per_post);
+                    case cc_output: return metric_cmp(a.m, b.m, Metric::output);
+                    case cc_hook: return metric_cmp(a.m, b.m, Metric::hook_retention);
+                    case cc_repeat: return metric_cmp(a.m, b.m, Metric::repeat_purchase);
+                    case cc_comm: return metric_cmp(a.m, b.m, Metric::commission_to_revenue);
+                    case cc_gmv: return cmp3(a.gmv_all, b.gmv_all);
+                    case cc_margin: return cmp3(a.margin_all, b.margin_all);
+                    default: return 0;
+                }
+            },
+            [&](size_t a, size_t b) { return creators_[a].id < creators_[b].id; });  // ties broken on the record id
     }
 
     post_order_.clear();
@@ -182,32 +242,32 @@ void PerformanceView::apply_filter_and_sort() {
         post_order_.push_back(i);
     }
     {
-        const int col = post_sort_col_;
-        const bool asc = post_sort_asc_;
         auto cell_cmp = [](const Cell& x, const Cell& y) { return cmp_opt(x.has, x.value, y.has, y.value); };
-        std::sort(post_order_.begin(), post_order_.end(), [&](size_t ia, size_t ib) {
-            const PostRow& a = posts_[ia];
-            const PostRow& b = posts_[ib];
-            const Post& x = p.posts[a.post];
-            const Post& y = p.posts[b.post];
-            int d = 0;
-            switch (col) {
-                case pc_post: d = 0; break;  // by id, below
-                case pc_creator: d = lower(a.creator_label).compare(lower(b.creator_label)); break;
-                case pc_published: d = x.published && y.published ? (*x.published - *y.published) : cmp(x.published.has_value(), y.published.has_value()); break;
-                case pc_views: d = cmp(static_cast<double>(x.views), static_cast<double>(y.views)); break;
-                case pc_clicks: d = cmp(static_cast<double>(x.clicks), static_cast<double>(y.clicks)); break;
-                case pc_conv: d = cell_cmp(a.cells[0], b.cells[0]); break;
-                case pc_gmv: d = cell_cmp(a.cells[1], b.cells[1]); break;
-                case pc_hook: d = cell_cmp(a.cells[3], b.cells[3]); break;
-                case pc_repeat: d = cell_cmp(a.cells[4], b.cells[4]); break;
-                case pc_comm: d = cell_cmp(a.cells[5], b.cells[5]); break;
-                case pc_margin: d = cmp(a.margin, b.margin); break;
-                default: break;
-            }
-            if (d == 0) return asc ? a.id < b.id : a.id > b.id;
-            return asc ? d < 0 : d > 0;
-        });
+        sort_rows(
+            post_order_, post_sort_,
+            [&](size_t ia, size_t ib, int col) {
+                const PostRow& a = posts_[ia];
+                const PostRow& b = posts_[ib];
+                const Post& x = p.posts[a.post];
+                const Post& y = p.posts[b.post];
+                switch (col) {
+                    case pc_post: return cmp3(a.id, b.id);
+                    case pc_creator: return lower(a.creator_label).compare(lower(b.creator_label));
+                    case pc_published:
+                        return x.published && y.published ? cmp3(x.published->days, y.published->days)
+                                                          : cmp3(x.published.has_value(), y.published.has_value());
+                    case pc_views: return cmp3(x.views, y.views);
+                    case pc_clicks: return cmp3(x.clicks, y.clicks);
+                    case pc_conv: return cell_cmp(a.cells[0], b.cells[0]);
+                    case pc_gmv: return cell_cmp(a.cells[1], b.cells[1]);
+                    case pc_hook: return cell_cmp(a.cells[3], b.cells[3]);
+                    case pc_repeat: return cell_cmp(a.cells[4], b.cells[4]);
+                    case pc_comm: return cell_cmp(a.cells[5], b.cells[5]);
+                    case pc_margin: return cmp3(a.margin, b.margin);
+                    default: return 0;
+                }
+            },
+            [&](size_t a, size_t b) { return posts_[a].id < posts_[b].id; });
     }
     filter_dirty_ = false;
 }
@@ -244,6 +304,9 @@ void PerformanceView::draw(Context& ctx) {
                                                fmt_int(static_cast<int64_t>(posts_.size())) + " posts";
     ImGui::TextDisabled("%s", count.c_str());
     probe_tag("performance:count", count);
+    const std::string& cur = store_.program().settings.currency;
+    if (mode_ == 0) export_button_right("performance-creators", creator_columns_, creator_order_, cur, ctx.today);
+    else export_button_right("performance-posts", post_columns_, post_order_, cur, ctx.today);
 
     const Settings& s = store_.program().settings;
     if (mode_ == 0)
@@ -262,32 +325,9 @@ void PerformanceView::draw(Context& ctx) {
 void PerformanceView::draw_creator_table(Context& ctx) {
     const Program& p = store_.program();
     const std::string& cur = p.settings.currency;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("perf-creators", cc_count, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Creator", ImGuiTableColumnFlags_DefaultSort, 1.6f, cc_creator);
-    ImGui::TableSetupColumn("Tier", 0, 0.45f, cc_tier);
-    ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_PreferSortDescending, 0.55f, cc_posts);
-    ImGui::TableSetupColumn("Conversion", 0, 1.0f, cc_conv);
-    ImGui::TableSetupColumn("Rev / post", ImGuiTableColumnFlags_PreferSortDescending, 1.0f, cc_rpp);
-    ImGui::TableSetupColumn("Output", 0, 0.9f, cc_output);
-    ImGui::TableSetupColumn("Hook 3 s", 0, 0.9f, cc_hook);
-    ImGui::TableSetupColumn("Repeat", ImGuiTableColumnFlags_PreferSortDescending, 0.8f, cc_repeat);
-    ImGui::TableSetupColumn("Comm. / rev.", 0, 1.0f, cc_comm);
-    ImGui::TableSetupColumn("GMV", ImGuiTableColumnFlags_PreferSortDescending, 1.05f, cc_gmv);
-    ImGui::TableSetupColumn("Margin", ImGuiTableColumnFlags_PreferSortDescending, 1.05f, cc_margin);
-    ImGui::TableHeadersRow();
-
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
-            creator_sort_col_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            creator_sort_asc_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            apply_filter_and_sort();
-            specs->SpecsDirty = false;
-        }
-    }
+    if (!ImGui::BeginTable("perf-creators", cc_count, kDataTableFlags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    setup_columns(creator_columns_, "performance-creators");
+    if (take_sort(creator_sort_)) apply_filter_and_sort();
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(creator_order_.size()));
@@ -304,7 +344,7 @@ void PerformanceView::draw_creator_table(Context& ctx) {
             ImGui::TableSetColumnIndex(cc_tier);
             ImGui::Text("%d", row.m.tier);
             ImGui::TableSetColumnIndex(cc_posts);
-            right_aligned(std::to_string(row.m.posts).c_str(), nullptr, false);
+            right_aligned_in(std::to_string(row.m.posts).c_str(), nullptr, false);
             if (row.m.replace_suggested && ImGui::IsItemHovered()) ImGui::SetTooltip("Replace: %s", row.m.replace_reason.c_str());
             const int cols[6] = {cc_conv, cc_rpp, cc_output, cc_hook, cc_repeat, cc_comm};
             for (int k = 0; k < 6; ++k) {
@@ -314,10 +354,10 @@ void PerformanceView::draw_creator_table(Context& ctx) {
                             "flag:" + label + ":" + metric_name(kMetricOf[k]), [&] { return m; });
             }
             ImGui::TableSetColumnIndex(cc_gmv);
-            right_aligned(fmt_money(row.gmv_all, cur).c_str(), nullptr, false);
+            right_aligned_in(fmt_money(row.gmv_all, cur).c_str(), nullptr, false);
             ImGui::TableSetColumnIndex(cc_margin);
             const ImVec4 neg = palette().error;
-            right_aligned(fmt_money(row.margin_all, cur).c_str(), row.margin_all < 0 ? &neg : nullptr, false);
+            right_aligned_in(fmt_money(row.margin_all, cur).c_str(), row.margin_all < 0 ? &neg : nullptr, false);
             if (row.margin_all < 0 && ImGui::IsItemHovered())
                 ImGui::SetTooltip("Negative contribution margin: costs exceed GMV %s", fmt_money(row.gmv_all, cur).c_str());
             ImGui::PopID();
@@ -329,32 +369,9 @@ void PerformanceView::draw_creator_table(Context& ctx) {
 void PerformanceView::draw_post_table(Context& ctx) {
     const Program& p = store_.program();
     const std::string& cur = p.settings.currency;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("perf-posts", pc_count, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Post", 0, 0.6f, pc_post);
-    ImGui::TableSetupColumn("Creator", 0, 1.5f, pc_creator);
-    ImGui::TableSetupColumn("Published", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, pc_published);
-    ImGui::TableSetupColumn("Views", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, pc_views);
-    ImGui::TableSetupColumn("Clicks", ImGuiTableColumnFlags_PreferSortDescending, 0.75f, pc_clicks);
-    ImGui::TableSetupColumn("Conversion", 0, 1.0f, pc_conv);
-    ImGui::TableSetupColumn("Revenue", ImGuiTableColumnFlags_PreferSortDescending, 1.05f, pc_gmv);
-    ImGui::TableSetupColumn("Hook 3 s", 0, 0.9f, pc_hook);
-    ImGui::TableSetupColumn("Repeat", ImGuiTableColumnFlags_PreferSortDescending, 0.8f, pc_repeat);
-    ImGui::TableSetupColumn("Comm. / rev.", 0, 1.0f, pc_comm);
-    ImGui::TableSetupColumn("Margin", ImGuiTableColumnFlags_PreferSortDescending, 1.05f, pc_margin);
-    ImGui::TableHeadersRow();
-
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
-            post_sort_col_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            post_sort_asc_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            apply_filter_and_sort();
-            specs->SpecsDirty = false;
-        }
-    }
+    if (!ImGui::BeginTable("perf-posts", pc_count, kDataTableFlags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    setup_columns(post_columns_, "performance-posts");
+    if (take_sort(post_sort_)) apply_filter_and_sort();
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(post_order_.size()));
@@ -373,9 +390,9 @@ void PerformanceView::draw_post_table(Context& ctx) {
             ImGui::TableSetColumnIndex(pc_published);
             ImGui::TextUnformatted(x.published ? x.published->to_string().c_str() : "-");
             ImGui::TableSetColumnIndex(pc_views);
-            right_aligned(fmt_int(x.views).c_str(), nullptr, false);
+            right_aligned_in(fmt_int(x.views).c_str(), nullptr, false);
             ImGui::TableSetColumnIndex(pc_clicks);
-            right_aligned(fmt_int(x.clicks).c_str(), nullptr, false);
+            right_aligned_in(fmt_int(x.clicks).c_str(), nullptr, false);
             const int cols[5] = {pc_conv, pc_gmv, pc_hook, pc_repeat, pc_comm};
             const int cells[5] = {0, 1, 3, 4, 5};
             for (int k = 0; k < 5; ++k) {
@@ -388,7 +405,7 @@ void PerformanceView::draw_post_table(Context& ctx) {
             }
             ImGui::TableSetColumnIndex(pc_margin);
             const ImVec4 neg = palette().error;
-            right_aligned(fmt_money(row.margin, cur).c_str(), row.margin < 0 ? &neg : nullptr, false);
+            right_aligned_in(fmt_money(row.margin, cur).c_str(), row.margin < 0 ? &neg : nullptr, false);
             ImGui::PopID();
         }
     }

@@ -8,13 +8,14 @@
 
 #include "core/metrics.hpp"
 #include "core/post_metrics.hpp"
+#include "table_util.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class PerformanceView : public View {
 public:
-    explicit PerformanceView(Store& store) : store_(store) {}
+    explicit PerformanceView(Store& store);
     const char* title() const override { return "Performance"; }
     const char* screen() const override { return "performance"; }
     void draw(Context& ctx) override;
@@ -58,9 +59,10 @@ private:
     PostMetricsBasis basis_;
     std::vector<CreatorRow> creators_;
     std::vector<PostRow> posts_;
-    std::vector<size_t> creator_order_, post_order_;  // filtered and sorted indices
-    int creator_sort_col_ = 0, post_sort_col_ = 0;
-    bool creator_sort_asc_ = true, post_sort_asc_ = true;
+    // Indices into creators_ and posts_, filtered and sorted: what the tables draw and export.
+    std::vector<size_t> creator_order_, post_order_;
+    TableSort creator_sort_, post_sort_;
+    TableColumns creator_columns_, post_columns_;
 };
 
 }  // namespace sr::ui

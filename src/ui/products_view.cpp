@@ -10,6 +10,7 @@
 #include "core/validate.hpp"
 #include "probe.hpp"
 #include "style.hpp"
+#include "table_util.hpp"
 
 namespace sr::ui {
 
@@ -17,28 +18,30 @@ namespace {
 
 enum Column { col_sku, col_name, col_price, col_cost, col_shipping, col_discount, col_commission, col_count };
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-int cmp(double a, double b) { return a < b ? -1 : a > b; }
-
-void right_aligned(const std::string& s) {
-    const float w = ImGui::CalcTextSize(s.c_str()).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - w - ImGui::GetStyle().CellPadding.x);
-    ImGui::TextUnformatted(s.c_str());
-}
-
 }  // namespace
 
-bool ProductsView::close_dialog() {
-    if (!delete_open_) return false;
-    delete_open_ = false;
-    return true;
+ProductsView::ProductsView(Store& store) : store_(store) {
+    using csv::Cell;
+    auto product = [this](size_t r) -> const Product& { return store_.program().products[r]; };
+    columns_ = {
+        {"SKU", col_sku, 1.1f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
+         [=](size_t r) { return Cell::text(product(r).sku); }},
+        {"Name", col_name, 2.0f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(product(r).name); }},
+        {"Price", col_price, 0.7f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(product(r).price); }},
+        {"Unit cost", col_cost, 0.7f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(product(r).unit_cost); }},
+        {"Shipping", col_shipping, 0.7f, 0, ColumnKind::money,
+         [=](size_t r) { return Cell::money(product(r).shipping_subsidy); }},
+        {"Discount", col_discount, 0.7f, 0, ColumnKind::money,
+         [=](size_t r) { return Cell::money(product(r).usual_discount); }},
+        // Empty when the product follows the creator's rate.
+        {"Commission", col_commission, 0.8f, 0, ColumnKind::percent, [=](size_t r) {
+             const auto& rate = product(r).commission_rate;
+             return rate ? Cell::number(*rate * 100.0, 4) : Cell::none();
+         }},
+    };
 }
 
-void ProductsView::draw(Context&) {
+void ProductsView::draw(Context& ctx) {
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const bool side_by_side = avail_w > em(48);
     const float form_w = side_by_side ? std::min(em(20), avail_w * 0.4f) : avail_w;
@@ -54,6 +57,8 @@ void ProductsView::draw(Context&) {
     if (store_.revision() != rows_revision_ || rows_dirty_) rebuild_rows();
     ImGui::TextDisabled("%s of %s products", fmt_int(static_cast<int64_t>(rows_.size())).c_str(),
                         fmt_int(static_cast<int64_t>(store_.program().products.size())).c_str());
+    ImGui::SameLine();
+    export_button("products", columns_, rows_, store_.program().settings.currency, ctx.today);
 
     const float h = ImGui::GetContentRegionAvail().y;
     if (side_by_side) {
@@ -81,25 +86,23 @@ void ProductsView::rebuild_rows() {
         if (!needle.empty() && lower(x.sku + " " + x.name).find(needle) == std::string::npos) continue;
         rows_.push_back(i);
     }
-    const int col = sort_column_;
-    const bool asc = sort_ascending_;
-    std::sort(rows_.begin(), rows_.end(), [&](size_t a, size_t b) {
-        const Product& x = p.products[a];
-        const Product& y = p.products[b];
-        int d = 0;
-        switch (col) {
-            case col_sku: d = lower(x.sku).compare(lower(y.sku)); break;
-            case col_name: d = lower(x.name).compare(lower(y.name)); break;
-            case col_price: d = cmp(x.price, y.price); break;
-            case col_cost: d = cmp(x.unit_cost, y.unit_cost); break;
-            case col_shipping: d = cmp(x.shipping_subsidy, y.shipping_subsidy); break;
-            case col_discount: d = cmp(x.usual_discount, y.usual_discount); break;
-            case col_commission: d = cmp(x.commission_rate.value_or(-1), y.commission_rate.value_or(-1)); break;
-            default: break;
-        }
-        if (d == 0) return x.id < y.id;
-        return asc ? d < 0 : d > 0;
-    });
+    sort_rows(
+        rows_, sort_,
+        [&](size_t a, size_t b, int col) {
+            const Product& x = p.products[a];
+            const Product& y = p.products[b];
+            switch (col) {
+                case col_sku: return lower(x.sku).compare(lower(y.sku));
+                case col_name: return lower(x.name).compare(lower(y.name));
+                case col_price: return cmp3(x.price, y.price);
+                case col_cost: return cmp3(x.unit_cost, y.unit_cost);
+                case col_shipping: return cmp3(x.shipping_subsidy, y.shipping_subsidy);
+                case col_discount: return cmp3(x.usual_discount, y.usual_discount);
+                case col_commission: return cmp3(x.commission_rate.value_or(-1), y.commission_rate.value_or(-1));
+                default: return 0;
+            }
+        },
+        [&](size_t a, size_t b) { return p.products[a].id < p.products[b].id; });
     rows_revision_ = store_.revision();
     rows_dirty_ = false;
 }
@@ -107,27 +110,10 @@ void ProductsView::rebuild_rows() {
 void ProductsView::draw_table(float height) {
     const Program& p = store_.program();
     const std::string& cur = p.settings.currency;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("products", col_count, flags, ImVec2(0, height - ImGui::GetStyle().ItemSpacing.y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("SKU", ImGuiTableColumnFlags_DefaultSort, 1.1f, col_sku);
-    ImGui::TableSetupColumn("Name", 0, 2.0f, col_name);
-    ImGui::TableSetupColumn("Price", 0, 0.7f, col_price);
-    ImGui::TableSetupColumn("Unit cost", 0, 0.7f, col_cost);
-    ImGui::TableSetupColumn("Shipping", 0, 0.7f, col_shipping);
-    ImGui::TableSetupColumn("Discount", 0, 0.7f, col_discount);
-    ImGui::TableSetupColumn("Commission", 0, 0.8f, col_commission);
-    ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
-            sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            rebuild_rows();
-            specs->SpecsDirty = false;
-        }
-    }
+    if (!ImGui::BeginTable("products", col_count, kDataTableFlags, ImVec2(0, height - ImGui::GetStyle().ItemSpacing.y)))
+        return;
+    setup_columns(columns_, "products");
+    if (take_sort(sort_)) rebuild_rows();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows_.size()));
     while (clipper.Step()) {
@@ -252,7 +238,7 @@ void ProductsView::draw_form() {
         if (ImGui::Button("Cancel")) form_ = Form{};
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        if (ImGui::Button("Delete")) want_delete_ = true;
+        if (ImGui::Button("Delete")) delete_.open();
         ImGui::PopStyleColor();
     }
     field_error(form_.errors, "id");
@@ -261,44 +247,19 @@ void ProductsView::draw_form() {
 }
 
 void ProductsView::draw_delete_popup() {
-    if (want_delete_) {
-        ImGui::OpenPopup("Delete product?");
-        want_delete_ = false;
-        delete_open_ = true;
-    }
-    ImGui::SetNextWindowSize(ImVec2(em(22), 0));
-    if (ImGui::BeginPopupModal("Delete product?", nullptr, ImGuiWindowFlags_NoResize)) {
-        const Product* x = store_.find_product(form_.editing);
-        if (!x || !delete_open_) {
-            delete_open_ = false;
-            ImGui::CloseCurrentPopup();
+    const Product* x = store_.find_product(form_.editing);
+    const bool yes = delete_.draw("Delete product?", "Delete product", [&]() -> std::string {
+        return x ? "Delete " + x->sku + " (" + x->name + ")? Undo (Ctrl+Z) brings it back." : "";
+    });
+    if (yes && x) {
+        const std::string sku = x->sku;
+        CommandResult r = store_.remove_product(x->id);
+        if (r.ok) {
+            form_ = Form{};
+            notice_ = "Deleted " + sku + ". Undo brings it back.";
         } else {
-            ImGui::TextWrapped("Delete %s (%s)? Undo (Ctrl+Z) brings it back.", x->sku.c_str(), x->name.c_str());
-            ImGui::Spacing();
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-            const bool yes = ImGui::Button("Delete product");
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
-            if (ImGui::Button("Keep")) {
-                delete_open_ = false;
-                ImGui::CloseCurrentPopup();
-            }
-            if (yes) {
-                const std::string sku = x->sku;
-                CommandResult r = store_.remove_product(x->id);
-                if (r.ok) {
-                    form_ = Form{};
-                    notice_ = "Deleted " + sku + ". Undo brings it back.";
-                } else {
-                    for (const FieldError& e : r.errors) form_.errors[e.field] = e.message;
-                }
-                delete_open_ = false;
-                ImGui::CloseCurrentPopup();
-            }
+            for (const FieldError& e : r.errors) form_.errors[e.field] = e.message;
         }
-        ImGui::EndPopup();
-    } else {
-        delete_open_ = false;
     }
 }
 

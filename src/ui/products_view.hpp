@@ -5,18 +5,19 @@
 
 #include "core/store.hpp"
 #include "form_fields.hpp"
+#include "table_util.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class ProductsView : public View {
 public:
-    explicit ProductsView(Store& store) : store_(store) {}
+    explicit ProductsView(Store& store);
     const char* title() const override { return "Products"; }
     const char* screen() const override { return "products"; }
     void draw(Context& ctx) override;
     void focus_filter() override { focus_filter_ = true; }
-    bool close_dialog() override;
+    bool close_dialog() override { return delete_.close(); }
 
 private:
     struct Form {
@@ -36,14 +37,14 @@ private:
     std::string notice_;
     std::string filter_;
     bool focus_filter_ = false;
-    bool want_delete_ = false;
-    bool delete_open_ = false;
+    DeleteDialog delete_;
 
+    // Indices into program().products, filtered and sorted: what the table draws and exports.
     std::vector<size_t> rows_;
     uint64_t rows_revision_ = UINT64_MAX;
     bool rows_dirty_ = true;
-    int sort_column_ = 0;
-    bool sort_ascending_ = true;
+    TableSort sort_;
+    TableColumns columns_;
 };
 
 }  // namespace sr::ui

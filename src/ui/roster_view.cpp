@@ -12,8 +12,10 @@
 #include "core/format.hpp"
 #include "core/metrics.hpp"
 #include "core/rules.hpp"
+#include "form_fields.hpp"
 #include "probe.hpp"
 #include "style.hpp"
+#include "table_util.hpp"
 
 namespace sr::ui {
 
@@ -25,15 +27,6 @@ const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Pau
 const char* kTierFilter[] = {"All tiers", "1 nano/micro", "2 mid", "3 top partner"};
 const char* kFlagFilter[] = {"Any flags", "Flagged", "Not flagged"};
 const char* kTierPin[] = {"From followers", "1 nano/micro (pinned)", "2 mid (pinned)", "3 top partner (pinned)"};
-
-template <size_t N> void copy_to(char (&dst)[N], const std::string& s) {
-    std::snprintf(dst, N, "%s", s.c_str());
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string join(const std::vector<std::string>& v) {
     std::string out;
@@ -57,23 +50,27 @@ std::vector<std::string> split_list(const char* text) {
     return out;
 }
 
-// A field's label above it and, when refused, the reason right under it.
-void field_label(const char* label) {
-    ImGui::TextUnformatted(label);
-}
-
-void field_error(const std::map<std::string, std::string>& errors, const char* field) {
-    auto it = errors.find(field);
-    if (it == errors.end()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(it->second.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    probe_tag(std::string("error:") + field, it->second);
-}
-
 }  // namespace
+
+RosterView::RosterView(Store& store) : store_(store) {
+    using csv::Cell;
+    auto creator = [this](size_t r) -> const Creator& { return store_.program().creators[r]; };
+    columns_ = {
+        {"##select", col_select, 0, ImGuiTableColumnFlags_NoSort, ColumnKind::text, nullptr, 1.6f},
+        // Handles are exported as stored, without the "@", so no spreadsheet takes them for a formula.
+        {"Handle", col_handle, 1.4f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
+         [=](size_t r) { return Cell::text(creator(r).handle); }},
+        {"Name", col_name, 1.3f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(creator(r).display_name); }},
+        {"Followers", col_followers, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(creator(r).followers); }},
+        {"Tier", col_tier, 1.7f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(tier_name(effective_tier(creator(r), store_.program().settings))); }},
+        {"Status", col_status, 0.8f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(kStatusLabels[static_cast<int>(creator(r).status)]); }},
+        {"Deal", col_deal, 1.4f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(deal_summary(creator(r), store_.program().settings)); }},
+    };
+}
 
 void RosterView::select(Id id) {
     if (const Creator* c = store_.find_creator(id)) load_form(*c);
@@ -210,6 +207,8 @@ void RosterView::draw_filters() {
                               fmt_int(static_cast<int64_t>(store_.program().creators.size())) + " creators";
     ImGui::TextDisabled("%s", count.c_str());
     probe_tag("roster count", count);
+    ImGui::SameLine();
+    export_button("roster", columns_, rows_, store_.program().settings.currency, today_);
 }
 
 void RosterView::rebuild_rows() {
@@ -233,58 +232,34 @@ void RosterView::rebuild_rows() {
         }
         rows_.push_back(i);
     }
-    const int col = sort_column_;
-    const bool asc = sort_ascending_;
-    std::sort(rows_.begin(), rows_.end(), [&](size_t a, size_t b) {
-        const Creator& x = p.creators[a];
-        const Creator& y = p.creators[b];
-        int d = 0;
-        switch (col) {
-            case col_handle: d = lower(x.handle).compare(lower(y.handle)); break;
-            case col_name: d = lower(x.display_name).compare(lower(y.display_name)); break;
-            case col_followers: d = x.followers < y.followers ? -1 : x.followers > y.followers; break;
-            case col_tier: {
-                const int tx = effective_tier(x, p.settings), ty = effective_tier(y, p.settings);
-                d = tx < ty ? -1 : tx > ty;
-                break;
+    sort_rows(
+        rows_, sort_,
+        [&](size_t a, size_t b, int col) {
+            const Creator& x = p.creators[a];
+            const Creator& y = p.creators[b];
+            switch (col) {
+                case col_handle: return lower(x.handle).compare(lower(y.handle));
+                case col_name: return lower(x.display_name).compare(lower(y.display_name));
+                case col_followers: return cmp3(x.followers, y.followers);
+                case col_tier: return cmp3(effective_tier(x, p.settings), effective_tier(y, p.settings));
+                case col_status: return cmp3(static_cast<int>(x.status), static_cast<int>(y.status));
+                case col_deal: {
+                    const int d = cmp3(x.flat_fee, y.flat_fee);
+                    return d ? d : cmp3(x.commission_rate, y.commission_rate);
+                }
+                default: return 0;
             }
-            case col_status: d = static_cast<int>(x.status) - static_cast<int>(y.status); break;
-            case col_deal: d = x.flat_fee < y.flat_fee ? -1 : x.flat_fee > y.flat_fee;
-                if (d == 0) d = x.commission_rate < y.commission_rate ? -1 : x.commission_rate > y.commission_rate;
-                break;
-            default: break;
-        }
-        if (d == 0) return x.id < y.id;  // ties broken on the record id: a stable order
-        return asc ? d < 0 : d > 0;
-    });
+        },
+        [&](size_t a, size_t b) { return p.creators[a].id < p.creators[b].id; });  // ties: a stable order
     rows_revision_ = store_.revision();
     rows_dirty_ = false;
 }
 
 void RosterView::draw_table(float height) {
     const Program& p = store_.program();
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("roster", col_count, flags, ImVec2(0, height - ImGui::GetStyle().ItemSpacing.y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, em(1.6f), col_select);
-    ImGui::TableSetupColumn("Handle", ImGuiTableColumnFlags_DefaultSort, 1.4f, col_handle);
-    ImGui::TableSetupColumn("Name", 0, 1.3f, col_name);
-    ImGui::TableSetupColumn("Followers", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, col_followers);
-    ImGui::TableSetupColumn("Tier", 0, 1.7f, col_tier);
-    ImGui::TableSetupColumn("Status", 0, 0.8f, col_status);
-    ImGui::TableSetupColumn("Deal", 0, 1.4f, col_deal);
-    ImGui::TableHeadersRow();
-
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
-            sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            rebuild_rows();
-            specs->SpecsDirty = false;
-        }
-    }
+    if (!ImGui::BeginTable("roster", col_count, kDataTableFlags, ImVec2(0, height - ImGui::GetStyle().ItemSpacing.y))) return;
+    setup_columns(columns_, "roster");
+    if (take_sort(sort_)) rebuild_rows();
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows_.size()));
@@ -417,13 +392,13 @@ void RosterView::draw_form() {
     bool enter = false;
     const ImGuiInputTextFlags ef = ImGuiInputTextFlags_EnterReturnsTrue;
 
-    field_label("Handle");
+    caption("Handle");
     ImGui::SetNextItemWidth(w);
     enter |= ImGui::InputTextWithHint("##handle", "@handle", form_.handle, sizeof form_.handle, ef);
     probe_tag("Handle");
     field_error(form_.errors, "handle");
 
-    field_label("Display name");
+    caption("Display name");
     ImGui::SetNextItemWidth(w);
     enter |= ImGui::InputText("##display_name", form_.display_name, sizeof form_.display_name, ef);
     probe_tag("Display name");
@@ -453,7 +428,7 @@ void RosterView::draw_form() {
     };
     pair(
         [&] {
-            field_label("Followers");
+            caption("Followers");
             ImGui::SetNextItemWidth(half);
             enter |= ImGui::InputText("##followers", form_.followers, sizeof form_.followers, ef);
             probe_tag("Followers");
@@ -462,7 +437,7 @@ void RosterView::draw_form() {
             ImGui::PopTextWrapPos();
         },
         [&] {
-            field_label("Tier");
+            caption("Tier");
             ImGui::SetNextItemWidth(half);
             ImGui::Combo("##tier_pin", &form_.tier_pin, kTierPin, IM_ARRAYSIZE(kTierPin));
             probe_tag("Tier");
@@ -483,13 +458,13 @@ void RosterView::draw_form() {
     }
     pair(
         [&] {
-            field_label("Status");
+            caption("Status");
             ImGui::SetNextItemWidth(half);
             ImGui::Combo("##status", &form_.status, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
             probe_tag("Status");
         },
         [&] {
-            field_label("Posts / month");
+            caption("Posts / month");
             ImGui::SetNextItemWidth(half);
             ImGui::InputInt("##agreed", &form_.agreed_posts, 0);
             probe_tag("Agreed posts per month");
@@ -497,26 +472,26 @@ void RosterView::draw_form() {
         });
     pair(
         [&] {
-            field_label("Commission %");
+            caption("Commission %");
             ImGui::SetNextItemWidth(half);
             ImGui::InputFloat("##commission", &form_.commission_pct, 0.0f, 0.0f, "%.1f");
             probe_tag("Commission %");
             field_error(form_.errors, "commission_rate");
         },
         [&] {
-            field_label("Fee per post");
+            caption("Fee per post");
             ImGui::SetNextItemWidth(half);
             ImGui::InputFloat("##flat_fee", &form_.flat_fee, 0.0f, 0.0f, "%.2f");
             probe_tag("Fee per post");
             field_error(form_.errors, "flat_fee");
         });
 
-    field_label("Categories (comma separated)");
+    caption("Categories (comma separated)");
     ImGui::SetNextItemWidth(w);
     enter |= ImGui::InputText("##categories", form_.categories, sizeof form_.categories, ef);
     probe_tag("Categories");
 
-    field_label("Contact");
+    caption("Contact");
     ImGui::SetNextItemWidth(w);
     enter |= ImGui::InputText("##contact", form_.contact, sizeof form_.contact, ef);
     probe_tag("Contact");
@@ -530,7 +505,7 @@ void RosterView::draw_form() {
         if (ImGui::Button("Cancel")) clear_form();
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        if (ImGui::Button("Delete")) want_delete_ = true;
+        if (ImGui::Button("Delete")) delete_.open();
         ImGui::PopStyleColor();
     }
     if (!notice_.empty()) {
@@ -543,36 +518,20 @@ void RosterView::draw_form() {
 }
 
 void RosterView::draw_delete_popup() {
-    if (want_delete_) {
-        ImGui::OpenPopup("Delete creator?");
-        want_delete_ = false;
-    }
-    ImGui::SetNextWindowSize(ImVec2(em(22), 0));
-    if (ImGui::BeginPopupModal("Delete creator?", nullptr, ImGuiWindowFlags_NoResize)) {
-        const Creator* c = store_.find_creator(form_.editing);
-        if (!c) {
-            ImGui::CloseCurrentPopup();
-        } else {
-            const CreatorFootprint f = store_.creator_footprint(c->id);
-            ImGui::TextWrapped("Delete @%s? Their %zu posts, %zu samples and %zu Spark Codes go with them. "
-                               "Undo (Ctrl+Z) brings everything back.",
-                               c->handle.c_str(), f.posts, f.samples, f.spark_codes);
-            ImGui::Spacing();
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-            const bool yes = ImGui::Button("Delete creator");
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
-            if (ImGui::Button("Keep") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
-            if (yes) {
-                const std::string handle = c->handle;
-                if (store_.remove_creator(c->id).ok) {
-                    clear_form();
-                    notice_ = "Deleted @" + handle + ". Undo brings it back.";
-                }
-                ImGui::CloseCurrentPopup();
-            }
+    const Creator* c = store_.find_creator(form_.editing);
+    const bool yes = delete_.draw("Delete creator?", "Delete creator", [&]() -> std::string {
+        if (!c) return "";
+        const CreatorFootprint f = store_.creator_footprint(c->id);
+        return "Delete @" + c->handle + "? Their " + std::to_string(f.posts) + " posts, " + std::to_string(f.samples) +
+               " samples and " + std::to_string(f.spark_codes) +
+               " Spark Codes go with them. Undo (Ctrl+Z) brings everything back.";
+    });
+    if (yes && c) {
+        const std::string handle = c->handle;
+        if (store_.remove_creator(c->id).ok) {
+            clear_form();
+            notice_ = "Deleted @" + handle + ". Undo brings it back.";
         }
-        ImGui::EndPopup();
     }
 }
 

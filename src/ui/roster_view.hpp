@@ -7,17 +7,19 @@
 #include <vector>
 
 #include "core/store.hpp"
+#include "table_util.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class RosterView : public View {
 public:
-    explicit RosterView(Store& store) : store_(store) {}
+    explicit RosterView(Store& store);
     const char* title() const override { return "Roster"; }
     const char* screen() const override { return "roster"; }
     void draw(Context& ctx) override;
     void focus_filter() override { focus_filter_ = true; }
+    bool close_dialog() override { return delete_.close(); }
     // Opens a creator in the form (from a "#/creator/<id>" link while there is no creator screen).
     void select(Id id);
 
@@ -61,14 +63,15 @@ private:
     std::set<Id> selected_;  // rows ticked for a bulk action
     int bulk_status_ = static_cast<int>(CreatorStatus::active);
     bool focus_filter_ = false;
-    bool want_delete_ = false;
+    DeleteDialog delete_;
     Id open_ = 0;  // a creator to open on its own screen (double-click or Open)
 
-    std::vector<size_t> rows_;  // indices into program().creators, filtered and sorted
+    // Indices into program().creators, filtered and sorted: what the table draws and exports.
+    std::vector<size_t> rows_;
     uint64_t rows_revision_ = UINT64_MAX;
     bool rows_dirty_ = true;
-    int sort_column_ = 0;
-    bool sort_ascending_ = true;
+    TableSort sort_;
+    TableColumns columns_;
 };
 
 }  // namespace sr::ui

@@ -12,6 +12,7 @@
 #include "core/validate.hpp"
 #include "probe.hpp"
 #include "style.hpp"
+#include "table_util.hpp"
 
 namespace sr::ui {
 
@@ -21,11 +22,6 @@ enum Column { col_creator, col_product, col_requested, col_shipped, col_delivere
 enum RateColumn { rcol_creator, rcol_delivered, rcol_posted, rcol_rate, rcol_count };
 
 const char* kStatusLabels[] = {"Requested", "Approved", "Shipped", "Delivered", "Posted", "No post"};
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string date_text(const std::optional<Date>& d) { return d ? d->to_string() : ""; }
 
@@ -59,12 +55,43 @@ std::string rate_text(const PostingRate& r) {
     return v ? fmt_percent(*v) : "-";
 }
 
+csv::Cell date_cell(const std::optional<Date>& d) { return d ? csv::Cell::text(d->to_string()) : csv::Cell::none(); }
+
 }  // namespace
 
-bool SamplesView::close_dialog() {
-    if (!delete_open_) return false;
-    delete_open_ = false;
-    return true;
+SamplesView::SamplesView(Store& store) : store_(store) {
+    using csv::Cell;
+    auto sample = [this](size_t r) -> const Sample& { return store_.program().samples[r]; };
+    columns_ = {
+        // The creator's handle as stored, without the "@".
+        {"Creator", col_creator, 1.3f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text, [=](size_t r) {
+             const Creator* c = creator_of(store_.program(), sample(r).creator_id);
+             return c ? Cell::text(c->handle) : Cell::none();
+         }},
+        {"Product", col_product, 1.8f, 0, ColumnKind::text, [=](size_t r) {
+             const Product* x = product_of(store_.program(), sample(r).product_id);
+             return x ? Cell::text(x->name) : Cell::none();
+         }},
+        {"Requested", col_requested, 0.9f, 0, ColumnKind::text, [=](size_t r) { return date_cell(sample(r).requested); }},
+        {"Shipped", col_shipped, 0.9f, 0, ColumnKind::text, [=](size_t r) { return date_cell(sample(r).shipped); }},
+        {"Delivered", col_delivered, 0.9f, 0, ColumnKind::text, [=](size_t r) { return date_cell(sample(r).delivered); }},
+        {"Cost", col_cost, 0.6f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(sample(r).cost); }},
+        {"Status", col_status, 0.8f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(kStatusLabels[static_cast<int>(sample(r).status)]); }},
+    };
+    auto rate = [this](size_t r) -> const CreatorRate& { return rates_[r]; };
+    rate_columns_ = {
+        {"Creator", rcol_creator, 1.5f, 0, ColumnKind::text, [=](size_t r) {
+             const std::string& h = rate(r).handle;
+             return Cell::text(!h.empty() && h[0] == '@' ? h.substr(1) : h);
+         }},
+        {"Delivered", rcol_delivered, 0.8f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(rate(r).rate.delivered); }},
+        {"Posted", rcol_posted, 0.7f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(rate(r).rate.posted); }},
+        {"Rate", rcol_rate, 0.7f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::percent, [=](size_t r) {
+             const auto v = rate(r).rate.rate();
+             return v ? Cell::number(*v * 100.0, 4) : Cell::none();
+         }},
+    };
 }
 
 void SamplesView::refresh(Date today) {
@@ -129,6 +156,8 @@ void SamplesView::draw(Context& ctx) {
     if (store_.revision() != rows_revision_ || rows_dirty_) rebuild_rows();
     ImGui::TextDisabled("%s of %s samples", fmt_int(static_cast<int64_t>(rows_.size())).c_str(),
                         fmt_int(static_cast<int64_t>(p.samples.size())).c_str());
+    ImGui::SameLine();
+    export_button("samples", columns_, rows_, p.settings.currency, ctx.today);
 
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
@@ -170,52 +199,32 @@ void SamplesView::rebuild_rows() {
             continue;
         rows_.push_back(i);
     }
-    const int col = sort_column_;
-    const bool asc = sort_ascending_;
-    std::sort(rows_.begin(), rows_.end(), [&](size_t a, size_t b) {
-        const Sample& x = p.samples[a];
-        const Sample& y = p.samples[b];
-        int d = 0;
-        switch (col) {
-            case col_creator: d = handles[x.creator_id].compare(handles[y.creator_id]); break;
-            case col_product: d = products[x.product_id].compare(products[y.product_id]); break;
-            case col_requested: d = cmp_date(x.requested, y.requested); break;
-            case col_shipped: d = cmp_date(x.shipped, y.shipped); break;
-            case col_delivered: d = cmp_date(x.delivered, y.delivered); break;
-            case col_cost: d = x.cost < y.cost ? -1 : x.cost > y.cost; break;
-            case col_status: d = static_cast<int>(x.status) - static_cast<int>(y.status); break;
-            default: break;
-        }
-        if (d == 0) return x.id < y.id;
-        return asc ? d < 0 : d > 0;
-    });
+    sort_rows(
+        rows_, sort_,
+        [&](size_t a, size_t b, int col) {
+            const Sample& x = p.samples[a];
+            const Sample& y = p.samples[b];
+            switch (col) {
+                case col_creator: return handles[x.creator_id].compare(handles[y.creator_id]);
+                case col_product: return products[x.product_id].compare(products[y.product_id]);
+                case col_requested: return cmp_date(x.requested, y.requested);
+                case col_shipped: return cmp_date(x.shipped, y.shipped);
+                case col_delivered: return cmp_date(x.delivered, y.delivered);
+                case col_cost: return cmp3(x.cost, y.cost);
+                case col_status: return cmp3(static_cast<int>(x.status), static_cast<int>(y.status));
+                default: return 0;
+            }
+        },
+        [&](size_t a, size_t b) { return p.samples[a].id < p.samples[b].id; });
     rows_revision_ = store_.revision();
     rows_dirty_ = false;
 }
 
 void SamplesView::draw_table(float height) {
     const Program& p = store_.program();
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("samples", col_count, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Creator", ImGuiTableColumnFlags_DefaultSort, 1.3f, col_creator);
-    ImGui::TableSetupColumn("Product", 0, 1.8f, col_product);
-    ImGui::TableSetupColumn("Requested", 0, 0.9f, col_requested);
-    ImGui::TableSetupColumn("Shipped", 0, 0.9f, col_shipped);
-    ImGui::TableSetupColumn("Delivered", 0, 0.9f, col_delivered);
-    ImGui::TableSetupColumn("Cost", 0, 0.6f, col_cost);
-    ImGui::TableSetupColumn("Status", 0, 0.8f, col_status);
-    ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
-            sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            rebuild_rows();
-            specs->SpecsDirty = false;
-        }
-    }
+    if (!ImGui::BeginTable("samples", col_count, kDataTableFlags, ImVec2(0, height))) return;
+    setup_columns(columns_, "samples");
+    if (take_sort(sort_)) rebuild_rows();
     std::unordered_map<Id, const Creator*> creators;
     std::unordered_map<Id, const Product*> products;
     ImGuiListClipper clipper;
@@ -288,46 +297,36 @@ void SamplesView::draw_followups(Context& ctx, float) {
 
 void SamplesView::draw_rates(Context& ctx, float) {
     ImGui::TextUnformatted("Posting rate by creator");
+    export_button_right("posting-rates", rate_columns_, rate_rows_, store_.program().settings.currency, ctx.today, true);
     ImGui::Separator();
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("posting-rates", rcol_count, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Creator", 0, 1.5f, rcol_creator);
-    ImGui::TableSetupColumn("Delivered", 0, 0.8f, rcol_delivered);
-    ImGui::TableSetupColumn("Posted", 0, 0.7f, rcol_posted);
-    ImGui::TableSetupColumn("Rate", ImGuiTableColumnFlags_DefaultSort, 0.7f, rcol_rate);
-    ImGui::TableHeadersRow();
-    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (specs && specs->SpecsCount > 0 && (specs->SpecsDirty || rates_dirty_)) {
-        rate_sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-        rate_sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        const int col = rate_sort_column_;
-        const bool asc = rate_sort_ascending_;
-        std::sort(rates_.begin(), rates_.end(), [&](const CreatorRate& a, const CreatorRate& b) {
-            int d = 0;
-            switch (col) {
-                case rcol_creator: d = lower(a.handle).compare(lower(b.handle)); break;
-                case rcol_delivered: d = a.rate.delivered - b.rate.delivered; break;
-                case rcol_posted: d = a.rate.posted - b.rate.posted; break;
-                case rcol_rate: {
-                    const double x = a.rate.rate().value_or(-1), y = b.rate.rate().value_or(-1);
-                    d = x < y ? -1 : x > y;
-                    break;
+    setup_columns(rate_columns_, "posting-rates");
+    if (take_sort(rate_sort_) || rates_dirty_) {
+        rate_rows_.resize(rates_.size());
+        for (size_t i = 0; i < rates_.size(); ++i) rate_rows_[i] = i;
+        sort_rows(
+            rate_rows_, rate_sort_,
+            [&](size_t ia, size_t ib, int col) {
+                const CreatorRate& a = rates_[ia];
+                const CreatorRate& b = rates_[ib];
+                switch (col) {
+                    case rcol_creator: return lower(a.handle).compare(lower(b.handle));
+                    case rcol_delivered: return cmp3(a.rate.delivered, b.rate.delivered);
+                    case rcol_posted: return cmp3(a.rate.posted, b.rate.posted);
+                    case rcol_rate: return cmp3(a.rate.rate().value_or(-1), b.rate.rate().value_or(-1));
+                    default: return 0;
                 }
-                default: break;
-            }
-            if (d == 0) return a.creator_id < b.creator_id;
-            return asc ? d < 0 : d > 0;
-        });
-        specs->SpecsDirty = false;
+            },
+            [&](size_t a, size_t b) { return rates_[a].creator_id < rates_[b].creator_id; });
         rates_dirty_ = false;
     }
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rates_.size()));
+    clipper.Begin(static_cast<int>(rate_rows_.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const CreatorRate& r = rates_[static_cast<size_t>(i)];
+            const CreatorRate& r = rates_[rate_rows_[static_cast<size_t>(i)]];
             ImGui::PushID(static_cast<int>(r.creator_id));
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(rcol_creator);
@@ -489,7 +488,7 @@ void SamplesView::draw_form(Context& ctx) {
         if (ImGui::Button("New")) form_ = Form{};
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        if (ImGui::Button("Delete")) want_delete_ = true;
+        if (ImGui::Button("Delete")) delete_.open();
         ImGui::PopStyleColor();
     }
     field_error(form_.errors, "id");
@@ -523,45 +522,21 @@ void SamplesView::draw_form(Context& ctx) {
 }
 
 void SamplesView::draw_delete_popup() {
-    if (want_delete_) {
-        ImGui::OpenPopup("Delete sample?");
-        want_delete_ = false;
-        delete_open_ = true;
-    }
-    ImGui::SetNextWindowSize(ImVec2(em(22), 0));
-    if (ImGui::BeginPopupModal("Delete sample?", nullptr, ImGuiWindowFlags_NoResize)) {
-        const Sample* s = store_.find_sample(form_.editing);
-        if (!s || !delete_open_) {
-            delete_open_ = false;
-            ImGui::CloseCurrentPopup();
+    const Sample* s = store_.find_sample(form_.editing);
+    const bool yes = delete_.draw("Delete sample?", "Delete sample", [&]() -> std::string {
+        if (!s) return "";
+        const Program& p = store_.program();
+        return "Delete the " + product_name(p, s->product_id) + " sample for " + handle_of(p, s->creator_id) +
+               "? Undo (Ctrl+Z) brings it back.";
+    });
+    if (yes && s) {
+        CommandResult r = store_.remove_sample(s->id);
+        if (r.ok) {
+            form_ = Form{};
+            notice_ = "Deleted the sample. Undo brings it back.";
         } else {
-            const Program& p = store_.program();
-            ImGui::TextWrapped("Delete the %s sample for %s? Undo (Ctrl+Z) brings it back.",
-                               product_name(p, s->product_id).c_str(), handle_of(p, s->creator_id).c_str());
-            ImGui::Spacing();
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-            const bool yes = ImGui::Button("Delete sample");
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
-            if (ImGui::Button("Keep")) {
-                delete_open_ = false;
-                ImGui::CloseCurrentPopup();
-            }
-            if (yes) {
-                CommandResult r = store_.remove_sample(s->id);
-                if (r.ok) {
-                    form_ = Form{};
-                    notice_ = "Deleted the sample. Undo brings it back.";
-                } else {
-                    for (const FieldError& e : r.errors) form_.errors[e.field] = e.message;
-                }
-                delete_open_ = false;
-                ImGui::CloseCurrentPopup();
-            }
+            for (const FieldError& e : r.errors) form_.errors[e.field] = e.message;
         }
-        ImGui::EndPopup();
-    } else {
-        delete_open_ = false;
     }
 }
 

@@ -8,18 +8,19 @@
 #include "core/rules.hpp"
 #include "core/store.hpp"
 #include "form_fields.hpp"
+#include "table_util.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class SamplesView : public View {
 public:
-    explicit SamplesView(Store& store) : store_(store) {}
+    explicit SamplesView(Store& store);
     const char* title() const override { return "Samples"; }
     const char* screen() const override { return "samples"; }
     void draw(Context& ctx) override;
     void focus_filter() override { focus_filter_ = true; }
-    bool close_dialog() override;
+    bool close_dialog() override { return delete_.close(); }
 
 private:
     struct Form {
@@ -53,14 +54,14 @@ private:
     std::string filter_;
     int status_filter_ = 0;  // 0 = all, else status + 1
     bool focus_filter_ = false;
-    bool want_delete_ = false;
-    bool delete_open_ = false;
+    DeleteDialog delete_;
 
+    // Indices into program().samples, filtered and sorted: what the table draws and exports.
     std::vector<size_t> rows_;
     uint64_t rows_revision_ = UINT64_MAX;
     bool rows_dirty_ = true;
-    int sort_column_ = 0;
-    bool sort_ascending_ = true;
+    TableSort sort_;
+    TableColumns columns_;
 
     // Derived from the program, rebuilt when it changes.
     uint64_t derived_revision_ = UINT64_MAX;
@@ -68,8 +69,9 @@ private:
     PostingRate overall_;
     std::vector<SampleFollowUp> followups_;
     std::vector<CreatorRate> rates_;
-    int rate_sort_column_ = 0;
-    bool rate_sort_ascending_ = true;
+    std::vector<size_t> rate_rows_;  // indices into rates_, sorted
+    TableSort rate_sort_;
+    TableColumns rate_columns_;
     bool rates_dirty_ = true;
 };
 

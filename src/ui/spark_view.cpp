@@ -12,9 +12,12 @@
 #include "core/enums.hpp"
 #include "core/format.hpp"
 #include "core/metrics.hpp"
+#include "core/validate.hpp"
+#include "form_fields.hpp"
 #include "platform/platform.hpp"
 #include "probe.hpp"
 #include "style.hpp"
+#include "table_util.hpp"
 
 namespace sr::ui {
 
@@ -38,19 +41,6 @@ int group_of(SparkStatus s) {
 enum BoardColumn { bc_code, bc_creator, bc_post, bc_status, bc_expiry, bc_days, bc_owner, bc_count };
 enum CandColumn { cc_conversion, cc_creator, cc_post, cc_clicks, cc_views, cc_gmv, cc_margin, cc_code, cc_count };
 
-template <size_t N> void copy_to(char (&dst)[N], const std::string& s) { std::snprintf(dst, N, "%s", s.c_str()); }
-
-std::string trimmed(const char* s) {
-    std::string t(s);
-    const size_t b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // "#1234••••••=": the start and the last character, the rest hidden.
 std::string masked(const std::string& code) {
     if (code.empty()) return "(no code yet)";
@@ -65,7 +55,7 @@ std::string date_or(const std::optional<Date>& d, const char* none = "—") { re
 
 // Whole numbers as people type them: "2,000" is 2000.
 bool parse_whole(const char* text, int64_t& out, std::string& why, const char* what) {
-    std::string t = trimmed(text);
+    std::string t = trim(text);
     if (t.empty()) {
         out = 0;
         return true;
@@ -94,7 +84,7 @@ bool parse_amount(const char* text, double& out, std::string& why, const char* w
     char* end = nullptr;
     const double v = std::strtod(t.c_str(), &end);
     if (!end || *end || !std::isfinite(v) || v < 0) {
-        why = std::string(what) + " must be an amount of 0 or more ('" + trimmed(text) + "' is not).";
+        why = std::string(what) + " must be an amount of 0 or more ('" + trim(text) + "' is not).";
         return false;
     }
     out = std::round(v * 100.0) / 100.0;
@@ -102,7 +92,7 @@ bool parse_amount(const char* text, double& out, std::string& why, const char* w
 }
 
 bool parse_date(const char* text, std::optional<Date>& out, std::string& why, bool required) {
-    const std::string t = trimmed(text);
+    const std::string t = trim(text);
     if (t.empty()) {
         out.reset();
         if (required) why = "A date is required (YYYY-MM-DD).";
@@ -111,19 +101,6 @@ bool parse_date(const char* text, std::optional<Date>& out, std::string& why, bo
     out = Date::parse(t);
     if (!out) why = "'" + t + "' is not a date: write it as YYYY-MM-DD.";
     return out.has_value();
-}
-
-void caption(const char* text) { ImGui::TextUnformatted(text); }
-
-void field_error(const std::map<std::string, std::string>& errors, const char* field) {
-    auto it = errors.find(field);
-    if (it == errors.end()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(it->second.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    probe_tag(std::string("error:") + field, it->second);
 }
 
 // A short text input with its caption above, tagged for tests by the caption.
@@ -212,7 +189,57 @@ void section(const char* title) {
     ImGui::Separator();
 }
 
+csv::Cell handle_cell(const Program& p, Id id) {
+    const Creator* c = creator_of(p, id);
+    return c ? csv::Cell::text(c->handle) : csv::Cell::none();
+}
+
 }  // namespace
+
+SparkView::SparkView(Store& store) : store_(store) {
+    using csv::Cell;
+    auto code = [this](size_t r) -> const SparkCode& { return store_.program().spark_codes[r]; };
+    board_columns_ = {
+        // As on screen: masked unless revealed.
+        {"Code", bc_code, 1.5f, ImGuiTableColumnFlags_NoHide, ColumnKind::text, [=](size_t r) {
+             const SparkCode& c = code(r);
+             return Cell::text(revealed_.count(c.id) ? c.code : masked(c.code));
+         }},
+        {"Creator", bc_creator, 1.4f, 0, ColumnKind::text,
+         [=](size_t r) { return handle_cell(store_.program(), code(r).creator_id); }},
+        {"Post", bc_post, 0.8f, 0, ColumnKind::number,
+         [=](size_t r) { return code(r).post_id ? Cell::integer(code(r).post_id) : Cell::none(); }},
+        {"Status", bc_status, 0.8f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(std::string(name_of(code(r).status))); }},
+        {"Expires", bc_expiry, 1.0f, 0, ColumnKind::text, [=](size_t r) {
+             const auto e = spark_expiry(code(r));
+             return e ? Cell::text(e->to_string()) : Cell::none();
+         }},
+        // Negative once expired.
+        {"Days left", bc_days, 1.0f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::number, [=](size_t r) {
+             const auto left = spark_days_left(code(r), today_);
+             return left ? Cell::integer(*left) : Cell::none();
+         }},
+        {"Renewal owner", bc_owner, 1.6f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(code(r).renewal_owner); }},
+    };
+    auto cand = [this](size_t r) -> const SparkCandidate& { return cands_[r]; };
+    cand_columns_ = {
+        {"Conversion", cc_conversion, 0.9f, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+         ColumnKind::percent, [=](size_t r) { return Cell::number(cand(r).conversion * 100.0, 4); }},
+        {"Creator", cc_creator, 1.3f, 0, ColumnKind::text,
+         [=](size_t r) { return handle_cell(store_.program(), cand(r).creator_id); }},
+        {"Post", cc_post, 0.8f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(cand(r).post_id); }},
+        {"Clicks", cc_clicks, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(cand(r).clicks); }},
+        {"Views", cc_views, 0.8f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [=](size_t r) { return Cell::integer(cand(r).views); }},
+        {"GMV", cc_gmv, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [=](size_t r) { return Cell::money(cand(r).gmv); }},
+        {"Margin", cc_margin, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [=](size_t r) { return Cell::money(cand(r).margin); }},
+        {"Code", cc_code, 1.0f, 0, ColumnKind::text,
+         [=](size_t r) { return Cell::text(cand(r).valid_code ? "valid code" : "none"); }},
+    };
+}
 
 // ------------------------------------------------------------------ the screen
 void SparkView::draw(Context& ctx) {
@@ -235,6 +262,7 @@ void SparkView::draw(Context& ctx) {
     }
     ImGui::SameLine();
     ImGui::TextDisabled("%zu codes", p.spark_codes.size());
+    export_button_right("spark-codes", board_columns_, codes_shown_, p.settings.currency, ctx.today);
     const float left_h = ImGui::GetContentRegionAvail().y;
     // The board as tall as its rows, up to a little over half the column.
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
@@ -267,9 +295,8 @@ void SparkView::rebuild_board(Date today) {
     rows_.clear();
     std::vector<size_t> idx(p.spark_codes.size());
     for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    const int col = sort_column_;
-    const bool asc = sort_ascending_;
-    auto cmp3 = [](auto a, auto b) { return a < b ? -1 : (b < a ? 1 : 0); };
+    const int col = sort_.column;
+    const bool asc = sort_.ascending;
     std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
         const SparkCode& x = p.spark_codes[a];
         const SparkCode& y = p.spark_codes[b];
@@ -295,6 +322,7 @@ void SparkView::rebuild_board(Date today) {
         if (d == 0) return x.id < y.id;
         return asc ? d < 0 : d > 0;
     });
+    codes_shown_ = idx;
     int last_group = -1;
     for (size_t i : idx) {
         const int g = group_of(p.spark_codes[i].status);
@@ -306,33 +334,15 @@ void SparkView::rebuild_board(Date today) {
     }
     rows_revision_ = store_.revision();
     rows_day_ = today.days;
+    today_ = today;
     rows_dirty_ = false;
 }
 
 void SparkView::draw_board(Context& ctx, float height) {
     const Program& p = store_.program();
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("spark-board", bc_count, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_NoHide, 1.5f, bc_code);
-    ImGui::TableSetupColumn("Creator", 0, 1.4f, bc_creator);
-    ImGui::TableSetupColumn("Post", 0, 0.8f, bc_post);
-    ImGui::TableSetupColumn("Status", 0, 0.8f, bc_status);
-    ImGui::TableSetupColumn("Expires", 0, 1.0f, bc_expiry);
-    ImGui::TableSetupColumn("Days left", ImGuiTableColumnFlags_DefaultSort, 1.0f, bc_days);
-    ImGui::TableSetupColumn("Renewal owner", 0, 1.6f, bc_owner);
-    ImGui::TableHeadersRow();
-
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
-            sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            rows_dirty_ = true;
-            specs->SpecsDirty = false;
-        }
-    }
+    if (!ImGui::BeginTable("spark-board", bc_count, kDataTableFlags, ImVec2(0, height))) return;
+    setup_columns(board_columns_, "spark-codes");
+    if (take_sort(sort_)) rows_dirty_ = true;
     if (rows_dirty_ || rows_revision_ != store_.revision() || rows_day_ != ctx.today.days) rebuild_board(ctx.today);
 
     ImGuiListClipper clipper;
@@ -427,55 +437,34 @@ void SparkView::draw_candidates(Context& ctx) {
     ImGui::Text("Spark Ad candidates · %zu", cands_.size());
     probe_tag("candidates", std::to_string(cands_.size()));
     ImGui::SameLine();
+    export_button("spark-candidates", cand_columns_, cand_order_, s.currency, ctx.today, true);
+    ImGui::SameLine();
     ImGui::TextDisabled("by conversion, last %d days; under %s clicks or %s views: too little data", s.candidate_window_days,
                         fmt_int(s.min_clicks).c_str(), fmt_int(s.min_views).c_str());
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("spark-candidates", cc_count, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Conversion", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
-                            0.9f, cc_conversion);
-    ImGui::TableSetupColumn("Creator", 0, 1.3f, cc_creator);
-    ImGui::TableSetupColumn("Post", 0, 0.8f, cc_post);
-    ImGui::TableSetupColumn("Clicks", ImGuiTableColumnFlags_PreferSortDescending, 0.7f, cc_clicks);
-    ImGui::TableSetupColumn("Views", ImGuiTableColumnFlags_PreferSortDescending, 0.8f, cc_views);
-    ImGui::TableSetupColumn("GMV", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, cc_gmv);
-    ImGui::TableSetupColumn("Margin", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, cc_margin);
-    ImGui::TableSetupColumn("Code", 0, 1.0f, cc_code);
-    ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
-            cand_sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            cand_sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            cands_dirty_ = true;
-            specs->SpecsDirty = false;
-        }
-    }
+    if (!ImGui::BeginTable("spark-candidates", cc_count, kDataTableFlags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    setup_columns(cand_columns_, "spark-candidates");
+    if (take_sort(cand_sort_)) cands_dirty_ = true;
     if (cands_dirty_) {
         cand_order_.resize(cands_.size());
         for (size_t i = 0; i < cands_.size(); ++i) cand_order_[i] = i;
-        const int col = cand_sort_column_;
-        const bool asc = cand_sort_ascending_;
-        std::sort(cand_order_.begin(), cand_order_.end(), [&](size_t a, size_t b) {
-            const SparkCandidate& x = cands_[a];
-            const SparkCandidate& y = cands_[b];
-            auto cmp3 = [](auto u, auto v) { return u < v ? -1 : (v < u ? 1 : 0); };
-            int d = 0;
-            switch (col) {
-                case cc_conversion: d = cmp3(x.conversion, y.conversion); break;
-                case cc_creator: d = lower(handle_of(p, x.creator_id)).compare(lower(handle_of(p, y.creator_id))); break;
-                case cc_post: d = cmp3(x.post_id, y.post_id); break;
-                case cc_clicks: d = cmp3(x.clicks, y.clicks); break;
-                case cc_views: d = cmp3(x.views, y.views); break;
-                case cc_gmv: d = cmp3(x.gmv, y.gmv); break;
-                case cc_margin: d = cmp3(x.margin, y.margin); break;
-                case cc_code: d = cmp3(x.valid_code, y.valid_code); break;
-                default: break;
-            }
-            if (d == 0) return x.post_id < y.post_id;
-            return asc ? d < 0 : d > 0;
-        });
+        sort_rows(
+            cand_order_, cand_sort_,
+            [&](size_t a, size_t b, int col) {
+                const SparkCandidate& x = cands_[a];
+                const SparkCandidate& y = cands_[b];
+                switch (col) {
+                    case cc_conversion: return cmp3(x.conversion, y.conversion);
+                    case cc_creator: return lower(handle_of(p, x.creator_id)).compare(lower(handle_of(p, y.creator_id)));
+                    case cc_post: return cmp3(x.post_id, y.post_id);
+                    case cc_clicks: return cmp3(x.clicks, y.clicks);
+                    case cc_views: return cmp3(x.views, y.views);
+                    case cc_gmv: return cmp3(x.gmv, y.gmv);
+                    case cc_margin: return cmp3(x.margin, y.margin);
+                    case cc_code: return cmp3(x.valid_code, y.valid_code);
+                    default: return 0;
+                }
+            },
+            [&](size_t a, size_t b) { return cands_[a].post_id < cands_[b].post_id; });
         cands_dirty_ = false;
     }
 
@@ -789,7 +778,7 @@ void SparkView::draw_checks(Context& ctx, const SparkCode& c) {
             SparkCode x = c;
             x.campaign_start = start;
             x.campaign_end = end;
-            x.renewal_owner = trimmed(form_.owner);
+            x.renewal_owner = trim(form_.owner);
             CommandResult r = store_.update_spark_code(x);
             report(r, "Saved the campaign and renewal owner.");
             if (r.ok) {
@@ -1068,7 +1057,7 @@ void SparkView::draw_receive_dialog(Context& ctx) {
             wrapped_error(f.errors, "generated", w);
         }
     });
-    if (auto g = Date::parse(trimmed(f.generated)))
+    if (auto g = Date::parse(trim(f.generated)))
         ImGui::TextDisabled("Expires %s.", g->plus_days(f.days).to_string().c_str());
 
     ImGui::Spacing();

@@ -11,13 +11,14 @@
 
 #include "core/spark.hpp"
 #include "core/store.hpp"
+#include "table_util.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class SparkView : public View {
 public:
-    explicit SparkView(Store& store) : store_(store) {}
+    explicit SparkView(Store& store);
     const char* title() const override { return "Spark Codes"; }
     const char* screen() const override { return "spark"; }
     void draw(Context& ctx) override;
@@ -86,20 +87,22 @@ private:
     std::string notice_;
     std::set<Id> revealed_;         // codes shown in full
 
-    std::vector<BoardRow> rows_;
+    std::vector<BoardRow> rows_;    // the board: group headers and codes
+    std::vector<size_t> codes_shown_;  // the board's codes in its order (indices into program().spark_codes): exported
     uint64_t rows_revision_ = UINT64_MAX;
     int32_t rows_day_ = INT32_MIN;
     bool rows_dirty_ = true;
-    int sort_column_ = 4;           // days left
-    bool sort_ascending_ = true;
+    TableSort sort_{5, true};       // days left
+    TableColumns board_columns_;
+    Date today_;
 
     std::vector<SparkCandidate> cands_;
     uint64_t cands_revision_ = UINT64_MAX;
     int32_t cands_day_ = INT32_MIN;
     bool cands_dirty_ = true;
-    std::vector<size_t> cand_order_;  // into cands_
-    int cand_sort_column_ = 0;
-    bool cand_sort_ascending_ = false;
+    std::vector<size_t> cand_order_;  // into cands_, sorted: what the table draws and exports
+    TableSort cand_sort_{0, false};
+    TableColumns cand_columns_;
 
     bool want_receive_ = false;
     ReceiveForm receive_;
