@@ -58,8 +58,15 @@ if (typeof WebGL2RenderingContext === 'undefined') {
       button.type = 'button';
       button.textContent = 'Reload to update';
       button.addEventListener('click', function() { apply(reg, bar, msg, button); });
+      // The new version then starts once every tab of this one is closed.
+      var later = document.createElement('button');
+      later.type = 'button';
+      later.className = 'later';
+      later.textContent = 'Later';
+      later.addEventListener('click', function() { bar.hidden = true; });
       bar.appendChild(msg);
       bar.appendChild(button);
+      bar.appendChild(later);
       document.body.appendChild(bar);
     }
     bar.hidden = false;
@@ -71,8 +78,9 @@ if (typeof WebGL2RenderingContext === 'undefined') {
     whenSaved().then(function(s) {
       if (s.state !== 'saved' && s.state !== 'read_only' && s.state !== 'loading') {
         // Unsaved changes would be lost by a reload: keep this version running.
-        msg.textContent = 'Not updated: the last change is not saved (' + s.text + '). ' +
-                          'Export a backup or wait until it is saved, then try again.';
+        msg.textContent = 'Not updated: your last change is not saved yet (' +
+                          String(s.text).replace(/^Not saved:\s*/, '') + '). ' +
+                          'Export a backup, or try again once it is saved.';
         button.disabled = false;
         button.textContent = 'Reload to update';
         return;

@@ -183,6 +183,7 @@ test('after the first visit the app opens offline with the user\'s data, then up
   const bar = page.locator('#update');
   await bar.waitFor({ state: 'visible' });
   assert.match(await bar.textContent(), /A new version of Spark Roster is ready\.\s*Reload to update/);
+  await screenshot(page, 'static-update-offered');
   assert.equal(await page.title(), 'Spark Roster');
   assert.deepEqual(await ourCaches(page), [`spark-roster ${url} ${versions.v1}`, `spark-roster ${url} ${versions.v2}`].sort());
 
@@ -200,12 +201,52 @@ test('after the first visit the app opens offline with the user\'s data, then up
   await ready(page);
   await bar.waitFor({ state: 'visible' });
   assert.equal(await page.title(), 'Spark Roster 2');
+  await page.getByRole('button', { name: 'Later' }).click();
+  await bar.waitFor({ state: 'hidden' });
+  assert.equal(await page.title(), 'Spark Roster 2', 'still the version the tab opened with');
   assert.deepEqual(problems, []);
   await page.close();
   ({ page, problems } = await openPage(context));
   assert.equal(await page.title(), 'Spark Roster 3');
   assert.deepEqual(await ourCaches(page), [`spark-roster ${url} ${versions.v3}`]);
   assert.equal((await program(page)).creators[0].display_name, 'Offline Olivia');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Reload to update never drops a change that is not saved: it says so and keeps the version running', async () => {
+  deploy(path.join(tmp, 'v1'));
+  const { context } = await newContext();
+  const { page, problems } = await openPage(context);
+  await waitSaved(page);
+  assert.equal(await offlineReady(page), 'activated');
+  await page.reload();  // a tab opened before the worker was there is not one of its tabs
+  await ready(page);
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker');
+
+  // Storage starts refusing writes; the next change stays in this tab only.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const mine = await program(page);
+  mine.creators[0].display_name = 'Unsaved Una';
+  const imported = await page.evaluate((t) => window.sparkRoster.importJson(t), JSON.stringify(mine));
+  assert.match(imported.error, /not saved/);
+
+  // A new version arrives while the tab is open (it looks when it comes back into view).
+  deploy(path.join(tmp, 'v2'));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const bar = page.locator('#update');
+  await bar.waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Reload to update' }).click();
+  await page.waitForFunction(() => /Not updated/.test(document.getElementById('update').textContent));
+  assert.match(await bar.textContent(), /Not updated: your last change is not saved yet \(storage is full \(QuotaExceededError\)\)/);
+  await screenshot(page, 'static-update-refused');
+  assert.equal(await page.title(), 'Spark Roster');
+  assert.equal((await program(page)).creators[0].display_name, 'Unsaved Una', 'the change is still in the tab');
+  assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null),
+            'the new version still waits');
+  assert.ok(await page.getByRole('button', { name: 'Reload to update' }).isEnabled(), 'the user can try again');
   assert.deepEqual(problems, []);
   await context.close();
 });
