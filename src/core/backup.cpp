@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "creators.hpp"
+#include "format.hpp"
 #include "json_check.hpp"
 #include "enums.hpp"
 
@@ -463,8 +464,25 @@ std::string program_to_json(const Program& p, bool pretty) {
     return doc.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }
 
+std::optional<Problem> backup_size_problem(size_t bytes) {
+    if (bytes <= kMaxBackupBytes) return std::nullopt;
+    auto mb = [](size_t b) {
+        const size_t tenths = (b + 50'000) / 100'000;  // MB with one decimal, rounded
+        std::string s = fmt_int(static_cast<int64_t>(tenths / 10));
+        if (tenths % 10) s += "." + std::to_string(tenths % 10);
+        return s + " MB";
+    };
+    return Problem{"$", "the file is " + mb(bytes) + " (" + fmt_int(static_cast<int64_t>(bytes)) +
+                            " bytes); a backup can be at most " + mb(kMaxBackupBytes) + " (" +
+                            fmt_int(static_cast<int64_t>(kMaxBackupBytes)) + " bytes)"};
+}
+
 LoadResult program_from_json(std::string_view text) {
     LoadResult r;
+    if (auto too_big = backup_size_problem(text.size())) {
+        r.problems.push_back(*too_big);
+        return r;
+    }
     if (json_depth(text, kMaxDepth) > kMaxDepth) {
         r.problems.push_back({"$", "nested more than " + std::to_string(kMaxDepth) +
                                        " levels deep: this is not a Spark Roster backup"});

@@ -12,6 +12,12 @@ namespace sr {
 
 constexpr int kBackupVersion = 1;
 
+// The largest backup read: 100 MB (100,000,000 bytes). A program of tens of thousands of
+// creators and posts is a few tens of MB; past this a file is refused before it is parsed,
+// since parsing takes several times the text's size in memory (a browser tab runs out first).
+constexpr size_t kMaxBackupBytes = 100'000'000;
+
+
 // One thing wrong with a document, at a JSON path such as "$.creators[3].handle".
 struct Problem {
     std::string path;
@@ -27,9 +33,13 @@ struct LoadResult {
     std::string summary(size_t max_items = 3) const;
 };
 
+// The problem with a backup of `bytes` bytes (at "$": its size and the limit), or nothing when
+// the size is within kMaxBackupBytes.
+std::optional<Problem> backup_size_problem(size_t bytes);
+
 std::string program_to_json(const Program& p, bool pretty = false);
 
-// Parses and checks a backup: structure, types, ids, references and creator rules. Never
+// Parses and checks a backup: size, structure, types, ids, references and creator rules. Never
 // throws; on any problem the program is not returned at all.
 LoadResult program_from_json(std::string_view text);
 
