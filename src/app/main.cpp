@@ -58,7 +58,8 @@ void rebuild_fonts_and_style() {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    // Latin, Latin-1, general punctuation (– … •), currency signs.
+    // Latin, Latin-1, general punctuation (– … •), currency signs, arrows. The embedded font is
+    // cut down to these ranges at build time: keep SR_FONT_UNICODES in CMakeLists.txt the same.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20A0, 0x20BF, 0x2190, 0x21FF, 0};
     ImFont* font = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", std::round(kFontCssPx * scale), &cfg, ranges);
     if (!font) io.Fonts->AddFontDefault();
@@ -212,7 +213,7 @@ EMSCRIPTEN_KEEPALIVE void sr_wake() {
 }
 
 EMSCRIPTEN_KEEPALIVE void sr_flush() {
-    if (g) g->persistence.tick();
+    if (g) g->persistence.flush();  // a save being written in slices is finished now
 }
 
 EMSCRIPTEN_KEEPALIVE const char* sr_api_export() {

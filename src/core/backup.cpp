@@ -5,6 +5,7 @@
 #include <set>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "creators.hpp"
 #include "format.hpp"
@@ -276,16 +277,35 @@ struct Writer {
 };
 
 // ------------------------------------------------------------------ reader
+// Where a value sits in the document ("$.posts[3].gmv"), spelled out only for a problem: a
+// large backup has millions of values, and building each one's path up front cost more than
+// reading the value.
+struct Path {
+    const Path* parent = nullptr;
+    const char* key = nullptr;  // ".key", or "[index]" when null
+    size_t index = 0;
+    std::string str() const {
+        std::string s = parent ? parent->str() : std::string();
+        if (key) {
+            if (parent) s += '.';
+            s += key;
+        } else {
+            s += '[' + std::to_string(index) + ']';
+        }
+        return s;
+    }
+};
+
 struct Reader {
     const json& in;
-    std::string path;
+    const Path& path;
     std::vector<Problem>& problems;
 
-    void fail(const std::string& p, std::string msg) {
-        if (problems.size() < 200) problems.push_back({p, std::move(msg)});
+    void fail(const Path& p, std::string msg) {
+        if (problems.size() < 200) problems.push_back({p.str(), std::move(msg)});
     }
 
-    template <class T> void read(const json& j, const std::string& p, T& x) {
+    template <class T> void read(const json& j, const Path& p, T& x) {
         if constexpr (std::is_same_v<T, bool>) {
             if (!j.is_boolean()) return fail(p, "expected true or false");
             x = j.get<bool>();
@@ -326,7 +346,7 @@ struct Reader {
             x = d;
         } else if constexpr (std::is_same_v<T, std::string>) {
             if (!j.is_string()) return fail(p, "expected a string");
-            x = j.get<std::string>();
+            x = j.get_ref<const std::string&>();
         } else if constexpr (std::is_same_v<T, Date>) {
             if (!j.is_string()) return fail(p, "expected a date as \"YYYY-MM-DD\"");
             auto d = Date::parse(j.get_ref<const std::string&>());
@@ -343,7 +363,7 @@ struct Reader {
             x.reserve(j.size());
             for (size_t i = 0; i < j.size(); ++i) {
                 typename T::value_type v{};
-                read(j[i], p + "[" + std::to_string(i) + "]", v);
+                read(j[i], Path{&p, nullptr, i}, v);
                 x.push_back(std::move(v));
             }
         } else {
@@ -354,7 +374,7 @@ struct Reader {
     }
 
     template <class T> void operator()(const char* key, T& x, bool required = false) {
-        const std::string p = path + "." + key;
+        const Path p{&path, key, 0};
         auto it = in.find(key);
         if (it == in.end() || (it->is_null() && !required)) {
             if (required) fail(p, "is required");
@@ -363,7 +383,7 @@ struct Reader {
         if constexpr (std::is_array_v<T>) {
             constexpr size_t n = std::extent_v<T>;
             if (!it->is_array() || it->size() != n) return fail(p, "expected a list of " + std::to_string(n));
-            for (size_t i = 0; i < n; ++i) read((*it)[i], p + "[" + std::to_string(i) + "]", x[i]);
+            for (size_t i = 0; i < n; ++i) read((*it)[i], Path{&p, nullptr, i}, x[i]);
         } else {
             read(*it, p, x);
         }
@@ -371,18 +391,20 @@ struct Reader {
 };
 
 template <class T>
-void check_ids(const std::vector<T>& v, const char* name, std::set<Id>& seen, std::vector<Problem>& problems) {
+void check_ids(const std::vector<T>& v, const char* name, std::unordered_set<Id>& seen, std::vector<Problem>& problems) {
     for (size_t i = 0; i < v.size(); ++i) {
-        const std::string p = std::string("$.") + name + "[" + std::to_string(i) + "].id";
-        if (v[i].id <= 0) problems.push_back({p, "ids are whole numbers of 1 or more"});
+        auto p = [&] { return std::string("$.") + name + "[" + std::to_string(i) + "].id"; };
+        if (v[i].id <= 0) problems.push_back({p(), "ids are whole numbers of 1 or more"});
         else if (!seen.insert(v[i].id).second)
-            problems.push_back({p, "id " + std::to_string(v[i].id) + " is used by another record"});
+            problems.push_back({p(), "id " + std::to_string(v[i].id) + " is used by another record"});
     }
 }
 
 // Checks that need the whole program: unique ids, references, creator rules.
 void check_program(Program& p, std::vector<Problem>& problems) {
-    std::set<Id> ids;
+    std::unordered_set<Id> ids;
+    ids.reserve(p.creators.size() + p.products.size() + p.samples.size() + p.briefs.size() + p.posts.size() +
+                p.spark_codes.size());
     check_ids(p.creators, "creators", ids, problems);
     check_ids(p.products, "products", ids, problems);
     check_ids(p.samples, "samples", ids, problems);
@@ -391,52 +413,55 @@ void check_program(Program& p, std::vector<Problem>& problems) {
     check_ids(p.spark_codes, "spark_codes", ids, problems);
     if (!problems.empty()) return;
 
-    std::set<Id> creators, products, briefs, posts, samples, codes;
-    for (const auto& x : p.creators) creators.insert(x.id);
-    for (const auto& x : p.products) products.insert(x.id);
-    for (const auto& x : p.briefs) briefs.insert(x.id);
-    for (const auto& x : p.posts) posts.insert(x.id);
-    for (const auto& x : p.samples) samples.insert(x.id);
-    for (const auto& x : p.spark_codes) codes.insert(x.id);
-    auto ref = [&](const std::set<Id>& in, Id id, bool required, const std::string& path, const char* what) {
+    // Lookups by id; a reference's path is spelled out only when it is broken.
+    using IdSet = std::unordered_set<Id>;
+    auto id_set = [](const auto& records) {
+        IdSet out;
+        out.reserve(records.size());
+        for (const auto& x : records) out.insert(x.id);
+        return out;
+    };
+    const IdSet creators = id_set(p.creators), products = id_set(p.products), briefs = id_set(p.briefs),
+                posts = id_set(p.posts), samples = id_set(p.samples), codes = id_set(p.spark_codes);
+    auto ref = [&](const IdSet& in, Id id, bool required, const char* list, size_t i, const std::string& field,
+                   const char* what) {
         if (id == 0 && !required) return;
-        if (!in.count(id)) problems.push_back({path, "no " + std::string(what) + " has id " + std::to_string(id)});
+        if (!in.count(id))
+            problems.push_back({std::string("$.") + list + "[" + std::to_string(i) + "]." + field,
+                                "no " + std::string(what) + " has id " + std::to_string(id)});
     };
     const Program none;  // field rules alone; uniqueness is checked against earlier records below
     std::unordered_map<std::string, size_t> first_with_handle;
+    first_with_handle.reserve(p.creators.size());
     for (size_t i = 0; i < p.creators.size(); ++i) {
         Creator& c = p.creators[i];
         c.handle = normalize_handle(c.handle);
-        const std::string at = "$.creators[" + std::to_string(i) + "].";
-        for (const FieldError& e : validate_creator(c, none)) problems.push_back({at + e.field, e.message});
+        auto at = [i] { return "$.creators[" + std::to_string(i) + "]."; };
+        for (const FieldError& e : validate_creator(c, none)) problems.push_back({at() + e.field, e.message});
         auto [it, fresh] = first_with_handle.emplace(handle_key(c.handle), i);
         if (!fresh && !c.handle.empty())
-            problems.push_back({at + "handle", "@" + c.handle + " is already used by $.creators[" + std::to_string(it->second) + "]"});
+            problems.push_back({at() + "handle", "@" + c.handle + " is already used by $.creators[" + std::to_string(it->second) + "]"});
     }
     for (size_t i = 0; i < p.samples.size(); ++i) {
-        const std::string at = "$.samples[" + std::to_string(i) + "]";
-        ref(creators, p.samples[i].creator_id, true, at + ".creator_id", "creator");
-        ref(products, p.samples[i].product_id, false, at + ".product_id", "product");
+        ref(creators, p.samples[i].creator_id, true, "samples", i, "creator_id", "creator");
+        ref(products, p.samples[i].product_id, false, "samples", i, "product_id", "product");
     }
     for (size_t i = 0; i < p.briefs.size(); ++i) {
-        const std::string at = "$.briefs[" + std::to_string(i) + "]";
-        ref(products, p.briefs[i].product_id, false, at + ".product_id", "product");
+        ref(products, p.briefs[i].product_id, false, "briefs", i, "product_id", "product");
         for (size_t k = 0; k < p.briefs[i].creator_ids.size(); ++k)
-            ref(creators, p.briefs[i].creator_ids[k], true, at + ".creator_ids[" + std::to_string(k) + "]", "creator");
+            ref(creators, p.briefs[i].creator_ids[k], true, "briefs", i, "creator_ids[" + std::to_string(k) + "]", "creator");
     }
     for (size_t i = 0; i < p.posts.size(); ++i) {
-        const std::string at = "$.posts[" + std::to_string(i) + "]";
-        ref(creators, p.posts[i].creator_id, true, at + ".creator_id", "creator");
-        ref(products, p.posts[i].product_id, false, at + ".product_id", "product");
-        ref(briefs, p.posts[i].brief_id, false, at + ".brief_id", "brief");
-        ref(samples, p.posts[i].sample_id, false, at + ".sample_id", "sample");
+        ref(creators, p.posts[i].creator_id, true, "posts", i, "creator_id", "creator");
+        ref(products, p.posts[i].product_id, false, "posts", i, "product_id", "product");
+        ref(briefs, p.posts[i].brief_id, false, "posts", i, "brief_id", "brief");
+        ref(samples, p.posts[i].sample_id, false, "posts", i, "sample_id", "sample");
     }
     for (size_t i = 0; i < p.spark_codes.size(); ++i) {
-        const std::string at = "$.spark_codes[" + std::to_string(i) + "]";
-        ref(creators, p.spark_codes[i].creator_id, true, at + ".creator_id", "creator");
-        ref(posts, p.spark_codes[i].post_id, false, at + ".post_id", "post");
-        ref(products, p.spark_codes[i].product_id, false, at + ".product_id", "product");
-        ref(codes, p.spark_codes[i].replaces_id, false, at + ".replaces_id", "Spark Code");
+        ref(creators, p.spark_codes[i].creator_id, true, "spark_codes", i, "creator_id", "creator");
+        ref(posts, p.spark_codes[i].post_id, false, "spark_codes", i, "post_id", "post");
+        ref(products, p.spark_codes[i].product_id, false, "spark_codes", i, "product_id", "product");
+        ref(codes, p.spark_codes[i].replaces_id, false, "spark_codes", i, "replaces_id", "Spark Code");
     }
     Id max_id = 0;
     for (Id id : ids) max_id = std::max(max_id, id);
@@ -475,6 +500,52 @@ std::optional<Problem> backup_size_problem(size_t bytes) {
     return Problem{"$", "the file is " + mb(bytes) + " (" + fmt_int(static_cast<int64_t>(bytes)) +
                             " bytes); a backup can be at most " + mb(kMaxBackupBytes) + " (" +
                             fmt_int(static_cast<int64_t>(kMaxBackupBytes)) + " bytes)"};
+}
+
+ProgramJsonWriter::ProgramJsonWriter(Program snapshot) : p_(std::move(snapshot)) { out_.reserve(1 << 16); }
+
+bool ProgramJsonWriter::step(size_t records) {
+    // The keys in the order json objects keep them (sorted), so the text is program_to_json's.
+    auto dump = [this](const json& j) { out_ += j.dump(-1, ' ', false, json::error_handler_t::replace); };
+    auto list = [&](const auto& v) {
+        if (index_ == 0) out_ += '[';
+        for (; index_ < v.size() && records > 0; ++index_, --records) {
+            if (index_ > 0) out_ += ',';
+            dump(Writer::value(v[index_]));
+        }
+        if (index_ < v.size()) return false;
+        out_ += ']';
+        return true;
+    };
+    while (part_ < kParts && records > 0) {
+        if (index_ == 0) {
+            static const char* const keys[kParts] = {"briefs", "creators", "format", "imported_orders",
+                                                     "next_id", "posts", "products", "samples",
+                                                     "settings", "spark_codes", "version"};
+            out_ += part_ == 0 ? "{" : ",";
+            dump(json(keys[part_]));
+            out_ += ':';
+        }
+        bool finished = true;
+        switch (part_) {
+            case 0: finished = list(p_.briefs); break;
+            case 1: finished = list(p_.creators); break;
+            case 2: dump(json("spark-roster")); break;
+            case 3: finished = list(p_.imported_orders); break;
+            case 4: dump(json(p_.next_id)); break;
+            case 5: finished = list(p_.posts); break;
+            case 6: finished = list(p_.products); break;
+            case 7: finished = list(p_.samples); break;
+            case 8: dump(Writer::value(p_.settings)); break;
+            case 9: finished = list(p_.spark_codes); break;
+            case 10: dump(json(kBackupVersion)); break;
+        }
+        if (!finished) return false;
+        ++part_;
+        index_ = 0;
+        if (part_ == kParts) out_ += '}';
+    }
+    return done();
 }
 
 LoadResult program_from_json(std::string_view text) {
@@ -519,7 +590,8 @@ LoadResult program_from_json(std::string_view text) {
         return r;
     }
     Program p;
-    Reader rd{doc, "$", r.problems};
+    const Path root{nullptr, "$", 0};
+    Reader rd{doc, root, r.problems};
     visit(p, rd);
     if (r.problems.empty()) check_program(p, r.problems);
     if (r.problems.empty()) r.program = std::move(p);

@@ -39,6 +39,27 @@ std::optional<Problem> backup_size_problem(size_t bytes);
 
 std::string program_to_json(const Program& p, bool pretty = false);
 
+// program_to_json(p) a slice at a time, so a saver never holds the page for long: the same
+// text, built from a copy of the program taken when the writer is made (later changes do not
+// reach it). Use: `ProgramJsonWriter w(program); while (!w.step(500)) { ...next frame... }`
+// then `w.text()`.
+class ProgramJsonWriter {
+public:
+    explicit ProgramJsonWriter(Program snapshot);
+    // Writes up to `records` more records (a creator, a post, an order key, ...). Returns true
+    // once the whole document is written.
+    bool step(size_t records);
+    bool done() const { return part_ >= kParts; }
+    std::string& text() { return out_; }
+
+private:
+    static constexpr size_t kParts = 11;  // the document's top-level keys
+    Program p_;
+    std::string out_;
+    size_t part_ = 0;   // which top-level key is being written
+    size_t index_ = 0;  // the next element of that key's list
+};
+
 // Parses and checks a backup: size, structure, types, ids, references and creator rules. Never
 // throws; on any problem the program is not returned at all.
 LoadResult program_from_json(std::string_view text);

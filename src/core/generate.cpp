@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace sr {
 
@@ -19,6 +22,9 @@ struct Rng {  // SplitMix64
     double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
     int64_t range(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(unit() * static_cast<double>(hi - lo + 1)); }
 };
+
+// Generated posts carry TikTok-like 19-digit video ids.
+constexpr uint64_t kFirstVideoId = 7301000000000000000ull;
 
 }  // namespace
 
@@ -85,7 +91,7 @@ Program generate_program(int n_creators, int n_posts, Date today, uint64_t seed)
         x.creator_id = c.id;
         x.product_id = smp.product_id;
         x.sample_id = smp.id;
-        x.tiktok_ref = "gen-" + std::to_string(x.id);
+        x.tiktok_ref = std::to_string(kFirstVideoId + static_cast<uint64_t>(x.id));  // a video id
         x.published = today.plus_days(-static_cast<int>(rng.range(1, 120)));
         x.hook = static_cast<HookAngle>(rng.range(0, 3));
         x.views = static_cast<int64_t>(static_cast<double>(c.followers) * (0.05 + rng.unit() * 0.4)) + 500;
@@ -136,6 +142,149 @@ Program generate_program(int n_creators, int n_posts, Date today, uint64_t seed)
         p.spark_codes.push_back(sc);
     }
     return p;
+}
+
+namespace {
+
+// Appends "12.34".
+void put_money(std::string& out, double v) {
+    char buf[32];
+    const int n = std::snprintf(buf, sizeof buf, "%.2f", v);
+    out.append(buf, static_cast<size_t>(n));
+}
+
+double to_cents(double v) { return std::round(v * 100.0) / 100.0; }
+
+}  // namespace
+
+void generate_orders_csv(const Program& p, int64_t rows, Date week_start, uint64_t seed,
+                         const std::function<void(std::string_view)>& write) {
+    Rng rng{seed * 0x2545F4914F6CDD1Dull + 7};
+    std::string out;
+    out.reserve(1 << 19);
+    out +=
+        "Order ID,Product ID,Product Name,SKU ID,Price,Payment Amount,Currency,Quantity,Order Status,"
+        "Creator Username,Content Type,Content ID,Standard commission rate,Est. Commission Base,"
+        "Est. standard commission payment,Actual Commission Base,Actual Commission Payment,Time Created,"
+        "Fully returned or refunded\r\n";
+    if (p.posts.empty() || p.products.empty() || rows <= 0) {
+        write(out);
+        return;
+    }
+    std::unordered_map<Id, size_t> creator_at, product_at;
+    for (size_t i = 0; i < p.creators.size(); ++i) creator_at.emplace(p.creators[i].id, i);
+    for (size_t i = 0; i < p.products.size(); ++i) product_at.emplace(p.products[i].id, i);
+
+    // Sales per post follow a Pareto law (shape 1.16: about 80 % of sales from 20 % of posts);
+    // one post in 500 breaks out with 30 times its share.
+    std::vector<double> cumulative(p.posts.size());
+    double total = 0;
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        double w = std::pow(1.0 - rng.unit(), -1.0 / 1.16);
+        if (rng.unit() < 0.002) w *= 30;
+        total += std::min(w, 1e4);
+        cumulative[i] = total;
+    }
+    auto pick_post = [&]() -> const Post& {
+        const double x = rng.unit() * total;
+        const size_t i = static_cast<size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
+        return p.posts[std::min(i, p.posts.size() - 1)];
+    };
+
+    uint64_t order_no = 0;
+    int64_t written = 0;
+    char buf[64];
+    while (written < rows) {
+        // One order: one line, or two lines for two products from the same post.
+        const Post& post = pick_post();
+        const Creator& creator = p.creators[creator_at.at(post.creator_id)];
+        const double u_kind = rng.unit();
+        const bool live = u_kind < 0.01;                 // a LIVE order: no Content ID
+        const bool stranger = !live && u_kind < 0.015;   // a creator not on the roster
+        const int lines = rng.unit() < 0.1 ? 2 : 1;
+        ++order_no;
+        const uint64_t order_id = 576460000000000000ull + order_no * 17 + (rng.next() % 17);
+        const int day = static_cast<int>(rng.range(0, 6));
+        const int second = static_cast<int>(rng.range(0, 86399));
+        int y = 0, m = 0, d = 0;
+        week_start.plus_days(day).to_ymd(y, m, d);
+        char when[32];
+        std::snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, second / 3600, second / 60 % 60,
+                      second % 60);
+        const bool refunded = rng.unit() < 0.06;
+        const double status_u = rng.unit();
+        const char* status = refunded && status_u < 0.7 ? "Ineligible"
+                             : status_u < 0.55           ? "Settled"
+                             : status_u < 0.9            ? "Pending"
+                             : status_u < 0.95           ? "Frozen"
+                                                         : "Ineligible";
+        size_t product_index = post.product_id && product_at.count(post.product_id) ? product_at.at(post.product_id)
+                                                                                   : static_cast<size_t>(rng.range(0, static_cast<int64_t>(p.products.size()) - 1));
+        for (int line = 0; line < lines && written < rows; ++line) {
+            if (line == 1) product_index = (product_index + 1 + static_cast<size_t>(rng.range(0, 3))) % p.products.size();
+            const Product& prod = p.products[product_index];
+            const double qu = rng.unit();
+            const int quantity = qu < 0.85 ? 1 : qu < 0.97 ? 2 : 3;
+            const bool sample = rng.unit() < 0.01;  // a free sample ordered through the shop
+            const double du = rng.unit();
+            const double discount = du < 0.6 ? 0 : du < 0.85 ? prod.usual_discount : to_cents(prod.price * 0.1);
+            const double payment = sample ? 0 : to_cents(quantity * (prod.price - discount));
+            const double rate = prod.commission_rate ? *prod.commission_rate : creator.commission_rate;
+            const double est = sample ? 0 : to_cents(payment * rate);
+            const bool settled = std::string_view(status) == "Settled";
+
+            const size_t start = out.size();
+            out += std::to_string(order_id);
+            out += ',';
+            out += std::to_string(1729000000000000000ull + static_cast<uint64_t>(prod.id));
+            out += ",\"";
+            out += prod.name;
+            out += ", 30 ml\",";
+            out += prod.sku;
+            out += ',';
+            put_money(out, prod.price);
+            out += ',';
+            put_money(out, payment);
+            out += ",USD,";
+            out += std::to_string(quantity);
+            out += ',';
+            out += status;
+            out += ',';
+            if (stranger) {
+                out += "not_on_roster_";
+                out += std::to_string(rng.range(1, 200));
+            } else {
+                out += creator.handle;
+            }
+            out += live ? ",LIVE," : ",Video,";
+            if (stranger) out += std::to_string(7399000000000000000ull + rng.next() % 1000000);
+            else if (!live) out += post.tiktok_ref;
+            const int n = std::snprintf(buf, sizeof buf, ",%g%%,", rate * 100);
+            out.append(buf, static_cast<size_t>(n));
+            put_money(out, payment);
+            out += ',';
+            put_money(out, est);
+            out += ',';
+            if (settled) put_money(out, payment);
+            out += ',';
+            if (settled) put_money(out, est);
+            out += ',';
+            out += when;
+            out += refunded ? ",Yes\r\n" : ",No\r\n";
+            ++written;
+            // One line in 300 appears twice: exports that overlap.
+            if (written < rows && rng.unit() < 1.0 / 300) {
+                const std::string again = out.substr(start);
+                out += again;
+                ++written;
+            }
+        }
+        if (out.size() > (1 << 19) - 4096) {
+            write(out);
+            out.clear();
+        }
+    }
+    write(out);
 }
 
 }  // namespace sr

@@ -1,5 +1,7 @@
 #include "orders_import.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <deque>
@@ -52,14 +54,52 @@ std::string_view trim_view(std::string_view s) {
     return s.substr(b, e - b);
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// ASCII case-insensitive equality and search, without making lower-case copies (row by row,
+// a million times).
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (lower_char(a[i]) != lower_char(b[i])) return false;
+    return true;
+}
+bool icontains(std::string_view s, std::string_view lower_needle) {
+    for (size_t i = 0; i + lower_needle.size() <= s.size(); ++i)
+        if (iequals(s.substr(i, lower_needle.size()), lower_needle)) return true;
+    return false;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// The handle as normalize_handle() gives it (creators.hpp), as a view: no '@', no spaces.
+std::string_view handle_view(std::string_view h) {
+    size_t b = 0, e = h.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(h[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(h[e - 1]))) --e;
+    if (b < e && h[b] == '@') ++b;
+    return h.substr(b, e - b);
+}
+
+// Digits with at most one '.' and few enough of them to be exact: the integer over a power of
+// ten, one correctly rounded division, so the same double strtod gives. Anything else: strtod.
+double decimal_value(const char* s, size_t n) {
+    uint64_t m = 0;
+    int digits = 0, frac = -1;
+    for (size_t i = 0; i < n; ++i) {
+        if (s[i] == '.') {
+            frac = 0;
+            continue;
+        }
+        m = m * 10 + static_cast<uint64_t>(s[i] - '0');
+        if (m != 0) ++digits;
+        if (frac >= 0) ++frac;
+    }
+    if (digits > 15 || frac > 22) return std::strtod(s, nullptr);
+    static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    return static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
+}
 
 // "$1,234.50", "1234.5", "USD 12.00", "12,50": a money amount >= 0. Refuses negatives and
 // anything that is not one number.
@@ -116,7 +156,7 @@ bool parse_amount(std::string_view s, double& out, std::string& why) {
         why = "is not a number";
         return false;
     }
-    const double v = std::strtod(buf, nullptr);
+    const double v = decimal_value(buf, n);
     if (!std::isfinite(v) || v > 1e12) {
         why = "is out of range";
         return false;
@@ -155,16 +195,17 @@ std::optional<Date> parse_day(std::string_view s) {
 
 // Yes / no for "Fully returned or refunded".
 bool parse_flag(std::string_view s, bool& out) {
-    const std::string k = lower(trim_view(s));
-    if (k.empty() || k == "no" || k == "n" || k == "false" || k == "0" || k == "-") {
-        out = false;
-        return true;
-    }
-    if (k == "yes" || k == "y" || k == "true" || k == "1" || k == "refunded" || k == "returned" ||
-        k == "fully refunded" || k == "fully returned") {
-        out = true;
-        return true;
-    }
+    const std::string_view k = trim_view(s);
+    for (std::string_view no : {"", "no", "n", "false", "0", "-"})
+        if (iequals(k, no)) {
+            out = false;
+            return true;
+        }
+    for (std::string_view yes : {"yes", "y", "true", "1", "refunded", "returned", "fully refunded", "fully returned"})
+        if (iequals(k, yes)) {
+            out = true;
+            return true;
+        }
     return false;
 }
 
@@ -222,6 +263,77 @@ private:
     std::vector<Slot> slots_;
     size_t mask_ = 0;
     size_t size_ = 0;
+};
+
+// String keys held elsewhere to a value, open addressing like KeySet: finds by a string_view
+// without making a std::string (node-based maps of std::string did, once per row).
+template <class V> class ViewMap {
+public:
+    V* find(std::string_view s) {
+        if (slots_.empty()) return nullptr;
+        const uint64_t h = KeySet::hash(s);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& x = slots_[i];
+            if (x.hash == 0) return nullptr;
+            if (x.hash == h && x.key == s) return &x.value;
+        }
+    }
+    // `s` must stay where it is for as long as the map is used. An existing key keeps its value.
+    void insert(std::string_view s, V value) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        const uint64_t h = KeySet::hash(s);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& x = slots_[i];
+            if (x.hash == 0) {
+                x = {h, s, std::move(value)};
+                ++size_;
+                return;
+            }
+            if (x.hash == h && x.key == s) return;
+        }
+    }
+
+private:
+    struct Slot {
+        uint64_t hash = 0;
+        std::string_view key;
+        V value{};
+    };
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        for (Slot& x : old)
+            if (x.hash != 0)
+                for (size_t i = x.hash & mask_;; i = (i + 1) & mask_)
+                    if (slots_[i].hash == 0) {
+                        slots_[i] = std::move(x);
+                        break;
+                    }
+    }
+    std::vector<Slot> slots_;
+    size_t mask_ = 0;
+    size_t size_ = 0;
+};
+
+// Strings kept one after another in large blocks that never move: a million order keys cost a
+// few allocations instead of one each.
+class Arena {
+public:
+    std::string_view keep(std::string_view s) {
+        if (blocks_.empty() || blocks_.back().size() + s.size() > blocks_.back().capacity()) {
+            blocks_.emplace_back();
+            blocks_.back().reserve(std::max<size_t>(kBlock, s.size()));
+        }
+        std::string& b = blocks_.back();
+        const size_t at = b.size();
+        b.append(s);  // within the reserved capacity: the block's bytes stay where they are
+        return std::string_view(b.data() + at, s.size());
+    }
+
+private:
+    static constexpr size_t kBlock = 1 << 20;
+    std::deque<std::string> blocks_;
 };
 
 double cents(double v) { return std::round(v * 100.0) / 100.0; }
@@ -299,7 +411,9 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
     return r;
 }
 
-std::string content_id_of(std::string_view ref) {
+namespace {
+// content_id_of() as a view into `ref`.
+std::string_view content_id_view(std::string_view ref) {
     ref = trim_view(ref);
     const size_t cut = ref.find_first_of("?#");
     if (cut != std::string_view::npos) ref = ref.substr(0, cut);
@@ -309,12 +423,15 @@ std::string content_id_of(std::string_view ref) {
     while (e > 0 && !is_digit(ref[e - 1])) --e;
     size_t b = e;
     while (b > 0 && is_digit(ref[b - 1])) --b;
-    if (b == e) return std::string(ref);  // no digits: the reference itself
+    if (b == e) return ref;  // no digits: the reference itself
     // Only a number that ends the reference (or its last path part) is an id.
     const std::string_view tail = ref.substr(e);
-    if (!tail.empty()) return std::string(ref);
-    return std::string(ref.substr(b, e - b));
+    if (!tail.empty()) return ref;
+    return ref.substr(b, e - b);
 }
+}  // namespace
+
+std::string content_id_of(std::string_view ref) { return std::string(content_id_view(ref)); }
 
 std::string OrdersImport::summary() const {
     if (!ok()) return "Refused: " + refused;
@@ -345,16 +462,18 @@ struct OrdersImporter::Impl {
     // file's (views into `stored`).
     KeySet keys;
     KeySet order_ids;
-    std::deque<std::string> stored;  // this file's new keys; a deque never moves its elements
+    std::vector<std::string_view> stored;  // this file's new keys, in `arena`
+    Arena arena;
     std::string scratch;
-    std::unordered_map<std::string, Id> creator_by_key;
-    std::unordered_map<std::string, size_t> post_by_content;  // index into program.posts
+    std::string user_key;                      // scratch for handle keys
+    ViewMap<Id> creator_by_key;                // keys in `arena`
+    ViewMap<size_t> post_by_content;           // index into program.posts; keys in program.posts
     std::unordered_map<std::string, Id> product_by_sku;
 
     // What this file adds.
-    std::unordered_map<size_t, Post> touched;                // program.posts index -> new value
-    std::vector<size_t> touched_order;                       // in first-touch order
-    std::unordered_map<std::string, size_t> new_by_content;  // content id -> index in new_posts
+    std::vector<Post> touched;                 // new values of program posts, in first-touch order
+    std::vector<int32_t> touched_at;           // program.posts index -> index in touched, or -1
+    ViewMap<size_t> new_by_content;            // content id (in `arena`) -> index in new_posts
     Id next_id;
 
     Impl(const Program& p, uint64_t revision, ColumnMapping m)
@@ -378,11 +497,13 @@ struct OrdersImporter::Impl {
             keys.insert(v);
             order_ids.insert(v.substr(0, v.find('/')));
         }
-        for (const Creator& c : p.creators) creator_by_key.emplace(handle_key(c.handle), c.id);
-        for (size_t i = 0; i < p.posts.size(); ++i) {
-            const std::string id = content_id_of(p.posts[i].tiktok_ref);
-            if (!id.empty()) post_by_content.emplace(id, i);
+        for (const Creator& c : program.creators) creator_by_key.insert(arena.keep(handle_key(c.handle)), c.id);
+        // Views into this importer's own copy of the posts, which never changes.
+        for (size_t i = 0; i < program.posts.size(); ++i) {
+            const std::string_view id = content_id_view(program.posts[i].tiktok_ref);
+            if (!id.empty()) post_by_content.insert(id, i);
         }
+        touched_at.assign(program.posts.size(), -1);
         for (const Product& x : p.products) {
             const std::string sku(trim_view(x.sku));
             if (!sku.empty()) product_by_sku.emplace(sku, x.id);
@@ -434,12 +555,12 @@ struct OrdersImporter::Impl {
     bool has(OrderField f) const { return match->column[static_cast<int>(f)] >= 0; }
 
     Post& post_for_update(size_t index) {
-        auto it = touched.find(index);
-        if (it != touched.end()) return it->second;
+        if (touched_at[index] >= 0) return touched[static_cast<size_t>(touched_at[index])];
         Post p = program.posts[index];
         if (p.units == 0 && p.orders > 0) p.units = p.orders;  // units were never filled in
-        touched_order.push_back(index);
-        return touched.emplace(index, std::move(p)).first->second;
+        touched_at[index] = static_cast<int32_t>(touched.size());
+        touched.push_back(std::move(p));
+        return touched.back();
     }
 
     void row(const csv::Record& r) {
@@ -455,7 +576,7 @@ struct OrdersImporter::Impl {
         if (order_id.empty()) return problem(r, order_id, "no Order ID");
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
         const std::string_view user = cell(r, F::creator_username);
-        if (normalize_handle(user).empty()) return problem(r, order_id, "no Creator Username");
+        if (handle_view(user).empty()) return problem(r, order_id, "no Creator Username");
 
         std::string why;
         int64_t quantity = 1;
@@ -480,7 +601,7 @@ struct OrdersImporter::Impl {
         }
         if (has(F::currency)) {
             const std::string_view cur = cell(r, F::currency);
-            if (!cur.empty() && lower(cur) != lower(program.settings.currency))
+            if (!cur.empty() && !iequals(cur, program.settings.currency))
                 return problem(r, order_id, "currency " + in_quotes(cur) + " is not the program's " + program.settings.currency);
         }
         bool refunded = false;
@@ -492,7 +613,7 @@ struct OrdersImporter::Impl {
             if (!has(source) || cell(r, source).empty()) source = F::est_commission;
             if (has(source) && !cell(r, source).empty() && !parse_amount(cell(r, source), commission, why))
                 return problem(r, order_id, std::string(order_field_header(source)) + " " + in_quotes(cell(r, source)) + " " + why);
-            if (lower(cell(r, F::order_status)) == "ineligible") commission = 0;
+            if (iequals(cell(r, F::order_status), "ineligible")) commission = 0;
         }
         const bool sample = payment == 0;
         if (sample && !(has_price && price > 0))
@@ -517,33 +638,35 @@ struct OrdersImporter::Impl {
         }
 
         const std::string_view content = cell(r, F::content_id);
-        auto creator = creator_by_key.find(handle_key(user));
-        if (creator == creator_by_key.end())
+        user_key.assign(handle_view(user));
+        for (char& ch : user_key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        const Id* creator = creator_by_key.find(user_key);
+        if (!creator)
             return unmatched(r, order_id, user, content, payment, "no creator @" + normalize_handle(user) + " on the roster");
-        if (lower(cell(r, F::content_type)).find("live") != std::string::npos)
+        if (icontains(cell(r, F::content_type), "live"))
             return unmatched(r, order_id, user, content, payment, "a LIVE order: only video orders attach to posts");
-        const std::string content_key = content_id_of(content);
+        const std::string_view content_key = content_id_view(content);
         if (content_key.empty())
             return unmatched(r, order_id, user, content, payment, "no Content ID: the order came from no post");
 
         Post* post = nullptr;
-        auto existing = post_by_content.find(content_key);
-        if (existing != post_by_content.end()) {
-            const Post& p = program.posts[existing->second];
-            if (p.creator_id != creator->second) {
+        if (const size_t* existing = post_by_content.find(content_key)) {
+            const Post& p = program.posts[*existing];
+            if (p.creator_id != *creator) {
                 std::string owner = "another creator";
                 for (const Creator& c : program.creators)
                     if (c.id == p.creator_id) owner = "@" + c.handle;
-                return unmatched(r, order_id, user, content, payment, "content " + content_key + " is a post by " + owner);
+                return unmatched(r, order_id, user, content, payment,
+                                 "content " + std::string(content_key) + " is a post by " + owner);
             }
-            post = &post_for_update(existing->second);
+            post = &post_for_update(*existing);
         } else {
-            auto fresh = new_by_content.find(content_key);
-            if (fresh == new_by_content.end()) {
+            const size_t* fresh = new_by_content.find(content_key);
+            if (!fresh) {
                 Post p;
                 p.id = next_id++;
-                p.creator_id = creator->second;
-                p.tiktok_ref = content_key;
+                p.creator_id = *creator;
+                p.tiktok_ref = std::string(content_key);
                 for (std::string_view code : {cell(r, F::sku_id), cell(r, F::product_id)}) {
                     auto prod = product_by_sku.find(std::string(code));
                     if (!code.empty() && prod != product_by_sku.end()) {
@@ -551,10 +674,11 @@ struct OrdersImporter::Impl {
                         break;
                     }
                 }
-                fresh = new_by_content.emplace(content_key, result.changes.new_posts.size()).first;
+                new_by_content.insert(arena.keep(content_key), result.changes.new_posts.size());
                 result.changes.new_posts.push_back(std::move(p));
+                fresh = new_by_content.find(content_key);
             }
-            post = &result.changes.new_posts[fresh->second];
+            post = &result.changes.new_posts[*fresh];
             if (auto day = parse_day(cell(r, F::time_created)); day && (!post->published || *day < *post->published))
                 post->published = day;
         }
@@ -579,8 +703,8 @@ struct OrdersImporter::Impl {
 
     // Keeps the key in `scratch` as one this import adds.
     std::string_view remember() {
-        stored.push_back(scratch);
-        const std::string_view v = stored.back();
+        const std::string_view v = arena.keep(scratch);
+        stored.push_back(v);
         keys.insert(v);
         return v;
     }
@@ -601,10 +725,10 @@ struct OrdersImporter::Impl {
             refused.changes.base_revision = result.changes.base_revision;
             return refused;
         }
-        result.changes.new_order_keys.assign(std::make_move_iterator(stored.begin()), std::make_move_iterator(stored.end()));
+        result.changes.new_order_keys.reserve(stored.size());
+        for (std::string_view k : stored) result.changes.new_order_keys.emplace_back(k);
         stored.clear();
-        for (size_t index : touched_order) {
-            Post& p = touched.at(index);
+        for (Post& p : touched) {
             p.gmv = cents(p.gmv);
             p.refunded = std::min(cents(p.refunded), p.gmv);
             p.commission = cents(p.commission);

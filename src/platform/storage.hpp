@@ -5,9 +5,11 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/backup.hpp"
 #include "core/store.hpp"
 
 namespace sr {
@@ -32,8 +34,11 @@ public:
 
     // Starts reading storage; on_ready runs once the program is in the store.
     void start(std::function<void()> on_ready);
-    // Starts a save if the store has changes that are not saved and none is in flight.
+    // Starts a save if the store has changes that are not saved and none is in flight, or
+    // carries on writing the one being prepared (a large program is written a slice per frame).
     void tick();
+    // Like tick(), but a save being prepared is finished now (the page is being hidden).
+    void flush();
     SaveStatus status() const;
     // True once the stored program (or the first-visit sample) is in the store.
     bool loaded() const { return loaded_; }
@@ -70,6 +75,10 @@ private:
     bool blocked_ = false;        // stored data unreadable: never overwrite it silently
     bool in_flight_ = false;
     uint64_t in_flight_rev_ = 0;
+    // The save being prepared: the JSON of a copy of the program taken when the save started,
+    // written a few milliseconds per frame so a large program never freezes input.
+    std::unique_ptr<ProgramJsonWriter> writer_;
+    void write_save(bool all);
     uint64_t saved_rev_ = 0;
     uint64_t failed_rev_ = UINT64_MAX;  // a failed revision is retried only after a new change
     std::string last_error_;

@@ -101,13 +101,34 @@ void Persistence::allow_overwrite() {
 int Persistence::persisted() const { return sr_storage_persisted(); }
 
 void Persistence::tick() {
+    if (writer_) return write_save(false);
     if (!loaded_ || blocked_ || read_only_ || in_flight_) return;
     const uint64_t rev = store_.revision();
     if (rev == saved_rev_ || rev == failed_rev_) return;
     in_flight_ = true;
     in_flight_rev_ = rev;
-    const std::string text = program_to_json(store_.program());
-    sr_storage_save(text.c_str(), static_cast<double>(rev));
+    // The JSON is written from a copy taken now, a slice per frame (write_save): a program of
+    // 100,000 posts takes about a second to write, which in one go froze the page. Changes
+    // made meanwhile are saved next, like changes made while a save is in flight.
+    writer_ = std::make_unique<ProgramJsonWriter>(store_.program());
+    write_save(false);
+}
+
+void Persistence::flush() {
+    if (writer_) return write_save(true);
+    tick();
+    if (writer_) write_save(true);
+}
+
+void Persistence::write_save(bool all) {
+    // About a quarter of a 60 Hz frame per call: ImGui draws in the rest.
+    constexpr double kSliceMs = 4.0;
+    const double start = emscripten_get_now();
+    while (!writer_->step(64))
+        if (!all && emscripten_get_now() - start > kSliceMs) return;
+    const std::string text = std::move(writer_->text());
+    writer_.reset();
+    sr_storage_save(text.c_str(), static_cast<double>(in_flight_rev_));
 }
 
 void Persistence::on_saved(uint64_t seq, bool ok, const char* error) {

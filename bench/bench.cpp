@@ -1,0 +1,231 @@
+// Benchmarks of the domain core, native and as WebAssembly under Node (the same source).
+// Prints figures, never pass/fail: tools/bench runs it and puts the figures in one table.
+//
+//   bench gen DIR --orders N [--seed S]   a generated program (DIR/program.json), its week of
+//                                         affiliate orders (DIR/orders.csv) and the posts'
+//                                         click counts (DIR/posts.csv, the analytics export)
+//   bench run DIR [--backup]              imports DIR/orders.csv into DIR/program.json and
+//                                         times it; prints one JSON object of figures and writes
+//                                         the per-creator report to DIR/report-<native|wasm>.csv
+#include <algorithm>
+#include <ctime>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/backup.hpp"
+#include "core/generate.hpp"
+#include "core/orders_import.hpp"
+#include "core/review.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#endif
+
+namespace {
+
+#ifdef __EMSCRIPTEN__
+constexpr const char* kFlavour = "wasm";
+#else
+constexpr const char* kFlavour = "native";
+#endif
+
+// The review day: a Monday; the orders are those of the week before it.
+const sr::Date kToday = sr::Date::from_ymd(2026, 11, 23);
+
+// CPU time of this process, in milliseconds: on a shared machine it is the steady figure (wall
+// time counts whatever else runs). Under Node it includes Node's own threads (GC, compiler).
+double now_ms() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_DOUBLE({
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+    });
+#else
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+#endif
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    in.seekg(0, std::ios::end);
+    out.resize(static_cast<size_t>(in.tellg()));
+    in.seekg(0);
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    return static_cast<bool>(in);
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    return static_cast<bool>(out);
+}
+
+int usage() {
+    std::fputs("usage: bench gen DIR --orders N [--seed S] | bench run DIR [--backup]\n", stderr);
+    return 2;
+}
+
+int gen(const std::string& dir, long long orders, long long seed) {
+    // About 200 orders a week per creator and ten posts per creator.
+    const int creators = static_cast<int>(std::clamp(orders / 200, 50LL, 5000LL));
+    sr::Program p = sr::generate_program(creators, creators * 10, kToday, static_cast<uint64_t>(seed));
+    // The week's orders come from the CSV: the posts start with none.
+    for (sr::Post& x : p.posts) {
+        x.orders = x.units = x.buyers = x.repeat_buyers_60d = 0;
+        x.gmv = x.refunded = x.commission = 0;
+    }
+    if (!write_file(dir + "/program.json", sr::program_to_json(p))) {
+        std::fprintf(stderr, "%s: cannot write\n", (dir + "/program.json").c_str());
+        return 1;
+    }
+    std::string posts = "Content ID,Creator Username,Product clicks\r\n";
+    std::unordered_map<sr::Id, const sr::Creator*> by_id;
+    for (const sr::Creator& c : p.creators) by_id.emplace(c.id, &c);
+    for (const sr::Post& x : p.posts)
+        posts += x.tiktok_ref + "," + by_id.at(x.creator_id)->handle + "," + std::to_string(x.clicks) + "\r\n";
+    write_file(dir + "/posts.csv", posts);
+    std::ofstream csv(dir + "/orders.csv", std::ios::binary);
+    sr::generate_orders_csv(p, orders, kToday.plus_days(-7), static_cast<uint64_t>(seed),
+                            [&csv](std::string_view s) { csv.write(s.data(), static_cast<std::streamsize>(s.size())); });
+    if (!csv) {
+        std::fprintf(stderr, "%s: cannot write\n", (dir + "/orders.csv").c_str());
+        return 1;
+    }
+    std::printf("%s: %d creators, %zu posts, %lld order lines\n", dir.c_str(), creators, p.posts.size(), orders);
+    return 0;
+}
+
+struct CreatorRow {
+    int64_t orders = 0, clicks = 0;
+    double gmv = 0, refunds = 0, commission = 0;
+};
+
+int run(const std::string& dir, bool backup) {
+    std::string program_text, csv;
+    if (!read_file(dir + "/program.json", program_text) || !read_file(dir + "/orders.csv", csv)) {
+        std::fprintf(stderr, "%s: no program.json or orders.csv (run bench gen first)\n", dir.c_str());
+        return 1;
+    }
+    sr::LoadResult loaded = sr::program_from_json(program_text);
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "program.json: %s\n", loaded.summary().c_str());
+        return 1;
+    }
+    sr::Program program = std::move(*loaded.program);
+
+    // CSV import as the app does it: 4 MB at a time, then the changes applied.
+    const size_t chunk = 4 << 20;
+    const double t0 = now_ms();
+    sr::OrdersImporter importer(program, 0);
+    for (size_t at = 0; at < csv.size(); at += chunk)
+        importer.feed(std::string_view(csv).substr(at, chunk));
+    sr::OrdersImport result = importer.finish();
+    const double t1 = now_ms();
+    if (!result.ok()) {
+        std::fprintf(stderr, "orders.csv refused: %s\n", result.refused.c_str());
+        return 1;
+    }
+    sr::apply_orders(program, result.changes);
+    const double t2 = now_ms();
+
+    // The per-creator report: orders, GMV, refunds, commission, conversion.
+    std::map<std::string, CreatorRow> report;
+    {
+        std::unordered_map<sr::Id, CreatorRow*> rows;
+        for (const sr::Creator& c : program.creators) rows.emplace(c.id, &report[c.handle]);
+        for (const sr::Post& x : program.posts) {
+            CreatorRow& r = *rows.at(x.creator_id);
+            r.orders += x.orders;
+            r.clicks += x.clicks;
+            r.gmv += x.gmv;
+            r.refunds += x.refunded;
+            r.commission += x.commission;
+        }
+    }
+    const double t3 = now_ms();
+    std::string out = "creator,orders,gmv,refunds,commission,clicks,conversion\n";
+    char line[256];
+    for (const auto& [handle, r] : report) {
+        if (r.orders == 0) continue;
+        std::snprintf(line, sizeof line, "%s,%lld,%.2f,%.2f,%.2f,%lld,%.6f\n", handle.c_str(),
+                      static_cast<long long>(r.orders), r.gmv, r.refunds, r.commission, static_cast<long long>(r.clicks),
+                      r.clicks ? static_cast<double>(r.orders) / static_cast<double>(r.clicks) : 0.0);
+        out += line;
+    }
+    write_file(dir + "/report-" + kFlavour + ".csv", out);
+
+    // The weekly review recomputed in full: best of three.
+    double recompute = 1e300;
+    size_t actions = 0;
+    for (int i = 0; i < 3; ++i) {
+        const double a = now_ms();
+        const sr::Review rv = sr::review(program, kToday);
+        recompute = std::min(recompute, now_ms() - a);
+        actions = rv.actions.size();
+    }
+
+    double export_ms = 0, import_ms = 0, backup_mb = 0;
+    if (backup) {
+        const double a = now_ms();
+        const std::string text = sr::program_to_json(program);
+        const double b = now_ms();
+        const sr::LoadResult back = sr::program_from_json(text);
+        const double c = now_ms();
+        if (!back.ok()) {
+            std::fprintf(stderr, "backup does not read back: %s\n", back.summary().c_str());
+            return 1;
+        }
+        export_ms = b - a;
+        import_ms = c - b;
+        backup_mb = static_cast<double>(text.size()) / 1e6;
+    }
+
+    const double mb = static_cast<double>(csv.size()) / 1e6;
+    std::printf(
+        "{\"flavour\":\"%s\",\"csv_mb\":%.3f,\"rows\":%lld,\"imported\":%lld,\"orders\":%lld,\"duplicates\":%lld,"
+        "\"samples\":%lld,\"unmatched\":%lld,\"refused\":%lld,\"import_ms\":%.3f,\"import_mb_s\":%.2f,\"apply_ms\":%.3f,"
+        "\"report_ms\":%.3f,\"recompute_ms\":%.3f,\"actions\":%zu,\"creators\":%zu,\"posts\":%zu,"
+        "\"backup_mb\":%.3f,\"export_ms\":%.3f,\"backup_import_ms\":%.3f}\n",
+        kFlavour, mb, static_cast<long long>(result.rows), static_cast<long long>(result.imported),
+        static_cast<long long>(result.orders), static_cast<long long>(result.duplicates),
+        static_cast<long long>(result.samples), static_cast<long long>(result.unmatched_count),
+        static_cast<long long>(result.problem_count), t1 - t0, mb / ((t1 - t0) / 1000.0), t2 - t1, t3 - t0, recompute,
+        actions, program.creators.size(), program.posts.size(), backup_mb, export_ms, import_ms);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) return usage();
+    const std::string cmd = argv[1], dir = argv[2];
+    if (cmd == "gen") {
+        long long orders = -1, seed = 1;
+        for (int i = 3; i + 1 < argc; i += 2) {
+            const std::string a = argv[i];
+            if (a == "--orders") orders = std::atoll(argv[i + 1]);
+            else if (a == "--seed") seed = std::atoll(argv[i + 1]);
+            else return usage();
+        }
+        if (orders < 1 || orders > 10000000 || (argc - 3) % 2) return usage();
+        return gen(dir, orders, seed);
+    }
+    if (cmd == "run") {
+        bool backup = false;
+        for (int i = 3; i < argc; ++i) {
+            if (std::string(argv[i]) == "--backup") backup = true;
+            else return usage();
+        }
+        return run(dir, backup);
+    }
+    return usage();
+}
