@@ -41,6 +41,47 @@
         });
       });
     },
+    // Imports a TikTok Shop affiliate-orders CSV the way the Data screen does: through the
+    // heap a few megabytes at a time, with `mappingJson` ({"order_id": "Order No.", ...}) or
+    // the mapping remembered from the last import. Applies the result as one undoable step and
+    // resolves with its summary once saved: {ok, refused, error, rows, imported, orders,
+    // duplicates, samples, refused_rows: [{row, line, order_id, reason}], unmatched: [{row,
+    // order_id, creator, content_id, amount, reason}], ...}.
+    importCsv: function(text, mappingJson) {
+      return ready.then(function() {
+        var bytes = new TextEncoder().encode(String(text));
+        var mapping = mappingJson === undefined || mappingJson === null ? null
+          : typeof mappingJson === 'string' ? mappingJson : JSON.stringify(mappingJson);
+        var begun = parse(call('sr_api_csv_begin', 'string', ['string'], [mapping]));
+        if (!begun.ok) return { ok: false, refused: null, error: begun.error };
+        var chunk = 4 << 20;
+        var ptr = Module._malloc(Math.max(1, Math.min(chunk, bytes.length)));
+        if (!ptr) {
+          call('sr_api_csv_finish', 'string');
+          return { ok: false, refused: null, error: 'not enough memory to read the file' };
+        }
+        var offset = 0;
+        // One chunk per task, so the page keeps drawing while a large file is read.
+        function step() {
+          if (offset < bytes.length) {
+            var n = Math.min(chunk, bytes.length - offset);
+            HEAPU8.set(bytes.subarray(offset, offset + n), ptr);
+            offset += n;
+            if (call('sr_api_csv_feed', 'number', ['number', 'number'], [ptr, n])) {
+              return new Promise(function(resolve) { setTimeout(resolve, 0); }).then(step);
+            }
+          }
+          Module._free(ptr);
+          var r = parse(call('sr_api_csv_finish', 'string'));
+          if (!r.ok) return r;
+          return settled().then(function(s) {
+            if (s.state !== 'saved') r.error = 'imported but not saved: ' + s.text;
+            return r;
+          });
+        }
+        return step();
+      });
+    },
     // The CSS-pixel rectangle of the widget whose label (the text before any "##") was drawn
     // in the last frame, or null.
     widgetRect: function(label) {

@@ -10,16 +10,19 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <memory>
 #include <vector>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/backup.hpp"
+#include "core/orders_import.hpp"
 #include "core/store.hpp"
 #include "platform/platform.hpp"
 #include "platform/storage.hpp"
 #include "ui/app.hpp"
+#include "ui/data_view.hpp"
 #include "ui/probe.hpp"
 #include "ui/style.hpp"
 
@@ -44,6 +47,7 @@ struct Host {
     double max_frame_ms = 0;     // the longest since the page API last asked
     uint64_t drawn_revision = UINT64_MAX;
     std::string last_status;
+    std::unique_ptr<sr::OrdersImporter> api_orders;  // the page API's importCsv in progress
 };
 
 Host* g = nullptr;
@@ -102,6 +106,7 @@ void frame() {
     // Draw only when something changed: input, data, save status, or a held mouse button.
     const std::string status = g->persistence.status().text;
     if (status != g->last_status || g->store.revision() != g->drawn_revision) g->wake_frames = std::max(g->wake_frames, 2);
+    if (g->app.busy()) g->wake_frames = std::max(g->wake_frames, 2);  // a file is being read, chunk by chunk
     const ImGuiIO& io = ImGui::GetIO();
     const bool mouse_held = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
     if (g->wake_frames <= 0 && !mouse_held) return;
@@ -242,6 +247,49 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_import(const char* text) {
     }
     sr_wake();
     out = r.dump();
+    return out.c_str();
+}
+
+// importCsv (web/api.js): begin with a mapping (JSON, or null for the one remembered from the
+// last import), feed the file a few megabytes at a time, then finish: the import is applied as
+// one undoable step and its summary returned.
+EMSCRIPTEN_KEEPALIVE const char* sr_api_csv_begin(const char* mapping_json) {
+    static std::string out;
+    g->api_orders.reset();
+    if (!g->persistence.loaded()) {
+        out = R"({"ok":false,"error":"the stored program has not loaded yet"})";
+    } else if (g->persistence.read_only()) {
+        out = R"({"ok":false,"error":"this tab is read-only: the program is open for editing in another tab"})";
+    } else {
+        const sr::ColumnMapping m = mapping_json ? sr::mapping_from_json(mapping_json) : sr::ui::remembered_mapping();
+        g->api_orders = std::make_unique<sr::OrdersImporter>(g->store.program(), g->store.revision(), m);
+        out = R"({"ok":true,"error":null})";
+    }
+    return out.c_str();
+}
+
+// 1 while the importer takes more bytes; 0 once the file is refused (finish says why).
+EMSCRIPTEN_KEEPALIVE int sr_api_csv_feed(const char* data, int size) {
+    if (!g->api_orders) return 0;
+    return g->api_orders->feed(std::string_view(data, static_cast<size_t>(size))) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sr_api_csv_finish() {
+    static std::string out;
+    if (!g->api_orders) {
+        out = R"({"ok":false,"refused":null,"error":"no import was begun"})";
+        return out.c_str();
+    }
+    const sr::OrdersImport r = g->api_orders->finish();
+    g->api_orders.reset();
+    std::string error;
+    if (r.ok() && !r.changes.empty()) {
+        const sr::CommandResult c = g->store.import_orders(r.changes, "Import orders");
+        if (!c.ok) error = c.errors.empty() ? "the import was refused" : c.errors.front().message;
+        g->persistence.tick();
+    }
+    sr_wake();
+    out = sr::ui::orders_import_json(r, error);
     return out.c_str();
 }
 

@@ -757,6 +757,7 @@ bool OrdersImporter::feed(std::string_view bytes) {
     return impl_->reader.feed(bytes);
 }
 uint64_t OrdersImporter::bytes_read() const { return impl_->reader.bytes_read(); }
+int64_t OrdersImporter::rows_read() const { return impl_->result.rows; }
 const std::optional<ColumnMatch>& OrdersImporter::columns() const { return impl_->match; }
 OrdersImport OrdersImporter::finish() { return impl_->finish(); }
 

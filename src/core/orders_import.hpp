@@ -149,6 +149,8 @@ public:
     // then says why); further bytes are ignored.
     bool feed(std::string_view bytes);
     uint64_t bytes_read() const;
+    // Data rows read so far (the header not counted), for a progress line.
+    int64_t rows_read() const;
     // Available once the header row has been read: the UI shows its mapping screen from it.
     const std::optional<ColumnMatch>& columns() const;
     // The end of the file: the summary and the changes, computed against the program as it

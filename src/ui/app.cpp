@@ -5,6 +5,7 @@
 #include "platform/platform.hpp"
 #include "briefs_view.hpp"
 #include "creator_view.hpp"
+#include "data_view.hpp"
 #include "performance_view.hpp"
 #include "probe.hpp"
 #include "review_view.hpp"
@@ -31,11 +32,16 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     views_.push_back(std::make_unique<SparkView>(store));
     views_.push_back(std::make_unique<CreatorView>(store));
     views_.push_back(std::make_unique<PerformanceView>(store));
+    auto data = std::make_unique<DataView>(store, persistence);
+    data_ = data.get();
+    views_.push_back(std::move(data));  // just before Settings
     views_.push_back(std::make_unique<SettingsView>(store));  // the last tab
     views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab
 }
 
 App::~App() = default;
+
+bool App::busy() const { return data_ && data_->busy(); }
 
 View* App::current_view() {
     const std::string& screen = nav_.current().screen;
@@ -72,6 +78,7 @@ void App::follow_location() {
 }
 
 void App::draw() {
+    if (data_->take_show_request()) nav_.go(data_->screen());  // a file was dropped on another screen
     if (persistence_.loaded()) follow_location();
     Context ctx{store_, nav_, platform::today_local()};
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -92,8 +99,9 @@ void App::draw() {
     }
     const float status_h = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##view", ImVec2(0, -status_h), false, ImGuiWindowFlags_NoScrollbar);
-    // A read-only tab (another tab is the writer) shows everything and changes nothing.
-    ImGui::BeginDisabled(persistence_.read_only());
+    // A read-only tab (another tab is the writer) shows everything and changes nothing. The
+    // Data screen handles it itself: export still works there.
+    ImGui::BeginDisabled(persistence_.read_only() && current_view() != data_);
     if (persistence_.loaded()) current_view()->draw(ctx);
     else ImGui::TextDisabled("Loading your program…");
     ImGui::EndDisabled();

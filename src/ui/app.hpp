@@ -11,6 +11,7 @@
 namespace sr::ui {
 
 class RosterView;
+class DataView;
 
 class App {
 public:
@@ -20,6 +21,8 @@ public:
     // Asks the host to switch themes (fonts and style are rebuilt between frames).
     std::function<void(bool dark)> on_theme_change;
     Nav& nav() { return nav_; }
+    // A file is being imported: keep drawing frames until it is read.
+    bool busy() const;
 
 private:
     void draw_top_bar();
@@ -33,6 +36,7 @@ private:
     Nav nav_;
     std::vector<std::unique_ptr<View>> views_;  // in tab order; the first is home
     RosterView* roster_ = nullptr;
+    DataView* data_ = nullptr;
     std::string last_hash_;
 };
 

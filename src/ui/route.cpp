@@ -12,7 +12,7 @@ Route parse_route(std::string_view h) {
     const size_t slash = h.find('/');
     std::string screen(h.substr(0, slash));
     static const char* known[] = {"review", "roster", "creator", "products", "samples", "briefs",
-                                  "brief", "performance", "spark", "settings"};
+                                  "brief", "performance", "spark", "data", "settings"};
     bool ok = false;
     for (const char* k : known) ok |= screen == k;
     if (!ok) return r;

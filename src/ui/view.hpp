@@ -14,7 +14,7 @@ namespace sr::ui {
 // A place in the app, as in the URL hash: "#/roster", "#/creator/12", "#/spark/40".
 struct Route {
     std::string screen = "review";  // review, roster, creator, products, samples, briefs, brief,
-                                    // performance, spark, settings
+                                    // performance, spark, data, settings
     Id id = 0;                      // the record, for screens about one
     bool operator==(const Route& o) const { return screen == o.screen && id == o.id; }
     bool operator!=(const Route& o) const { return !(*this == o); }

@@ -294,6 +294,20 @@ TEST_CASE("an orders file fed in small chunks gives the same result as whole") {
     CHECK(chunked.changes.new_order_keys == whole.changes.new_order_keys);
 }
 
+TEST_CASE("the rows read so far are counted while a file is fed, for the progress line") {
+    Fixture f;
+    const std::string rows = kRows;
+    const size_t second_end = rows.find('\n', rows.find('\n') + 1) + 1;  // the first two rows
+    OrdersImporter imp(f.p, 0);
+    imp.feed(kHeader);
+    CHECK(imp.rows_read() == 0);  // the header is not a data row
+    imp.feed(std::string_view(rows).substr(0, second_end));
+    CHECK(imp.rows_read() == 2);
+    imp.feed(std::string_view(rows).substr(second_end));
+    CHECK(imp.rows_read() == 6);
+    CHECK(imp.finish().rows == 6);
+}
+
 TEST_CASE("a currency other than the program's is refused row by row") {
     Fixture f;
     const OrdersImport r =

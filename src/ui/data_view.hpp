@@ -1,0 +1,111 @@
+// Data: the program in and out (DOMAIN.md section 7). Export a backup (Spark Codes blanked on
+// request); import a file chosen or dropped anywhere on the page, read a few megabytes per
+// frame: a backup replaces the program or merges into it by id after a preview, a TikTok Shop
+// affiliate-orders CSV goes through its column mapping (remembered for next time) to a summary
+// the user applies as one undoable step; load the sample program or start an empty one.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/merge.hpp"
+#include "core/orders_import.hpp"
+#include "platform/files.hpp"
+#include "platform/storage.hpp"
+#include "view.hpp"
+
+namespace sr::ui {
+
+// The column mapping remembered from the last orders import ("" fields: the usual headers).
+ColumnMapping remembered_mapping();
+void remember_mapping(const ColumnMapping& m);
+
+// An orders import as the page API reports it: {ok, refused, rows, imported, duplicates,
+// samples, refused_rows, unmatched, ...}. `error` is why applying failed ("" when it did not).
+std::string orders_import_json(const OrdersImport& r, const std::string& error);
+
+class DataView : public View, public platform::FileReceiver {
+public:
+    static constexpr uint64_t kMaxBackupBytes = 100ull << 20;  // larger backups are refused unread
+    static constexpr uint32_t kChunkBytes = 4u << 20;          // read and parsed per frame
+
+    DataView(Store& store, Persistence& persistence);
+    ~DataView() override;
+    const char* title() const override { return "Data"; }
+    const char* screen() const override { return "data"; }
+    void draw(Context& ctx) override;
+    bool close_dialog() override;
+
+    // A file arrived while another screen was shown: true once, and the app shows this one.
+    bool take_show_request();
+    // A file is being read: the app keeps drawing frames until it is done.
+    bool busy() const { return stage_ == Stage::reading; }
+
+    void file_opened(int file, const std::string& name, uint64_t size) override;
+    void file_chunk(int file, uint64_t offset, std::string_view bytes, const std::string& error) override;
+
+private:
+    enum class Stage { home, reading, backup, merge, mapping, summary };
+    enum class Kind { unknown, backup, orders };
+    enum class Confirm { none, replace, sample, empty };
+
+    void pump();
+    void request_next();
+    void consume(std::string_view bytes);
+    void finish_reading();
+    void start_orders(const ColumnMapping& mapping);
+    void close_file();
+    void fail(std::string message);
+    void done(std::string message);
+
+    void draw_home(Context& ctx);
+    void draw_reading();
+    void draw_backup();
+    void draw_merge();
+    void draw_mapping();
+    void draw_summary();
+    void draw_confirm(Context& ctx);
+    void draw_messages();
+    bool can_change() const;
+
+    Store& store_;
+    Persistence& persistence_;
+    Stage stage_ = Stage::home;
+    bool show_request_ = false;
+
+    // The file being read.
+    int file_ = 0;
+    std::string name_;
+    uint64_t size_ = 0;
+    Kind kind_ = Kind::unknown;
+    uint64_t next_offset_ = 0;   // the next byte to ask for
+    uint64_t consumed_ = 0;      // bytes handed to the parser
+    bool in_flight_ = false;
+    uint64_t in_flight_offset_ = 0;
+    std::optional<uint64_t> ignore_offset_;  // a chunk of an earlier pass over the file, still on its way
+    std::optional<std::string> ready_;  // a chunk that arrived, parsed in the next frame
+    std::string read_error_;
+
+    // A backup.
+    std::string json_;
+    std::optional<Program> backup_;
+    MergePreview preview_;
+
+    // An orders file.
+    std::unique_ptr<OrdersImporter> importer_;
+    ColumnMapping mapping_;
+    std::vector<std::string> headers_;               // the file's header row
+    std::array<int, kOrderFieldCount> choice_{};     // mapping screen: column per field, -1 none
+    OrdersImport result_;
+
+    bool blank_codes_ = false;
+    Confirm confirm_ = Confirm::none;
+    bool confirm_open_ = false;
+    std::string notice_;
+    std::string error_;
+};
+
+}  // namespace sr::ui
