@@ -163,6 +163,45 @@ mergeInto(LibraryManager.library, {
     SRShare.run(SRShare.compress(text), requestId);
   },
 
+  // The page's address without its fragment, for links made here.
+  sr_share_page_url__deps: ['$SRShare', 'malloc'],
+  sr_share_page_url: function() {
+    var href = String(window.location.href);
+    var at = href.indexOf('#');
+    return SRShare.toC(at < 0 ? href : href.slice(0, at));
+  },
+
+  // A creator's ticks on a shared brief stay on this device: localStorage, one entry per brief
+  // share key ("sr-ticks:<key>") holding the ticked checklist item ids. Never in the program.
+  sr_share_ticks_get__deps: ['$SRShare', 'malloc'],
+  sr_share_ticks_get: function(keyPtr) {
+    var out = '[]';
+    try {
+      var v = window.localStorage.getItem('sr-ticks:' + UTF8ToString(keyPtr));
+      if (v) {
+        var list = JSON.parse(v);
+        if (Array.isArray(list)) out = JSON.stringify(list.filter(function(x) { return typeof x === 'string'; }));
+      }
+    } catch (e) {}
+    return SRShare.toC(out);
+  },
+
+  sr_share_ticks_set: function(keyPtr, itemPtr, on) {
+    try {
+      var k = 'sr-ticks:' + UTF8ToString(keyPtr), item = UTF8ToString(itemPtr);
+      var list = [];
+      try { list = JSON.parse(window.localStorage.getItem(k) || '[]'); } catch (e) {}
+      if (!Array.isArray(list)) list = [];
+      list = list.filter(function(x) { return typeof x === 'string' && x !== item; });
+      if (on) list.push(item);
+      if (list.length) window.localStorage.setItem(k, JSON.stringify(list));
+      else window.localStorage.removeItem(k);
+      return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
+
   sr_share_decompress__deps: ['$SRShare', 'malloc'],
   sr_share_decompress: function(b64Ptr, requestId) {
     var text = UTF8ToString(b64Ptr);

@@ -4,10 +4,12 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <deque>
 #include <memory>
@@ -27,6 +29,9 @@
 #include "ui/style.hpp"
 
 extern "C" void sr_page_ready();
+extern "C" void sr_keyboard_init();                                 // web/keyboard.js
+extern "C" void sr_keyboard_show(double x, double y, double w, double h);  // CSS pixels
+extern "C" void sr_keyboard_hide();
 
 namespace {
 
@@ -48,7 +53,24 @@ struct Host {
     uint64_t drawn_revision = UINT64_MAX;
     std::string last_status;
     std::unique_ptr<sr::OrdersImporter> api_orders;  // the page API's importCsv in progress
+    bool touch_layout = false;   // a narrow screen: the style's touch sizes
 };
+
+// Touch (web/keyboard.js forwards the canvas's touches here instead of to GLFW): a finger that
+// moves scrolls the window under it (ImGui 1.86 has no touch scrolling), a finger lifted
+// without moving is a tap, delivered as a mouse click over the next frames.
+struct Touch {
+    bool active = false;    // the last pointer input was a touch (else the mouse)
+    bool down = false;      // a finger is on the screen
+    bool dragging = false;  // it moved past the tap threshold: scrolling
+    ImVec2 start, pos;      // device pixels
+    ImVec2 scroll;          // finger movement not yet applied to a window
+    ImGuiID window = 0;     // the window the drag scrolls
+    int tap_stage = 0;      // 1 hover, 2 press, 3 release, 4 leave
+    ImVec2 tap;
+    ImGuiID keyboard_for = 0;  // the text field the on-screen keyboard was opened for
+};
+Touch g_touch;
 
 Host* g = nullptr;
 
@@ -70,7 +92,7 @@ void rebuild_fonts_and_style() {
     io.FontGlobalScale = 1.0f;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    sr::ui::apply_theme(g->dark, scale);
+    sr::ui::apply_theme(g->dark, scale, g->touch_layout);
 }
 
 // Keeps the canvas backing store at CSS size x devicePixelRatio; fonts follow the ratio.
@@ -87,19 +109,96 @@ bool sync_canvas_size() {
         g->fb_h = h;
         changed = true;
     }
-    if (dpr != g->dpr) {
+    const bool touch_layout = css_w < 600;  // a phone, or a narrow window: one column, thumb-sized targets
+    if (dpr != g->dpr || touch_layout != g->touch_layout) {
         g->dpr = dpr;
+        g->touch_layout = touch_layout;
         rebuild_fonts_and_style();
         changed = true;
     }
     return changed;
 }
 
+// Mouse state from touch: a pending tap is a hover, a press and a release on three frames (a
+// widget sees the pointer over it before the press); a finger on the screen is a pointer
+// without a button, so nothing is pressed by scrolling.
+void apply_touch_to_mouse() {
+    if (!g_touch.active) return;
+    ImGuiIO& io = ImGui::GetIO();
+    if (g_touch.tap_stage) {
+        io.MousePos = g_touch.tap;
+        io.MouseDown[0] = g_touch.tap_stage == 2;
+        if (g_touch.tap_stage == 4) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover left behind
+        g_touch.tap_stage = g_touch.tap_stage == 4 ? 0 : g_touch.tap_stage + 1;
+    } else if (g_touch.down) {
+        io.MousePos = g_touch.pos;
+        io.MouseDown[0] = false;
+    } else {
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        io.MouseDown[0] = false;
+    }
+}
+
+// Moves the dragged window (or the nearest of its parents that can scroll) with the finger.
+void apply_touch_scroll() {
+    if (g_touch.scroll.x == 0 && g_touch.scroll.y == 0) return;
+    ImGuiWindow* w = ImGui::FindWindowByID(g_touch.window);
+    const ImVec2 d = g_touch.scroll;
+    g_touch.scroll = ImVec2(0, 0);
+    for (ImGuiWindow* v = w; v && d.y != 0; v = v->ParentWindow)
+        if (v->ScrollMax.y > 0 && !(v->Flags & ImGuiWindowFlags_NoScrollWithMouse)) {
+            ImGui::SetScrollY(v, std::clamp(v->Scroll.y - d.y, 0.0f, v->ScrollMax.y));
+            break;
+        }
+    for (ImGuiWindow* v = w; v && d.x != 0; v = v->ParentWindow)
+        if (v->ScrollMax.x > 0 && !(v->Flags & ImGuiWindowFlags_NoScrollWithMouse)) {
+            ImGui::SetScrollX(v, std::clamp(v->Scroll.x - d.x, 0.0f, v->ScrollMax.x));
+            break;
+        }
+}
+
+// When a text field is active after a tap, the page's hidden input takes the focus so the
+// on-screen keyboard opens (web/keyboard.js); the field is scrolled above the keyboard when the
+// visible area shrinks (the keyboard.js library resizes the canvas to the visual viewport).
+void follow_text_input() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGuiContext& c = *ImGui::GetCurrentContext();
+    const bool want = io.WantTextInput && g_touch.active;
+    if (!want) {
+        if (g_touch.keyboard_for) sr_keyboard_hide();
+        g_touch.keyboard_for = 0;
+        return;
+    }
+    const auto r = sr::ui::probe_active_rect();
+    if (!r) return;
+    const double k = 1.0 / g->dpr;
+    if (c.ActiveId != g_touch.keyboard_for) {
+        g_touch.keyboard_for = c.ActiveId;
+        sr_keyboard_show(r->x * k, r->y * k, r->w * k, r->h * k);
+    }
+    // Keep the field inside the canvas, with a line of room under it.
+    const float bottom = r->y + r->h + ImGui::GetFontSize();
+    const float top = r->y - ImGui::GetFontSize();
+    float shift = 0;
+    if (bottom > static_cast<float>(g->fb_h)) shift = bottom - static_cast<float>(g->fb_h);
+    else if (top < 0) shift = top;
+    if (shift == 0) return;
+    for (ImGuiWindow* v = c.ActiveIdWindow; v; v = v->ParentWindow)
+        if (v->ScrollMax.y > 0) {
+            const float to = std::clamp(v->Scroll.y + shift, 0.0f, v->ScrollMax.y);
+            if (to != v->Scroll.y) {
+                ImGui::SetScrollY(v, to);
+                g->wake_frames = std::max(g->wake_frames, 2);
+            }
+            break;
+        }
+}
+
 void frame() {
     if (sync_canvas_size()) g->wake_frames = std::max(g->wake_frames, 2);
     if (g->theme_dirty) {
         g->theme_dirty = false;
-        sr::ui::apply_theme(g->dark, static_cast<float>(g->dpr));
+        sr::ui::apply_theme(g->dark, static_cast<float>(g->dpr), g->touch_layout);
         g->wake_frames = std::max(g->wake_frames, 2);
     }
     g->persistence.tick();
@@ -109,6 +208,7 @@ void frame() {
     if (g->app.busy()) g->wake_frames = std::max(g->wake_frames, 2);  // a file is being read, chunk by chunk
     const ImGuiIO& io = ImGui::GetIO();
     const bool mouse_held = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
+    if (g_touch.tap_stage || g_touch.scroll.x != 0 || g_touch.scroll.y != 0) g->wake_frames = std::max(g->wake_frames, 2);
     if (g->wake_frames <= 0 && !mouse_held) return;
     if (g->wake_frames > 0) --g->wake_frames;
     g->last_status = status;
@@ -122,10 +222,13 @@ void frame() {
     ImGuiIO& wio = ImGui::GetIO();
     wio.DisplaySize = ImVec2(static_cast<float>(g->fb_w), static_cast<float>(g->fb_h));
     wio.DisplayFramebufferScale = ImVec2(1, 1);
+    apply_touch_to_mouse();
     ImGui::NewFrame();
+    apply_touch_scroll();
     sr::ui::probe_begin_frame();
     g->app.draw();
     ImGui::Render();
+    follow_text_input();
 
     glViewport(0, 0, g->fb_w, g->fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -215,6 +318,74 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void sr_wake() {
     if (g) g->wake_frames = std::max(g->wake_frames, 3);
+}
+
+// Touches on the canvas, in CSS pixels from its top-left corner (web/keyboard.js).
+// phase: 0 start, 1 move, 2 end, 3 cancel.
+EMSCRIPTEN_KEEPALIVE void sr_touch(int phase, double x, double y) {
+    if (!g) return;
+    const ImVec2 p(static_cast<float>(x * g->dpr), static_cast<float>(y * g->dpr));
+    g_touch.active = true;
+    const float threshold = kFontCssPx * 0.6f * static_cast<float>(g->dpr);  // about 10 CSS px
+    if (phase == 0) {
+        g_touch.down = true;
+        g_touch.dragging = false;
+        g_touch.start = g_touch.pos = p;
+        g_touch.scroll = ImVec2(0, 0);
+        ImGuiContext& c = *ImGui::GetCurrentContext();
+        // The window under the finger, from the last frame's layout.
+        g_touch.window = 0;
+        for (int i = c.Windows.Size - 1; i >= 0; --i) {
+            ImGuiWindow* w = c.Windows[i];
+            if (!w->WasActive || w->Hidden) continue;
+            if (w->OuterRectClipped.Contains(p)) {
+                // The innermost child under the finger: children come after their parents.
+                g_touch.window = w->ID;
+                break;
+            }
+        }
+    } else if (phase == 1 && g_touch.down) {
+        if (!g_touch.dragging && (std::fabs(p.x - g_touch.start.x) > threshold || std::fabs(p.y - g_touch.start.y) > threshold))
+            g_touch.dragging = true;
+        if (g_touch.dragging) {
+            g_touch.scroll.x += p.x - g_touch.pos.x;
+            g_touch.scroll.y += p.y - g_touch.pos.y;
+        }
+        g_touch.pos = p;
+    } else if (phase == 2 && g_touch.down) {
+        g_touch.down = false;
+        if (!g_touch.dragging) {
+            g_touch.tap = g_touch.start;
+            g_touch.tap_stage = 1;
+        }
+        g_touch.dragging = false;
+    } else if (phase == 3) {
+        g_touch.down = g_touch.dragging = false;
+    }
+    sr_wake();
+}
+
+// A mouse button went down on the canvas: the pointer is a mouse again (no on-screen keyboard).
+EMSCRIPTEN_KEEPALIVE void sr_pointer_mouse() { g_touch.active = false; }
+
+// Text and editing keys from the page's hidden input (the on-screen keyboard), queued like the
+// hardware keyboard's (a GLFW key code and modifiers, pressed and released).
+EMSCRIPTEN_KEEPALIVE void sr_text_char(unsigned int codepoint) {
+    g_input.push_back({true, 0, 0, 0, 0, codepoint});
+    sr_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sr_text_key(int key, int mods) {
+    g_input.push_back({false, key, 0, GLFW_PRESS, mods, 0});
+    g_input.push_back({false, key, 0, GLFW_RELEASE, mods, 0});
+    sr_wake();
+}
+
+// The on-screen keyboard was closed by the person (the hidden input lost the focus).
+EMSCRIPTEN_KEEPALIVE void sr_keyboard_closed() {
+    if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
+    g_touch.keyboard_for = 0;
+    sr_wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void sr_flush() {
@@ -322,6 +493,7 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_frame_time() {
 }
 
 int main() {
+    sr_keyboard_init();  // before GLFW: its listeners must see the hidden input's keys last
     if (!glfwInit()) {
         std::fprintf(stderr, "GLFW could not start\n");
         return 1;

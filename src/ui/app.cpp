@@ -13,6 +13,7 @@
 #include "roster_view.hpp"
 #include "samples_view.hpp"
 #include "settings_view.hpp"
+#include "shared_brief_view.hpp"
 #include "spark_view.hpp"
 #include "style.hpp"
 
@@ -36,6 +37,8 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     data_ = data.get();
     views_.push_back(std::move(data));  // just before Settings
     views_.push_back(std::make_unique<SettingsView>(store));  // the last tab
+    views_.push_back(std::make_unique<SharedBriefView>(store));  // "#brief=...": reached by share links
+    views_.push_back(std::make_unique<ReplyView>(store));        // "#reply=..."
     views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab
 }
 
@@ -88,7 +91,15 @@ void App::draw() {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Spark Roster", nullptr, flags);
     handle_shortcuts();
-    draw_top_bar();
+    // A creator opening a shared brief sees the brief alone, not the program's screens.
+    if (nav_.current().screen == "shared") {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+        ImGui::TextUnformatted("Spark Roster brief");
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+    } else {
+        draw_top_bar();
+    }
     if (!persistence_.banner().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::PushTextWrapPos(0.0f);
@@ -125,7 +136,8 @@ void App::draw_top_bar() {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float w = ImGui::CalcTextSize("Undo").x + ImGui::CalcTextSize("Redo").x + ImGui::CalcTextSize(theme_label).x +
                     st.FramePadding.x * 6 + st.ItemSpacing.x * 2;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(p.settings.program_name.c_str()).x + w + em(10))
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
     ImGui::BeginDisabled(!store_.can_undo() || persistence_.read_only());
     if (ImGui::Button("Undo")) store_.undo();
     if (store_.can_undo() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -146,7 +158,11 @@ void App::draw_top_bar() {
         for (size_t i = 0; i < views_.size(); ++i) {
             View* v = views_[i].get();
             if (!v->in_tabs()) continue;
-            if (i) ImGui::SameLine();
+            // Tabs wrap onto more rows on a narrow screen (a phone).
+            const float tab_w = ImGui::CalcTextSize(v->title()).x + st.FramePadding.x * 2;
+            if (i && ImGui::GetItemRectMax().x + st.ItemSpacing.x + tab_w <= ImGui::GetWindowContentRegionMax().x +
+                                                                              ImGui::GetWindowPos().x)
+                ImGui::SameLine();
             const bool here = v == cur;
             if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
             if (ImGui::Button(v->title())) nav_.go(v->screen());
@@ -167,6 +183,7 @@ void App::draw_status_line() {
     ImGui::TextUnformatted(s.text.c_str());
     ImGui::PopStyleColor();
     probe_tag("save status", s.text);
+    if (nav_.current().screen == "shared") return;  // a creator reading a brief: not the program's figures
     const Program& p = store_.program();
     ImGui::SameLine();
     ImGui::TextDisabled("  %zu creators, %zu posts, %zu Spark Codes", p.creators.size(), p.posts.size(),

@@ -10,7 +10,10 @@
 
 #include "core/enums.hpp"
 #include "core/format.hpp"
+#include "core/share.hpp"
 #include "core/validate.hpp"
+#include "platform/platform.hpp"
+#include "platform/share.hpp"
 #include "probe.hpp"
 #include "style.hpp"
 
@@ -270,18 +273,25 @@ void BriefsView::draw_builder(Context& ctx) {
 
 void BriefsView::draw_header(Context& ctx, const BriefCheck& check) {
     const Program& p = store_.program();
+    // On a wide screen the header is one row; on a narrow one (a phone) it flows onto more rows,
+    // and the fields take the whole width.
+    const bool narrow = ImGui::GetContentRegionAvail().x < em(46);
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    auto flow = [&](float next_w) {
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_w <= right_edge) ImGui::SameLine();
+    };
     if (ImGui::Button("< Briefs")) ctx.nav.go("briefs");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(loaded_id_ ? "Brief" : "New brief");
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
 
     // Title, product and due date on one line.
-    ImGui::SetNextItemWidth(em(16));
+    ImGui::SetNextItemWidth(narrow ? -FLT_MIN : em(16));
     if (input_string("##title", draft_.title, "Title, e.g. Serum launch")) dirty_ = true;
     probe_tag("Title", draft_.title);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(15));
+    if (!narrow) ImGui::SameLine();
+    ImGui::SetNextItemWidth(narrow ? -FLT_MIN : em(15));
     const std::string prod = product_label(p, draft_.product_id);
     if (ImGui::BeginCombo("##brief-product", prod.empty() ? "Choose the product" : prod.c_str())) {
         for (const Product& x : p.products) {
@@ -295,7 +305,7 @@ void BriefsView::draw_header(Context& ctx, const BriefCheck& check) {
         ImGui::EndCombo();
     }
     probe_tag("Product");
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Due");
     ImGui::SameLine();
@@ -314,16 +324,33 @@ void BriefsView::draw_header(Context& ctx, const BriefCheck& check) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float buttons_w = ImGui::CalcTextSize("Save brief").x + ImGui::CalcTextSize("Duplicate brief").x +
                             ImGui::CalcTextSize("Delete").x + st.FramePadding.x * 6 + st.ItemSpacing.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons_w));
+    const auto button_w = [&](const char* label) { return ImGui::CalcTextSize(label).x + st.FramePadding.x * 2; };
+    if (narrow) flow(button_w("Save brief"));
+    else ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons_w));
     if (primary_button("Save brief")) save(ctx);
-    ImGui::SameLine();
     ImGui::BeginDisabled(loaded_id_ == 0);
+    flow(button_w("Duplicate brief"));
     if (ImGui::Button("Duplicate brief")) duplicate(ctx);
-    ImGui::SameLine();
+    flow(button_w("Delete"));
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     if (ImGui::Button("Delete")) want_delete_ = true;
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
+
+    // Sharing: the saved brief, once it has no errors; and the brief as text for chat apps.
+    const bool can_share = loaded_id_ != 0 && !dirty_ && check.errors() == 0 && due_error_.empty();
+    flow(button_w("Share"));
+    ImGui::BeginDisabled(!can_share || share_state_ == ShareState::making);
+    if (primary_button("Share")) share(ctx);
+    ImGui::EndDisabled();
+    if (!can_share && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", check.errors() ? "Fix the errors first: they block sharing."
+                                               : "Save the brief first: the link carries the saved brief.");
+    flow(button_w("Copy as text"));
+    if (ImGui::Button("Copy as text")) {
+        platform::clipboard_set(brief_to_markdown(draft_, p));
+        notice_ = "Copied the brief and its checklist as text.";
+    }
 
     // Where the brief stands, then the issues of the header fields, on one line.
     const size_t n = check.errors() + (due_error_.empty() ? 0 : 1);
@@ -357,6 +384,71 @@ void BriefsView::draw_header(Context& ctx, const BriefCheck& check) {
         ImGui::TextColored(palette().error, "%s", why.c_str());
         probe_tag("error:" + field, why);
     }
+    draw_share_panel();
+}
+
+// The share link of the saved brief: made by the browser (compressed, base64url) between frames.
+void BriefsView::share(Context& ctx) {
+    (void)ctx;
+    const Program& p = store_.program();
+    share_id_ = loaded_id_;
+    share_revision_ = store_.revision();
+    share_link_.clear();
+    const Errors problems = brief_share_problems(p, loaded_id_);
+    if (!problems.empty()) {
+        share_state_ = ShareState::failed;
+        share_message_ = "This brief cannot be shared yet: " + problems.front().field + ": " + problems.front().message;
+        return;
+    }
+    share_state_ = ShareState::making;
+    share_message_ = "Making the link…";
+    const int gen = ++share_generation_;
+    platform::share_compress(brief_share_json(p, loaded_id_), [this, gen](bool ok, const std::string& result) {
+        if (gen != share_generation_) return;
+        if (!ok) {
+            share_state_ = ShareState::failed;
+            share_message_ = result;
+            return;
+        }
+        share_state_ = ShareState::ready;
+        share_link_ = brief_share_link(platform::page_url(), result);
+        share_message_.clear();
+    });
+}
+
+void BriefsView::draw_share_panel() {
+    if (share_state_ == ShareState::none) return;
+    // A link shows the brief as it was saved: an edit (or another brief) makes it stale.
+    if (share_id_ != loaded_id_ || dirty_ || share_revision_ != store_.revision()) {
+        share_state_ = ShareState::none;
+        ++share_generation_;
+        return;
+    }
+    if (share_state_ == ShareState::making) {
+        ImGui::TextDisabled("%s", share_message_.c_str());
+        return;
+    }
+    if (share_state_ == ShareState::failed) {
+        message_line(palette().error, share_message_, "brief:share-error");
+        return;
+    }
+    ImGui::Spacing();
+    const std::string length = "Share link, " + fmt_int(static_cast<int64_t>(share_link_.size())) +
+                               " characters: it carries this brief alone, never the roster.";
+    ImGui::TextUnformatted(length.c_str());
+    probe_tag("brief:share-length", length);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(share_link_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    probe_tag("brief:share-link", share_link_);
+    if (primary_button("Copy link")) {
+        platform::clipboard_set(share_link_);
+        notice_ = "Copied the share link.";
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Close link")) share_state_ = ShareState::none;
 }
 
 // The issues of one part, right under it: the message, and what to write instead.

@@ -65,6 +65,17 @@ private:
     FieldErrors save_errors_;       // what the Store refused on save
     bool want_delete_ = false;
     bool delete_open_ = false;
+
+    // ---- sharing (the saved brief, as a link)
+    void share(Context& ctx);
+    void draw_share_panel();
+    enum class ShareState { none, making, ready, failed };
+    ShareState share_state_ = ShareState::none;
+    Id share_id_ = 0;                 // the brief the link is for
+    uint64_t share_revision_ = 0;     // the program revision it was made from
+    int share_generation_ = 0;        // answers to older requests are ignored
+    std::string share_link_;
+    std::string share_message_;
 };
 
 // "#/brief/<id>": one brief in the builder. Reached by links from the list, not a tab; the

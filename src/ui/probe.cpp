@@ -12,6 +12,7 @@ namespace {
 // The frame being drawn, or between frames the one just drawn.
 std::unordered_map<std::string, Rect> g_labels;  // labels of widgets
 std::unordered_map<std::string, Rect> g_tags;    // names given by probe_tag: these win
+std::optional<Rect> g_active;                    // the active widget's rectangle
 
 void record(const std::string& name, const ImRect& bb) {
     if (name.empty()) return;
@@ -24,6 +25,7 @@ void record(const std::string& name, const ImRect& bb) {
 void probe_begin_frame() {
     g_labels.clear();
     g_tags.clear();
+    g_active.reset();
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
 }
 
@@ -34,6 +36,10 @@ void probe_tag(const std::string& name, const std::string& text) {
     if (bb.GetWidth() > 0 && bb.GetHeight() > 0)
         g_tags.emplace(name, Rect{bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight(), text});
 }
+
+std::optional<Rect> probe_active_rect() { return g_active; }
+
+void record_active(const ImRect& bb) { g_active = Rect{bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight(), ""}; }
 
 std::optional<Rect> probe_find(const std::string& label) {
     for (auto* m : {&g_tags, &g_labels}) {
@@ -46,7 +52,9 @@ std::optional<Rect> probe_find(const std::string& label) {
 }  // namespace sr::ui
 
 // ---- Dear ImGui test-engine hooks (compiled in with IMGUI_ENABLE_TEST_ENGINE)
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    if (id != 0 && id == ctx->ActiveId) sr::ui::record_active(bb);
+}
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label, ImGuiItemStatusFlags) {
     if (!label) return;

@@ -15,5 +15,7 @@ void probe_begin_frame();
 // Records the last item under a name of our choosing (for fields whose label is drawn apart).
 void probe_tag(const std::string& name, const std::string& text = "");
 std::optional<Rect> probe_find(const std::string& label);
+// The rectangle of the active widget (the text field being typed into) in the last frame.
+std::optional<Rect> probe_active_rect();
 
 }  // namespace sr::ui

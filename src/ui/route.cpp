@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <utility>
 
 #include "view.hpp"
 
@@ -9,6 +10,13 @@ Route parse_route(std::string_view h) {
     if (!h.empty() && h[0] == '#') h.remove_prefix(1);
     if (!h.empty() && h[0] == '/') h.remove_prefix(1);
     if (h.empty()) return r;
+    // Share links: "#brief=<payload>" opens a shared brief, "#reply=<payload>" a creator's reply.
+    for (auto [prefix, screen] : {std::pair<std::string_view, const char*>{"brief=", "shared"}, {"reply=", "reply"}})
+        if (h.substr(0, prefix.size()) == prefix) {
+            r.screen = screen;
+            r.payload = std::string(h.substr(prefix.size()));
+            return r;
+        }
     const size_t slash = h.find('/');
     std::string screen(h.substr(0, slash));
     static const char* known[] = {"review", "roster", "creator", "products", "samples", "briefs",
@@ -34,6 +42,8 @@ Route parse_route(std::string_view h) {
 }
 
 std::string route_hash(const Route& r) {
+    if (r.screen == "shared") return "#brief=" + r.payload;
+    if (r.screen == "reply") return "#reply=" + r.payload;
     std::string h = "#/" + r.screen;
     if (r.id) h += "/" + std::to_string(r.id);
     return h;

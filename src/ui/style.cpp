@@ -13,7 +13,7 @@ Palette g_darkp{{1.0f, 0.45f, 0.45f, 1}, {1.0f, 0.76f, 0.30f, 1}, {0.45f, 0.85f,
 bool theme_is_dark() { return g_dark; }
 const Palette& palette() { return g_dark ? g_darkp : g_light; }
 
-void apply_theme(bool dark, float scale) {
+void apply_theme(bool dark, float scale, bool touch) {
     g_dark = dark;
     ImGuiStyle style;
     if (dark) ImGui::StyleColorsDark(&style);
@@ -29,6 +29,15 @@ void apply_theme(bool dark, float scale) {
     style.WindowPadding = ImVec2(12, 10);
     style.ScrollbarSize = 14;
     style.WindowBorderSize = 0;
+    if (touch) {  // 16 px text + 2 x 14 px padding = 44 px targets
+        style.FramePadding = ImVec2(10, 14);
+        style.ItemSpacing = ImVec2(8, 8);
+        style.ItemInnerSpacing = ImVec2(8, 6);
+        style.WindowPadding = ImVec2(12, 10);
+        style.ScrollbarSize = 8;  // a finger scrolls by dragging the page; the bar only shows where
+        style.GrabMinSize = 24;
+        style.TouchExtraPadding = ImVec2(2, 2);
+    }
     ImVec4* c = style.Colors;
     const ImVec4 accent = dark ? ImVec4(1.0f, 0.38f, 0.55f, 1) : ImVec4(0.86f, 0.15f, 0.36f, 1);
     if (dark) {

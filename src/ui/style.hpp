@@ -17,7 +17,9 @@ struct Palette {
     ImVec4 accent;
 };
 
-void apply_theme(bool dark, float scale);
+// touch: a phone or tablet (a narrow screen): frames and checkboxes at least 44 CSS pixels
+// tall, so a thumb can hit them; text stays at the base size (16 CSS pixels).
+void apply_theme(bool dark, float scale, bool touch = false);
 bool theme_is_dark();
 const Palette& palette();
 

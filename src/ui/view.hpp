@@ -16,7 +16,8 @@ struct Route {
     std::string screen = "review";  // review, roster, creator, products, samples, briefs, brief,
                                     // performance, spark, data, settings
     Id id = 0;                      // the record, for screens about one
-    bool operator==(const Route& o) const { return screen == o.screen && id == o.id; }
+    std::string payload;            // "shared" and "reply": the link's payload ("#brief=<payload>")
+    bool operator==(const Route& o) const { return screen == o.screen && id == o.id && payload == o.payload; }
     bool operator!=(const Route& o) const { return !(*this == o); }
 };
 

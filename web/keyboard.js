@@ -1,0 +1,191 @@
+// Phones: touch and the on-screen keyboard.
+//
+// Touch: the canvas's touches go to the app (sr_touch), not to GLFW's library (which would turn
+// them into mouse presses): the app tells a tap from a drag and scrolls with the finger.
+//
+// Typing: Dear ImGui draws its text fields on the canvas, and a canvas never opens a phone's
+// keyboard. When a text field is active after a tap, the app calls sr_keyboard_show: a hidden
+// <textarea> over the field takes the focus (the keyboard opens) and forwards what is typed,
+// pasted or deleted to the app (sr_text_char, sr_text_key). While it is shown, the canvas
+// follows the visual viewport, so the app can keep the field above the keyboard.
+mergeInto(LibraryManager.library, {
+  $SRKeyboard: {
+    el: null,
+    shown: false,
+    touchId: null,
+    // GLFW key codes for the editing keys a keyboard sends as keydown.
+    keys: { Backspace: 259, Delete: 261, Enter: 257, Tab: 258, Escape: 256, ArrowLeft: 263, ArrowRight: 262,
+            ArrowUp: 265, ArrowDown: 264, Home: 268, End: 269 },
+
+    call: function(name, args) {
+      var f = Module['_' + name];
+      if (f) f.apply(null, args || []);
+    },
+
+    chars: function(text) {
+      if (!text) return;
+      var s = String(text);
+      for (var i = 0; i < s.length; i++) {
+        var cp = s.codePointAt(i);
+        if (cp > 0xFFFF) i++;
+        if (cp === 10 || cp === 13) SRKeyboard.call('sr_text_key', [257, 0]);
+        else if (cp >= 32) SRKeyboard.call('sr_text_char', [cp]);
+      }
+    },
+
+    // The canvas takes the visual viewport's size while the keyboard is up (it covers the rest).
+    fit: function() {
+      var c = Module['canvas'], vv = window.visualViewport;
+      if (!c) return;
+      if (SRKeyboard.shown && vv && vv.height < window.innerHeight - 1) {
+        c.style.top = vv.offsetTop + 'px';
+        c.style.height = vv.height + 'px';
+      } else {
+        c.style.top = '';
+        c.style.height = '';
+      }
+      SRKeyboard.call('sr_wake');
+    },
+  },
+
+  sr_keyboard_init__deps: ['$SRKeyboard'],
+  sr_keyboard_init: function() {
+    var canvas = Module['canvas'];
+    if (!canvas || SRKeyboard.el) return;
+
+    // ---- touch: one finger at a time, positions in CSS pixels from the canvas's corner
+    function find(list) {
+      for (var i = 0; i < list.length; i++) if (list[i].identifier === SRKeyboard.touchId) return list[i];
+      return null;
+    }
+    function send(phase, t) {
+      var r = canvas.getBoundingClientRect();
+      SRKeyboard.call('sr_touch', [phase, t.clientX - r.left, t.clientY - r.top]);
+    }
+    function onTouch(phase) {
+      return function(e) {
+        if (e.target !== canvas) return;
+        if (e.cancelable) e.preventDefault();  // no mouse events made up from the touch, no page zoom
+        e.stopImmediatePropagation();          // GLFW's listeners would press the mouse at once
+        if (phase === 0) {
+          if (SRKeyboard.touchId !== null) return;  // a second finger is ignored
+          var t0 = e.changedTouches[0];
+          SRKeyboard.touchId = t0.identifier;
+          send(0, t0);
+          return;
+        }
+        var t = find(e.changedTouches);
+        if (!t) return;
+        send(phase, t);
+        if (phase >= 2) SRKeyboard.touchId = null;
+      };
+    }
+    var opts = { capture: true, passive: false };
+    window.addEventListener('touchstart', onTouch(0), opts);
+    window.addEventListener('touchmove', onTouch(1), opts);
+    window.addEventListener('touchend', onTouch(2), opts);
+    window.addEventListener('touchcancel', onTouch(3), opts);
+    window.addEventListener('mousedown', function(e) {
+      if (e.target === canvas) SRKeyboard.call('sr_pointer_mouse');
+    }, true);
+
+    // ---- the hidden text field
+    var el = document.createElement('textarea');
+    el.id = 'sr-keyboard';
+    el.setAttribute('aria-label', 'Text input');
+    el.setAttribute('autocapitalize', 'off');
+    el.setAttribute('autocomplete', 'off');
+    el.setAttribute('autocorrect', 'off');
+    el.setAttribute('spellcheck', 'false');
+    el.setAttribute('enterkeyhint', 'done');
+    // 16px text: a phone does not zoom into a field of that size. Invisible, but not display:none
+    // (a hidden element cannot take the focus).
+    el.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;margin:0;' +
+                       'font-size:16px;resize:none;overflow:hidden;background:transparent;color:transparent;' +
+                       'caret-color:transparent;z-index:-1;';
+    document.body.appendChild(el);
+    SRKeyboard.el = el;
+
+    // The hidden field's keys go to the app alone: GLFW's window listeners (registered after
+    // these) would type them a second time.
+    window.addEventListener('keydown', function(e) {
+      if (e.target !== el) return;
+      e.stopImmediatePropagation();
+      var mods = (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+      var code = SRKeyboard.keys[e.key];
+      if (code !== undefined) {
+        e.preventDefault();
+        SRKeyboard.call('sr_text_key', [code, mods]);
+      } else if ((e.ctrlKey || e.metaKey) && e.key && e.key.length === 1 && /[a-z]/i.test(e.key) &&
+                 !/^[vV]$/.test(e.key)) {
+        e.preventDefault();  // Ctrl+A, C, X, Z, Y: the field's own commands (a paste comes as input)
+        SRKeyboard.call('sr_text_key', [e.key.toUpperCase().charCodeAt(0), mods]);
+      }
+    }, true);
+    ['keypress', 'keyup'].forEach(function(type) {
+      window.addEventListener(type, function(e) { if (e.target === el) e.stopImmediatePropagation(); }, true);
+    });
+    el.addEventListener('beforeinput', function(e) {
+      var t = e.inputType || '';
+      if (t === 'insertText' || t === 'insertReplacementText') {
+        e.preventDefault();
+        SRKeyboard.chars(e.data);
+      } else if (t === 'insertFromPaste' || t === 'insertFromDrop') {
+        e.preventDefault();
+        SRKeyboard.chars(e.dataTransfer ? e.dataTransfer.getData('text/plain') : e.data);
+      } else if (t === 'insertLineBreak' || t === 'insertParagraph') {
+        e.preventDefault();
+        SRKeyboard.call('sr_text_key', [257, 0]);
+      } else if (t === 'deleteContentBackward') {
+        e.preventDefault();
+        SRKeyboard.call('sr_text_key', [259, 0]);
+      } else if (t === 'deleteContentForward') {
+        e.preventDefault();
+        SRKeyboard.call('sr_text_key', [261, 0]);
+      }
+    });
+    // A keyboard that composes words (Android): the word arrives when it is done.
+    el.addEventListener('compositionend', function(e) {
+      SRKeyboard.chars(e.data);
+      el.value = '';
+    });
+    el.addEventListener('input', function(e) {
+      if (!e.isComposing) el.value = '';
+    });
+    el.addEventListener('blur', function() {
+      if (!SRKeyboard.shown) return;
+      SRKeyboard.shown = false;
+      SRKeyboard.fit();
+      SRKeyboard.call('sr_keyboard_closed');
+    });
+    if (window.visualViewport) {
+      window.visualViewport.addEventListener('resize', SRKeyboard.fit);
+      window.visualViewport.addEventListener('scroll', SRKeyboard.fit);
+    }
+  },
+
+  // A text field is active: put the hidden field over it and focus it (the keyboard opens).
+  sr_keyboard_show__deps: ['$SRKeyboard'],
+  sr_keyboard_show: function(x, y, w, h) {
+    var el = SRKeyboard.el;
+    if (!el) return;
+    var r = Module['canvas'].getBoundingClientRect();
+    el.style.left = Math.max(0, r.left + x) + 'px';
+    el.style.top = Math.max(0, r.top + y) + 'px';
+    el.style.width = Math.max(1, w) + 'px';
+    el.style.height = Math.max(1, h) + 'px';
+    el.value = '';
+    SRKeyboard.shown = true;
+    if (document.activeElement !== el) el.focus({ preventScroll: true });
+    SRKeyboard.fit();
+  },
+
+  sr_keyboard_hide__deps: ['$SRKeyboard'],
+  sr_keyboard_hide: function() {
+    var el = SRKeyboard.el;
+    if (!el || !SRKeyboard.shown) return;
+    SRKeyboard.shown = false;
+    if (document.activeElement === el) el.blur();
+    SRKeyboard.fit();
+  },
+});
