@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include "core/format.hpp"
+#include "form_fields.hpp"
 #include "platform/platform.hpp"
 #include "probe.hpp"
 #include "style.hpp"
@@ -117,6 +118,33 @@ void export_button_right(const std::string& stem, const TableColumns& columns, c
     const float x = ImGui::GetWindowContentRegionMax().x - button_width(small);
     if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
     export_click(stem, columns, rows, currency, today, small);
+}
+
+bool filter_box(const char* id, std::string& text, const char* hint, float width_em, bool& focus) {
+    if (focus) {
+        ImGui::SetKeyboardFocusHere();
+        focus = false;
+    }
+    ImGui::SetNextItemWidth(em(width_em));
+    const bool changed = input_string(id, text, hint);
+    probe_tag("Filter");
+    return changed;
+}
+
+bool status_filter(const char* id, int& filter, const char* const* labels, int count, float width_em) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(em(width_em));
+    if (ImGui::BeginCombo(id, filter == 0 ? "All statuses" : labels[filter - 1])) {
+        for (int i = 0; i <= count; ++i) {
+            if (ImGui::Selectable(i == 0 ? "All statuses" : labels[i - 1], filter == i) && filter != i) {
+                filter = i;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    probe_tag("Status filter");
+    return changed;
 }
 
 std::string lower(std::string s) {
