@@ -89,7 +89,7 @@ void export_click(const std::string& stem, const TableColumns& columns, const st
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Save these %s rows, sorted and filtered as shown, as a CSV file",
                           fmt_int(static_cast<int64_t>(rows.size())).c_str());
-    // What the last click saved, for tests and for a person reading the tooltip.
+    // What the last click saved, for the page API ("export:<stem>").
     static std::string last_stem, last_text;
     if (clicked) {
         const std::string file = export_filename(stem, today);
@@ -100,10 +100,8 @@ void export_click(const std::string& stem, const TableColumns& columns, const st
     if (last_stem == stem) probe_tag("export:" + stem, last_text);
 }
 
-float button_width(bool small) {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    return ImGui::CalcTextSize("Export CSV").x + (small ? st.FramePadding.x * 2 : st.FramePadding.x * 2);
-}
+// SmallButton and Button share the horizontal padding; only the height differs.
+float button_width() { return ImGui::CalcTextSize("Export CSV").x + ImGui::GetStyle().FramePadding.x * 2; }
 
 }  // namespace
 
@@ -115,7 +113,7 @@ void export_button(const std::string& stem, const TableColumns& columns, const s
 void export_button_right(const std::string& stem, const TableColumns& columns, const std::vector<size_t>& rows,
                          const std::string& currency, Date today, bool small) {
     ImGui::SameLine();
-    const float x = ImGui::GetWindowContentRegionMax().x - button_width(small);
+    const float x = ImGui::GetWindowContentRegionMax().x - button_width();
     if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
     export_click(stem, columns, rows, currency, today, small);
 }
