@@ -287,15 +287,9 @@ void PerformanceView::draw(Context& ctx) {
     ImGui::SameLine(0, em(0.2f));
     level_button("Post level", 1);
     ImGui::SameLine(0, em(1));
-    if (focus_filter_) {
-        ImGui::SetKeyboardFocusHere();
-        focus_filter_ = false;
-    }
-    ImGui::SetNextItemWidth(em(16));
-    if (ImGui::InputTextWithHint("##perf-filter", mode_ == 0 ? "Filter: handle, name" : "Filter: handle, post id or link",
-                                 filter_, sizeof filter_))
+    if (filter_box("##perf-filter", filter_, mode_ == 0 ? "Filter: handle, name" : "Filter: handle, post id or link", 16,
+                   focus_filter_))
         filter_dirty_ = true;
-    probe_tag("Filter");
     if (filter_dirty_) apply_filter_and_sort();
     ImGui::SameLine();
     const std::string count = mode_ == 0 ? fmt_int(static_cast<int64_t>(creator_order_.size())) + " of " +

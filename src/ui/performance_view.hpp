@@ -49,7 +49,7 @@ private:
 
     Store& store_;
     int mode_ = 0;  // 0 creators, 1 posts
-    char filter_[128] = {};
+    std::string filter_;
     bool focus_filter_ = false;
     bool filter_dirty_ = true;
 

@@ -46,13 +46,7 @@ void ProductsView::draw(Context& ctx) {
     const bool side_by_side = avail_w > em(48);
     const float form_w = side_by_side ? std::min(em(20), avail_w * 0.4f) : avail_w;
 
-    if (focus_filter_) {
-        ImGui::SetKeyboardFocusHere();
-        focus_filter_ = false;
-    }
-    ImGui::SetNextItemWidth(em(16));
-    if (input_string("##product-filter", filter_, "Filter: SKU or name")) rows_dirty_ = true;
-    probe_tag("Filter");
+    if (filter_box("##product-filter", filter_, "Filter: SKU or name", 16, focus_filter_)) rows_dirty_ = true;
     ImGui::SameLine();
     if (store_.revision() != rows_revision_ || rows_dirty_) rebuild_rows();
     ImGui::TextDisabled("%s of %s products", fmt_int(static_cast<int64_t>(rows_.size())).c_str(),

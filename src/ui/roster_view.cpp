@@ -167,35 +167,13 @@ void RosterView::draw_bulk_bar() {
 }
 
 void RosterView::draw_filters() {
-    if (focus_filter_) {
-        ImGui::SetKeyboardFocusHere();
-        focus_filter_ = false;
-    }
-    ImGui::SetNextItemWidth(em(16));
-    if (ImGui::InputTextWithHint("##filter", "Filter: handle, name, category", filter_, sizeof filter_))
-        rows_dirty_ = true;
-    probe_tag("Filter");
+    if (filter_box("##filter", filter_, "Filter: handle, name, category", 16, focus_filter_)) rows_dirty_ = true;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(9));
     if (ImGui::Combo("##tier-filter", &tier_filter_, kTierFilter, IM_ARRAYSIZE(kTierFilter))) rows_dirty_ = true;
     probe_tag("Tier filter");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(8));
-    const char* status_preview = status_filter_ == 0 ? "All statuses" : kStatusLabels[status_filter_ - 1];
-    if (ImGui::BeginCombo("##status-filter", status_preview)) {
-        if (ImGui::Selectable("All statuses", status_filter_ == 0)) {
-            status_filter_ = 0;
-            rows_dirty_ = true;
-        }
-        for (int i = 0; i < enum_count<CreatorStatus>(); ++i) {
-            if (ImGui::Selectable(kStatusLabels[i], status_filter_ == i + 1)) {
-                status_filter_ = i + 1;
-                rows_dirty_ = true;
-            }
-        }
-        ImGui::EndCombo();
-    }
-    probe_tag("Status filter");
+    if (status_filter("##status-filter", status_filter_, kStatusLabels, enum_count<CreatorStatus>(), 8)) rows_dirty_ = true;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(8));
     if (ImGui::Combo("##flag-filter", &flag_filter_, kFlagFilter, IM_ARRAYSIZE(kFlagFilter))) rows_dirty_ = true;

@@ -54,7 +54,7 @@ private:
     Form form_;
     std::string notice_;  // "Added @x." under the form
 
-    char filter_[128] = {};
+    std::string filter_;
     int tier_filter_ = 0;    // 0 = all
     int status_filter_ = 0;  // 0 = all, else status + 1
     int flag_filter_ = 0;    // 0 = all, 1 = flagged by a metric, 2 = not flagged

@@ -129,29 +129,10 @@ void SamplesView::draw(Context& ctx) {
         ImGui::TextDisabled("Industry reality: 30-40 %% of delivered samples lead to a post.");
     }
 
-    if (focus_filter_) {
-        ImGui::SetKeyboardFocusHere();
-        focus_filter_ = false;
-    }
-    ImGui::SetNextItemWidth(em(14));
-    if (input_string("##sample-filter", filter_, "Filter: creator or product")) rows_dirty_ = true;
-    probe_tag("Filter");
+    if (filter_box("##sample-filter", filter_, "Filter: creator or product", 14, focus_filter_)) rows_dirty_ = true;
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(8));
-    const char* preview = status_filter_ == 0 ? "All statuses" : kStatusLabels[status_filter_ - 1];
-    if (ImGui::BeginCombo("##sample-status-filter", preview)) {
-        if (ImGui::Selectable("All statuses", status_filter_ == 0)) {
-            status_filter_ = 0;
-            rows_dirty_ = true;
-        }
-        for (int i = 0; i < enum_count<SampleStatus>(); ++i)
-            if (ImGui::Selectable(kStatusLabels[i], status_filter_ == i + 1)) {
-                status_filter_ = i + 1;
-                rows_dirty_ = true;
-            }
-        ImGui::EndCombo();
-    }
-    probe_tag("Status filter");
+    if (status_filter("##sample-status-filter", status_filter_, kStatusLabels, enum_count<SampleStatus>(), 8))
+        rows_dirty_ = true;
     ImGui::SameLine();
     if (store_.revision() != rows_revision_ || rows_dirty_) rebuild_rows();
     ImGui::TextDisabled("%s of %s samples", fmt_int(static_cast<int64_t>(rows_.size())).c_str(),

@@ -40,6 +40,7 @@ int group_of(SparkStatus s) {
 
 enum BoardColumn { bc_code, bc_creator, bc_post, bc_status, bc_expiry, bc_days, bc_owner, bc_count };
 enum CandColumn { cc_conversion, cc_creator, cc_post, cc_clicks, cc_views, cc_gmv, cc_margin, cc_code, cc_count };
+enum RoundColumn { rc_n, rc_date, rc_spend, rc_impr, rc_clicks, rc_orders, rc_conv, rc_gmv, rc_count };
 
 // "#1234••••••=": the start and the last character, the rest hidden.
 std::string masked(const std::string& code) {
@@ -220,6 +221,22 @@ SparkView::SparkView(Store& store) : store_(store) {
              return left ? Cell::integer(*left) : Cell::none();
          }},
         {"Renewal owner", bc_owner, 1.6f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(code(r).renewal_owner); }},
+    };
+    // The selected code's paid rounds, in the order they were run.
+    auto round = [this](size_t r) -> const PaidRound& { return store_.find_spark_code(selected_)->rounds[r]; };
+    round_columns_ = {
+        {"#", rc_n, 0.3f, 0, ColumnKind::number, [](size_t r) { return Cell::integer(static_cast<int64_t>(r) + 1); }},
+        {"Date", rc_date, 1.1f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(round(r).date.to_string()); }},
+        {"Spend", rc_spend, 0.9f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(round(r).spend); }},
+        {"Impr.", rc_impr, 0.9f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(round(r).impressions); }},
+        {"Clicks", rc_clicks, 0.8f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(round(r).clicks); }},
+        {"Orders", rc_orders, 0.7f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(round(r).orders); }},
+        {"Conv.", rc_conv, 0.7f, 0, ColumnKind::percent, [=](size_t r) {
+             const PaidRound& x = round(r);
+             return x.clicks ? Cell::number(static_cast<double>(x.orders) / static_cast<double>(x.clicks) * 100.0, 4)
+                             : Cell::none();
+         }},
+        {"GMV", rc_gmv, 0.9f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(round(r).gmv); }},
     };
     auto cand = [this](size_t r) -> const SparkCandidate& { return cands_[r]; };
     cand_columns_ = {
@@ -831,23 +848,20 @@ void SparkView::draw_checks(Context& ctx, const SparkCode& c) {
 void SparkView::draw_rounds(Context& ctx, const SparkCode& c) {
     const Program& p = store_.program();
     const std::string& cur = p.settings.currency;
-    enum { rc_n, rc_date, rc_spend, rc_impr, rc_clicks, rc_orders, rc_conv, rc_gmv, rc_count };
     if (c.rounds.empty()) {
         ImGui::TextDisabled("No paid round yet.");
-    } else if (ImGui::BeginTable("rounds", rc_count,
-                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
-                                     ImGuiTableFlags_ScrollY,
-                                 ImVec2(0, std::min(em(7), ImGui::GetFrameHeight() * (c.rounds.size() + 1.5f))))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("#", 0, 0.3f, rc_n);
-        ImGui::TableSetupColumn("Date", 0, 1.1f, rc_date);
-        ImGui::TableSetupColumn("Spend", 0, 0.9f, rc_spend);
-        ImGui::TableSetupColumn("Impr.", 0, 0.9f, rc_impr);
-        ImGui::TableSetupColumn("Clicks", 0, 0.8f, rc_clicks);
-        ImGui::TableSetupColumn("Orders", 0, 0.7f, rc_orders);
-        ImGui::TableSetupColumn("Conv.", 0, 0.7f, rc_conv);
-        ImGui::TableSetupColumn("GMV", 0, 0.9f, rc_gmv);
-        ImGui::TableHeadersRow();
+    } else {
+        std::vector<size_t> rows(c.rounds.size());
+        for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+        ImGui::TextDisabled("%s", count_words(c.rounds.size(), "paid round", "paid rounds").c_str());
+        export_button_right("spark-code-" + std::to_string(c.id) + "-rounds", round_columns_, rows, cur, ctx.today, true);
+    }
+    if (!c.rounds.empty() &&
+        ImGui::BeginTable("rounds", rc_count,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
+                              ImGuiTableFlags_ScrollY,
+                          ImVec2(0, std::min(em(7), ImGui::GetFrameHeight() * (c.rounds.size() + 1.5f))))) {
+        setup_columns(round_columns_, "spark-rounds");
         for (size_t i = 0; i < c.rounds.size(); ++i) {
             const PaidRound& r = c.rounds[i];
             ImGui::TableNextRow();

@@ -103,6 +103,7 @@ private:
     std::vector<size_t> cand_order_;  // into cands_, sorted: what the table draws and exports
     TableSort cand_sort_{0, false};
     TableColumns cand_columns_;
+    TableColumns round_columns_;    // the selected code's paid rounds
 
     bool want_receive_ = false;
     ReceiveForm receive_;

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include "core/format.hpp"
+#include "form_fields.hpp"
 #include "platform/platform.hpp"
 #include "probe.hpp"
 #include "style.hpp"
@@ -88,7 +89,7 @@ void export_click(const std::string& stem, const TableColumns& columns, const st
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Save these %s rows, sorted and filtered as shown, as a CSV file",
                           fmt_int(static_cast<int64_t>(rows.size())).c_str());
-    // What the last click saved, for tests and for a person reading the tooltip.
+    // What the last click saved, for the page API ("export:<stem>").
     static std::string last_stem, last_text;
     if (clicked) {
         const std::string file = export_filename(stem, today);
@@ -99,10 +100,8 @@ void export_click(const std::string& stem, const TableColumns& columns, const st
     if (last_stem == stem) probe_tag("export:" + stem, last_text);
 }
 
-float button_width(bool small) {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    return ImGui::CalcTextSize("Export CSV").x + (small ? st.FramePadding.x * 2 : st.FramePadding.x * 2);
-}
+// SmallButton and Button share the horizontal padding; only the height differs.
+float button_width() { return ImGui::CalcTextSize("Export CSV").x + ImGui::GetStyle().FramePadding.x * 2; }
 
 }  // namespace
 
@@ -114,9 +113,36 @@ void export_button(const std::string& stem, const TableColumns& columns, const s
 void export_button_right(const std::string& stem, const TableColumns& columns, const std::vector<size_t>& rows,
                          const std::string& currency, Date today, bool small) {
     ImGui::SameLine();
-    const float x = ImGui::GetWindowContentRegionMax().x - button_width(small);
+    const float x = ImGui::GetWindowContentRegionMax().x - button_width();
     if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
     export_click(stem, columns, rows, currency, today, small);
+}
+
+bool filter_box(const char* id, std::string& text, const char* hint, float width_em, bool& focus) {
+    if (focus) {
+        ImGui::SetKeyboardFocusHere();
+        focus = false;
+    }
+    ImGui::SetNextItemWidth(em(width_em));
+    const bool changed = input_string(id, text, hint);
+    probe_tag("Filter");
+    return changed;
+}
+
+bool status_filter(const char* id, int& filter, const char* const* labels, int count, float width_em) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(em(width_em));
+    if (ImGui::BeginCombo(id, filter == 0 ? "All statuses" : labels[filter - 1])) {
+        for (int i = 0; i <= count; ++i) {
+            if (ImGui::Selectable(i == 0 ? "All statuses" : labels[i - 1], filter == i) && filter != i) {
+                filter = i;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    probe_tag("Status filter");
+    return changed;
 }
 
 std::string lower(std::string s) {

@@ -89,6 +89,13 @@ void export_button(const std::string& stem, const TableColumns& columns, const s
 void export_button_right(const std::string& stem, const TableColumns& columns, const std::vector<size_t>& rows,
                          const std::string& currency, Date today, bool small = false);
 
+// The screen's filter box, tagged "Filter"; Ctrl/Cmd+F sets `focus` to put the keyboard in it
+// (cleared here). True when the text changed.
+bool filter_box(const char* id, std::string& text, const char* hint, float width_em, bool& focus);
+// A status filter: "All statuses" (0) or one of the labels (index + 1), tagged "Status filter".
+// True when the choice changed.
+bool status_filter(const char* id, int& filter, const char* const* labels, int count, float width_em);
+
 // Lower-case ASCII, for sorting and filtering without regard to case.
 std::string lower(std::string s);
 // A cell's text against its right edge (numbers).

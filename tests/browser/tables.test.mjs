@@ -59,6 +59,31 @@ async function onScreen(page, labels) {
   return found.sort((a, b) => a.y - b.y).map((f) => f.l);
 }
 
+// Waits (up to 10 s: the machine may be busy) until the rows on screen, top to bottom, are the
+// start of `expected` (labels in the order the sort should give): the table has drawn the
+// new sort. Returns the labels on screen, top to bottom, whatever they are.
+async function waitOrder(page, expected) {
+  await page.waitForFunction((ls) => {
+    const found = [];
+    for (const l of ls) {
+      const r = window.sparkRoster.widgetRect(l);
+      if (r) found.push({ l, y: r.y });
+    }
+    found.sort((a, b) => a.y - b.y);
+    return found.length > 0 && found.every((f, i) => f.l === ls[i]);
+  }, expected, { timeout: 10000 }).catch(() => {});
+  return onScreen(page, expected);
+}
+
+// Clicks a column header as a person does: the pointer moves there first, then clicks.
+async function clickHeader(page, label) {
+  const r = await rect(page, label);
+  if (!r) throw new Error(`no header "${label}" on screen`);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await settle(page);
+  await click(page, label);
+}
+
 function effectiveTier(c, s) {
   if (c.pinned_tier) return c.pinned_tier;
   const f = c.followers || 0;
@@ -78,7 +103,7 @@ test('the roster filtered by tier and sorted by a header click exports exactly t
   await click(page, 'Tier filter');
   await page.waitForFunction(() => window.sparkRoster.widgetRect('2 mid') !== null, null, { timeout: 5000 });
   await click(page, '2 mid');
-  await click(page, 'header:roster:Followers');
+  await clickHeader(page, 'header:roster:Followers');
   await settle(page);
 
   const want = p.creators.filter((c) => effectiveTier(c, p.settings) === 2)
@@ -86,6 +111,7 @@ test('the roster filtered by tier and sorted by a header click exports exactly t
   assert.ok(want.length >= 3, `the sample program has ${want.length} tier 2 creators`);
   assert.equal(await textWhen(page, 'roster count', `${want.length} of ${p.creators.length} creators`),
     `${want.length} of ${p.creators.length} creators`);
+  await waitOrder(page, want.map((c) => '@' + c.handle));
   const shown = await onScreen(page, p.creators.map((c) => '@' + c.handle));
   assert.ok(shown.length >= 3, 'rows are drawn');
 
@@ -112,7 +138,7 @@ test('the Spark Codes board sorted by renewal owner exports its rows as shown, g
   const { page, problems } = await openApp(context, url + '#/spark');
   await waitSaved(page);
   const p = await program(page);
-  await click(page, 'header:spark-codes:Renewal owner');
+  await clickHeader(page, 'header:spark-codes:Renewal owner');
   await settle(page);
 
   const groupOf = { requested: 0, received: 1, verified: 2, live: 3, expired: 4, revoked: 5, killed: 5 };
@@ -127,6 +153,7 @@ test('the Spark Codes board sorted by renewal owner exports its rows as shown, g
   };
   const tuple = (c) => [handle(c.creator_id), c.post_id ? String(c.post_id) : '', c.status, expiry(c), c.renewal_owner ?? ''];
 
+  await waitOrder(page, want.map((c) => 'code row ' + c.id));
   const file = await download(page, 'Export CSV:spark-codes');
   assert.match(file.name, /^spark-codes-\d{4}-\d{2}-\d{2}\.csv$/);
   const [header, ...rows] = file.rows;
@@ -153,14 +180,17 @@ test('the performance posts table sorted by views exports numbers and money as p
   await waitSaved(page);
   const p = await program(page);
   await click(page, 'Post level');
-  await click(page, 'header:performance-posts:Views');  // largest first
+  await clickHeader(page, 'header:performance-posts:Views');  // largest first
   await settle(page);
   const want = [...p.posts].sort((a, b) => cmp(b.views ?? 0, a.views ?? 0) || cmp(a.id, b.id));
+  const shown = await waitOrder(page, want.map((x) => String(x.id)));
+  assert.ok(shown.length >= 3, 'post rows are drawn');
   const file = await download(page, 'Export CSV:performance-posts');
   const [header, ...rows] = file.rows;
   const cur = p.settings.currency;
   assert.deepEqual(header, ['Post', 'Creator', 'Published', 'Views', 'Clicks', 'Conversion (%)', `Revenue (${cur})`,
     'Hook 3 s (%)', 'Repeat (%)', 'Comm. / rev. (%)', `Margin (${cur})`]);
+  assert.deepEqual(rows.slice(0, shown.length).map((r) => r[0]), shown, 'the rows on screen start the file');
   assert.deepEqual(rows.map((r) => Number(r[0])), want.map((x) => x.id));
   assert.deepEqual(rows.map((r) => Number(r[3])), want.map((x) => x.views ?? 0));
   for (const r of rows) {
