@@ -31,7 +31,7 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     views_.push_back(std::make_unique<SparkView>(store));
     views_.push_back(std::make_unique<CreatorView>(store));
     views_.push_back(std::make_unique<PerformanceView>(store));
-    views_.push_back(std::make_unique<SettingsView>(store));  // the last tab
+    views_.push_back(std::make_unique<SettingsView>(store, persistence));  // the last tab
     views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab
 }
 
