@@ -233,6 +233,7 @@ void SettingsView::draw(Context&) {
             big(s, "Tier 2 from", "tier2_min_followers", draft_.tier2_min_followers);
             big(s, "Tier 3 from", "tier3_min_followers", draft_.tier3_min_followers);
         }
+        draw_storage();
     });
     // Two fields on one row (a low and a high), each with its own caption for tests.
     auto pair_row = [&](Section& s, const std::string& cap, const std::string& lo_cap, const std::string& hi_cap,
@@ -335,8 +336,6 @@ void SettingsView::draw(Context&) {
     }
     ImGui::SetCursorPos(ImVec2(start.x, bottom));
     ImGui::Dummy(ImVec2(0, 0));
-    ImGui::Spacing();
-    draw_storage();
     ImGui::EndChild();
 
     if (changed) {
@@ -360,9 +359,9 @@ void SettingsView::draw_storage() {
         persistence_.refresh_recovery_points();
     }
 
-    const float width = ImGui::GetContentRegionAvail().x;
+    const float width = g_section_w;
     section_title("Storage", width);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(width, em(48)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     const int persisted = persistence_.persisted();
     std::string line;
     ImVec4 color = palette().muted;
@@ -389,7 +388,7 @@ void SettingsView::draw_storage() {
     const auto& points = persistence_.recovery_points();
     if (!points.empty() &&
         ImGui::BeginTable("##recovery", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
-                          ImVec2(std::min(width, em(28)), 0))) {
+                          ImVec2(width, 0))) {
         ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, em(5));
         ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthFixed, em(5));
@@ -420,7 +419,7 @@ void SettingsView::draw_storage() {
     }
     if (!msg.empty()) {
         const bool bad = msg.rfind("Not restored", 0) == 0 || msg.rfind("Recovery points could not", 0) == 0;
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(width, em(48)));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         ImGui::TextColored(bad ? palette().error : palette().muted, "%s", msg.c_str());
         ImGui::PopTextWrapPos();
         probe_tag("storage message", msg);

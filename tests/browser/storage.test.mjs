@@ -74,10 +74,10 @@ async function openProfile(profile) {
   return { context, page };
 }
 
-test('a browser killed at any moment of a save keeps the old program or the new one, whole', { timeout: 240000 }, async () => {
+test('a browser killed at any moment of a save keeps the old program or the new one, whole', { timeout: 420000 }, async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-kill-'));
   const A = bigBackup('alpha', 4000), B = bigBackup('beta', 5000);
-  const kills = 24;
+  const kills = 20;
   try {
     // The exports of A and B as the app writes them, and how long a save of one takes here.
     let { context, page } = await openProfile(profile);
@@ -297,7 +297,7 @@ test('leaving while a change is still being saved asks first; leaving with every
 // ------------------------------------------------------------------ recovery points
 
 test('Settings shows persistent storage and the recovery points; restoring one brings back the earlier program, and Undo returns', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1100 } });
   // The clock moves 11 minutes between the two saves, so each keeps its own recovery point.
   await context.addInitScript(() => {
     window.__skew = 0;
