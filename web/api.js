@@ -26,6 +26,19 @@
         // On the heap, not the stack: ccall's 'string' arguments live on the (small) stack.
         var str = String(text);
         var n = Module.lengthBytesUTF8(str) + 1;
+        // A file over the backup size limit is refused before it is copied into the heap.
+        var big = parse(call('sr_api_backup_size_problem', 'string', ['number'], [n - 1]));
+        if (big) return { ok: false, error: big };
+        // Text with a lone UTF-16 surrogate has no UTF-8 form (the copy below would mangle it
+        // silently): refused whole, at the broken character.
+        var lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])([\uDC00-\uDFFF])/.exec(str);
+        if (lone) {
+          var at = lone.index + (lone[1] ? lone[0].length - 1 : 0);
+          var before = str.slice(0, at), line = before.split('\n').length;
+          var code = str.charCodeAt(at).toString(16).toUpperCase();
+          return { ok: false, error: '$: not valid text at line ' + line + ', column ' + (at - before.lastIndexOf('\n')) +
+                   ': a broken character (lone surrogate U+' + code + '); the file is not valid UTF-8' };
+        }
         var ptr = Module._malloc(n);
         if (!ptr) return { ok: false, error: 'not enough memory to read a file of ' + n + ' bytes' };
         Module.stringToUTF8(str, ptr, n);

@@ -25,12 +25,15 @@ mergeInto(LibraryManager.library, {
       stringToUTF8(s, p, n);
       return p;
     },
+    // Draws a frame: an idle tab draws nothing until something changes.
+    wake: function() { if (Module['_sr_wake']) Module['_sr_wake'](); },
+    persistedIs: function(p) { Module['srPersisted'] = p; SRStorage.wake(); },
     describe: function(e) {
       if (!e) return 'unknown error';
       var name = e.name || '';
       if (name === 'QuotaExceededError') return 'storage is full (QuotaExceededError)';
-      if (name === 'InvalidStateError' || name === 'SecurityError') return 'storage is unavailable in this browser mode (' + name + ')';
-      return (name ? name + ': ' : '') + (e.message || String(e));
+      if (name === 'InvalidStateError' || name === 'SecurityError') return 'this browser mode does not allow storage (' + name + ')';
+      return (name && name !== 'Error' ? name + ': ' : '') + (e.message || String(e));
     },
     open: function() {
       return new Promise(function(resolve, reject) {
@@ -122,7 +125,7 @@ mergeInto(LibraryManager.library, {
       Module['_sr_storage_loaded'](0, 0, SRStorage.toC(SRStorage.describe(err)), 1);
     });
     if (navigator.storage && navigator.storage.persisted) {
-      navigator.storage.persisted().then(function(p) { Module['srPersisted'] = p; }, function() {});
+      navigator.storage.persisted().then(SRStorage.persistedIs, function() {});
     }
   },
 
@@ -168,7 +171,7 @@ mergeInto(LibraryManager.library, {
         if (SRStorage.channel) SRStorage.channel.postMessage({ type: 'saved', seq: seq });
         if (!SRStorage.askedPersist && navigator.storage && navigator.storage.persist) {
           SRStorage.askedPersist = true;
-          navigator.storage.persist().then(function(p) { Module['srPersisted'] = p; }, function() {});
+          navigator.storage.persist().then(SRStorage.persistedIs, function() {});
         }
       };
       tx.onerror = function(ev) { if (!done) { done = true; if (ev && ev.preventDefault) ev.preventDefault(); fail(tx.error); } };

@@ -417,7 +417,7 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_import(const char* text) {
         }
     }
     sr_wake();
-    out = r.dump();
+    out = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // never throws on odd bytes
     return out.c_str();
 }
 

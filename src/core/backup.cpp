@@ -473,9 +473,41 @@ void check_program(Program& p, std::vector<Problem>& problems) {
 // of brackets would take many times its size in memory.
 constexpr size_t kMaxDepth = 64;
 
+// The text with each byte that is not part of well-formed UTF-8 written as "\xHH", so a
+// message quoting a hostile file is itself valid text (for the screen and for JSON).
+std::string printable_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = b[i];
+        size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (c < 0x80) len = 1;
+        else if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        bool ok = len > 0 && i + len <= n;
+        for (size_t k = 1; ok && k < len; ++k)
+            ok = b[i + k] >= (k == 1 ? lo : 0x80) && b[i + k] <= (k == 1 ? hi : 0xBF);
+        if (ok) {
+            out.append(s.substr(i, len));
+            i += len;
+        } else {
+            static const char* hex = "0123456789ABCDEF";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+            ++i;
+        }
+    }
+    return out;
+}
+
 std::string syntax_message(std::string_view text) {
     const JsonSyntax e = json_syntax(text);
-    return e.message.empty() ? "not valid JSON" : e.message;
+    return e.message.empty() ? "not valid JSON" : printable_utf8(e.message);
 }
 
 }  // namespace

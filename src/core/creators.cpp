@@ -69,10 +69,14 @@ Errors validate_creator(const Creator& c, const Program& p) {
     } else if (h.size() > 24) {
         errs.push_back({"handle", "Handle is at most 24 characters (this one has " + std::to_string(h.size()) + ")."});
     } else {
-        for (char ch : h) {
-            if (!handle_char_ok(ch)) {
+        for (size_t i = 0; i < h.size(); ++i) {
+            if (!handle_char_ok(h[i])) {
+                // The whole character, not one byte of it: the message must stay valid UTF-8.
+                size_t n = 1;
+                if (static_cast<unsigned char>(h[i]) >= 0xC0)
+                    while (n < 4 && i + n < h.size() && (static_cast<unsigned char>(h[i + n]) & 0xC0) == 0x80) ++n;
                 errs.push_back({"handle", "Handle may contain only letters, digits, '_' and '.'; '" +
-                                              std::string(1, ch) + "' is not allowed."});
+                                              h.substr(i, n) + "' is not allowed."});
                 break;
             }
         }

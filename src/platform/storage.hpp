@@ -56,7 +56,9 @@ public:
     // through an undoable command, so a restore can itself be undone).
     void refresh_recovery_points();
     const std::vector<RecoveryPoint>& recovery_points() const { return points_; }
-    const std::string& recovery_message() const { return recovery_message_; }
+    // What became of the last restore, else where the list stands ("No recovery points yet.").
+    const std::string& recovery_message() const { return restore_message_.empty() ? list_message_ : restore_message_; }
+    void forget_restore_message() { restore_message_.clear(); }
     void restore(int64_t id);
 
     // Called by the storage layer.
@@ -84,7 +86,8 @@ private:
     std::string last_error_;
     std::string banner_;
     std::vector<RecoveryPoint> points_;
-    std::string recovery_message_;
+    std::string list_message_;
+    std::string restore_message_;
 };
 
 }  // namespace sr

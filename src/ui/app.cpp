@@ -36,7 +36,7 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     auto data = std::make_unique<DataView>(store, persistence);
     data_ = data.get();
     views_.push_back(std::move(data));  // just before Settings
-    views_.push_back(std::make_unique<SettingsView>(store));  // the last tab
+    views_.push_back(std::make_unique<SettingsView>(store, persistence));  // the last tab
     views_.push_back(std::make_unique<SharedBriefView>(store));  // "#brief=...": reached by share links
     views_.push_back(std::make_unique<ReplyView>(store));        // "#reply=..."
     views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 
 #include "core/date.hpp"
@@ -19,6 +20,32 @@ const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday
 
 float g_section_w = 0;  // the width of the column sections are drawn in (set per frame)
 
+// A section's title in the accent colour with a rule under it, `width` wide (Separator would
+// span the window).
+void section_title(const char* title, float width) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), ImGui::GetColorU32(ImGuiCol_Separator));
+    ImGui::Dummy(ImVec2(width, 1));
+}
+
+// "2026-11-22T06:50:12.345Z" -> "2026-11-22 06:50 UTC"
+std::string saved_time(const std::string& iso) {
+    if (iso.size() < 16 || iso[10] != 'T') return iso;
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
+std::string byte_size(int64_t b) {
+    char buf[32];
+    if (b < 1000) return fmt_int(b) + " bytes";
+    if (b < 1000 * 1000) std::snprintf(buf, sizeof buf, "%.0f KB", static_cast<double>(b) / 1e3);
+    else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(b) / 1e6);
+    return buf;
+}
+
 // One section: a two-column table, the caption on the left and the field with its reason
 // under it on the right.
 struct Section {
@@ -26,14 +53,7 @@ struct Section {
     float field_w;
     bool ok = false;
     explicit Section(const char* t, float w) : title(t), field_w(w) {
-        ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-        ImGui::TextUnformatted(title);
-        ImGui::PopStyleColor();
-        // A rule under the title, as wide as the column (Separator would span the window).
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + g_section_w, p.y), ImGui::GetColorU32(ImGuiCol_Separator));
-        ImGui::Dummy(ImVec2(g_section_w, 1));
+        section_title(title, g_section_w);
         // Fixed widths known before the first frame, so the layout is right from the start.
         ok = ImGui::BeginTable(title, 2, ImGuiTableFlags_SizingFixedFit, ImVec2(g_section_w, 0));
         if (!ok) return;
@@ -61,6 +81,10 @@ struct Section {
 }  // namespace
 
 bool SettingsView::close_dialog() {
+    if (restore_open_) {
+        restore_open_ = false;
+        return true;
+    }
     if (!reset_open_) return false;
     reset_open_ = false;
     return true;
@@ -209,6 +233,7 @@ void SettingsView::draw(Context&) {
             big(s, "Tier 2 from", "tier2_min_followers", draft_.tier2_min_followers);
             big(s, "Tier 3 from", "tier3_min_followers", draft_.tier3_min_followers);
         }
+        draw_storage();
     });
     // Two fields on one row (a low and a high), each with its own caption for tests.
     auto pair_row = [&](Section& s, const std::string& cap, const std::string& lo_cap, const std::string& hi_cap,
@@ -319,6 +344,118 @@ void SettingsView::draw(Context&) {
         check();
     }
     draw_reset_popup();
+    draw_restore_popup();
+}
+
+void SettingsView::draw_storage() {
+    // The recovery points are read again when this screen comes into view and after each save.
+    const int frame = ImGui::GetFrameCount();
+    const bool shown_now = last_drawn_frame_ < frame - 1;
+    last_drawn_frame_ = frame;
+    const SaveStatus st = persistence_.status();
+    if (shown_now) persistence_.forget_restore_message();
+    if (shown_now || (st.kind == SaveStatus::saved && listed_revision_ != store_.revision())) {
+        listed_revision_ = store_.revision();
+        persistence_.refresh_recovery_points();
+    }
+
+    const float width = g_section_w;
+    section_title("Storage", width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    const int persisted = persistence_.persisted();
+    std::string line;
+    ImVec4 color = palette().muted;
+    if (persisted == 1) {
+        line = "Persistent storage: granted. The browser keeps this program even when the disk runs low; "
+               "only clearing this site's data in the browser removes it.";
+        color = palette().ok;
+    } else if (persisted == 0) {
+        line = "Persistent storage: not granted. The browser may clear this program when the disk runs low "
+               "or the site goes unused for a long time: export a backup now and then.";
+        color = palette().warning;
+    } else {
+        line = "Persistent storage: not known yet. The browser is asked after the first save.";
+    }
+    ImGui::TextColored(color, "%s", line.c_str());
+    probe_tag("persistent storage", line);
+    ImGui::Spacing();
+    ImGui::TextUnformatted(
+        "Recovery points: the last 5 saved versions, at most one per 10 minutes. Restoring one replaces the "
+        "program; Undo brings back what was there.");
+    ImGui::PopTextWrapPos();
+
+    const std::string& msg = persistence_.recovery_message();
+    const auto& points = persistence_.recovery_points();
+    if (!points.empty() &&
+        ImGui::BeginTable("##recovery", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                          ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, em(5));
+        ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthFixed, em(5));
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < points.size(); ++i) {
+            const RecoveryPoint& rp = points[i];
+            const std::string n = std::to_string(i + 1);
+            const std::string when = saved_time(rp.saved_at);
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(when.c_str());
+            ImGui::TableSetColumnIndex(1);
+            const std::string size = byte_size(rp.bytes);
+            ImGui::TextUnformatted(size.c_str());
+            probe_tag("recovery point " + n, when + ", " + size);
+            ImGui::TableSetColumnIndex(2);
+            if (ImGui::Button("Restore", ImVec2(-FLT_MIN, 0))) {
+                restore_id_ = rp.id;
+                restore_when_ = when;
+                want_restore_ = true;
+            }
+            probe_tag("restore point " + n, when);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (!msg.empty()) {
+        const bool bad = msg.rfind("Not restored", 0) == 0 || msg.rfind("Recovery points could not", 0) == 0;
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextColored(bad ? palette().error : palette().muted, "%s", msg.c_str());
+        ImGui::PopTextWrapPos();
+        probe_tag("storage message", msg);
+    }
+}
+
+void SettingsView::draw_restore_popup() {
+    if (want_restore_) {
+        ImGui::OpenPopup("Restore this version?");
+        want_restore_ = false;
+        restore_open_ = true;
+    }
+    ImGui::SetNextWindowSize(ImVec2(em(24), 0));
+    if (ImGui::BeginPopupModal("Restore this version?", nullptr, ImGuiWindowFlags_NoResize)) {
+        if (!restore_open_) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            ImGui::TextWrapped("Replace the whole program with the version saved %s? "
+                               "Undo (Ctrl+Z) brings back the program as it is now.",
+                               restore_when_.c_str());
+            ImGui::Spacing();
+            if (primary_button("Restore version")) {
+                persistence_.restore(restore_id_);
+                restore_open_ = false;
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Keep the current program")) {
+                restore_open_ = false;
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndPopup();
+    } else {
+        restore_open_ = false;
+    }
 }
 
 void SettingsView::draw_reset_popup() {

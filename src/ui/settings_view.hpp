@@ -1,17 +1,20 @@
 // Settings: every threshold, tier bound and target, currency, week start, program start,
 // budgets and Spark Code defaults. Edited as a draft, saved through Store::update_settings.
+// Below them, Storage: whether the browser keeps the data for good, and the recovery points,
+// each restorable (undoably) after a confirmation.
 #pragma once
 #include <string>
 
 #include "core/store.hpp"
 #include "form_fields.hpp"
+#include "platform/storage.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class SettingsView : public View {
 public:
-    explicit SettingsView(Store& store) : store_(store) {}
+    SettingsView(Store& store, Persistence& persistence) : store_(store), persistence_(persistence) {}
     const char* title() const override { return "Settings"; }
     const char* screen() const override { return "settings"; }
     void draw(Context& ctx) override;
@@ -22,8 +25,11 @@ private:
     void check();
     void save();
     void draw_reset_popup();
+    void draw_storage();
+    void draw_restore_popup();
 
     Store& store_;
+    Persistence& persistence_;
     Settings draft_;
     std::string start_text_;  // the program start as typed
     uint64_t loaded_revision_ = UINT64_MAX;
@@ -32,6 +38,13 @@ private:
     std::string notice_;
     bool want_reset_ = false;
     bool reset_open_ = false;
+    // Storage: the list is read again when the screen is shown and after each save.
+    int last_drawn_frame_ = -2;
+    uint64_t listed_revision_ = UINT64_MAX;
+    int64_t restore_id_ = 0;  // the recovery point waiting for confirmation
+    std::string restore_when_;
+    bool want_restore_ = false;
+    bool restore_open_ = false;
 };
 
 }  // namespace sr::ui

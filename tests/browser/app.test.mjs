@@ -263,61 +263,8 @@ test('a creator is edited and deleted from the form, with a confirmation before 
   await context.close();
 });
 
-test('when storage refuses a save, the status line says "Not saved" with the reason', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Storage fills up after the first save (the sample program's).
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    let saves = 0;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (++saves > 1) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
-  const { page } = await openApp(context, url);
-  await waitSaved(page);
-  await typeInto(page, 'Handle', 'wont.fit');
-  await typeInto(page, 'Followers', '8000');
-  await click(page, 'Add creator');
-  const status = await textWhen(page, 'save status', /^Not saved/);
-  assert.equal(status, 'Not saved: storage is full (QuotaExceededError)');
-  // The change stays in memory and in an export.
-  assert.ok((await program(page)).creators.some((c) => c.handle === 'wont.fit'));
-  await screenshot(page, 'roster-not-saved');
-  await context.close();
-});
-
-test('a second tab is read-only and follows the first; closing the first hands over', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const first = await openApp(context, url);
-  await waitSaved(first.page);
-  const second = await openApp(context, url);
-  assert.equal((await second.page.evaluate(() => window.sparkRoster.saveState())).state, 'read_only');
-  assert.match(await textWhen(second.page, 'banner', /another tab/), /read-only/);
-  const refused = await second.page.evaluate(() => window.sparkRoster.importJson('{}'));
-  assert.equal(refused.ok, false);
-
-  await first.page.bringToFront();  // a hidden tab draws nothing; a person would switch to it
-  await typeInto(first.page, 'Handle', 'from.tab.one');
-  await typeInto(first.page, 'Followers', '6000');
-  await click(first.page, 'Add creator');
-  await waitSaved(first.page);
-  await second.page.waitForFunction(() => window.sparkRoster.exportJson().includes('from.tab.one'), null, { timeout: 5000 });
-  await screenshot(second.page, 'second-tab-read-only');
-
-  await first.page.close();
-  await second.page.bringToFront();
-  await second.page.waitForFunction(() => window.sparkRoster.saveState().state === 'saved', null, { timeout: 5000 });
-  await settle(second.page);
-  await typeInto(second.page, 'Handle', 'from.tab.two');
-  await typeInto(second.page, 'Followers', '6000');
-  await click(second.page, 'Add creator');
-  await waitSaved(second.page);
-  const p = await program(second.page);
-  assert.ok(p.creators.some((c) => c.handle === 'from.tab.one') && p.creators.some((c) => c.handle === 'from.tab.two'));
-  assert.deepEqual(first.problems.concat(second.problems), []);
-  await context.close();
-});
+// Storage faults (full, unavailable, two tabs, leaving unsaved, recovery points) are in
+// storage.test.mjs.
 
 test('the roster shows tier targets, filters by flags, and changes the status of ticked creators in one undoable step', async () => {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });

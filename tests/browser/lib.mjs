@@ -12,7 +12,7 @@ export const root = path.resolve(here, '../..');
 export const appDir = process.env.SR_APP_DIR ? path.resolve(process.env.SR_APP_DIR) : path.join(root, 'build/web');
 export const shotsDir = path.join(root, 'test-results/screenshots');
 
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];

@@ -3,6 +3,7 @@
 // Each is refused whole, with the place ("$..."), and no program comes back.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "builders.hpp"
@@ -25,6 +26,12 @@ std::string padded_backup(size_t bytes) {
     REQUIRE(t.size() < bytes);
     t.insert(t.size() - 1, bytes - t.size(), ' ');
     return t;
+}
+
+std::string hex_byte(char c) {
+    static const char* hex = "0123456789ABCDEF";
+    const auto u = static_cast<unsigned char>(c);
+    return {hex[u >> 4], hex[u & 15]};
 }
 
 }  // namespace
@@ -68,6 +75,10 @@ TEST_CASE("invalid UTF-8 anywhere in a backup refuses it whole at $ with the lin
         CHECK(r.problems[0].path == "$");
         CHECK(r.problems[0].message.find("invalid string: ill-formed UTF-8 byte") != std::string::npos);
         CHECK(r.problems[0].message.find("line 1, column") != std::string::npos);
+        // The message quotes the bad byte as text (\xED), so it is itself valid UTF-8 and can
+        // be shown and sent as JSON.
+        CHECK(r.problems[0].message.find("\\x" + hex_byte(bad[0])) != std::string::npos);
+        CHECK(nlohmann::json(r.summary()).dump().size() > 0);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,7 @@
 #include "platform/platform.hpp"
 
 extern "C" {
+void sr_wake();
 void sr_storage_load();
 void sr_storage_save(const char* text, double seq);
 void sr_storage_list_versions();
@@ -50,8 +52,8 @@ void Persistence::on_loaded(const char* text, bool ok, const char* error, bool w
         // No storage at all (private mode, blocked): work in memory, say so, keep exporting.
         store_.reset(make_sample_program(platform::today_local()));
         last_error_ = error ? error : "storage is unavailable";
-        banner_ = "Storage is unavailable (" + last_error_ +
-                  "). Changes stay in this tab only: export a backup to keep them.";
+        banner_ = "Storage is unavailable: " + last_error_ +
+                  ". Changes stay in this tab only and are not saved: export a backup to keep them.";
         failed_rev_ = store_.revision();
     } else if (!text) {
         // First visit: the sample program, saved like any change (by the writer).
@@ -156,14 +158,15 @@ SaveStatus Persistence::status() const {
 }
 
 void Persistence::refresh_recovery_points() {
-    recovery_message_ = "Reading recovery points…";
+    if (points_.empty()) list_message_ = "Reading recovery points…";
     sr_storage_list_versions();
 }
 
 void Persistence::on_versions(const char* json, const char* error) {
     points_.clear();
     if (!json) {
-        recovery_message_ = std::string("Recovery points could not be read: ") + (error ? error : "unknown error");
+        sr_wake();
+        list_message_ = std::string("Recovery points could not be read: ") + (error ? error : "unknown error");
         return;
     }
     nlohmann::json list = nlohmann::json::parse(json, nullptr, false);
@@ -177,36 +180,48 @@ void Persistence::on_versions(const char* json, const char* error) {
             points_.push_back(p);
         }
     }
-    recovery_message_ = points_.empty() ? "No recovery points yet." : "";
+    list_message_ = points_.empty() ? "No recovery points yet." : "";
+    sr_wake();
 }
 
 void Persistence::restore(int64_t id) {
     if (read_only_) return;
-    recovery_message_ = "Restoring…";
+    restore_message_ = "Restoring…";
     sr_storage_read_version(static_cast<double>(id));
 }
 
 void Persistence::on_version_read(int64_t id, const char* text, const char* error) {
+    sr_wake();
     if (!text) {
-        recovery_message_ = std::string("Not restored: ") + (error ? error : "unknown error");
+        restore_message_ = std::string("Not restored: ") + (error ? error : "unknown error");
         return;
     }
     LoadResult r = program_from_json(text);
     if (!r.ok()) {
-        recovery_message_ = "Not restored: that recovery point cannot be read (" + r.summary(2) + ")";
+        restore_message_ = "Not restored: that recovery point cannot be read (" + r.summary(2) + ")";
         return;
     }
-    std::string when;
+    std::string when = "earlier";
     for (const RecoveryPoint& p : points_)
-        if (p.id == id) when = p.saved_at;
+        if (p.id == id && p.saved_at.size() >= 16) when = p.saved_at.substr(0, 10) + " " + p.saved_at.substr(11, 5) + " UTC";
     store_.replace_program(std::move(*r.program), "Restore version of " + when);
     allow_overwrite();
-    recovery_message_ = "Restored the version saved " + when + ". Undo brings back what was there.";
+    restore_message_ = "Restored the version saved " + when + ". Undo brings back what was there.";
 }
 
 }  // namespace sr
 
 extern "C" {
+
+// For the page API: the reason a backup of this many bytes is refused before it is read (a JSON
+// string), or null.
+EMSCRIPTEN_KEEPALIVE const char* sr_api_backup_size_problem(double bytes) {
+    static std::string out;
+    const double most = static_cast<double>(SIZE_MAX);
+    auto p = sr::backup_size_problem(bytes <= 0 ? 0 : bytes >= most ? SIZE_MAX : static_cast<size_t>(bytes));
+    out = p ? nlohmann::json(p->to_string()).dump() : "null";
+    return out.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE void sr_storage_loaded(char* text, int ok, char* error, int writer) {
     if (sr::g_persistence) sr::g_persistence->on_loaded(text, ok != 0, error, writer != 0);

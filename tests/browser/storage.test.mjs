@@ -1,0 +1,341 @@
+// What the app promises about saved data, with the faults injected: a browser killed in the
+// middle of a save, IndexedDB missing, storage full, two tabs at once, leaving with a change
+// unsaved, and rolling back to a recovery point.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, launch, openApp, click, typeInto, rect, text, waitSaved, program, screenshot,
+         settle, textWhen, chromiumArgs } from './lib.mjs';
+
+let server, url, chrome;
+before(async () => {
+  ({ server, url } = await startServer());
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  server?.close();
+});
+
+const roster = () => url + '#/roster';
+
+async function addCreator(page, handle, followers = '8000') {
+  await typeInto(page, 'Handle', handle);
+  await typeInto(page, 'Followers', followers);
+  await click(page, 'Add creator');
+}
+
+const handles = (p) => p.creators.map((c) => c.handle);
+
+// ------------------------------------------------------------------ a browser killed mid-save
+
+// A backup with `n` creators whose handles start with `prefix`, large enough (about 1 MB) that
+// parsing, writing and committing it takes a while.
+function bigBackup(prefix, n) {
+  const creators = [];
+  for (let i = 1; i <= n; i++) {
+    creators.push({ id: i, handle: `${prefix}${String(i).padStart(5, '0')}`, display_name: `Creator ${prefix} ${i}`,
+                    followers: 5000 + i * 37, notes: `${prefix} notes for creator ${i}: `.padEnd(120, '.') });
+  }
+  return JSON.stringify({ format: 'spark-roster', version: 1, creators, next_id: n + 1 });
+}
+
+// Every process of the browser using this profile, the browser first (its process group holds
+// the renderers and the storage service it started).
+function browserPids(profile) {
+  const pids = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let cmd;
+    try { cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8'); } catch { continue; }
+    if (cmd.includes(`--user-data-dir=${profile}`)) pids.push(Number(d));
+  }
+  return pids;
+}
+
+function killBrowser(profile) {
+  const pids = browserPids(profile);
+  for (const pid of pids) { try { process.kill(-pid, 'SIGKILL'); } catch { /* not a group leader */ } }
+  for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ } }
+  return pids.length;
+}
+
+async function openProfile(profile) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs,
+    viewport: { width: 1000, height: 700 },
+  });
+  const page = context.pages()[0] || await context.newPage();
+  await page.goto(roster());
+  await page.evaluate(() => window.sparkRoster.ready);
+  return { context, page };
+}
+
+test('a browser killed at any moment of a save keeps the old program or the new one, whole', { timeout: 600000 }, async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-kill-'));
+  const A = bigBackup('alpha', 4000), B = bigBackup('beta', 5000);
+  const kills = 20;
+  try {
+    // The exports of A and B as the app writes them, and how long a save of one takes here.
+    let { context, page } = await openProfile(profile);
+    await waitSaved(page);
+    assert.deepEqual(await page.evaluate((t) => window.sparkRoster.importJson(t), B), { ok: true, error: null });
+    const exportB = await page.evaluate(() => window.sparkRoster.exportJson());
+    const t0 = Date.now();
+    assert.deepEqual(await page.evaluate((t) => window.sparkRoster.importJson(t), A), { ok: true, error: null });
+    const saveMs = Date.now() - t0;
+    const exportA = await page.evaluate(() => window.sparkRoster.exportJson());
+    assert.notEqual(exportA, exportB);
+
+    const seen = { old: 0, new: 0 };
+    let stored = 'A';
+    for (let i = 0; i < kills; i++) {
+      // Start replacing the stored program with the other one, and kill the whole browser
+      // somewhere between the first byte of the import and well after its save should be done.
+      const next = stored === 'A' ? 'B' : 'A';
+      await page.evaluate((t) => { window.sparkRoster.importJson(t); }, next === 'A' ? A : B);
+      const delay = Math.round((i / (kills - 1)) * saveMs * 1.2);
+      await new Promise((r) => setTimeout(r, delay));
+      assert.ok(killBrowser(profile) > 0, 'the browser processes were found');
+      await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+
+      ({ context, page } = await openProfile(profile));
+      await page.waitForFunction(() => window.sparkRoster.saveState().state !== 'loading', null, { timeout: 10000 });
+      const now = await page.evaluate(() => window.sparkRoster.exportJson());
+      const state = await page.evaluate(() => window.sparkRoster.saveState());
+      const banner = await text(page, 'banner');
+      assert.equal(banner, null, `after kill ${i + 1} (${delay} ms) the stored program reads clean`);
+      assert.equal(state.state, 'saved', `after kill ${i + 1} (${delay} ms) the status line reads ${state.text}`);
+      const got = now === exportA ? 'A' : now === exportB ? 'B' : null;
+      assert.ok(got, `after kill ${i + 1} (${delay} ms) the stored program is exactly A or exactly B ` +
+                     `(it has ${JSON.parse(now).creators.length} creators)`);
+      seen[got === stored ? 'old' : 'new']++;
+      if (process.env.SR_VERBOSE) console.log(`# kill ${i + 1} at ${delay} ms: ${got === stored ? 'old' : 'new'}`);
+      stored = got;
+    }
+    console.log(`# kill mid-save: ${kills} kills over 0-${Math.round(saveMs * 1.2)} ms after an import ` +
+                `(a save took ${saveMs} ms): ${seen.old} kept the old program, ${seen.new} the new one, 0 mixed or empty`);
+    await context.close();
+  } finally {
+    killBrowser(profile);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+// ------------------------------------------------------------------ no IndexedDB
+
+for (const [how, script] of [
+  ['indexedDB.open throws', () => { IDBFactory.prototype.open = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); }; }],
+  ['indexedDB is undefined', () => { Object.defineProperty(window, 'indexedDB', { value: undefined }); }],
+]) {
+  test(`when ${how}, a banner says so, edits work in memory and export, and the status says not saved`, async () => {
+    const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(script);
+    const { page, problems } = await openApp(context, roster());
+    const banner = await textWhen(page, 'banner', /^Storage is unavailable/);
+    assert.match(banner, /^Storage is unavailable: .+\. Changes stay in this tab only and are not saved: export a backup to keep them\.$/);
+    assert.match(await text(page, 'save status'), /^Not saved: /);
+
+    await addCreator(page, 'in.memory');
+    assert.equal(await textWhen(page, 'notice', 'Added @in.memory.'), 'Added @in.memory.');
+    assert.match(await textWhen(page, 'save status', /^Not saved: /), /^Not saved: /);
+    assert.ok(handles(await program(page)).includes('in.memory'), 'the export holds the edit');
+    assert.ok(await rect(page, '@in.memory'), 'the new row is drawn');
+    await screenshot(page, `storage-unavailable-${how.split(' ').pop()}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+// ------------------------------------------------------------------ storage full
+
+test('storage full (on put or at commit): the status says so, the data stays and exports, and the next change after the fault saves', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // window.__fault: 'put' makes the write throw, 'commit' aborts the transaction with a quota
+  // error as a full disk does; null lets everything through.
+  await context.addInitScript(() => {
+    window.__fault = null;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__fault === 'put') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (...args) {
+      const tx = transaction.apply(this, args);
+      if (window.__fault === 'commit' && args[1] === 'readwrite') {
+        Object.defineProperty(tx, 'error', { get: () => new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+        Promise.resolve().then(() => tx.abort());
+      }
+      return tx;
+    };
+  });
+  const { page, problems } = await openApp(context, roster());
+  await waitSaved(page);
+  let n = 0;
+  for (const fault of ['put', 'commit']) {
+    await page.evaluate((f) => { window.__fault = f; }, fault);
+    await addCreator(page, `wont.fit.${fault}`);
+    assert.equal(await textWhen(page, 'save status', /^Not saved/), 'Not saved: storage is full (QuotaExceededError)', fault);
+    assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'failed');
+    assert.ok(handles(await program(page)).includes(`wont.fit.${fault}`), `the change stays in memory and in an export (${fault})`);
+    if (!n++) await screenshot(page, 'storage-full');
+
+    // Room again: the next change saves, and with it the one that did not fit.
+    await page.evaluate(() => { window.__fault = null; });
+    await addCreator(page, `fits.after.${fault}`);
+    await waitSaved(page);
+    assert.equal(await text(page, 'save status'), 'Saved');
+  }
+  await page.reload();
+  await page.evaluate(() => window.sparkRoster.ready);
+  const kept = handles(await program(page));
+  for (const h of ['wont.fit.put', 'fits.after.put', 'wont.fit.commit', 'fits.after.commit']) assert.ok(kept.includes(h), `${h} is stored`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// ------------------------------------------------------------------ two tabs
+
+test('a second tab is read-only: its controls change nothing, it follows the writer, and takes over when the writer closes', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const first = await openApp(context, roster());
+  await waitSaved(first.page);
+  const second = await openApp(context, roster());
+  assert.equal((await second.page.evaluate(() => window.sparkRoster.saveState())).state, 'read_only');
+  assert.match(await textWhen(second.page, 'banner', /another tab/), /read-only/);
+  assert.equal(await text(second.page, 'save status'), 'Read-only: another tab is editing');
+  const refused = await second.page.evaluate(() => window.sparkRoster.importJson('{}'));
+  assert.equal(refused.ok, false);
+
+  // A person tries to edit in the read-only tab: typing, clicking Add, Delete, Undo, Ctrl+Z.
+  const stored = await first.page.evaluate(() => window.sparkRoster.exportJson());
+  await second.page.bringToFront();
+  await addCreator(second.page, 'not.from.here');
+  await click(second.page, '@acnefreeava');
+  assert.equal(await rect(second.page, 'Save changes'), null, 'clicking a row opens nothing to edit');
+  await click(second.page, 'Undo');
+  await second.page.keyboard.press('Control+Z');
+  await settle(second.page);
+  assert.equal(await second.page.evaluate(() => window.sparkRoster.exportJson()), stored, 'the read-only tab changed nothing');
+  assert.equal(await first.page.evaluate(() => window.sparkRoster.exportJson()), stored, 'nor the writer');
+
+  await first.page.bringToFront();  // a hidden tab draws nothing; a person would switch to it
+  await addCreator(first.page, 'from.tab.one', '6000');
+  await waitSaved(first.page);
+  await second.page.waitForFunction(() => window.sparkRoster.exportJson().includes('from.tab.one'), null, { timeout: 5000 });
+  await second.page.bringToFront();
+  await settle(second.page);
+  await typeInto(second.page, 'Filter', 'from.tab');
+  assert.ok(await rect(second.page, '@from.tab.one'), "the writer's new creator is drawn in the read-only tab");
+  await screenshot(second.page, 'second-tab-read-only');
+
+  await first.page.close();
+  await second.page.waitForFunction(() => window.sparkRoster.saveState().state === 'saved', null, { timeout: 5000 });
+  await settle(second.page);
+  assert.equal(await text(second.page, 'banner'), null, 'the read-only banner is gone');
+  await addCreator(second.page, 'from.tab.two', '6000');
+  await waitSaved(second.page);
+  await second.page.reload();
+  await second.page.evaluate(() => window.sparkRoster.ready);
+  const p = await program(second.page);
+  assert.ok(handles(p).includes('from.tab.one') && handles(p).includes('from.tab.two'), 'both tabs\' creators are stored');
+  assert.ok(!handles(p).includes('not.from.here'));
+  assert.deepEqual(first.problems.concat(second.problems), []);
+  await context.close();
+});
+
+// ------------------------------------------------------------------ leaving with unsaved changes
+
+test('leaving while a change is still being saved asks first; leaving with everything saved does not', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // window.__hold keeps every write transaction open (a slow disk) until it is cleared.
+  await context.addInitScript(() => {
+    window.__hold = false;
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (...args) {
+      const tx = transaction.apply(this, args);
+      if (window.__hold && args[1] === 'readwrite') {
+        const store = tx.objectStore('kv');
+        (function keepBusy() {
+          const r = store.get('program');
+          r.onsuccess = () => { if (window.__hold) keepBusy(); };
+        })();
+      }
+      return tx;
+    };
+  });
+  const { page, problems } = await openApp(context, roster());
+  await waitSaved(page);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });  // dismiss: stay on the page
+
+  await page.evaluate(() => { window.__hold = true; });
+  await addCreator(page, 'still.saving');
+  assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saving');
+  await page.close({ runBeforeUnload: true });
+  await page.waitForTimeout(500);
+  assert.deepEqual(dialogs, ['beforeunload'], 'the browser asked before leaving');
+  assert.equal(page.isClosed(), false, 'the person chose to stay');
+
+  await page.evaluate(() => { window.__hold = false; });
+  await waitSaved(page);
+  const closed = new Promise((r) => page.once('close', r));
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  assert.deepEqual(dialogs, ['beforeunload'], 'no question when everything is saved');
+
+  const again = await openApp(context, roster());
+  await waitSaved(again.page);
+  assert.ok(handles(await program(again.page)).includes('still.saving'), 'the held save landed');
+  assert.deepEqual(problems.concat(again.problems), []);
+  await context.close();
+});
+
+// ------------------------------------------------------------------ recovery points
+
+test('Settings shows persistent storage and the recovery points; restoring one brings back the earlier program, and Undo returns', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  // The clock moves 11 minutes between the two saves, so each keeps its own recovery point.
+  await context.addInitScript(() => {
+    window.__skew = 0;
+    const now = Date.now;
+    Date.now = () => now() + window.__skew;
+  });
+  const { page, problems } = await openApp(context, roster());
+  await waitSaved(page);
+  const earlier = await page.evaluate(() => window.sparkRoster.exportJson());
+  await page.evaluate(() => { window.__skew = 11 * 60 * 1000; });
+  await addCreator(page, 'after.the.point');
+  await waitSaved(page);
+  const later = await page.evaluate(() => window.sparkRoster.exportJson());
+
+  await page.goto(url + '#/settings');
+  await settle(page);
+  assert.match(await textWhen(page, 'persistent storage', /^Persistent storage: (granted|not granted)\./),
+               /^Persistent storage: (granted|not granted)\./);
+  assert.match(await textWhen(page, 'recovery point 2', /UTC/), /^\d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ KB$/);
+  assert.equal(await text(page, 'recovery point 3'), null, 'two saves ten minutes apart: two recovery points');
+  await screenshot(page, 'settings-storage');
+
+  // The older point, behind a confirmation.
+  await click(page, 'restore point 2');
+  assert.ok(await rect(page, 'Restore version'), 'a confirmation asks first');
+  assert.equal(await page.evaluate(() => window.sparkRoster.exportJson()), later, 'nothing changes before the confirmation');
+  await click(page, 'Restore version');
+  assert.match(await textWhen(page, 'storage message', /^Restored/), /^Restored the version saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Undo brings back what was there\.$/);
+  await waitSaved(page);
+  assert.equal(await page.evaluate(() => window.sparkRoster.exportJson()), earlier, 'the earlier program is back');
+
+  await click(page, 'Undo');
+  await waitSaved(page);
+  assert.equal(await page.evaluate(() => window.sparkRoster.exportJson()), later, 'Undo returns the program as it was');
+  await page.reload();
+  await page.evaluate(() => window.sparkRoster.ready);
+  assert.ok(handles(await program(page)).includes('after.the.point'), 'and that is what is stored');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
