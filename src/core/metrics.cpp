@@ -11,11 +11,38 @@ namespace sr {
 
 namespace {
 
+// "%.*f" of f x 100. printf formats doubles through long double, which WebAssembly emulates in
+// software: the weekly review formats tens of thousands of rates, so the usual case is done with
+// integers. Only a value within a hair of a rounding tie goes to printf, which then decides
+// exactly as before.
+std::string percent_digits(double f, int decimals) {
+    const double v = f * 100.0;
+    static const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    if (decimals >= 0 && decimals <= 8) {
+        const double scaled = std::fabs(v) * kPow10[decimals];
+        const double whole = std::floor(scaled);
+        const double frac = scaled - whole;
+        if (scaled < 1e15 && std::fabs(frac - 0.5) > 1e-6) {
+            const uint64_t n = static_cast<uint64_t>(whole) + (frac > 0.5 ? 1 : 0);
+            std::string digits = std::to_string(n);
+            if (digits.size() <= static_cast<size_t>(decimals)) digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
+            std::string s = std::signbit(v) ? "-" : "";
+            s.append(digits, 0, digits.size() - static_cast<size_t>(decimals));
+            if (decimals > 0) {
+                s += '.';
+                s.append(digits, digits.size() - static_cast<size_t>(decimals), std::string::npos);
+            }
+            return s;
+        }
+    }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
 std::string rate_with(double f, int decimals) {
     if (!std::isfinite(f)) return "-";
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, f * 100.0);
-    std::string s = buf;
+    std::string s = percent_digits(f, decimals);
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";
@@ -79,6 +106,15 @@ MarginBook compute_margins(const Program& p) {
     std::unordered_map<Id, const Creator*> creators;
     std::unordered_map<Id, const Post*> posts;
     std::unordered_map<Id, int> posts_per_sample;
+    // Sized up front: at 50,000 posts the rehashing cost more than the sums.
+    products.reserve(p.products.size());
+    creators.reserve(p.creators.size());
+    posts.reserve(p.posts.size());
+    posts_per_sample.reserve(p.samples.size());
+    b.post.reserve(p.posts.size());
+    b.creator.reserve(p.creators.size());
+    b.product.reserve(p.products.size());
+    b.code.reserve(p.spark_codes.size());
     for (const Product& x : p.products) products[x.id] = &x;
     for (const Creator& x : p.creators) creators[x.id] = &x;
     for (const Post& x : p.posts) {
