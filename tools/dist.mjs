@@ -179,14 +179,16 @@ function listFiles(dir, base = dir) {
 // by the build) and the icons and assets the build puts beside them. Not the build system's
 // files nor other targets' outputs (core_tests.*).
 function appFiles(buildDir) {
+  if (!fs.existsSync(path.join(buildDir, appName + '.js'))) throw new Error(`${path.join(buildDir, appName + '.js')} is missing: run tools/build web first`);
   const fromShell = listFiles(path.join(root, 'shell'));
   const emitted = fs.readdirSync(buildDir).filter((f) => f.startsWith(appName + '.') && fs.statSync(path.join(buildDir, f)).isFile());
   const beside = ['icons', 'assets'].filter((d) => fs.existsSync(path.join(buildDir, d)))
     .flatMap((d) => listFiles(path.join(buildDir, d)).map((f) => d + '/' + f));
-  for (const need of ['index.html', appName + '.js', appName + '.wasm']) {
-    if (![...fromShell, ...emitted].includes(need)) throw new Error(`${path.join(buildDir, need)} is missing: run tools/build web first`);
+  const files = [...new Set([...fromShell, ...emitted, ...beside, appName + '.js', appName + '.wasm'])].sort();
+  for (const f of files) {
+    if (!fs.existsSync(path.join(buildDir, f))) throw new Error(`${path.join(buildDir, f)} is missing: run tools/build web first`);
   }
-  return [...new Set([...fromShell, ...emitted, ...beside])].sort();
+  return files;
 }
 
 // Every URL the page and the manifest name: relative, and a file of the folder.

@@ -55,8 +55,12 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
-  const url = new URL(request.url);
-  let path = decodeURIComponent(url.pathname).slice(decodeURIComponent(new URL(scope).pathname).length);
+  let path = new URL(request.url).pathname.slice(new URL(scope).pathname.length);
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return;  // not a name of ours
+  }
   if (path === '' && request.mode === 'navigate') path = 'index.html';
   if (!Object.prototype.hasOwnProperty.call(BUILD.files, path)) return;
   const key = new URL(path, scope).href;

@@ -39,6 +39,7 @@ before(async () => {
   variant('v2', 'Spark Roster 2');
   variant('v3', 'Spark Roster 3');
   deploy(path.join(tmp, 'v1'));
+  fs.writeFileSync(path.join(tmp, 'site/some/elsewhere.html'), '<!doctype html><title>Another page of the site</title>\n');
   server = await serve(path.join(tmp, 'site'), 0);
   server.on('request', (req) => served.push(req.url));
   origin = `http://127.0.0.1:${server.address().port}`;
@@ -206,6 +207,20 @@ test('after the first visit the app opens offline with the user\'s data, then up
   assert.equal(await page.title(), 'Spark Roster 2', 'still the version the tab opened with');
   assert.deepEqual(problems, []);
   await page.close();
+  // The browser switches versions once the last tab has gone: watch for it from a page of the
+  // same site outside the app's folder (not one of its tabs), then come back.
+  const elsewhere = await context.newPage();
+  await elsewhere.goto(origin + '/some/elsewhere.html');
+  const switched = await elsewhere.evaluate(async (scope) => {
+    for (let i = 0; i < 600; i++) {
+      const reg = await navigator.serviceWorker.getRegistration(scope);
+      if (reg.waiting === null && reg.active !== null && reg.active.state === 'activated') return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  }, url);
+  assert.ok(switched, 'the waiting version took over once its tabs were closed');
+  await elsewhere.close();
   ({ page, problems } = await openPage(context));
   assert.equal(await page.title(), 'Spark Roster 3');
   assert.deepEqual(await ourCaches(page), [`spark-roster ${url} ${versions.v3}`]);
