@@ -241,6 +241,29 @@ test('an orders CSV with other header names opens the mapping screen; the mappin
   await context.close();
 });
 
+test('an orders file larger than one read (4 MB) is read whole, over several frames, every row counted once', async () => {
+  const { context, page, problems } = await newApp();
+  await importJson(page, shop);
+  const rows = 250000;  // about 11 MB: three reads from the file
+  const lines = ['Order ID,Creator Username,Payment Amount,Content ID'];
+  for (let i = 0; i < rows; i++) lines.push(`${10000000 + i},glow.daily,2.00,${CONTENT}`);
+  const csv = lines.join('\n') + '\n';
+  assert.ok(csv.length > 2 * 4 * 1024 * 1024);
+  const frames = await page.evaluate(() => window.sparkRoster.frameCount());
+  await pick(page, 'big.csv', csv, 'text/csv');
+  await page.waitForFunction(() => window.sparkRoster.widgetText('orders:rows') !== null, null, { timeout: 120000 });
+  assert.equal(await text(page, 'orders:rows'), '250,000');
+  assert.equal(await text(page, 'orders:imported'), '250,000 (250,000 lines)');
+  assert.ok((await page.evaluate(() => window.sparkRoster.frameCount())) > frames + 3, 'the screen kept drawing while reading');
+  await click(page, 'Add 250,000 orders');
+  await waitSaved(page);
+  const post = (await program(page)).posts[0];
+  assert.equal(post.orders, rows);
+  assert.equal(post.gmv, 2 * rows);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the summary lists refused rows with their row numbers and unmatched orders; Discard changes nothing', async () => {
   const { context, page, problems } = await newApp();
   await importJson(page, shop);
