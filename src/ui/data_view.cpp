@@ -373,7 +373,9 @@ void DataView::draw(Context& ctx) {
     ImGui::EndChild();
 }
 
+// The outcome of the last action, on a line kept for it so nothing below moves when it appears.
 void DataView::draw_messages() {
+    if (error_.empty() && notice_.empty()) ImGui::Dummy(ImVec2(em(1), ImGui::GetTextLineHeight()));
     if (!error_.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(kColumnEm));
         message_line(palette().error, error_, "data:error");
