@@ -62,8 +62,11 @@ async function drop(page, name, content) {
   await settle(page);
 }
 
+// Clicks a widget once it is drawn: a popup shows its items a frame after it opens, and takes
+// its final place a frame later.
 async function clickShown(page, label) {
   await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
+  await settle(page);
   await click(page, label);
 }
 
