@@ -62,34 +62,40 @@
     // order_id, creator, content_id, amount, reason}], ...}.
     importCsv: function(text, mappingJson) {
       return ready.then(function() {
-        var bytes = new TextEncoder().encode(String(text));
+        var str = String(text);
         var mapping = mappingJson === undefined || mappingJson === null ? null
           : typeof mappingJson === 'string' ? mappingJson : JSON.stringify(mappingJson);
         var begun = parse(call('sr_api_csv_begin', 'string', ['string'], [mapping]));
         if (!begun.ok) return { ok: false, refused: null, error: begun.error };
-        var chunk = 4 << 20;
-        var ptr = Module._malloc(Math.max(1, Math.min(chunk, bytes.length)));
+        // The text is encoded to UTF-8 a piece at a time straight into the heap: a large file
+        // never exists as one more copy.
+        var chars = 1 << 20;          // UTF-16 code units per piece ...
+        var room = 3 * chars + 4;     // ... take at most this many UTF-8 bytes
+        var ptr = Module._malloc(room);
         if (!ptr) {
           call('sr_api_csv_finish', 'string');
           return { ok: false, refused: null, error: 'not enough memory to read the file' };
         }
-        var offset = 0;
-        // One chunk per task, so the page keeps drawing while a large file is read.
+        var encoder = new TextEncoder();
+        var pos = 0;
+        // One piece per task, so the page keeps drawing while a large file is read.
         function step() {
-          if (offset < bytes.length) {
-            var n = Math.min(chunk, bytes.length - offset);
-            HEAPU8.set(bytes.subarray(offset, offset + n), ptr);
-            offset += n;
-            if (call('sr_api_csv_feed', 'number', ['number', 'number'], [ptr, n])) {
+          if (pos < str.length) {
+            var end = Math.min(str.length, pos + chars);
+            var last = str.charCodeAt(end - 1);
+            if (end < str.length && last >= 0xD800 && last <= 0xDBFF) end++;  // keep a surrogate pair whole
+            var r = encoder.encodeInto(str.slice(pos, end), HEAPU8.subarray(ptr, ptr + room));
+            pos = end;
+            if (call('sr_api_csv_feed', 'number', ['number', 'number'], [ptr, r.written])) {
               return new Promise(function(resolve) { setTimeout(resolve, 0); }).then(step);
             }
           }
           Module._free(ptr);
-          var r = parse(call('sr_api_csv_finish', 'string'));
-          if (!r.ok) return r;
+          var done = parse(call('sr_api_csv_finish', 'string'));
+          if (!done.ok) return done;
           return settled().then(function(s) {
-            if (s.state !== 'saved') r.error = 'imported but not saved: ' + s.text;
-            return r;
+            if (s.state !== 'saved') done.error = 'imported but not saved: ' + s.text;
+            return done;
           });
         }
         return step();

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,8 @@ namespace {
 
 const char* kMappingKey = "spark-roster.orders-mapping";
 constexpr uint32_t kSniffBytes = 64u << 10;  // enough to tell a backup from a CSV
+constexpr size_t kSliceBytes = 256u << 10;   // a CSV is parsed in slices of this size ...
+constexpr int kFrameBudgetMs = 30;           // ... for about this long per frame
 
 // "812 KB", "4.2 MB", "1.30 GB"
 std::string fmt_bytes(uint64_t n) {
@@ -54,17 +57,22 @@ bool ends_with_ci(const std::string& s, const char* suffix) {
     return true;
 }
 
+constexpr float kColumnEm = 46;  // the width text and rules are kept to
+
 // The heading of a part of the screen, in the accent colour with a rule under it.
 void heading(const char* text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
-    ImGui::Separator();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = std::min(ImGui::GetContentRegionAvail().x, em(kColumnEm));
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + w, p.y), ImGui::GetColorU32(ImGuiCol_Separator));
+    ImGui::Dummy(ImVec2(w, ImGui::GetStyle().ItemSpacing.y * 0.5f));
 }
 
 void wrapped(const std::string& text) {
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(44));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(kColumnEm));
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
 }
@@ -198,7 +206,7 @@ void DataView::file_chunk(int file, uint64_t offset, std::string_view bytes, con
 }
 
 void DataView::request_next() {
-    if (in_flight_ || next_offset_ >= size_) return;
+    if (in_flight_ || ready_ || next_offset_ >= size_) return;  // one chunk waiting at most
     const uint64_t want = kind_ == Kind::unknown ? kSniffBytes : kChunkBytes;
     const uint32_t len = static_cast<uint32_t>(std::min<uint64_t>(want, size_ - next_offset_));
     in_flight_ = true;
@@ -207,18 +215,29 @@ void DataView::request_next() {
     platform::files_read(file_, in_flight_offset_, len);
 }
 
-// One step per frame: take the chunk that arrived, ask for the next, parse this one.
+// Each frame: parse what arrived for a few milliseconds (a CSV in slices, so a frame stays
+// short), keeping the next chunk on its way meanwhile.
 void DataView::pump() {
     if (stage_ != Stage::reading) return;
     if (!read_error_.empty()) return fail("Could not read " + name_ + ": " + read_error_ + ". Nothing was changed.");
-    if (ready_) {
-        std::string chunk = std::move(*ready_);
-        ready_.reset();
-        if (kind_ != Kind::unknown) request_next();  // read the next while this one is parsed
-        consume(chunk);
+    const auto start = std::chrono::steady_clock::now();
+    for (;;) {
+        if (work_pos_ >= work_.size()) {
+            if (!ready_) break;
+            work_ = std::move(*ready_);
+            ready_.reset();
+            work_pos_ = 0;
+            if (kind_ != Kind::unknown) request_next();  // read the next while this one is parsed
+        }
+        const size_t left = work_.size() - work_pos_;
+        const size_t n = kind_ == Kind::orders ? std::min<size_t>(kSliceBytes, left) : left;
+        const std::string_view piece = std::string_view(work_).substr(work_pos_, n);
+        work_pos_ += n;
+        consume(piece);
         if (stage_ != Stage::reading) return;
+        if (std::chrono::steady_clock::now() - start > std::chrono::milliseconds(kFrameBudgetMs)) break;
     }
-    if (!ready_ && !in_flight_ && consumed_ >= size_) return finish_reading();
+    if (work_pos_ >= work_.size() && !ready_ && !in_flight_ && consumed_ >= size_) return finish_reading();
     request_next();
 }
 
@@ -296,6 +315,8 @@ void DataView::start_orders(const ColumnMapping& mapping) {
     if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
     in_flight_ = false;
     ready_.reset();
+    std::string().swap(work_);
+    work_pos_ = 0;
     next_offset_ = 0;
     consumed_ = 0;
 }
@@ -306,6 +327,8 @@ void DataView::close_file() {
     in_flight_ = false;
     ignore_offset_.reset();
     ready_.reset();
+    std::string().swap(work_);
+    work_pos_ = 0;
     read_error_.clear();
     next_offset_ = 0;
     consumed_ = 0;
@@ -333,7 +356,10 @@ void DataView::done(std::string message) {
 
 // ------------------------------------------------------------------ drawing
 void DataView::draw(Context& ctx) {
+    if (stage_ != Stage::home && !can_change())
+        fail(name_ + " was not imported: this tab became read-only (the program is open for editing in another tab).");
     pump();
+    ImGui::BeginChild("##data", ImVec2(0, 0));
     draw_messages();
     switch (stage_) {
         case Stage::home: draw_home(ctx); break;
@@ -344,16 +370,19 @@ void DataView::draw(Context& ctx) {
         case Stage::summary: draw_summary(); break;
     }
     draw_confirm(ctx);
+    ImGui::EndChild();
 }
 
+// The outcome of the last action, on a line kept for it so nothing below moves when it appears.
 void DataView::draw_messages() {
+    if (error_.empty() && notice_.empty()) ImGui::Dummy(ImVec2(em(1), ImGui::GetTextLineHeight()));
     if (!error_.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(50));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(kColumnEm));
         message_line(palette().error, error_, "data:error");
         ImGui::PopTextWrapPos();
     }
     if (!notice_.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(50));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(kColumnEm));
         message_line(palette().ok, notice_, "data:notice");
         ImGui::PopTextWrapPos();
     }
@@ -388,13 +417,14 @@ void DataView::draw_home(Context& ctx) {
     if (persistence_.read_only())
         muted("This tab is read-only: the program is open for editing in another tab. Export works here; import "
               "there.");
-    const std::string saved = platform::local_get(kMappingKey);
-    if (!saved.empty() && saved != "{}") {
+    if (!saved_mapping_) saved_mapping_ = platform::local_get(kMappingKey);
+    if (!saved_mapping_->empty() && *saved_mapping_ != "{}") {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("Orders files are read with the column mapping you set last time.");
         ImGui::SameLine();
         if (ImGui::SmallButton("Forget the mapping")) {
             platform::local_set(kMappingKey, "");
+            saved_mapping_.reset();
             notice_ = "The column mapping is forgotten: orders files are read by their usual headers.";
             error_.clear();
         }
@@ -472,15 +502,13 @@ void DataView::draw_merge() {
     if (nothing && m.ok()) muted("Nothing to merge: everything in the backup is already here.");
     ImGui::Spacing();
     ImGui::BeginDisabled(!m.ok() || nothing);
-    if (primary_button("Apply merge")) {
+    const bool apply = primary_button("Apply merge");
+    ImGui::EndDisabled();
+    if (apply) {
         CommandResult r = store_.apply_merge(preview_, "Merge " + name_);
-        if (r.ok) {
-            done("Merged " + name_ + ": " + counts + ". Undo (Ctrl+Z) takes the merge back.");
-            return;
-        }
+        if (r.ok) return done("Merged " + name_ + ": " + counts + ". Undo (Ctrl+Z) takes the merge back.");
         error_ = r.errors.empty() ? "The merge was refused." : r.errors.front().message;
     }
-    ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Back")) stage_ = Stage::backup;
     ImGui::SameLine();
@@ -547,6 +575,7 @@ void DataView::draw_mapping() {
     ImGui::BeginDisabled(!check.ok());
     if (primary_button("Import with this mapping")) {
         remember_mapping(m);
+        saved_mapping_.reset();
         start_orders(m);
         stage_ = Stage::reading;
     }
@@ -790,7 +819,7 @@ void DataView::draw_confirm(Context& ctx) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     const bool keep = ImGui::Button("Keep my program");
-    if (go) {
+    if (go && can_change()) {
         switch (confirm_) {
             case Confirm::replace:
                 store_.replace_program(*backup_, "Replace with " + name_);

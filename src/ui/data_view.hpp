@@ -30,7 +30,7 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error);
 class DataView : public View, public platform::FileReceiver {
 public:
     static constexpr uint64_t kMaxBackupBytes = 100ull << 20;  // larger backups are refused unread
-    static constexpr uint32_t kChunkBytes = 4u << 20;          // read and parsed per frame
+    static constexpr uint32_t kChunkBytes = 4u << 20;          // read from the file at a time
 
     DataView(Store& store, Persistence& persistence);
     ~DataView() override;
@@ -86,7 +86,9 @@ private:
     bool in_flight_ = false;
     uint64_t in_flight_offset_ = 0;
     std::optional<uint64_t> ignore_offset_;  // a chunk of an earlier pass over the file, still on its way
-    std::optional<std::string> ready_;  // a chunk that arrived, parsed in the next frame
+    std::optional<std::string> ready_;  // the chunk that arrived last, parsed after work_
+    std::string work_;                  // the chunk being parsed, from work_pos_
+    size_t work_pos_ = 0;
     std::string read_error_;
 
     // A backup.
@@ -101,6 +103,7 @@ private:
     std::array<int, kOrderFieldCount> choice_{};     // mapping screen: column per field, -1 none
     OrdersImport result_;
 
+    std::optional<std::string> saved_mapping_;  // as kept in the browser; read again when unset
     bool blank_codes_ = false;
     Confirm confirm_ = Confirm::none;
     bool confirm_open_ = false;

@@ -62,8 +62,11 @@ async function drop(page, name, content) {
   await settle(page);
 }
 
+// Clicks a widget once it is drawn: a popup shows its items a frame after it opens, and takes
+// its final place a frame later.
 async function clickShown(page, label) {
   await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
+  await settle(page);
   await click(page, label);
 }
 
@@ -237,6 +240,29 @@ test('an orders CSV with other header names opens the mapping screen; the mappin
   assert.match(await text(page, 'orders:nothing'), /Nothing to add/);
   await click(page, 'Close');
   assert.equal(await exportJson(page), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an orders file larger than one read (4 MB) is read whole, over several frames, every row counted once', async () => {
+  const { context, page, problems } = await newApp();
+  await importJson(page, shop);
+  const rows = 250000;  // about 11 MB: three reads from the file
+  const lines = ['Order ID,Creator Username,Payment Amount,Content ID'];
+  for (let i = 0; i < rows; i++) lines.push(`${10000000 + i},glow.daily,2.00,${CONTENT}`);
+  const csv = lines.join('\n') + '\n';
+  assert.ok(csv.length > 2 * 4 * 1024 * 1024);
+  const frames = await page.evaluate(() => window.sparkRoster.frameCount());
+  await pick(page, 'big.csv', csv, 'text/csv');
+  await page.waitForFunction(() => window.sparkRoster.widgetText('orders:rows') !== null, null, { timeout: 120000 });
+  assert.equal(await text(page, 'orders:rows'), '250,000');
+  assert.equal(await text(page, 'orders:imported'), '250,000 (250,000 lines)');
+  assert.ok((await page.evaluate(() => window.sparkRoster.frameCount())) > frames + 3, 'the screen kept drawing while reading');
+  await click(page, 'Add 250,000 orders');
+  await waitSaved(page);
+  const post = (await program(page)).posts[0];
+  assert.equal(post.orders, rows);
+  assert.equal(post.gmv, 2 * rows);
   assert.deepEqual(problems, []);
   await context.close();
 });
