@@ -162,7 +162,7 @@ void follow_text_input() {
     ImGuiContext& c = *ImGui::GetCurrentContext();
     const bool want = io.WantTextInput && g_touch.active;
     if (!want) {
-        if (g_touch.keyboard_for) sr_keyboard_hide();
+        if (g_touch.keyboard_for || g_touch.active) sr_keyboard_hide();  // a no-op when nothing is shown
         g_touch.keyboard_for = 0;
         g_touch.follow_id = 0;
         return;
