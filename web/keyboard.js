@@ -183,8 +183,8 @@ mergeInto(LibraryManager.library, {
   sr_keyboard_hide__deps: ['$SRKeyboard'],
   sr_keyboard_hide: function() {
     var el = SRKeyboard.el;
-    if (!el || !SRKeyboard.shown) return;
-    SRKeyboard.shown = false;
+    if (!el || (!SRKeyboard.shown && document.activeElement !== el)) return;
+    SRKeyboard.shown = false;  // before blur: the blur handler then sees a hide, not the person closing it
     if (document.activeElement === el) el.blur();
     SRKeyboard.fit();
   },

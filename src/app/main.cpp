@@ -69,6 +69,8 @@ struct Touch {
     int tap_stage = 0;      // 1 hover, 2 press, 3 release, 4 leave
     ImVec2 tap;
     ImGuiID keyboard_for = 0;  // the text field the on-screen keyboard was opened for
+    ImGuiID follow_id = 0;     // the field last scrolled into view, and the canvas height then
+    int follow_h = 0;
 };
 Touch g_touch;
 
@@ -165,8 +167,9 @@ void follow_text_input() {
     ImGuiContext& c = *ImGui::GetCurrentContext();
     const bool want = io.WantTextInput && g_touch.active;
     if (!want) {
-        if (g_touch.keyboard_for) sr_keyboard_hide();
+        if (g_touch.keyboard_for || g_touch.active) sr_keyboard_hide();  // a no-op when nothing is shown
         g_touch.keyboard_for = 0;
+        g_touch.follow_id = 0;
         return;
     }
     const auto r = sr::ui::probe_active_rect();
@@ -176,22 +179,28 @@ void follow_text_input() {
         g_touch.keyboard_for = c.ActiveId;
         sr_keyboard_show(r->x * k, r->y * k, r->w * k, r->h * k);
     }
-    // Keep the field inside the canvas, with a line of room under it.
-    const float bottom = r->y + r->h + ImGui::GetFontSize();
-    const float top = r->y - ImGui::GetFontSize();
+    // Keep the field inside the part of its scrolling window that shows (above the keyboard),
+    // with a line of room around it.
+    // Only when the field was just activated or the canvas changed size (the keyboard opened):
+    // a finger scrolling the page while a field is active is not pulled back.
+    if (c.ActiveId == g_touch.follow_id && g->fb_h == g_touch.follow_h) return;
+    g_touch.follow_id = c.ActiveId;
+    g_touch.follow_h = g->fb_h;
+    ImGuiWindow* v = c.ActiveIdWindow;
+    while (v && v->ScrollMax.y <= 0) v = v->ParentWindow;
+    if (!v) return;
+    const float pad = ImGui::GetFontSize();
+    const float view_bottom = std::min(static_cast<float>(g->fb_h), v->InnerRect.Max.y);
+    const float view_top = std::max(0.0f, v->InnerRect.Min.y);
     float shift = 0;
-    if (bottom > static_cast<float>(g->fb_h)) shift = bottom - static_cast<float>(g->fb_h);
-    else if (top < 0) shift = top;
+    if (r->y + r->h + pad > view_bottom) shift = r->y + r->h + pad - view_bottom;
+    else if (r->y - pad < view_top) shift = r->y - pad - view_top;
     if (shift == 0) return;
-    for (ImGuiWindow* v = c.ActiveIdWindow; v; v = v->ParentWindow)
-        if (v->ScrollMax.y > 0) {
-            const float to = std::clamp(v->Scroll.y + shift, 0.0f, v->ScrollMax.y);
-            if (to != v->Scroll.y) {
-                ImGui::SetScrollY(v, to);
-                g->wake_frames = std::max(g->wake_frames, 2);
-            }
-            break;
-        }
+    const float to = std::clamp(v->Scroll.y + shift, 0.0f, v->ScrollMax.y);
+    if (to != v->Scroll.y) {
+        ImGui::SetScrollY(v, to);
+        g->wake_frames = std::max(g->wake_frames, 2);
+    }
 }
 
 void frame() {
