@@ -155,6 +155,8 @@ test('a received code goes live only once all four checks pass, and a bad paid r
 
   // Kill asks first; Escape keeps the code; confirming kills it; undo brings it back.
   await click(page, 'Kill');
+  // The confirmation opens on a following frame.
+  await page.waitForFunction(() => window.sparkRoster.widgetRect('Kill Spark Ad') !== null, null, { timeout: 10000 }).catch(() => {});
   assert.ok(await rect(page, 'Kill Spark Ad'), 'the confirmation is open');
   await press(page, 'Escape');
   assert.equal(await rect(page, 'Kill Spark Ad'), null, 'Escape closed it');
