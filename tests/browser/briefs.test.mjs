@@ -2,8 +2,7 @@
 // canvas, what the screen says checked through the page API, kept across a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, typeInto, rect, text, textWhen, waitSaved, program, screenshot,
-         settle } from './lib.mjs';
+import { startServer, launch, openApp, click, typeInto, rect, text, textWhen, waitSaved, program, screenshot, settle, reload } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -20,12 +19,6 @@ async function fresh() {
   const { page, problems } = await openApp(context, url);
   await waitSaved(page);
   return { context, page, problems };
-}
-
-async function reload(page) {
-  await page.reload();
-  await page.evaluate(() => window.sparkRoster.ready);
-  await settle(page);
 }
 
 // Clicks a widget that appears a frame or two after the input that opens it (a combo's items):

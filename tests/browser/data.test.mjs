@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, click, rect, text, waitText, waitSaved, program, screenshot,
-         settle, textWhen } from './lib.mjs';
+import { startServer, launch, openApp, click, rect, text, waitText, waitSaved, program, screenshot, settle, textWhen, clickShown } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -60,14 +59,6 @@ async function drop(page, name, content) {
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, [name, content]);
   await settle(page);
-}
-
-// Clicks a widget once it is drawn: a popup shows its items a frame after it opens, and takes
-// its final place a frame later.
-async function clickShown(page, label) {
-  await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
-  await settle(page);
-  await click(page, label);
 }
 
 // Downloads through the screen's button; the file's name and text.

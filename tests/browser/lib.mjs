@@ -52,6 +52,21 @@ export async function settle(page, ms = 50) {
   await page.waitForTimeout(ms);
 }
 
+// Reloads the page and waits for the app to be ready and drawn again.
+export async function reload(page) {
+  await page.reload();
+  await page.evaluate(() => window.sparkRoster.ready);
+  await settle(page);
+}
+
+// Clicks a widget once it is drawn: a popup shows its items a frame after it opens, and takes
+// its final place a frame later.
+export async function clickShown(page, label) {
+  await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
+  await settle(page);
+  await click(page, label);
+}
+
 // Waits for a labelled message to be on screen and returns its text.
 export async function waitText(page, label) {
   await page.waitForFunction((l) => window.sparkRoster.widgetText(l) !== null, label, { timeout: 5000 });

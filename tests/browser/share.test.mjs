@@ -5,8 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { startServer, launch, openApp, click, typeInto, rect, text, textWhen, waitSaved, program, screenshot,
-         settle } from './lib.mjs';
+import { startServer, launch, openApp, click, typeInto, rect, text, textWhen, waitSaved, program, screenshot, settle, reload } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -25,12 +24,6 @@ async function fresh(hash = '') {
   const { page, problems } = await openApp(context, url + hash);
   await waitSaved(page);
   return { context, page, problems };
-}
-
-async function reload(page) {
-  await page.reload();
-  await page.evaluate(() => window.sparkRoster.ready);
-  await settle(page);
 }
 
 // Goes to a place in the same tab (the app follows the hash, as with a link).

@@ -5,8 +5,7 @@
 // its tier history and promotion.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, rect, text, waitSaved, program, screenshot,
-         pngStats, settle, textWhen } from './lib.mjs';
+import { startServer, launch, openApp, click, rect, text, waitSaved, program, screenshot, pngStats, settle, textWhen, clickShown } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -39,12 +38,6 @@ async function press(page, ...keys) {
   await settle(page);
   for (const k of keys.reverse()) await page.keyboard.up(k);
   await settle(page);
-}
-
-// Clicks a widget once it is drawn (a popup shows its items a frame after it opens).
-async function clickShown(page, label) {
-  await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
-  await click(page, label);
 }
 
 // Replaces a field's text: select all and delete with keys held like a person's, then type.
