@@ -22,6 +22,26 @@ constexpr Specials kSpecials;
 
 int64_t count_newlines(const char* p, size_t n) { return std::count(p, p + n, '\n'); }
 
+// Bytes of an eight-byte word equal to c: the lowest set bit marks the first (bits above it may
+// be wrong, so only the lowest is used).
+uint64_t bytes_equal(uint64_t w, char c) {
+    const uint64_t x = w ^ (0x0101010101010101ULL * static_cast<unsigned char>(c));
+    return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+}
+
+// The first ',', '\n' or '\r' at or after p, or end: eight bytes at a time.
+const char* next_special(const char* p, const char* end) {
+    while (end - p >= 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        const uint64_t m = bytes_equal(w, ',') | bytes_equal(w, '\n') | bytes_equal(w, '\r');
+        if (m) return p + (__builtin_ctzll(m) >> 3);
+        p += 8;
+    }
+    while (p < end && !kSpecials.table[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+}
+
 }  // namespace
 
 bool valid_utf8(std::string_view s, size_t* bad_at) {
@@ -117,10 +137,75 @@ bool Reader::emit() {
     return go_on;
 }
 
+// Whole records that lie inside the input, read in place: every field a view into the input,
+// nothing copied. Returns at the first record that is not simple (it runs past the end, has a
+// doubled quote or text after a closing quote, is too long, or is not valid UTF-8), which the
+// byte-by-byte reading below then takes, with the same result and the same error messages.
+bool Reader::in_place(const char*& at, const char* end) {
+    const char* p = at;
+    while (p < end) {
+        const char* const rec = p;
+        if (*p == '\n' || *p == '\r') {  // a blank line
+            if (*p == '\r' && p + 1 == end) return true;  // a '\n' may follow in the next input
+            p += (*p == '\r' && p[1] == '\n') ? 2 : 1;
+            ++line_;
+            record_line_ = line_;
+            at = p;
+            continue;
+        }
+        views_.clear();
+        int64_t quoted_lines = 0;
+        const char* q = p;
+        for (;;) {
+            if (q == end) return true;
+            if (*q == '"') {
+                const void* hit = std::memchr(q + 1, '"', static_cast<size_t>(end - q - 1));
+                if (!hit) return true;
+                const char* close = static_cast<const char*>(hit);
+                if (close + 1 == end || !(close[1] == ',' || close[1] == '\n' || close[1] == '\r')) return true;
+                const size_t n = static_cast<size_t>(close - q - 1);
+                quoted_lines += count_newlines(q + 1, n);
+                views_.emplace_back(q + 1, n);
+                q = close + 1;
+            } else {
+                const char* f = q;
+                q = next_special(q, end);
+                if (q == end) return true;
+                views_.emplace_back(f, static_cast<size_t>(q - f));
+            }
+            if (*q != ',') break;
+            ++q;
+        }
+        // q is at the record's '\n' or '\r'.
+        const size_t size = static_cast<size_t>(q - rec);
+        if (size > max_record_bytes_ || !valid_utf8(std::string_view(rec, size))) return true;
+        const bool cr = *q == '\r';
+        p = q + 1;
+        if (cr && p < end && *p == '\n') ++p;
+        ++row_;
+        const Record r{row_, record_line_, views_};
+        const bool go_on = on_record_(r);
+        line_ += quoted_lines + 1;
+        record_line_ = line_;
+        at = p;
+        if (cr && p == end) state_ = State::after_cr;  // a '\n' may open the next input
+        if (!go_on) {
+            stopped_ = true;
+            return false;
+        }
+        if (state_ != State::field_start) return true;
+    }
+    return true;
+}
+
 bool Reader::process(const char* p, const char* end) {
     while (p < end) {
         switch (state_) {
             case State::field_start:
+                if (ends_.empty() && buf_.empty() && !record_has_content_) {
+                    if (!in_place(p, end)) return false;
+                    if (p == end || state_ != State::field_start) break;
+                }
                 if (*p == '"') {
                     quote_line_ = line_;
                     record_has_content_ = true;

@@ -11,8 +11,10 @@
 // - Blank lines (no characters at all) are skipped.
 // - A record longer than max_record_bytes is refused (it is usually a quote never closed).
 //
-// Fields reach the callback as string_views into the reader's own buffer, valid only during
-// the call; the buffers are reused from record to record, so reading allocates nothing per field.
+// Fields reach the callback as string_views valid only during the call: into the input itself
+// for a record that lies whole inside one feed() and needs no unquoting (nearly all of them), or
+// else into the reader's own buffer, reused from record to record. Reading allocates nothing per
+// field.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -60,6 +62,7 @@ private:
     bool fail(int64_t line, int64_t column, std::string message);
     bool end_field();
     bool process(const char* p, const char* end);
+    bool in_place(const char*& p, const char* end);
 
     OnRecord on_record_;
     size_t max_record_bytes_;

@@ -4,11 +4,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "creators.hpp"
 #include "csv.hpp"
@@ -209,111 +209,172 @@ bool parse_flag(std::string_view s, bool& out) {
     return false;
 }
 
-// A set of strings held elsewhere (the program's keys, or this import's own storage), open
-// addressing with the hash kept beside each entry: a million order ids are looked up with
-// about one cache miss each, which node-based sets of std::string do not manage.
-class KeySet {
-public:
-    static uint64_t hash(std::string_view s) {
-        uint64_t h = 1469598103934665603ULL;  // FNV-1a
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-        return h | 1;  // 0 marks an empty slot
+// A hash of a string read eight bytes at a time (order ids and content ids are about 20 bytes:
+// byte-at-a-time hashing was a measurable part of the import).
+uint64_t hash_bytes(std::string_view s) {
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xFF51AFD7ED558CCDULL);
+    uint64_t w;
+    for (; n >= 8; p += 8, n -= 8) {
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
     }
-    bool contains(std::string_view s) const {
-        if (slots_.empty()) return false;
-        const uint64_t h = hash(s);
-        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-            const Slot& x = slots_[i];
-            if (x.hash == 0) return false;
-            if (x.hash == h && x.key == s) return true;
-        }
+    if (n > 0) {
+        w = 0;
+        std::memcpy(&w, p, n);
+        h = (h ^ w) * 0x94D049BB133111EBULL;
     }
-    // `s` must stay where it is for as long as the set is used.
-    void insert(std::string_view s) {
-        if ((size_ + 1) * 2 > slots_.size()) grow();
-        const uint64_t h = hash(s);
-        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-            Slot& x = slots_[i];
-            if (x.hash == 0) {
-                x = {h, s};
-                ++size_;
-                return;
-            }
-            if (x.hash == h && x.key == s) return;
-        }
-    }
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+}
 
-private:
-    struct Slot {
-        uint64_t hash = 0;
-        std::string_view key;
-    };
-    void grow() {
-        std::vector<Slot> old = std::move(slots_);
-        slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-        mask_ = slots_.size() - 1;
-        for (const Slot& x : old)
-            if (x.hash != 0)
-                for (size_t i = x.hash & mask_;; i = (i + 1) & mask_)
-                    if (slots_[i].hash == 0) {
-                        slots_[i] = x;
-                        break;
-                    }
-    }
-    std::vector<Slot> slots_;
-    size_t mask_ = 0;
-    size_t size_ = 0;
-};
-
-// String keys held elsewhere to a value, open addressing like KeySet: finds by a string_view
-// without making a std::string (node-based maps of std::string did, once per row).
+// String keys held elsewhere (the program's own strings, or this import's arena) to a value,
+// found by a string_view without making a std::string. Open addressing with linear probing over
+// 8-byte slots: a 32-bit tag of the hash and the entry's index. A slot's home is the tag's top
+// bits, so the table grows without touching the keys, and a key that is absent costs one cache
+// miss in a table of a million (the key itself is read only when the tags agree).
 template <class V> class ViewMap {
 public:
-    V* find(std::string_view s) {
-        if (slots_.empty()) return nullptr;
-        const uint64_t h = KeySet::hash(s);
-        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-            Slot& x = slots_[i];
-            if (x.hash == 0) return nullptr;
-            if (x.hash == h && x.key == s) return &x.value;
+    // Where a key is, or where it would go: find() and then, if it was absent, insert() at the
+    // same place without probing again.
+    struct Probe {
+        uint32_t tag = 0;
+        size_t slot = 0;
+        uint32_t entry = kNone;
+        bool found() const { return entry != kNone; }
+    };
+
+    Probe probe(std::string_view s) const {
+        Probe p;
+        p.tag = static_cast<uint32_t>(hash_bytes(s) >> 32) | 1u;  // 0 marks an empty slot
+        if (slots_.empty()) return p;
+        for (size_t i = home(p.tag);; i = (i + 1) & mask_) {
+            const Slot& x = slots_[i];
+            if (x.tag == 0) {
+                p.slot = i;
+                return p;
+            }
+            if (x.tag == p.tag && keys_[x.entry] == s) {
+                p.slot = i;
+                p.entry = x.entry;
+                return p;
+            }
         }
     }
-    // `s` must stay where it is for as long as the map is used. An existing key keeps its value.
-    void insert(std::string_view s, V value) {
-        if ((size_ + 1) * 2 > slots_.size()) grow();
-        const uint64_t h = KeySet::hash(s);
-        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-            Slot& x = slots_[i];
-            if (x.hash == 0) {
-                x = {h, s, std::move(value)};
-                ++size_;
+    bool contains(std::string_view s) const { return probe(s).found(); }
+    V* find(std::string_view s) {
+        const Probe p = probe(s);
+        return p.found() ? &value(p.entry) : nullptr;
+    }
+
+    // Adds `s` (absent, as `p` found it; nothing inserted since) with its value. `s` must stay
+    // where it is for as long as the map is used. Returns the entry's index.
+    uint32_t insert(const Probe& p, std::string_view s, V v = V{}) {
+        const uint32_t entry = static_cast<uint32_t>(keys_.size());
+        keys_.push_back(s);
+        values_.push_back(std::move(v));
+        if ((keys_.size()) * 2 > slots_.size()) {
+            grow();  // places every entry, the new one included
+        } else {
+            slots_[p.slot] = {p.tag, entry};
+        }
+        return entry;
+    }
+    // Adds `s` unless present; an existing key keeps its value.
+    void insert(std::string_view s, V v = V{}) {
+        const Probe p = probe(s);
+        if (!p.found()) insert(p, s, std::move(v));
+    }
+
+    V& value(uint32_t entry) { return values_[entry]; }
+    size_t size() const { return keys_.size(); }
+
+private:
+    static constexpr uint32_t kNone = 0xFFFFFFFFu;
+    struct Slot {
+        uint32_t tag = 0;
+        uint32_t entry = 0;
+    };
+    size_t home(uint32_t tag) const { return static_cast<size_t>(tag >> shift_); }
+    void grow() {
+        size_t n = slots_.empty() ? 1024 : slots_.size();
+        while (keys_.size() * 2 > n) n *= 2;
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(n, Slot{});
+        mask_ = n - 1;
+        shift_ = 32;
+        while ((size_t{1} << (32 - shift_)) < n) --shift_;
+        for (const Slot& x : old)
+            if (x.tag != 0) place(x);
+        // The entry just added is not in the old slots.
+        const uint32_t last = static_cast<uint32_t>(keys_.size() - 1);
+        place({static_cast<uint32_t>(hash_bytes(keys_[last]) >> 32) | 1u, last});
+    }
+    void place(const Slot& x) {
+        for (size_t i = home(x.tag);; i = (i + 1) & mask_)
+            if (slots_[i].tag == 0) {
+                slots_[i] = x;
                 return;
             }
-            if (x.hash == h && x.key == s) return;
+    }
+    std::vector<Slot> slots_;
+    std::vector<std::string_view> keys_;
+    std::vector<V> values_;
+    size_t mask_ = 0;
+    int shift_ = 32;
+};
+
+// The order lines imported so far (the program's, then this file's), grouped by order: one probe
+// finds an order and every line of it, so a new order costs one cache miss in a table of a
+// million, not one for its line and one for the order.
+class OrderBook {
+public:
+    struct Found {
+        ViewMap<uint32_t>::Probe order;
+        bool line = false;   // this very line is in
+        bool counted = false;  // the order is in, as an order (a line of it that is not a sample)
+    };
+    // `line` is "order_id" or "order_id/sku"; `order_id` its first part.
+    Found find(std::string_view order_id, std::string_view line) {
+        Found f{orders_.probe(order_id)};
+        if (!f.order.found()) return f;
+        for (uint32_t i = orders_.value(f.order.entry); i != kEnd; i = lines_[i].next) {
+            f.counted = f.counted || lines_[i].counted;
+            if (lines_[i].key == line) f.line = true;
         }
+        return f;
+    }
+    // Adds a line that `f` did not find (nothing added since). `line` must stay where it is.
+    void add(const Found& f, std::string_view line, size_t order_id_size, bool counted) {
+        const uint32_t i = static_cast<uint32_t>(lines_.size());
+        if (f.order.found()) {
+            uint32_t& head = orders_.value(f.order.entry);
+            lines_.push_back({line, head, counted});
+            head = i;
+        } else {
+            lines_.push_back({line, kEnd, counted});
+            orders_.insert(f.order, line.substr(0, order_id_size), i);
+        }
+    }
+    // A line the program already holds.
+    void add(std::string_view line) {
+        const std::string_view order_id = line.substr(0, line.find('/'));
+        const Found f = find(order_id, line);
+        if (!f.line) add(f, line, order_id.size(), true);
     }
 
 private:
-    struct Slot {
-        uint64_t hash = 0;
+    static constexpr uint32_t kEnd = 0xFFFFFFFFu;
+    struct Line {
         std::string_view key;
-        V value{};
+        uint32_t next;  // the order's line before this one, or kEnd
+        bool counted;
     };
-    void grow() {
-        std::vector<Slot> old = std::move(slots_);
-        slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-        mask_ = slots_.size() - 1;
-        for (Slot& x : old)
-            if (x.hash != 0)
-                for (size_t i = x.hash & mask_;; i = (i + 1) & mask_)
-                    if (slots_[i].hash == 0) {
-                        slots_[i] = std::move(x);
-                        break;
-                    }
-    }
-    std::vector<Slot> slots_;
-    size_t mask_ = 0;
-    size_t size_ = 0;
+    ViewMap<uint32_t> orders_;  // order id -> its newest line
+    std::vector<Line> lines_;
 };
 
 // Strings kept one after another in large blocks that never move: a million order keys cost a
@@ -457,23 +518,30 @@ struct OrdersImporter::Impl {
     bool last_row_short = false;
     int64_t last_row_columns = 0;
 
-    // What the program already holds.
     // Order lines and orders seen: the program's (views into program.imported_orders) and this
-    // file's (views into `stored`).
-    KeySet keys;
-    KeySet order_ids;
-    std::vector<std::string_view> stored;  // this file's new keys, in `arena`
+    // file's (views into `arena`, listed in `stored`).
+    OrderBook book;
+    std::vector<std::string_view> stored;
     Arena arena;
     std::string scratch;
     std::string user_key;                      // scratch for handle keys
     ViewMap<Id> creator_by_key;                // keys in `arena`
-    ViewMap<size_t> post_by_content;           // index into program.posts; keys in program.posts
     std::unordered_map<std::string, Id> product_by_sku;
 
-    // What this file adds.
-    std::vector<Post> touched;                 // new values of program posts, in first-touch order
-    std::vector<int32_t> touched_at;           // program.posts index -> index in touched, or -1
-    ViewMap<size_t> new_by_content;            // content id (in `arena`) -> index in new_posts
+    // A post this file adds orders to: one of the program's or a new one. Its numbers are
+    // summed here, in a small record beside the others (a row touches this, not a Post), and
+    // written into the Post once, at the end.
+    struct Target {
+        int32_t existing = -1;  // index into program.posts, or -1
+        int32_t fresh = -1;     // index into changes.new_posts, or -1
+        Id creator = 0;
+        bool touched = false;
+        int64_t orders = 0, buyers = 0, units = 0;
+        double gmv = 0, refunded = 0, commission = 0;
+    };
+    std::vector<Target> targets;
+    ViewMap<uint32_t> target_by_content;       // content id -> index in targets; keys in `arena`
+    std::vector<uint32_t> touched;             // targets of program posts, in first-touch order
     Id next_id;
 
     Impl(const Program& p, uint64_t revision, ColumnMapping m)
@@ -492,18 +560,21 @@ struct OrdersImporter::Impl {
         for (const auto& x : p.spark_codes) see(x.id);
         next_id = std::max(next_id, max_id + 1);
 
-        for (const std::string& k : p.imported_orders) {
-            const std::string_view v = k;
-            keys.insert(v);
-            order_ids.insert(v.substr(0, v.find('/')));
-        }
+        for (const std::string& k : program.imported_orders) book.add(k);
         for (const Creator& c : program.creators) creator_by_key.insert(arena.keep(handle_key(c.handle)), c.id);
-        // Views into this importer's own copy of the posts, which never changes.
+        targets.reserve(program.posts.size());
         for (size_t i = 0; i < program.posts.size(); ++i) {
             const std::string_view id = content_id_view(program.posts[i].tiktok_ref);
-            if (!id.empty()) post_by_content.insert(id, i);
+            if (id.empty()) continue;
+            const auto at = target_by_content.probe(id);
+            if (at.found()) continue;  // the first post with this content id takes its orders
+            Target t;
+            t.existing = static_cast<int32_t>(i);
+            t.creator = program.posts[i].creator_id;
+            // Kept side by side in the arena: a row reads its key from there, not from a Post.
+            target_by_content.insert(at, arena.keep(id), static_cast<uint32_t>(targets.size()));
+            targets.push_back(t);
         }
-        touched_at.assign(program.posts.size(), -1);
         for (const Product& x : p.products) {
             const std::string sku(trim_view(x.sku));
             if (!sku.empty()) product_by_sku.emplace(sku, x.id);
@@ -553,15 +624,6 @@ struct OrdersImporter::Impl {
         return trim_view(r.fields[static_cast<size_t>(c)]);
     }
     bool has(OrderField f) const { return match->column[static_cast<int>(f)] >= 0; }
-
-    Post& post_for_update(size_t index) {
-        if (touched_at[index] >= 0) return touched[static_cast<size_t>(touched_at[index])];
-        Post p = program.posts[index];
-        if (p.units == 0 && p.orders > 0) p.units = p.orders;  // units were never filled in
-        touched_at[index] = static_cast<int32_t>(touched.size());
-        touched.push_back(std::move(p));
-        return touched.back();
-    }
 
     void row(const csv::Record& r) {
         last_row_short = r.fields.size() < header_columns;
@@ -626,20 +688,21 @@ struct OrdersImporter::Impl {
             scratch += '/';
             scratch += sku;
         }
-        if (keys.contains(scratch)) {
+        const OrderBook::Found seen = book.find(order_id, scratch);
+        if (seen.line) {
             ++result.duplicates;
             return;
         }
 
         if (sample) {
             ++result.samples;
-            remember();
+            remember(seen, order_id.size(), false);
             return;
         }
 
         const std::string_view content = cell(r, F::content_id);
         user_key.assign(handle_view(user));
-        for (char& ch : user_key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (char& ch : user_key) ch = lower_char(ch);
         const Id* creator = creator_by_key.find(user_key);
         if (!creator)
             return unmatched(r, order_id, user, content, payment, "no creator @" + normalize_handle(user) + " on the roster");
@@ -649,64 +712,87 @@ struct OrdersImporter::Impl {
         if (content_key.empty())
             return unmatched(r, order_id, user, content, payment, "no Content ID: the order came from no post");
 
-        Post* post = nullptr;
-        if (const size_t* existing = post_by_content.find(content_key)) {
-            const Post& p = program.posts[*existing];
-            if (p.creator_id != *creator) {
+        const auto at = target_by_content.probe(content_key);
+        Target* t;
+        if (at.found()) {
+            t = &targets[target_by_content.value(at.entry)];
+            if (t->creator != *creator) {
                 std::string owner = "another creator";
                 for (const Creator& c : program.creators)
-                    if (c.id == p.creator_id) owner = "@" + c.handle;
+                    if (c.id == t->creator) owner = "@" + c.handle;
                 return unmatched(r, order_id, user, content, payment,
                                  "content " + std::string(content_key) + " is a post by " + owner);
             }
-            post = &post_for_update(*existing);
         } else {
-            const size_t* fresh = new_by_content.find(content_key);
-            if (!fresh) {
-                Post p;
-                p.id = next_id++;
-                p.creator_id = *creator;
-                p.tiktok_ref = std::string(content_key);
-                for (std::string_view code : {cell(r, F::sku_id), cell(r, F::product_id)}) {
-                    auto prod = product_by_sku.find(std::string(code));
-                    if (!code.empty() && prod != product_by_sku.end()) {
-                        p.product_id = prod->second;
-                        break;
-                    }
+            Post p;
+            p.id = next_id++;
+            p.creator_id = *creator;
+            p.tiktok_ref = std::string(content_key);
+            for (std::string_view code : {cell(r, F::sku_id), cell(r, F::product_id)}) {
+                auto prod = product_by_sku.find(std::string(code));
+                if (!code.empty() && prod != product_by_sku.end()) {
+                    p.product_id = prod->second;
+                    break;
                 }
-                new_by_content.insert(arena.keep(content_key), result.changes.new_posts.size());
-                result.changes.new_posts.push_back(std::move(p));
-                fresh = new_by_content.find(content_key);
             }
-            post = &result.changes.new_posts[*fresh];
-            if (auto day = parse_day(cell(r, F::time_created)); day && (!post->published || *day < *post->published))
-                post->published = day;
+            Target fresh;
+            fresh.fresh = static_cast<int32_t>(result.changes.new_posts.size());
+            fresh.creator = *creator;
+            fresh.touched = true;
+            result.changes.new_posts.push_back(std::move(p));
+            target_by_content.insert(at, arena.keep(content_key), static_cast<uint32_t>(targets.size()));
+            targets.push_back(fresh);
+            t = &targets.back();
+        }
+        if (t->fresh >= 0) {
+            Post& post = result.changes.new_posts[static_cast<size_t>(t->fresh)];
+            if (auto day = parse_day(cell(r, F::time_created)); day && (!post.published || *day < *post.published))
+                post.published = day;
+        } else if (!t->touched) {
+            // The post's numbers so far, summed onto as before.
+            const Post& p = program.posts[static_cast<size_t>(t->existing)];
+            t->touched = true;
+            t->orders = p.orders;
+            t->buyers = p.buyers;
+            t->units = p.units == 0 && p.orders > 0 ? p.orders : p.units;  // units were never filled in
+            t->gmv = p.gmv;
+            t->refunded = p.refunded;
+            t->commission = p.commission;
+            touched.push_back(static_cast<uint32_t>(t - targets.data()));
         }
 
-        const bool new_order = !order_ids.contains(order_id);
-        if (new_order) {
-            order_ids.insert(remember().substr(0, order_id.size()));
-            ++post->orders;
-            ++post->buyers;
+        remember(seen, order_id.size(), true);
+        if (!seen.counted) {
+            ++t->orders;
+            ++t->buyers;
             ++result.orders;
         }
-        post->units += quantity;
-        post->gmv += payment;
-        if (refunded) post->refunded += payment;
-        post->commission += commission;
+        t->units += quantity;
+        t->gmv += payment;
+        if (refunded) t->refunded += payment;
+        t->commission += commission;
         ++result.imported;
         result.gmv += payment;
         if (refunded) result.refunded += payment;
         result.commission += commission;
-        if (!new_order) remember();
     }
 
-    // Keeps the key in `scratch` as one this import adds.
-    std::string_view remember() {
+    // Keeps the order line in `scratch` (absent, as `seen` found it) as one this import adds;
+    // a sample's line does not make its order one already counted.
+    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted) {
         const std::string_view v = arena.keep(scratch);
         stored.push_back(v);
-        keys.insert(v);
-        return v;
+        book.add(seen, v, order_id_size, counted);
+    }
+
+    // A target's sums written into its post, rounded to the cent.
+    static void settle(Post& p, const Target& t) {
+        p.orders = t.orders;
+        p.buyers = t.buyers;
+        p.units = t.units;
+        p.gmv = cents(t.gmv);
+        p.refunded = std::min(cents(t.refunded), p.gmv);
+        p.commission = cents(t.commission);
     }
 
     OrdersImport finish() {
@@ -728,17 +814,14 @@ struct OrdersImporter::Impl {
         result.changes.new_order_keys.reserve(stored.size());
         for (std::string_view k : stored) result.changes.new_order_keys.emplace_back(k);
         stored.clear();
-        for (Post& p : touched) {
-            p.gmv = cents(p.gmv);
-            p.refunded = std::min(cents(p.refunded), p.gmv);
-            p.commission = cents(p.commission);
+        result.changes.updated_posts.reserve(touched.size());
+        for (uint32_t i : touched) {
+            Post p = program.posts[static_cast<size_t>(targets[i].existing)];
+            settle(p, targets[i]);
             result.changes.updated_posts.push_back(std::move(p));
         }
-        for (Post& p : result.changes.new_posts) {
-            p.gmv = cents(p.gmv);
-            p.refunded = std::min(cents(p.refunded), p.gmv);
-            p.commission = cents(p.commission);
-        }
+        for (const Target& t : targets)
+            if (t.fresh >= 0) settle(result.changes.new_posts[static_cast<size_t>(t.fresh)], t);
         result.gmv = cents(result.gmv);
         result.refunded = cents(result.refunded);
         result.commission = cents(result.commission);
