@@ -460,11 +460,11 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_csv_finish() {
         out = R"({"ok":false,"refused":null,"error":"no import was begun"})";
         return out.c_str();
     }
-    const sr::OrdersImport r = g->api_orders->finish();
+    sr::OrdersImport r = g->api_orders->finish();
     g->api_orders.reset();
     std::string error;
     if (r.ok() && !r.changes.empty()) {
-        const sr::CommandResult c = g->store.import_orders(r.changes, "Import orders");
+        const sr::CommandResult c = g->store.import_orders(std::move(r.changes), "Import orders");
         if (!c.ok) error = c.errors.empty() ? "the import was refused" : c.errors.front().message;
         g->persistence.tick();
     }

@@ -29,16 +29,33 @@ uint64_t bytes_equal(uint64_t w, char c) {
     return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
 }
 
-// The first ',', '\n' or '\r' at or after p, or end: eight bytes at a time.
-const char* next_special(const char* p, const char* end) {
+// The first ',', '\n' or '\r' at or after p, or end: eight bytes at a time. Every byte read is
+// also ORed into `seen`, so a record whose bytes all have the top bit clear is known to be ASCII
+// (valid UTF-8) without a second pass.
+const char* next_special(const char* p, const char* end, uint64_t& seen) {
     while (end - p >= 8) {
         uint64_t w;
         std::memcpy(&w, p, 8);
+        seen |= w;
         const uint64_t m = bytes_equal(w, ',') | bytes_equal(w, '\n') | bytes_equal(w, '\r');
         if (m) return p + (__builtin_ctzll(m) >> 3);
         p += 8;
     }
-    while (p < end && !kSpecials.table[static_cast<unsigned char>(*p)]) ++p;
+    for (; p < end && !kSpecials.table[static_cast<unsigned char>(*p)]; ++p) seen |= static_cast<unsigned char>(*p);
+    return p;
+}
+
+// The first '"' at or after p, or end, the same way.
+const char* next_quote(const char* p, const char* end, uint64_t& seen) {
+    while (end - p >= 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        seen |= w;
+        const uint64_t m = bytes_equal(w, '"');
+        if (m) return p + (__builtin_ctzll(m) >> 3);
+        p += 8;
+    }
+    for (; p < end && *p != '"'; ++p) seen |= static_cast<unsigned char>(*p);
     return p;
 }
 
@@ -155,21 +172,21 @@ bool Reader::in_place(const char*& at, const char* end) {
         }
         views_.clear();
         int64_t quoted_lines = 0;
+        uint64_t seen = 0;
         const char* q = p;
         for (;;) {
             if (q == end) return true;
             if (*q == '"') {
-                const void* hit = std::memchr(q + 1, '"', static_cast<size_t>(end - q - 1));
-                if (!hit) return true;
-                const char* close = static_cast<const char*>(hit);
-                if (close + 1 == end || !(close[1] == ',' || close[1] == '\n' || close[1] == '\r')) return true;
+                const char* close = next_quote(q + 1, end, seen);
+                if (close == end || close + 1 == end || !(close[1] == ',' || close[1] == '\n' || close[1] == '\r'))
+                    return true;
                 const size_t n = static_cast<size_t>(close - q - 1);
                 quoted_lines += count_newlines(q + 1, n);
                 views_.emplace_back(q + 1, n);
                 q = close + 1;
             } else {
                 const char* f = q;
-                q = next_special(q, end);
+                q = next_special(q, end, seen);
                 if (q == end) return true;
                 views_.emplace_back(f, static_cast<size_t>(q - f));
             }
@@ -178,7 +195,8 @@ bool Reader::in_place(const char*& at, const char* end) {
         }
         // q is at the record's '\n' or '\r'.
         const size_t size = static_cast<size_t>(q - rec);
-        if (size > max_record_bytes_ || !valid_utf8(std::string_view(rec, size))) return true;
+        if (size > max_record_bytes_) return true;
+        if ((seen & 0x8080808080808080ULL) && !valid_utf8(std::string_view(rec, size))) return true;
         const bool cr = *q == '\r';
         p = q + 1;
         if (cr && p < end && *p == '\n') ++p;

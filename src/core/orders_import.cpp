@@ -47,7 +47,7 @@ constexpr FieldInfo kFields[kOrderFieldCount] = {
 
 constexpr size_t kKeepListed = 1000;
 
-std::string_view trim_view(std::string_view s) {
+inline std::string_view trim_view(std::string_view s) {
     size_t b = 0, e = s.size();
     while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
@@ -81,6 +81,9 @@ std::string_view handle_view(std::string_view h) {
     return h.substr(b, e - b);
 }
 
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 // Digits with at most one '.' and few enough of them to be exact: the integer over a power of
 // ten, one correctly rounded division, so the same double strtod gives. Anything else: strtod.
 double decimal_value(const char* s, size_t n) {
@@ -96,8 +99,6 @@ double decimal_value(const char* s, size_t n) {
         if (frac >= 0) ++frac;
     }
     if (digits > 15 || frac > 22) return std::strtod(s, nullptr);
-    static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     return static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
 }
 
@@ -105,6 +106,31 @@ double decimal_value(const char* s, size_t n) {
 // anything that is not one number.
 bool parse_amount(std::string_view s, double& out, std::string& why) {
     s = trim_view(s);
+    // The usual form, "23.40": at most 15 digits with a '.' between them, read in one pass with
+    // the same result as below.
+    if (!s.empty() && s.size() <= 15 && is_digit(s.front()) && is_digit(s.back())) {
+        uint64_t m = 0;
+        int frac = -1;
+        bool plain = true;
+        for (char c : s) {
+            if (is_digit(c)) {
+                m = m * 10 + static_cast<uint64_t>(c - '0');
+                if (frac >= 0) ++frac;
+            } else if (c == '.' && frac < 0) {
+                frac = 0;
+            } else {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            const double v = static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
+            if (v <= 1e12) {
+                out = v;
+                return true;
+            }
+        }
+    }
     // Currency symbols and codes on either side ("$", "US$", "USD", "€" as UTF-8 bytes).
     auto decoration = [](char c) {
         return !(is_digit(c) || c == '-' || c == '.' || c == ',' || c == '+');
@@ -476,19 +502,17 @@ namespace {
 // content_id_of() as a view into `ref`.
 std::string_view content_id_view(std::string_view ref) {
     ref = trim_view(ref);
-    const size_t cut = ref.find_first_of("?#");
-    if (cut != std::string_view::npos) ref = ref.substr(0, cut);
+    for (size_t i = 0; i < ref.size(); ++i)
+        if (ref[i] == '?' || ref[i] == '#') {
+            ref = ref.substr(0, i);
+            break;
+        }
     while (!ref.empty() && ref.back() == '/') ref.remove_suffix(1);
-    // The last run of digits: "/video/7301234567890123456" or the id alone.
-    size_t e = ref.size();
-    while (e > 0 && !is_digit(ref[e - 1])) --e;
-    size_t b = e;
+    // Only a number that ends the reference (its last path part) is an id:
+    // "/video/7301234567890123456" or the id alone. Anything else is the reference itself.
+    size_t b = ref.size();
     while (b > 0 && is_digit(ref[b - 1])) --b;
-    if (b == e) return ref;  // no digits: the reference itself
-    // Only a number that ends the reference (or its last path part) is an id.
-    const std::string_view tail = ref.substr(e);
-    if (!tail.empty()) return ref;
-    return ref.substr(b, e - b);
+    return b == ref.size() ? ref : ref.substr(b);
 }
 }  // namespace
 
@@ -618,18 +642,25 @@ struct OrdersImporter::Impl {
         return true;
     }
 
-    std::string_view cell(const csv::Record& r, OrderField f) const {
-        const int c = match->column[static_cast<int>(f)];
-        if (c < 0 || static_cast<size_t>(c) >= r.fields.size()) return {};
-        return trim_view(r.fields[static_cast<size_t>(c)]);
+    // This row's cell of each field, trimmed (empty when the field has no column or the row
+    // is short): taken once per row.
+    std::array<std::string_view, kOrderFieldCount> cells{};
+    void take_cells(const csv::Record& r) {
+        for (int f = 0; f < kOrderFieldCount; ++f) {
+            const int c = match->column[f];
+            cells[f] = c < 0 || static_cast<size_t>(c) >= r.fields.size() ? std::string_view{}
+                                                                           : trim_view(r.fields[static_cast<size_t>(c)]);
+        }
     }
+    std::string_view cell(OrderField f) const { return cells[static_cast<size_t>(f)]; }
     bool has(OrderField f) const { return match->column[static_cast<int>(f)] >= 0; }
 
     void row(const csv::Record& r) {
         last_row_short = r.fields.size() < header_columns;
         last_row_columns = static_cast<int64_t>(r.fields.size());
+        take_cells(r);
         using F = OrderField;
-        const std::string_view order_id = cell(r, F::order_id);
+        const std::string_view order_id = cell(F::order_id);
         if (r.fields.size() < header_columns) {
             problem(r, order_id, "has " + std::to_string(r.fields.size()) + " columns; the header has " +
                                      std::to_string(header_columns));
@@ -637,24 +668,24 @@ struct OrdersImporter::Impl {
         }
         if (order_id.empty()) return problem(r, order_id, "no Order ID");
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
-        const std::string_view user = cell(r, F::creator_username);
+        const std::string_view user = cell(F::creator_username);
         if (handle_view(user).empty()) return problem(r, order_id, "no Creator Username");
 
         std::string why;
         int64_t quantity = 1;
-        if (has(F::quantity) && !cell(r, F::quantity).empty()) {
-            if (!parse_count(cell(r, F::quantity), quantity) || quantity < 1)
-                return problem(r, order_id, "Quantity " + in_quotes(cell(r, F::quantity)) + " is not a whole number of 1 or more");
+        if (has(F::quantity) && !cell(F::quantity).empty()) {
+            if (!parse_count(cell(F::quantity), quantity) || quantity < 1)
+                return problem(r, order_id, "Quantity " + in_quotes(cell(F::quantity)) + " is not a whole number of 1 or more");
         }
         double price = 0;
         bool has_price = false;
-        if (has(F::price) && !cell(r, F::price).empty()) {
-            if (!parse_amount(cell(r, F::price), price, why)) return problem(r, order_id, "Price " + in_quotes(cell(r, F::price)) + " " + why);
+        if (has(F::price) && !cell(F::price).empty()) {
+            if (!parse_amount(cell(F::price), price, why)) return problem(r, order_id, "Price " + in_quotes(cell(F::price)) + " " + why);
             has_price = true;
         }
         double payment = 0;
         if (has(F::payment_amount)) {
-            const std::string_view v = cell(r, F::payment_amount);
+            const std::string_view v = cell(F::payment_amount);
             if (v.empty()) return problem(r, order_id, "no Payment Amount");
             if (!parse_amount(v, payment, why)) return problem(r, order_id, "Payment Amount " + in_quotes(v) + " " + why);
         } else {
@@ -662,20 +693,20 @@ struct OrdersImporter::Impl {
             payment = price * static_cast<double>(quantity);
         }
         if (has(F::currency)) {
-            const std::string_view cur = cell(r, F::currency);
+            const std::string_view cur = cell(F::currency);
             if (!cur.empty() && !iequals(cur, program.settings.currency))
                 return problem(r, order_id, "currency " + in_quotes(cur) + " is not the program's " + program.settings.currency);
         }
         bool refunded = false;
-        if (has(F::fully_refunded) && !parse_flag(cell(r, F::fully_refunded), refunded))
-            return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(r, F::fully_refunded)) + " is not yes or no");
+        if (has(F::fully_refunded) && !parse_flag(cell(F::fully_refunded), refunded))
+            return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(F::fully_refunded)) + " is not yes or no");
         double commission = 0;
         {
             F source = F::actual_commission;
-            if (!has(source) || cell(r, source).empty()) source = F::est_commission;
-            if (has(source) && !cell(r, source).empty() && !parse_amount(cell(r, source), commission, why))
-                return problem(r, order_id, std::string(order_field_header(source)) + " " + in_quotes(cell(r, source)) + " " + why);
-            if (iequals(cell(r, F::order_status), "ineligible")) commission = 0;
+            if (!has(source) || cell(source).empty()) source = F::est_commission;
+            if (has(source) && !cell(source).empty() && !parse_amount(cell(source), commission, why))
+                return problem(r, order_id, std::string(order_field_header(source)) + " " + in_quotes(cell(source)) + " " + why);
+            if (iequals(cell(F::order_status), "ineligible")) commission = 0;
         }
         const bool sample = payment == 0;
         if (sample && !(has_price && price > 0))
@@ -683,7 +714,7 @@ struct OrdersImporter::Impl {
 
         // Duplicates: the same order line imported before, or earlier in this file.
         scratch.assign(order_id);
-        const std::string_view sku = cell(r, F::sku_id);
+        const std::string_view sku = cell(F::sku_id);
         if (!sku.empty() && sku.find('/') == std::string_view::npos) {
             scratch += '/';
             scratch += sku;
@@ -700,13 +731,13 @@ struct OrdersImporter::Impl {
             return;
         }
 
-        const std::string_view content = cell(r, F::content_id);
+        const std::string_view content = cell(F::content_id);
         user_key.assign(handle_view(user));
         for (char& ch : user_key) ch = lower_char(ch);
         const Id* creator = creator_by_key.find(user_key);
         if (!creator)
             return unmatched(r, order_id, user, content, payment, "no creator @" + normalize_handle(user) + " on the roster");
-        if (icontains(cell(r, F::content_type), "live"))
+        if (icontains(cell(F::content_type), "live"))
             return unmatched(r, order_id, user, content, payment, "a LIVE order: only video orders attach to posts");
         const std::string_view content_key = content_id_view(content);
         if (content_key.empty())
@@ -728,7 +759,7 @@ struct OrdersImporter::Impl {
             p.id = next_id++;
             p.creator_id = *creator;
             p.tiktok_ref = std::string(content_key);
-            for (std::string_view code : {cell(r, F::sku_id), cell(r, F::product_id)}) {
+            for (std::string_view code : {cell(F::sku_id), cell(F::product_id)}) {
                 auto prod = product_by_sku.find(std::string(code));
                 if (!code.empty() && prod != product_by_sku.end()) {
                     p.product_id = prod->second;
@@ -746,7 +777,7 @@ struct OrdersImporter::Impl {
         }
         if (t->fresh >= 0) {
             Post& post = result.changes.new_posts[static_cast<size_t>(t->fresh)];
-            if (auto day = parse_day(cell(r, F::time_created)); day && (!post.published || *day < *post.published))
+            if (auto day = parse_day(cell(F::time_created)); day && (!post.published || *day < *post.published))
                 post.published = day;
         } else if (!t->touched) {
             // The post's numbers so far, summed onto as before.

@@ -192,7 +192,7 @@ void Store::replace_program(Program next, std::string label) {
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
 }
 
-CommandResult Store::import_orders(const OrdersChanges& c, std::string label) {
+CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
     if (c.base_revision != revision_)
         return CommandResult::refused({{"orders", "The program changed while the file was being read; import it again."}});
     std::unordered_map<Id, size_t> index;
@@ -208,7 +208,7 @@ CommandResult Store::import_orders(const OrdersChanges& c, std::string label) {
     for (const Post& x : c.new_posts)
         if (x.id < program_.next_id && index.count(x.id))
             return CommandResult::refused({{"orders", "Id " + std::to_string(x.id) + " is already used."}});
-    auto after = std::make_shared<OrdersChanges>(c);
+    auto after = std::make_shared<OrdersChanges>(std::move(c));
     const Id next_before = program_.next_id;
     const size_t keys_before = program_.imported_orders.size();
     run({std::move(label), [after](Program& p) { apply_orders(p, *after); },

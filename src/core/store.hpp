@@ -131,7 +131,12 @@ public:
     // Applies an affiliate-orders import (orders_import.hpp) as one undoable step. Refused when
     // the program changed since the import was read (changes.base_revision != revision()):
     // read the file again.
-    CommandResult import_orders(const OrdersChanges& changes, std::string label = "Import orders");
+    // Takes the changes over when it applies them (refused, it leaves them as they were): a
+    // million order keys are not copied once more for the undo step.
+    CommandResult import_orders(OrdersChanges&& changes, std::string label = "Import orders");
+    CommandResult import_orders(const OrdersChanges& changes, std::string label = "Import orders") {
+        return import_orders(OrdersChanges(changes), std::move(label));
+    }
     // Applies a merge preview (merge.hpp) as one undoable step. Refused when the preview found
     // problems or the program changed since it was made (preview.base_revision != revision()).
     CommandResult apply_merge(const MergePreview& preview, std::string label = "Merge backup");

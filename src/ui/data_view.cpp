@@ -681,7 +681,7 @@ void DataView::draw_summary() {
         const std::string add = r.orders > 0 ? "Add " + count_of(static_cast<size_t>(r.orders), "order", "orders")
                                              : "Remember " + count_of(static_cast<size_t>(r.samples), "sample", "samples");
         if (primary_button(add.c_str())) {
-            CommandResult res = store_.import_orders(r.changes, "Import orders from " + name_);
+            CommandResult res = store_.import_orders(std::move(result_.changes), "Import orders from " + name_);
             if (res.ok) {
                 return done("Imported " + name_ + ": " + sum + ". Undo (Ctrl+Z) takes the import back.");
             }

@@ -175,6 +175,37 @@ TEST_CASE("two SKUs of one order are two lines but one order") {
     CHECK(post_by_id(p, f.post).gmv == doctest::Approx(35));
 }
 
+TEST_CASE("a sample line in an order does not stop the order's paid line from counting as an order") {
+    Fixture f;
+    const OrdersImport r = import_orders_csv(
+        f.p, std::string(kHeader) +
+                 "7001,P2,Toner,S2,10,0,USD,1,Settled,glow.daily,Video,7301234567890123456,10%,0,0,0,0,2026-11-02,No\n"
+                 "7001,P1,Serum,S1,25,25,USD,1,Settled,glow.daily,Video,7301234567890123456,10%,25,2.5,25,2.5,2026-11-02,No\n");
+    REQUIRE(r.ok());
+    CHECK(r.samples == 1);
+    CHECK(r.orders == 1);
+    CHECK(r.imported == 1);
+    CHECK(r.gmv == doctest::Approx(25));
+}
+
+TEST_CASE("a post first seen in a file is the first creator's: another creator's order on it is unmatched") {
+    Fixture f;
+    add_creator(f.p, "other.one", 20000);
+    const OrdersImport r = import_orders_csv(
+        f.p, std::string(kHeader) +
+                 "7001,P1,Serum,S1,25,25,USD,1,Settled,glow.daily,Video,7305555555555555555,10%,25,2.5,25,2.5,2026-11-02,No\n"
+                 "7002,P1,Serum,S1,25,25,USD,1,Settled,other.one,Video,7305555555555555555,10%,25,2.5,25,2.5,2026-11-02,No\n");
+    REQUIRE(r.ok());
+    CHECK(r.posts_created == 1);
+    CHECK(r.orders == 1);
+    REQUIRE(r.unmatched.size() == 1);
+    CHECK(r.unmatched[0].order_id == "7002");
+    CHECK(r.unmatched[0].reason == "content 7305555555555555555 is a post by @glow.daily");
+    REQUIRE(r.changes.new_posts.size() == 1);
+    CHECK(r.changes.new_posts[0].creator_id == f.creator);
+    CHECK(r.changes.new_posts[0].gmv == doctest::Approx(25));
+}
+
 TEST_CASE("a file missing a required column is refused whole, naming the column") {
     Fixture f;
     const std::string no_user =
