@@ -543,9 +543,9 @@ struct OrdersImporter::Impl {
     int64_t last_row_columns = 0;
 
     // Order lines and orders seen: the program's (views into program.imported_orders) and this
-    // file's (views into `arena`, listed in `stored`).
+    // file's (views into `arena`; each also goes to changes.new_order_keys as it is found, so
+    // that the last frame of a large import does not make a million strings at once).
     OrderBook book;
-    std::vector<std::string_view> stored;
     Arena arena;
     std::string scratch;
     std::string user_key;                      // scratch for handle keys
@@ -812,7 +812,7 @@ struct OrdersImporter::Impl {
     // a sample's line does not make its order one already counted.
     void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted) {
         const std::string_view v = arena.keep(scratch);
-        stored.push_back(v);
+        result.changes.new_order_keys.emplace_back(v);
         book.add(seen, v, order_id_size, counted);
     }
 
@@ -842,9 +842,6 @@ struct OrdersImporter::Impl {
             refused.changes.base_revision = result.changes.base_revision;
             return refused;
         }
-        result.changes.new_order_keys.reserve(stored.size());
-        for (std::string_view k : stored) result.changes.new_order_keys.emplace_back(k);
-        stored.clear();
         result.changes.updated_posts.reserve(touched.size());
         for (uint32_t i : touched) {
             Post p = program.posts[static_cast<size_t>(targets[i].existing)];

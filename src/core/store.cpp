@@ -1,6 +1,7 @@
 #include "store.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -211,7 +212,16 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
     auto after = std::make_shared<OrdersChanges>(std::move(c));
     const Id next_before = program_.next_id;
     const size_t keys_before = program_.imported_orders.size();
-    run({std::move(label), [after](Program& p) { apply_orders(p, *after); },
+    // The order keys (a million for a large file) move into the program and back out on undo,
+    // rather than being copied each way.
+    run({std::move(label),
+         [after](Program& p) {
+             std::vector<std::string> keys = std::move(after->new_order_keys);
+             after->new_order_keys.clear();
+             apply_orders(p, *after);
+             p.imported_orders.insert(p.imported_orders.end(), std::make_move_iterator(keys.begin()),
+                                      std::make_move_iterator(keys.end()));
+         },
          [before, after, next_before, keys_before](Program& p) {
              std::unordered_map<Id, const Post*> old;
              for (const Post& x : *before) old.emplace(x.id, &x);
@@ -225,7 +235,10 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
                  kept.push_back(it != old.end() ? *it->second : std::move(x));
              }
              p.posts = std::move(kept);
-             p.imported_orders.resize(std::min(keys_before, p.imported_orders.size()));
+             const size_t keep = std::min(keys_before, p.imported_orders.size());
+             after->new_order_keys.assign(std::make_move_iterator(p.imported_orders.begin() + static_cast<std::ptrdiff_t>(keep)),
+                                          std::make_move_iterator(p.imported_orders.end()));
+             p.imported_orders.resize(keep);
              p.next_id = next_before;
          }});
     return CommandResult::done(0);

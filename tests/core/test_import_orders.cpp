@@ -362,6 +362,12 @@ TEST_CASE("importing orders through the store is one undoable step") {
     REQUIRE(store.redo());
     CHECK(post_by_id(store.program(), f.post).gmv == doctest::Approx(75));
     CHECK(store.program().imported_orders.size() == 4);
+    // Undone and redone once more, the same order keys are remembered: the file adds nothing.
+    REQUIRE(store.undo());
+    CHECK(program_to_json(store.program()) == before);
+    REQUIRE(store.redo());
+    CHECK(store.program().imported_orders.size() == 4);
+    CHECK(import_orders_csv(store.program(), std::string(kHeader) + kRows).imported == 0);
 }
 
 TEST_CASE("an import read before the program changed is refused, changing nothing") {
