@@ -104,6 +104,13 @@ def main():
     one("  save: long tasks (ms)", " ".join(str(x) for x in app["save_long_tasks"][:12]))
     one("  roster scroll frame CPU med/p95", f"{app['scroll_median_ms']:.1f} / {app['scroll_p95_ms']:.1f} ms",
         "<= 8 ms", verdict(app["scroll_p95_ms"] <= 8))
+    imp = load(f"{out}/import-browser.json")
+    print(f"browser, {label(imp['rows'])}-line orders CSV ({imp['csv_mb']:.0f} MB) through the Data screen:")
+    one("  read with progress (ms / frames)", f"{imp['screen_read_ms']:,} / {imp['screen_frames']}",
+        "finishes", verdict(imp["summary"].find(" imported") > 0))
+    one("  longest frame while reading (ms)", f"{imp['screen_longest_frame_ms']:.0f}")
+    one("  add the orders and save (ms)", f"{imp['screen_apply_save_ms']:,}")
+    one("  page API importCsv, all of it (ms)", f"{imp['api_ms']:,}")
     for s in sizes:
         for k in ("report-native.csv", "report-wasm.csv"):
             d = runs[s]["pandas"].get(k, {})

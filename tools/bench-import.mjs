@@ -1,16 +1,20 @@
 // Imports a large TikTok Shop affiliate-orders CSV into the sample program in headless Chromium,
 // through the Data screen (file input, read a few megabytes per frame) and through the page
 // API's importCsv, and prints the times and the app's frame CPU times while reading.
-// Usage: node tools/bench-import.mjs [ROWS] [APP_DIR]      (default 1,000,000 rows)
+// Usage: node tools/bench-import.mjs [ROWS] [APP_DIR] [--json]   (default 1,000,000 rows;
+// --json: one JSON object of the figures instead of the sentences, for tools/bench)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-process.env.SR_APP_DIR = process.argv[3] || path.join(root, 'build/web');
+const args = process.argv.slice(2).filter((a) => a !== '--json');
+const asJson = args.length !== process.argv.length - 2;
+process.env.SR_APP_DIR = args[1] || path.join(root, 'build/web');
 const { startServer, launch, openApp, settle, waitSaved } = await import('../tests/browser/lib.mjs');
 
-const rows = Number(process.argv[2] || 1000000);
+const rows = Number(args[0] || 1000000);
+const figures = { rows };
 const { server, url } = await startServer();
 const chrome = await launch();
 
@@ -64,9 +68,13 @@ try {
   await page.waitForFunction(() => window.sparkRoster.widgetText('data:notice') !== null, null, { timeout: 600000 });
   await waitSaved(page);
   const applyMs = Date.now() - t0;
-  console.log(`screen: ${rows.toLocaleString('en-US')} rows (${mb} MB) read in ${screenMs} ms over ${frames} frames, ` +
-              `longest frame ${maxFrame.toFixed(0)} ms; applied and saved in ${applyMs} ms`);
-  console.log(`  ${summary}`);
+  Object.assign(figures, { csv_mb: Number(mb), screen_read_ms: screenMs, screen_frames: frames,
+                           screen_longest_frame_ms: maxFrame, screen_apply_save_ms: applyMs, summary });
+  if (!asJson) {
+    console.log(`screen: ${rows.toLocaleString('en-US')} rows (${mb} MB) read in ${screenMs} ms over ${frames} frames, ` +
+                `longest frame ${maxFrame.toFixed(0)} ms; applied and saved in ${applyMs} ms`);
+    console.log(`  ${summary}`);
+  }
   await context.close();
 
   // Through the page API.
@@ -80,8 +88,10 @@ try {
   }, [makeCsvInPage.toString(), rows]);
   const apiMs = Math.round(s.ms);
   if (!s.ok) throw new Error(s.refused || s.error);
-  console.log(`importCsv: ${s.rows.toLocaleString('en-US')} rows, ${s.imported.toLocaleString('en-US')} imported, ` +
-              `read, applied and saved in ${apiMs} ms`);
+  figures.api_ms = apiMs;
+  if (asJson) console.log(JSON.stringify(figures));
+  else console.log(`importCsv: ${s.rows.toLocaleString('en-US')} rows, ${s.imported.toLocaleString('en-US')} imported, ` +
+                   `read, applied and saved in ${apiMs} ms`);
   await context.close();
 } finally {
   if (csvFile) fs.rmSync(csvFile, { force: true });
