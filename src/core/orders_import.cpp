@@ -290,24 +290,22 @@ public:
             }
         }
     }
-    bool contains(std::string_view s) const { return probe(s).found(); }
     V* find(std::string_view s) {
         const Probe p = probe(s);
         return p.found() ? &value(p.entry) : nullptr;
     }
 
     // Adds `s` (absent, as `p` found it; nothing inserted since) with its value. `s` must stay
-    // where it is for as long as the map is used. Returns the entry's index.
-    uint32_t insert(const Probe& p, std::string_view s, V v = V{}) {
+    // where it is for as long as the map is used.
+    void insert(const Probe& p, std::string_view s, V v = V{}) {
         const uint32_t entry = static_cast<uint32_t>(keys_.size());
         keys_.push_back(s);
         values_.push_back(std::move(v));
-        if ((keys_.size()) * 2 > slots_.size()) {
+        if (keys_.size() * 2 > slots_.size()) {
             grow();  // places every entry, the new one included
         } else {
             slots_[p.slot] = {p.tag, entry};
         }
-        return entry;
     }
     // Adds `s` unless present; an existing key keeps its value.
     void insert(std::string_view s, V v = V{}) {
@@ -316,7 +314,6 @@ public:
     }
 
     V& value(uint32_t entry) { return values_[entry]; }
-    size_t size() const { return keys_.size(); }
 
 private:
     static constexpr uint32_t kNone = 0xFFFFFFFFu;
