@@ -100,33 +100,56 @@ double MarginBook::creator_margin(Id id) const { return margin_in(creator, id); 
 double MarginBook::product_margin(Id id) const { return margin_in(product, id); }
 double MarginBook::code_margin(Id id) const { return margin_in(code, id); }
 
-MarginBook compute_margins(const Program& p) {
-    MarginBook b;
-    std::unordered_map<Id, const Product*> products;
-    std::unordered_map<Id, const Creator*> creators;
-    std::unordered_map<Id, const Post*> posts;
-    std::unordered_map<Id, int> posts_per_sample;
-    // Sized up front: at 50,000 posts the rehashing cost more than the sums.
-    products.reserve(p.products.size());
-    creators.reserve(p.creators.size());
-    posts.reserve(p.posts.size());
-    posts_per_sample.reserve(p.samples.size());
-    b.post.reserve(p.posts.size());
-    b.creator.reserve(p.creators.size());
-    b.product.reserve(p.products.size());
-    b.code.reserve(p.spark_codes.size());
-    for (const Product& x : p.products) products[x.id] = &x;
-    for (const Creator& x : p.creators) creators[x.id] = &x;
+namespace {
+
+template <class V> V& slot_of(IdSlots& ids, std::vector<V>& values, Id id) {
+    const size_t s = static_cast<size_t>(ids.insert(id));
+    if (s == values.size()) values.emplace_back();
+    return values[s];
+}
+
+template <class V> const V* find_slot(const IdSlots& ids, const std::vector<V>& values, Id id) {
+    const int32_t s = ids.find(id);
+    return s == IdSlots::none ? nullptr : &values[static_cast<size_t>(s)];
+}
+
+}  // namespace
+
+const MarginParts* MarginSlots::creator_of(Id id) const { return find_slot(creator_ids, creator, id); }
+const MarginParts* MarginSlots::product_of(Id id) const { return find_slot(product_ids, product, id); }
+double MarginSlots::post_margin(Id id) const {
+    const MarginParts* m = find_slot(post_ids, post, id);
+    return m ? m->margin() : 0.0;
+}
+
+MarginSlots margin_slots(const Program& p) {
+    MarginSlots b;
+    const RecordIndex<Product> products(p.products);
+    const RecordIndex<Creator> creators(p.creators);
+    const RecordIndex<Sample> samples(p.samples);
+    // Every post has its slot up front (in order), with its Spark spend and the posts per sample.
+    b.post_ids = IdSlots(p.posts.size());
+    for (const Post& x : p.posts) b.post_ids.insert(x.id);
+    b.post.resize(b.post_ids.size());
+    std::vector<double> spend_per_post(b.post_ids.size(), 0.0);
+    std::vector<int> posts_per_sample(samples.at.size(), 0);
     for (const Post& x : p.posts) {
-        posts[x.id] = &x;
-        if (x.sample_id) posts_per_sample[x.sample_id]++;
+        if (!x.sample_id) continue;
+        const int32_t s = samples.slots.find(x.sample_id);
+        if (s != IdSlots::none) posts_per_sample[static_cast<size_t>(s)]++;
     }
-    std::unordered_map<Id, double> spend_per_post;
+    b.creator_ids = IdSlots(p.creators.size());
+    b.creator.reserve(p.creators.size());
+    b.product_ids = IdSlots(p.products.size());
+    b.product.reserve(p.products.size());
+    b.code_ids = IdSlots(p.spark_codes.size());
+    b.code.reserve(p.spark_codes.size());
+
     for (const SparkCode& sc : p.spark_codes) {
         double spend = 0;
         MarginParts m;
-        const Product* prod = products.count(sc.product_id) ? products[sc.product_id] : nullptr;
-        const Creator* cr = creators.count(sc.creator_id) ? creators[sc.creator_id] : nullptr;
+        const Product* prod = products.find(sc.product_id);
+        const Creator* cr = creators.find(sc.creator_id);
         const double rate = prod && prod->commission_rate ? *prod->commission_rate : (cr ? cr->commission_rate : 0.0);
         for (const PaidRound& r : sc.rounds) {
             spend += r.spend;
@@ -140,25 +163,24 @@ MarginBook compute_margins(const Program& p) {
                 m.discounts += prod->usual_discount * orders;
             }
         }
-        b.code[sc.id] = m;
-        if (sc.post_id && posts.count(sc.post_id)) {
-            spend_per_post[sc.post_id] += spend;
+        slot_of(b.code_ids, b.code, sc.id) = m;
+        const int32_t post = sc.post_id ? b.post_ids.find(sc.post_id) : IdSlots::none;
+        if (post != IdSlots::none) {
+            spend_per_post[static_cast<size_t>(post)] += spend;
         } else if (spend > 0) {
             MarginParts loose;
             loose.ad_spend = spend;
-            b.creator[sc.creator_id] += loose;
-            if (sc.product_id) b.product[sc.product_id] += loose;
+            slot_of(b.creator_ids, b.creator, sc.creator_id) += loose;
+            if (sc.product_id) slot_of(b.product_ids, b.product, sc.product_id) += loose;
             b.program += loose;
         }
     }
-    std::unordered_map<Id, const Sample*> samples;
     for (const Sample& s : p.samples) {
-        samples[s.id] = &s;
-        if (posts_per_sample.count(s.id)) continue;
+        if (posts_per_sample[static_cast<size_t>(samples.slots.find(s.id))] > 0) continue;
         MarginParts loose;
         loose.samples = s.cost;
-        b.creator[s.creator_id] += loose;
-        if (s.product_id) b.product[s.product_id] += loose;
+        slot_of(b.creator_ids, b.creator, s.creator_id) += loose;
+        if (s.product_id) slot_of(b.product_ids, b.product, s.product_id) += loose;
         b.program += loose;
     }
     for (const Post& x : p.posts) {
@@ -167,23 +189,40 @@ MarginBook compute_margins(const Program& p) {
         m.refunds = x.refunded;
         m.commission = x.commission;
         m.fees = x.creator_fee;
-        auto pit = products.find(x.product_id);
-        if (pit != products.end()) {
-            const Product& prod = *pit->second;
+        if (const Product* prod = products.find(x.product_id)) {
             const double units = static_cast<double>(x.units > 0 ? x.units : x.orders);
-            m.goods = prod.unit_cost * units;
-            m.shipping = prod.shipping_subsidy * static_cast<double>(x.orders);
-            m.discounts = prod.usual_discount * static_cast<double>(x.orders);
+            m.goods = prod->unit_cost * units;
+            m.shipping = prod->shipping_subsidy * static_cast<double>(x.orders);
+            m.discounts = prod->usual_discount * static_cast<double>(x.orders);
         }
-        auto sit = spend_per_post.find(x.id);
-        if (sit != spend_per_post.end()) m.ad_spend = sit->second;
-        auto smp = samples.find(x.sample_id);
-        if (smp != samples.end()) m.samples = smp->second->cost / posts_per_sample[x.sample_id];
-        b.post[x.id] = m;
-        b.creator[x.creator_id] += m;
-        if (x.product_id) b.product[x.product_id] += m;
+        const size_t post = static_cast<size_t>(b.post_ids.find(x.id));
+        m.ad_spend = spend_per_post[post];
+        // A post naming sample 0 finds a sample only if one has id 0, with no posts counted.
+        const int32_t smp = samples.slots.find(x.sample_id);
+        if (smp != IdSlots::none) {
+            const size_t k = static_cast<size_t>(smp);
+            m.samples = samples.at[k]->cost / (x.sample_id ? posts_per_sample[k] : 0);
+        }
+        b.post[post] = m;
+        slot_of(b.creator_ids, b.creator, x.creator_id) += m;
+        if (x.product_id) slot_of(b.product_ids, b.product, x.product_id) += m;
         b.program += m;
     }
+    return b;
+}
+
+MarginBook compute_margins(const Program& p) {
+    const MarginSlots m = margin_slots(p);
+    MarginBook b;
+    b.program = m.program;
+    auto fill = [](std::unordered_map<Id, MarginParts>& out, const IdSlots& ids, const std::vector<MarginParts>& v) {
+        out.reserve(v.size());
+        for (size_t i = 0; i < v.size(); ++i) out.emplace(ids.id_at(static_cast<int32_t>(i)), v[i]);
+    };
+    fill(b.post, m.post_ids, m.post);
+    fill(b.creator, m.creator_ids, m.creator);
+    fill(b.product, m.product_ids, m.product);
+    fill(b.code, m.code_ids, m.code);
     return b;
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "id_index.hpp"
 #include "model.hpp"
 
 namespace sr {
@@ -37,6 +38,18 @@ struct MarginBook {
     double code_margin(Id id) const;
 };
 MarginBook compute_margins(const Program& p);
+
+// The same margins by slot, for a computation over the whole program (the weekly review): each
+// id's parts are summed in the same order as compute_margins() sums them, so equal to the bit.
+struct MarginSlots {
+    IdSlots post_ids, creator_ids, product_ids, code_ids;  // ids as charged (creators and
+    std::vector<MarginParts> post, creator, product, code; // products only once charged)
+    MarginParts program;
+    const MarginParts* creator_of(Id id) const;  // nullptr: nothing charged to it
+    const MarginParts* product_of(Id id) const;
+    double post_margin(Id id) const;  // 0 for a post that is not in the program
+};
+MarginSlots margin_slots(const Program& p);
 
 // ---------------------------------------------------------------- the metrics table
 enum class Metric { conversion, revenue_per_post, output, hook_retention, repeat_purchase, commission_to_revenue };

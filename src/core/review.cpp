@@ -254,7 +254,8 @@ Review review(const Program& p, Date week_start_date) {
             pc.reason, "confirm the promotion (it lands in the tier history)", -static_cast<int>(pc.revenue_per_post));
 
     // Spark Ad candidates without a valid code.
-    r.candidates = spark_candidates(p, today, static_cast<size_t>(std::max(0, s.candidates_max)));
+    const MarginSlots book = margin_slots(p);  // for the candidates and the margin rankings
+    r.candidates = spark_candidates(p, today, static_cast<size_t>(std::max(0, s.candidates_max)), book);
     const std::unordered_map<Id, PostCodeState> code_state = post_code_states(p);
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         const SparkCandidate& c = r.candidates[i];
@@ -309,7 +310,6 @@ Review review(const Program& p, Date week_start_date) {
     r.velocity = content_velocity(p, r.week_start);
 
     // Margin beside GMV.
-    const MarginBook book = compute_margins(p);
     r.program_margin = book.program;
     const size_t n = static_cast<size_t>(std::max(1, s.margin_ranking_size));
     // Creators and posts are ranked unlabelled and only the rows kept get their label: a large
@@ -317,9 +317,9 @@ Review review(const Program& p, Date week_start_date) {
     std::vector<RankRow> rows;
     rows.reserve(std::max(p.creators.size(), p.posts.size()));
     for (const Creator& c : p.creators) {
-        auto it = book.creator.find(c.id);
-        if (it == book.creator.end()) continue;
-        rows.push_back({c.id, std::string(), it->second.margin(), it->second.gmv, 0, 0});
+        const MarginParts* m = book.creator_of(c.id);
+        if (!m) continue;
+        rows.push_back({c.id, std::string(), m->margin(), m->gmv, 0, 0});
     }
     r.creators_by_margin = ranked(rows, false, n);
     r.creators_by_gmv = ranked(std::move(rows), true, n);
@@ -327,8 +327,7 @@ Review review(const Program& p, Date week_start_date) {
         for (RankRow& x : *list) x.label = who(x.id);
     rows.clear();
     for (const Post& x : p.posts) {
-        auto it = book.post.find(x.id);
-        rows.push_back({x.id, std::string(), it->second.margin(), x.gmv, 0, 0});
+        rows.push_back({x.id, std::string(), book.post_margin(x.id), x.gmv, 0, 0});
     }
     r.posts_by_margin = ranked(std::move(rows), false, n);
     for (const Post& x : p.posts)
@@ -336,17 +335,16 @@ Review review(const Program& p, Date week_start_date) {
             if (row.id == x.id) row.label = "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")";
     rows.clear();
     for (const Product& x : p.products) {
-        auto it = book.product.find(x.id);
-        const MarginParts m = it == book.product.end() ? MarginParts{} : it->second;
+        const MarginParts* found = book.product_of(x.id);
+        const MarginParts m = found ? *found : MarginParts{};
         rows.push_back({x.id, x.name, m.margin(), m.gmv, 0, 0});
     }
     r.products_by_margin = ranked(std::move(rows), false, p.products.size());
     rows.clear();
     for (const SparkCode& c : p.spark_codes) {
         if (c.rounds.empty()) continue;
-        auto it = book.code.find(c.id);
-        rows.push_back({c.id, "Spark Code " + std::to_string(c.id) + " (" + who(c.creator_id) + ")", it->second.margin(),
-                        it->second.gmv, 0, 0});
+        const MarginParts& m = book.code[static_cast<size_t>(book.code_ids.find(c.id))];
+        rows.push_back({c.id, "Spark Code " + std::to_string(c.id) + " (" + who(c.creator_id) + ")", m.margin(), m.gmv, 0, 0});
     }
     r.codes_by_margin = ranked(std::move(rows), false, static_cast<size_t>(-1));
     return r;

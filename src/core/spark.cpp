@@ -188,11 +188,14 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
 }
 
 std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count) {
+    return spark_candidates(p, today, max_count, margin_slots(p));
+}
+
+std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count, const MarginSlots& margins) {
     const Settings& s = p.settings;
-    const MarginBook book = compute_margins(p);
-    std::unordered_map<Id, bool> valid;
+    IdSlots valid;
     for (const SparkCode& c : p.spark_codes)
-        if (c.post_id && spark_code_valid(c, today)) valid[c.post_id] = true;
+        if (c.post_id && spark_code_valid(c, today)) valid.insert(c.post_id);
     std::vector<SparkCandidate> out;
     const Date from = today.plus_days(-s.candidate_window_days);
     for (const Post& x : p.posts) {
@@ -205,8 +208,7 @@ std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_
         c.clicks = x.clicks;
         c.views = x.views;
         c.gmv = x.gmv;
-        c.margin = book.post_margin(x.id);
-        c.valid_code = valid.count(x.id) > 0;
+        c.valid_code = valid.contains(x.id);
         c.compliance_passed = x.compliance_passed;
         out.push_back(c);
     }
@@ -217,6 +219,7 @@ std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_
                           return a.post_id < b.post_id;
                       });
     out.resize(keep);
+    for (SparkCandidate& c : out) c.margin = margins.post_margin(c.post_id);  // only the ones kept
     return out;
 }
 
