@@ -80,6 +80,9 @@ struct CreatorMetrics {
 // The window the weekly review measures: posts published in the metrics_window_days days
 // before `as_of` (as_of itself excluded). Creators with status active or paused are measured.
 std::vector<CreatorMetrics> creator_metrics(const Program& p, Date as_of);
+// Those of creator_metrics() with at least one flag (any_flag()), the same in every field: the
+// weekly review's "flags by creator". Only their reasons are written.
+std::vector<CreatorMetrics> flagged_creator_metrics(const Program& p, Date as_of);
 // One creator's metrics (the same numbers creator_metrics() gives for it).
 CreatorMetrics metrics_for_creator(const Program& p, Id creator_id, Date as_of);
 

@@ -168,10 +168,8 @@ Review review(const Program& p, Date week_start_date) {
     }
 
     // Flags by creator.
-    const std::vector<CreatorMetrics> metrics = creator_metrics(p, today);
-    for (const CreatorMetrics& cm : metrics) {
-        if (!cm.any_flag()) continue;
-        r.flagged_creators.push_back(cm);
+    r.flagged_creators = flagged_creator_metrics(p, today);
+    for (const CreatorMetrics& cm : r.flagged_creators) {
         const std::string h = who(cm.creator_id);
         if (cm.replace_suggested) {
             // Lowest output first. A creator whose few posts earn well gets one item, not a
