@@ -92,4 +92,49 @@ template <class T> struct RecordIndex {
     }
 };
 
+// Pointers to records, side by side in the order of their vector.
+template <class T> struct RecordSpan {
+    const T* const* first = nullptr;
+    const T* const* last = nullptr;
+    const T* const* begin() const { return first; }
+    const T* const* end() const { return last; }
+    bool empty() const { return first == last; }
+    size_t size() const { return static_cast<size_t>(last - first); }
+};
+
+// The records of `v` that `keep` accepts, grouped by the id `key` gives (a post's creator, ...):
+// one array holding each group's records side by side, in the order of `v`.
+template <class T> struct RecordGroups {
+    IdSlots keys;
+    std::vector<size_t> start;  // by slot, and one past the last group
+    std::vector<const T*> items;
+
+    template <class Key, class Keep> RecordGroups(const std::vector<T>& v, size_t expected_keys, Key key, Keep keep)
+        : keys(expected_keys) {
+        std::vector<int32_t> slot(v.size(), IdSlots::none);
+        std::vector<size_t> count;
+        count.reserve(expected_keys);
+        for (size_t i = 0; i < v.size(); ++i) {
+            if (!keep(v[i])) continue;
+            const int32_t s = keys.insert(key(v[i]));
+            if (static_cast<size_t>(s) == count.size()) count.push_back(0);
+            count[static_cast<size_t>(s)]++;
+            slot[i] = s;
+        }
+        start.assign(count.size() + 1, 0);
+        for (size_t k = 0; k < count.size(); ++k) start[k + 1] = start[k] + count[k];
+        items.resize(start.back());
+        std::vector<size_t> at(start.begin(), start.end() - 1);
+        for (size_t i = 0; i < v.size(); ++i)
+            if (slot[i] != IdSlots::none) items[at[static_cast<size_t>(slot[i])]++] = &v[i];
+    }
+
+    RecordSpan<T> of(Id id) const {
+        const int32_t s = keys.find(id);
+        if (s == IdSlots::none) return {};
+        const T* const* base = items.data();
+        return {base + start[static_cast<size_t>(s)], base + start[static_cast<size_t>(s) + 1]};
+    }
+};
+
 }  // namespace sr

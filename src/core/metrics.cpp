@@ -258,50 +258,16 @@ Date week_start_of(Date d, const Settings& s) {
 namespace {
 
 // A creator's published posts, in program order.
-struct PostSpan {
-    const Post* const* first = nullptr;
-    const Post* const* last = nullptr;
-    const Post* const* begin() const { return first; }
-    const Post* const* end() const { return last; }
-    bool empty() const { return first == last; }
-};
+using PostSpan = RecordSpan<Post>;
 
 PostSpan span_of(const std::vector<const Post*>& v) { return {v.data(), v.data() + v.size()}; }
 
-// Published posts by creator id: one array, each creator's posts side by side in program order.
-struct PostIndex {
-    IdSlots creators;
-    std::vector<size_t> start;  // by slot, and one past the last
-    std::vector<const Post*> posts;
-    PostSpan of(Id id) const {
-        const int32_t s = creators.find(id);
-        if (s == IdSlots::none) return {};
-        const Post* const* base = posts.data();
-        return {base + start[static_cast<size_t>(s)], base + start[static_cast<size_t>(s) + 1]};
-    }
-};
+// Published posts by creator id.
+using PostIndex = RecordGroups<Post>;
 
 PostIndex index_posts(const Program& p) {
-    PostIndex idx;
-    idx.creators = IdSlots(p.creators.size());
-    std::vector<int32_t> slot(p.posts.size(), IdSlots::none);
-    std::vector<size_t> count;
-    count.reserve(p.creators.size());
-    for (size_t i = 0; i < p.posts.size(); ++i) {
-        const Post& x = p.posts[i];
-        if (!x.published) continue;
-        const int32_t s = idx.creators.insert(x.creator_id);
-        if (static_cast<size_t>(s) == count.size()) count.push_back(0);
-        count[static_cast<size_t>(s)]++;
-        slot[i] = s;
-    }
-    idx.start.assign(count.size() + 1, 0);
-    for (size_t k = 0; k < count.size(); ++k) idx.start[k + 1] = idx.start[k] + count[k];
-    idx.posts.resize(idx.start.back());
-    std::vector<size_t> at(idx.start.begin(), idx.start.end() - 1);
-    for (size_t i = 0; i < p.posts.size(); ++i)
-        if (slot[i] != IdSlots::none) idx.posts[at[static_cast<size_t>(slot[i])]++] = &p.posts[i];
-    return idx;
+    return PostIndex(p.posts, p.creators.size(), [](const Post& x) { return x.creator_id; },
+                     [](const Post& x) { return x.published.has_value(); });
 }
 
 int count_in(PostSpan posts, Date from, Date to_excl) {
