@@ -1,10 +1,12 @@
 #include "rules.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "creators.hpp"
 #include "format.hpp"
+#include "id_index.hpp"
 #include "metrics.hpp"
 
 namespace sr {
@@ -59,7 +61,7 @@ Date add_months(Date first, int n) {
 }
 
 struct PromotionContext {
-    std::unordered_map<Id, std::vector<const Post*>> posts;
+    std::optional<RecordGroups<Post>> posts;  // published in the months checked, by creator
     Date from, to_excl;
     std::vector<Date> month_starts;  // the months checked, oldest first
     double median[4] = {0, 0, 0, 0};
@@ -83,30 +85,29 @@ PromotionContext make_context(const Program& p, Date today) {
     }
     ctx.from = ctx.month_starts.empty() ? end : ctx.month_starts.front();
     ctx.to_excl = end;
-    for (const Post& x : p.posts)
-        if (x.published && *x.published >= ctx.from && *x.published < ctx.to_excl) ctx.posts[x.creator_id].push_back(&x);
+    ctx.posts.emplace(p.posts, p.creators.size(), [](const Post& x) { return x.creator_id; },
+                      [&ctx](const Post& x) { return x.published && *x.published >= ctx.from && *x.published < ctx.to_excl; });
     std::vector<double> per_tier[4];
     for (const Creator& c : p.creators) {
         if (c.status != CreatorStatus::active && c.status != CreatorStatus::paused) continue;
-        auto it = ctx.posts.find(c.id);
-        if (it == ctx.posts.end() || it->second.empty()) continue;
+        const RecordSpan<Post> posts = ctx.posts->of(c.id);
+        if (posts.empty()) continue;
         double gmv = 0;
-        for (const Post* x : it->second) gmv += x->gmv;
-        per_tier[effective_tier(c, s)].push_back(gmv / static_cast<double>(it->second.size()));
+        for (const Post* x : posts) gmv += x->gmv;
+        per_tier[effective_tier(c, s)].push_back(gmv / static_cast<double>(posts.size()));
     }
     for (int t = 1; t <= 3; ++t) ctx.median[t] = median_of(per_tier[t]);
     return ctx;
 }
 
-PromotionCheck check_with(const Program& p, const Creator& c, const PromotionContext& ctx) {
+// Without `words` the reason is left empty unless the promotion is suggested.
+PromotionCheck check_with(const Program& p, const Creator& c, const PromotionContext& ctx, bool words = true) {
     const Settings& s = p.settings;
     PromotionCheck r;
     r.creator_id = c.id;
     r.from = effective_tier(c, s);
     r.to = r.from + 1;
-    static const std::vector<const Post*> none;
-    auto it = ctx.posts.find(c.id);
-    const std::vector<const Post*>& posts = it == ctx.posts.end() ? none : it->second;
+    const RecordSpan<Post> posts = ctx.posts->of(c.id);
     const int min_months = std::min(2, s.promotion_months);
     const bool enough_months = static_cast<int>(ctx.month_starts.size()) >= min_months;
     r.met_output = enough_months && c.agreed_posts_per_month > 0;
@@ -125,6 +126,7 @@ PromotionCheck check_with(const Program& p, const Creator& c, const PromotionCon
     r.clean = true;
     for (const ComplianceIncident& i : c.compliance)
         if (i.date >= ctx.from && i.date < ctx.to_excl) r.clean = false;
+    if (!words && !r.suggested()) return r;
 
     std::string months;
     for (size_t i = 0; i < r.posts_per_month.size(); ++i) months += (i ? ", " : "") + std::to_string(r.posts_per_month[i]);
@@ -158,7 +160,7 @@ std::vector<PromotionCheck> promotion_suggestions(const Program& p, Date today) 
     for (const Creator& c : p.creators) {
         if (c.status != CreatorStatus::active) continue;
         if (effective_tier(c, p.settings) >= 3) continue;
-        PromotionCheck r = check_with(p, c, ctx);
+        PromotionCheck r = check_with(p, c, ctx, false);
         if (r.suggested()) out.push_back(std::move(r));
     }
     std::sort(out.begin(), out.end(), [](const PromotionCheck& a, const PromotionCheck& b) { return a.creator_id < b.creator_id; });
