@@ -129,15 +129,21 @@ MarginSlots margin_slots(const Program& p) {
     const RecordIndex<Sample> samples(p.samples);
     // Every post has its slot up front (in order), with its Spark spend and the posts per sample.
     b.post_ids = IdSlots(p.posts.size());
-    for (const Post& x : p.posts) b.post_ids.insert(x.id);
-    b.post.resize(b.post_ids.size());
-    std::vector<double> spend_per_post(b.post_ids.size(), 0.0);
+    b.post_slot.resize(p.posts.size());
+    b.post_last.reserve(p.posts.size());
     std::vector<int> posts_per_sample(samples.at.size(), 0);
-    for (const Post& x : p.posts) {
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        const Post& x = p.posts[i];
+        const int32_t slot = b.post_ids.insert(x.id);
+        b.post_slot[i] = slot;
+        if (static_cast<size_t>(slot) == b.post_last.size()) b.post_last.push_back(i);
+        else b.post_last[static_cast<size_t>(slot)] = i;
         if (!x.sample_id) continue;
         const int32_t s = samples.slots.find(x.sample_id);
         if (s != IdSlots::none) posts_per_sample[static_cast<size_t>(s)]++;
     }
+    b.post.resize(b.post_ids.size());
+    std::vector<double> spend_per_post(b.post_ids.size(), 0.0);
     b.creator_ids = IdSlots(p.creators.size());
     b.creator.reserve(p.creators.size());
     b.product_ids = IdSlots(p.products.size());
@@ -183,7 +189,8 @@ MarginSlots margin_slots(const Program& p) {
         if (s.product_id) slot_of(b.product_ids, b.product, s.product_id) += loose;
         b.program += loose;
     }
-    for (const Post& x : p.posts) {
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        const Post& x = p.posts[i];
         MarginParts m;
         m.gmv = x.gmv;
         m.refunds = x.refunded;
@@ -195,7 +202,7 @@ MarginSlots margin_slots(const Program& p) {
             m.shipping = prod->shipping_subsidy * static_cast<double>(x.orders);
             m.discounts = prod->usual_discount * static_cast<double>(x.orders);
         }
-        const size_t post = static_cast<size_t>(b.post_ids.find(x.id));
+        const size_t post = static_cast<size_t>(b.post_slot[i]);
         m.ad_spend = spend_per_post[post];
         // A post naming sample 0 finds a sample only if one has id 0, with no posts counted.
         const int32_t smp = samples.slots.find(x.sample_id);
@@ -693,18 +700,20 @@ Velocity content_velocity(const Program& p, Date week_start, int weeks) {
     Velocity v;
     const Date ws = week_start_of(week_start, p.settings);
     const Date first = ws.plus_days(-7 * weeks);
-    std::unordered_map<Id, const Creator*> active;
+    IdSlots active(p.creators.size());
     for (const Creator& c : p.creators)
-        if (c.status == CreatorStatus::active) active[c.id] = &c;
+        if (c.status == CreatorStatus::active) active.insert(c.id);
     v.weeks.resize(static_cast<size_t>(weeks));
     for (int i = 0; i < weeks; ++i) v.weeks[static_cast<size_t>(i)].week_start = first.plus_days(7 * i);
-    std::unordered_map<Id, int> last4;
+    std::vector<int> last4(active.size(), 0);  // by slot in `active`
     for (const Post& x : p.posts) {
-        if (!x.published || !active.count(x.creator_id)) continue;
+        if (!x.published) continue;
+        const int32_t slot = active.find(x.creator_id);
+        if (slot == IdSlots::none) continue;
         const Date d = *x.published;
         if (d < first || d >= ws) continue;
         v.weeks[static_cast<size_t>((d - first) / 7)].posts++;
-        if (d >= ws.plus_days(-28)) last4[x.creator_id]++;
+        if (d >= ws.plus_days(-28)) last4[static_cast<size_t>(slot)]++;
     }
     int total = 0;
     for (const WeekCount& w : v.weeks) total += w.posts;
@@ -713,7 +722,7 @@ Velocity content_velocity(const Program& p, Date week_start, int weeks) {
         if (c.status != CreatorStatus::active) continue;
         CreatorVelocity cv;
         cv.creator_id = c.id;
-        cv.posts = last4.count(c.id) ? last4[c.id] : 0;
+        cv.posts = last4[static_cast<size_t>(active.find(c.id))];
         cv.agreed = c.agreed_posts_per_month;
         if (cv.agreed > 0) cv.rate = static_cast<double>(cv.posts) / cv.agreed;
         v.creators.push_back(cv);

@@ -44,6 +44,8 @@ MarginBook compute_margins(const Program& p);
 struct MarginSlots {
     IdSlots post_ids, creator_ids, product_ids, code_ids;  // ids as charged (creators and
     std::vector<MarginParts> post, creator, product, code; // products only once charged)
+    std::vector<int32_t> post_slot;  // by position in p.posts: the slot of its id
+    std::vector<size_t> post_last;   // by post slot: the position of the last post with that id
     MarginParts program;
     const MarginParts* creator_of(Id id) const;  // nullptr: nothing charged to it
     const MarginParts* product_of(Id id) const;

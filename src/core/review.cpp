@@ -126,11 +126,10 @@ Review review(const Program& p, Date week_start_date) {
     r.program_month = program_month(p, today);
     r.phase = program_phase(p, today);
 
-    std::unordered_map<Id, const Creator*> creators;
-    for (const Creator& c : p.creators) creators[c.id] = &c;
+    const RecordIndex<Creator> creators(p.creators);
     auto who = [&](Id id) {
-        auto it = creators.find(id);
-        return it == creators.end() ? "creator " + std::to_string(id) : "@" + it->second->handle;
+        const Creator* c = creators.find(id);
+        return !c ? "creator " + std::to_string(id) : "@" + c->handle;
     };
     auto add = [&](ActionKind k, Id creator, Id record, std::string owner, std::string title, std::string reason,
                    std::string action, int order) {
@@ -229,15 +228,14 @@ Review review(const Program& p, Date week_start_date) {
 
     // Follow-ups.
     {
-        std::unordered_map<Id, const Sample*> samples;
-        for (const Sample& x : p.samples) samples[x.id] = &x;
-        std::unordered_map<Id, const Product*> products;
-        for (const Product& x : p.products) products[x.id] = &x;
-        for (const SampleFollowUp& f : sample_followups(p, today)) {
+        const std::vector<SampleFollowUp> followups = sample_followups(p, today);
+        const RecordIndex<Sample> samples(p.samples);
+        const RecordIndex<Product> products(p.products);
+        for (const SampleFollowUp& f : followups) {
             // The title names the creator; the reason says what, when and how long ago.
-            const Sample& smp = *samples.at(f.sample_id);
-            auto pr = products.find(smp.product_id);
-            const std::string what = pr == products.end() ? "sample " + std::to_string(smp.id) : pr->second->name;
+            const Sample& smp = *samples.find(f.sample_id);
+            const Product* pr = products.find(smp.product_id);
+            const std::string what = !pr ? "sample " + std::to_string(smp.id) : pr->name;
             add(ActionKind::sample_followup, f.creator_id, f.sample_id, "", who(f.creator_id) + ": sample with no post",
                 what + " delivered " + smp.delivered->to_string() + ", " + std::to_string(f.days_since_delivery) +
                     " days ago (follow up at " + std::to_string(s.sample_followup_days) + "+), no post yet",
@@ -296,13 +294,23 @@ Review review(const Program& p, Date week_start_date) {
         }
     }
 
-    std::stable_sort(r.actions.begin(), r.actions.end(), [](const ReviewItem& a, const ReviewItem& b) {
-        if (a.urgency != b.urgency) return a.urgency < b.urgency;
-        if (a.kind != b.kind) return a.kind < b.kind;
-        if (a.order != b.order) return a.order < b.order;
-        if (a.creator_id != b.creator_id) return a.creator_id < b.creator_id;
-        return a.record_id < b.record_id;
-    });
+    {  // A stable sort of positions, then each item moved once into place.
+        std::vector<uint32_t> at(r.actions.size());
+        for (size_t i = 0; i < at.size(); ++i) at[i] = static_cast<uint32_t>(i);
+        std::stable_sort(at.begin(), at.end(), [&r](uint32_t i, uint32_t j) {
+            const ReviewItem& a = r.actions[i];
+            const ReviewItem& b = r.actions[j];
+            if (a.urgency != b.urgency) return a.urgency < b.urgency;
+            if (a.kind != b.kind) return a.kind < b.kind;
+            if (a.order != b.order) return a.order < b.order;
+            if (a.creator_id != b.creator_id) return a.creator_id < b.creator_id;
+            return a.record_id < b.record_id;
+        });
+        std::vector<ReviewItem> sorted;
+        sorted.reserve(at.size());
+        for (uint32_t i : at) sorted.push_back(std::move(r.actions[i]));
+        r.actions = std::move(sorted);
+    }
 
     r.posting = posting_rate(p);
     r.velocity = content_velocity(p, r.week_start);
@@ -324,13 +332,15 @@ Review review(const Program& p, Date week_start_date) {
     for (auto* list : {&r.creators_by_margin, &r.creators_by_gmv})
         for (RankRow& x : *list) x.label = who(x.id);
     rows.clear();
-    for (const Post& x : p.posts) {
-        rows.push_back({x.id, std::string(), book.post_margin(x.id), x.gmv, 0, 0});
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        const Post& x = p.posts[i];
+        rows.push_back({x.id, std::string(), book.post[static_cast<size_t>(book.post_slot[i])].margin(), x.gmv, 0, 0});
     }
     r.posts_by_margin = ranked(std::move(rows), false, n);
-    for (const Post& x : p.posts)
-        for (RankRow& row : r.posts_by_margin)
-            if (row.id == x.id) row.label = "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")";
+    for (RankRow& row : r.posts_by_margin) {  // labelled from the last post with the id
+        const Post& x = p.posts[book.post_last[static_cast<size_t>(book.post_ids.find(row.id))]];
+        row.label = "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")";
+    }
     rows.clear();
     for (const Product& x : p.products) {
         const MarginParts* found = book.product_of(x.id);

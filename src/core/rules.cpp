@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
 #include "creators.hpp"
 #include "format.hpp"
@@ -175,16 +174,22 @@ std::optional<double> PostingRate::rate() const {
 
 namespace {
 
-PostingRate posting_rate_where(const Program& p, Id creator_id) {
-    std::unordered_map<Id, bool> with_post;
+// The samples that a post names.
+IdSlots samples_with_posts(const Program& p) {
+    IdSlots out(p.samples.size());
     for (const Post& x : p.posts)
-        if (x.sample_id) with_post[x.sample_id] = true;
+        if (x.sample_id) out.insert(x.sample_id);
+    return out;
+}
+
+PostingRate posting_rate_where(const Program& p, Id creator_id) {
+    const IdSlots with_post = samples_with_posts(p);
     PostingRate r;
     for (const Sample& s : p.samples) {
         if (creator_id && s.creator_id != creator_id) continue;
         if (!s.delivered) continue;
         r.delivered++;
-        if (with_post.count(s.id) || s.status == SampleStatus::posted) r.posted++;
+        if (with_post.contains(s.id) || s.status == SampleStatus::posted) r.posted++;
     }
     return r;
 }
@@ -195,23 +200,19 @@ PostingRate posting_rate(const Program& p) { return posting_rate_where(p, 0); }
 PostingRate posting_rate(const Program& p, Id creator_id) { return posting_rate_where(p, creator_id); }
 
 std::vector<SampleFollowUp> sample_followups(const Program& p, Date today) {
-    std::unordered_map<Id, bool> with_post;
-    for (const Post& x : p.posts)
-        if (x.sample_id) with_post[x.sample_id] = true;
-    std::unordered_map<Id, const Creator*> creators;
-    for (const Creator& c : p.creators) creators[c.id] = &c;
-    std::unordered_map<Id, const Product*> products;
-    for (const Product& x : p.products) products[x.id] = &x;
+    const IdSlots with_post = samples_with_posts(p);
+    const RecordIndex<Creator> creators(p.creators);
+    const RecordIndex<Product> products(p.products);
     std::vector<SampleFollowUp> out;
     for (const Sample& s : p.samples) {
         if (!s.delivered || s.status == SampleStatus::posted || s.status == SampleStatus::no_post) continue;
-        if (with_post.count(s.id)) continue;
+        if (with_post.contains(s.id)) continue;
         const int days = today - *s.delivered;
         if (days < p.settings.sample_followup_days) continue;
-        auto c = creators.find(s.creator_id);
-        auto pr = products.find(s.product_id);
-        const std::string who = c == creators.end() ? "creator " + std::to_string(s.creator_id) : "@" + c->second->handle;
-        const std::string what = pr == products.end() ? "sample" : pr->second->name;
+        const Creator* c = creators.find(s.creator_id);
+        const Product* pr = products.find(s.product_id);
+        const std::string who = !c ? "creator " + std::to_string(s.creator_id) : "@" + c->handle;
+        const std::string what = !pr ? "sample" : pr->name;
         out.push_back({s.id, s.creator_id, days,
                        who + ": " + what + " delivered " + s.delivered->to_string() + ", " + std::to_string(days) +
                            " days ago (>= " + std::to_string(p.settings.sample_followup_days) + "), no post yet"});
