@@ -410,6 +410,8 @@ std::string fmt_tenths(double v) {
 struct MeasureBasis {
     double tier_avg_rpp[4] = {0, 0, 0, 0};  // by tier 1..3
     char multiple[16] = "";                 // "%g" of settings.revenue_per_post_multiple
+    std::string too_few_clicks, too_few_views;  // the minimum-data notes
+    std::string cohort;                     // the closed 60-day cohort's dates, "A to B"
 };
 
 CreatorMetrics measure(const Program& p, const Creator& c, PostSpan posts, const Window& w, Date as_of,
@@ -426,13 +428,13 @@ CreatorMetrics measure(const Program& p, const Creator& c, PostSpan posts, const
     cm.metrics.reserve(6);
     const bool enough_clicks = w.clicks >= s.min_clicks;
     const bool enough_views = w.views >= s.min_views;
-    std::string on_clicks, on_views, too_little, too_few_views;
+    std::string on_clicks, on_views;
     if (words) {
         on_clicks = " on " + fmt_int(w.clicks) + " click" + (w.clicks == 1 ? "" : "s");
         on_views = " on " + fmt_int(w.views) + " view" + (w.views == 1 ? "" : "s");
-        too_little = " (too little data to flag: under " + fmt_int(s.min_clicks) + " clicks)";
-        too_few_views = " (too little data to flag: under " + fmt_int(s.min_views) + " views)";
     }
+    const std::string& too_little = basis.too_few_clicks;
+    const std::string& too_few_views = basis.too_few_views;
 
     {  // conversion rate = orders / clicks, flag < 1 %
         MetricResult r;
@@ -580,8 +582,7 @@ CreatorMetrics measure(const Program& p, const Creator& c, PostSpan posts, const
             r.value = static_cast<double>(repeat) / static_cast<double>(buyers);
             if (words)
                 r.reason = "repeat buyers " + fmt_rate(*r.value) + ": " + fmt_int(repeat) + " of " + fmt_int(buyers) +
-                           " buyers from posts published " + cohort_end.plus_days(-60).to_string() + " to " +
-                           cohort_end.plus_days(-1).to_string();
+                           " buyers from posts published " + basis.cohort;
         } else {
             r.enough_data = false;
             if (words) r.reason = "repeat purchase: no buyers in the closed 60-day cohort";
@@ -647,6 +648,10 @@ MeasureBasis measure_basis(const Program& p, const PostIndex& idx, Date as_of, s
     }
     for (int t = 0; t < 4; ++t) b.tier_avg_rpp[t] = n[t] ? gmv[t] / n[t] : 0.0;
     std::snprintf(b.multiple, sizeof b.multiple, "%g", p.settings.revenue_per_post_multiple);
+    b.too_few_clicks = " (too little data to flag: under " + fmt_int(p.settings.min_clicks) + " clicks)";
+    b.too_few_views = " (too little data to flag: under " + fmt_int(p.settings.min_views) + " views)";
+    const Date cohort_end = as_of.plus_days(-60);
+    b.cohort = cohort_end.plus_days(-60).to_string() + " to " + cohort_end.plus_days(-1).to_string();
     return b;
 }
 
