@@ -173,15 +173,21 @@ Review review(const Program& p, Date week_start_date) {
         if (cm.replace_suggested) {
             // Lowest output first. A creator whose few posts earn well gets one item, not a
             // replace and an invest that contradict each other.
-            const MetricResult out = cm.get(Metric::output);
-            const MetricResult rpp = cm.get(Metric::revenue_per_post);
+            static const MetricResult none;
+            auto metric = [&cm](Metric m) -> const MetricResult& {  // get() without the copy
+                for (const MetricResult& x : cm.metrics)
+                    if (x.metric == m) return x;
+                return none;
+            };
+            const MetricResult& out = metric(Metric::output);
+            const MetricResult& rpp = metric(Metric::revenue_per_post);
             std::string why = cm.replace_reason;
             std::string act = "replace the creator or end the deal";
             if (rpp.flagged) {
                 why += "; yet its posts earn well: " + rpp.reason;
                 act = "ask what stops the posts before replacing; replace the creator or end the deal";
             }
-            add(ActionKind::replace_creator, cm.creator_id, 0, "", h + ": replace", why, act,
+            add(ActionKind::replace_creator, cm.creator_id, 0, "", h + ": replace", std::move(why), std::move(act),
                 static_cast<int>(out.value.value_or(0) * 10000));
         }
         for (const MetricResult& m : cm.metrics) {
