@@ -50,6 +50,14 @@ std::optional<Date> Date::parse(std::string_view s) {
 std::string Date::to_string() const {
     int y, m, d;
     to_ymd(y, m, d);
+    if (y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        // "%04d-%02d-%02d" written directly: the weekly review writes thousands of dates.
+        char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                        static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                        static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+        return std::string(buf, sizeof buf);
+    }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return buf;

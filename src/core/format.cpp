@@ -31,9 +31,19 @@ std::string fmt_money(double v, const std::string& currency) {
     const double a = std::fabs(v);
     const auto cents = static_cast<int64_t>(std::llround(a * 100.0));
     const bool neg = v < 0 && cents != 0;  // -0.001 rounds to $0.00, not -$0.00
-    char frac[4];
-    std::snprintf(frac, sizeof frac, "%02d", static_cast<int>(cents % 100));
-    return (neg ? "-" : "") + currency_symbol(currency) + fmt_int(cents / 100) + "." + frac;
+    const int c = static_cast<int>(cents % 100);
+    std::string out = neg ? "-" : "";
+    out += currency_symbol(currency);
+    out += fmt_int(cents / 100);
+    out += '.';
+    if (c < 0) {  // beyond the range of cents (llround overflowed): as printf writes it
+        char frac[8];
+        std::snprintf(frac, sizeof frac, "%02d", c);
+        return out + frac;
+    }
+    out += static_cast<char>('0' + c / 10);
+    out += static_cast<char>('0' + c % 10);
+    return out;
 }
 
 std::string fmt_percent(double f, int decimals) {

@@ -100,33 +100,62 @@ double MarginBook::creator_margin(Id id) const { return margin_in(creator, id); 
 double MarginBook::product_margin(Id id) const { return margin_in(product, id); }
 double MarginBook::code_margin(Id id) const { return margin_in(code, id); }
 
-MarginBook compute_margins(const Program& p) {
-    MarginBook b;
-    std::unordered_map<Id, const Product*> products;
-    std::unordered_map<Id, const Creator*> creators;
-    std::unordered_map<Id, const Post*> posts;
-    std::unordered_map<Id, int> posts_per_sample;
-    // Sized up front: at 50,000 posts the rehashing cost more than the sums.
-    products.reserve(p.products.size());
-    creators.reserve(p.creators.size());
-    posts.reserve(p.posts.size());
-    posts_per_sample.reserve(p.samples.size());
-    b.post.reserve(p.posts.size());
-    b.creator.reserve(p.creators.size());
-    b.product.reserve(p.products.size());
-    b.code.reserve(p.spark_codes.size());
-    for (const Product& x : p.products) products[x.id] = &x;
-    for (const Creator& x : p.creators) creators[x.id] = &x;
-    for (const Post& x : p.posts) {
-        posts[x.id] = &x;
-        if (x.sample_id) posts_per_sample[x.sample_id]++;
+namespace {
+
+template <class V> V& slot_of(IdSlots& ids, std::vector<V>& values, Id id) {
+    const size_t s = static_cast<size_t>(ids.insert(id));
+    if (s == values.size()) values.emplace_back();
+    return values[s];
+}
+
+template <class V> const V* find_slot(const IdSlots& ids, const std::vector<V>& values, Id id) {
+    const int32_t s = ids.find(id);
+    return s == IdSlots::none ? nullptr : &values[static_cast<size_t>(s)];
+}
+
+}  // namespace
+
+const MarginParts* MarginSlots::creator_of(Id id) const { return find_slot(creator_ids, creator, id); }
+const MarginParts* MarginSlots::product_of(Id id) const { return find_slot(product_ids, product, id); }
+double MarginSlots::post_margin(Id id) const {
+    const MarginParts* m = find_slot(post_ids, post, id);
+    return m ? m->margin() : 0.0;
+}
+
+MarginSlots margin_slots(const Program& p) {
+    MarginSlots b;
+    const RecordIndex<Product> products(p.products);
+    const RecordIndex<Creator> creators(p.creators);
+    const RecordIndex<Sample> samples(p.samples);
+    // Every post has its slot up front (in order), with its Spark spend and the posts per sample.
+    b.post_ids = IdSlots(p.posts.size());
+    b.post_slot.resize(p.posts.size());
+    b.post_last.reserve(p.posts.size());
+    std::vector<int> posts_per_sample(samples.at.size(), 0);
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        const Post& x = p.posts[i];
+        const int32_t slot = b.post_ids.insert(x.id);
+        b.post_slot[i] = slot;
+        if (static_cast<size_t>(slot) == b.post_last.size()) b.post_last.push_back(i);
+        else b.post_last[static_cast<size_t>(slot)] = i;
+        if (!x.sample_id) continue;
+        const int32_t s = samples.slots.find(x.sample_id);
+        if (s != IdSlots::none) posts_per_sample[static_cast<size_t>(s)]++;
     }
-    std::unordered_map<Id, double> spend_per_post;
+    b.post.resize(b.post_ids.size());
+    std::vector<double> spend_per_post(b.post_ids.size(), 0.0);
+    b.creator_ids = IdSlots(p.creators.size());
+    b.creator.reserve(p.creators.size());
+    b.product_ids = IdSlots(p.products.size());
+    b.product.reserve(p.products.size());
+    b.code_ids = IdSlots(p.spark_codes.size());
+    b.code.reserve(p.spark_codes.size());
+
     for (const SparkCode& sc : p.spark_codes) {
         double spend = 0;
         MarginParts m;
-        const Product* prod = products.count(sc.product_id) ? products[sc.product_id] : nullptr;
-        const Creator* cr = creators.count(sc.creator_id) ? creators[sc.creator_id] : nullptr;
+        const Product* prod = products.find(sc.product_id);
+        const Creator* cr = creators.find(sc.creator_id);
         const double rate = prod && prod->commission_rate ? *prod->commission_rate : (cr ? cr->commission_rate : 0.0);
         for (const PaidRound& r : sc.rounds) {
             spend += r.spend;
@@ -140,50 +169,67 @@ MarginBook compute_margins(const Program& p) {
                 m.discounts += prod->usual_discount * orders;
             }
         }
-        b.code[sc.id] = m;
-        if (sc.post_id && posts.count(sc.post_id)) {
-            spend_per_post[sc.post_id] += spend;
+        slot_of(b.code_ids, b.code, sc.id) = m;
+        const int32_t post = sc.post_id ? b.post_ids.find(sc.post_id) : IdSlots::none;
+        if (post != IdSlots::none) {
+            spend_per_post[static_cast<size_t>(post)] += spend;
         } else if (spend > 0) {
             MarginParts loose;
             loose.ad_spend = spend;
-            b.creator[sc.creator_id] += loose;
-            if (sc.product_id) b.product[sc.product_id] += loose;
+            slot_of(b.creator_ids, b.creator, sc.creator_id) += loose;
+            if (sc.product_id) slot_of(b.product_ids, b.product, sc.product_id) += loose;
             b.program += loose;
         }
     }
-    std::unordered_map<Id, const Sample*> samples;
     for (const Sample& s : p.samples) {
-        samples[s.id] = &s;
-        if (posts_per_sample.count(s.id)) continue;
+        if (posts_per_sample[static_cast<size_t>(samples.slots.find(s.id))] > 0) continue;
         MarginParts loose;
         loose.samples = s.cost;
-        b.creator[s.creator_id] += loose;
-        if (s.product_id) b.product[s.product_id] += loose;
+        slot_of(b.creator_ids, b.creator, s.creator_id) += loose;
+        if (s.product_id) slot_of(b.product_ids, b.product, s.product_id) += loose;
         b.program += loose;
     }
-    for (const Post& x : p.posts) {
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        const Post& x = p.posts[i];
         MarginParts m;
         m.gmv = x.gmv;
         m.refunds = x.refunded;
         m.commission = x.commission;
         m.fees = x.creator_fee;
-        auto pit = products.find(x.product_id);
-        if (pit != products.end()) {
-            const Product& prod = *pit->second;
+        if (const Product* prod = products.find(x.product_id)) {
             const double units = static_cast<double>(x.units > 0 ? x.units : x.orders);
-            m.goods = prod.unit_cost * units;
-            m.shipping = prod.shipping_subsidy * static_cast<double>(x.orders);
-            m.discounts = prod.usual_discount * static_cast<double>(x.orders);
+            m.goods = prod->unit_cost * units;
+            m.shipping = prod->shipping_subsidy * static_cast<double>(x.orders);
+            m.discounts = prod->usual_discount * static_cast<double>(x.orders);
         }
-        auto sit = spend_per_post.find(x.id);
-        if (sit != spend_per_post.end()) m.ad_spend = sit->second;
-        auto smp = samples.find(x.sample_id);
-        if (smp != samples.end()) m.samples = smp->second->cost / posts_per_sample[x.sample_id];
-        b.post[x.id] = m;
-        b.creator[x.creator_id] += m;
-        if (x.product_id) b.product[x.product_id] += m;
+        const size_t post = static_cast<size_t>(b.post_slot[i]);
+        m.ad_spend = spend_per_post[post];
+        // A post naming sample 0 finds a sample only if one has id 0, with no posts counted.
+        const int32_t smp = samples.slots.find(x.sample_id);
+        if (smp != IdSlots::none) {
+            const size_t k = static_cast<size_t>(smp);
+            m.samples = samples.at[k]->cost / (x.sample_id ? posts_per_sample[k] : 0);
+        }
+        b.post[post] = m;
+        slot_of(b.creator_ids, b.creator, x.creator_id) += m;
+        if (x.product_id) slot_of(b.product_ids, b.product, x.product_id) += m;
         b.program += m;
     }
+    return b;
+}
+
+MarginBook compute_margins(const Program& p) {
+    const MarginSlots m = margin_slots(p);
+    MarginBook b;
+    b.program = m.program;
+    auto fill = [](std::unordered_map<Id, MarginParts>& out, const IdSlots& ids, const std::vector<MarginParts>& v) {
+        out.reserve(v.size());
+        for (size_t i = 0; i < v.size(); ++i) out.emplace(ids.id_at(static_cast<int32_t>(i)), v[i]);
+    };
+    fill(b.post, m.post_ids, m.post);
+    fill(b.creator, m.creator_ids, m.creator);
+    fill(b.product, m.product_ids, m.product);
+    fill(b.code, m.code_ids, m.code);
     return b;
 }
 
@@ -218,16 +264,20 @@ Date week_start_of(Date d, const Settings& s) {
 
 namespace {
 
-using PostIndex = std::unordered_map<Id, std::vector<const Post*>>;
+// A creator's published posts, in program order.
+using PostSpan = RecordSpan<Post>;
+
+PostSpan span_of(const std::vector<const Post*>& v) { return {v.data(), v.data() + v.size()}; }
+
+// Published posts by creator id.
+using PostIndex = RecordGroups<Post>;
 
 PostIndex index_posts(const Program& p) {
-    PostIndex idx;
-    for (const Post& x : p.posts)
-        if (x.published) idx[x.creator_id].push_back(&x);
-    return idx;
+    return PostIndex(p.posts, p.creators.size(), [](const Post& x) { return x.creator_id; },
+                     [](const Post& x) { return x.published.has_value(); });
 }
 
-int count_in(const std::vector<const Post*>& posts, Date from, Date to_excl) {
+int count_in(PostSpan posts, Date from, Date to_excl) {
     int n = 0;
     for (const Post* x : posts) n += *x->published >= from && *x->published < to_excl;
     return n;
@@ -241,7 +291,7 @@ struct OutputStart {
     bool from_sample = false;  // the first delivered sample, else the first post
 };
 
-OutputStart output_start_of(std::optional<Date> first_delivery, const std::vector<const Post*>& posts) {
+OutputStart output_start_of(std::optional<Date> first_delivery, PostSpan posts) {
     OutputStart st;
     if (first_delivery) {
         st.date = first_delivery;
@@ -270,7 +320,7 @@ struct OutputMeasure {
     }
 };
 
-OutputMeasure output_measure(const Creator& c, const std::vector<const Post*>& posts, const OutputStart& st, Date as_of,
+OutputMeasure output_measure(const Creator& c, PostSpan posts, const OutputStart& st, Date as_of,
                              int days) {
     OutputMeasure m;
     m.agreed = c.agreed_posts_per_month > 0;
@@ -292,29 +342,27 @@ std::optional<Date> first_delivery_of(const Program& p, Id creator_id) {
     return first;
 }
 
-using DeliveryIndex = std::unordered_map<Id, Date>;
+// The first delivery date of each creator's samples.
+struct DeliveryIndex {
+    IdSlots creators;
+    std::vector<Date> first;  // by slot
+};
 
 DeliveryIndex index_first_deliveries(const Program& p) {
     DeliveryIndex idx;
     for (const Sample& s : p.samples) {
         if (!s.delivered) continue;
-        auto it = idx.find(s.creator_id);
-        if (it == idx.end()) idx.emplace(s.creator_id, *s.delivered);
-        else if (*s.delivered < it->second) it->second = *s.delivered;
+        const size_t k = static_cast<size_t>(idx.creators.insert(s.creator_id));
+        if (k == idx.first.size()) idx.first.push_back(*s.delivered);
+        else if (*s.delivered < idx.first[k]) idx.first[k] = *s.delivered;
     }
     return idx;
 }
 
 std::optional<Date> first_delivery_in(const DeliveryIndex& idx, Id creator_id) {
-    auto it = idx.find(creator_id);
-    if (it == idx.end()) return std::nullopt;
-    return it->second;
-}
-
-const std::vector<const Post*>& posts_of(const PostIndex& idx, Id id) {
-    static const std::vector<const Post*> none;
-    auto it = idx.find(id);
-    return it == idx.end() ? none : it->second;
+    const int32_t k = idx.creators.find(creator_id);
+    if (k == IdSlots::none) return std::nullopt;
+    return idx.first[static_cast<size_t>(k)];
 }
 
 struct Window {
@@ -323,7 +371,7 @@ struct Window {
     double gmv = 0, costs = 0, hold_weighted = 0;
 };
 
-Window window_of(const std::vector<const Post*>& posts, Date from, Date to_excl) {
+Window window_of(PostSpan posts, Date from, Date to_excl) {
     Window w;
     for (const Post* x : posts) {
         if (*x->published < from || *x->published >= to_excl) continue;
@@ -338,50 +386,82 @@ Window window_of(const std::vector<const Post*>& posts, Date from, Date to_excl)
     return w;
 }
 
-CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<const Post*>& posts, Date as_of,
-                       const double tier_avg_rpp[4], std::optional<Date> first_delivery) {
+// "%g" of a value rounded to one decimal, as the output reasons show expected posts. printf of a
+// double goes through long double, which WebAssembly emulates: the usual case (0 to 99,999.9)
+// is written from integers, the same digits as "%g" gives.
+std::string fmt_tenths(double v) {
+    if (!std::signbit(v) && v < 1e5) {
+        const int64_t n = std::llround(v * 10);
+        std::string out = std::to_string(n / 10);
+        if (n % 10) {
+            out += '.';
+            out += static_cast<char>('0' + n % 10);
+        }
+        return out;
+    }
+    char e[32];
+    std::snprintf(e, sizeof e, "%g", v);
+    return e;
+}
+
+// The metrics of one creator. Without `words` only the numbers and flags are set (no reason, no
+// action text): the same flags, for telling which creators need their reasons written.
+// What every creator is measured against, worked out once per call.
+struct MeasureBasis {
+    double tier_avg_rpp[4] = {0, 0, 0, 0};  // by tier 1..3
+    char multiple[16] = "";                 // "%g" of settings.revenue_per_post_multiple
+    std::string too_few_clicks, too_few_views;  // the minimum-data notes
+    std::string cohort;                     // the closed 60-day cohort's dates, "A to B"
+};
+
+CreatorMetrics measure(const Program& p, const Creator& c, PostSpan posts, const Window& w, Date as_of,
+                       const MeasureBasis& basis, std::optional<Date> first_delivery, bool words) {
     const Settings& s = p.settings;
     CreatorMetrics cm;
     cm.creator_id = c.id;
     cm.tier = effective_tier(c, s);
-    const Date from = as_of.plus_days(-s.metrics_window_days);
-    const Window w = window_of(posts, from, as_of);
     cm.posts = w.posts;
     cm.views = w.views;
     cm.clicks = w.clicks;
     cm.orders = w.orders;
     cm.gmv = w.gmv;
+    cm.metrics.reserve(6);
     const bool enough_clicks = w.clicks >= s.min_clicks;
     const bool enough_views = w.views >= s.min_views;
-    const std::string on_clicks = " on " + fmt_int(w.clicks) + " click" + (w.clicks == 1 ? "" : "s");
-    const std::string on_views = " on " + fmt_int(w.views) + " view" + (w.views == 1 ? "" : "s");
-    const std::string too_little = " (too little data to flag: under " + fmt_int(s.min_clicks) + " clicks)";
-    const std::string too_few_views = " (too little data to flag: under " + fmt_int(s.min_views) + " views)";
+    std::string on_clicks, on_views;
+    if (words) {
+        on_clicks = " on " + fmt_int(w.clicks) + " click" + (w.clicks == 1 ? "" : "s");
+        on_views = " on " + fmt_int(w.views) + " view" + (w.views == 1 ? "" : "s");
+    }
+    const std::string& too_little = basis.too_few_clicks;
+    const std::string& too_few_views = basis.too_few_views;
 
     {  // conversion rate = orders / clicks, flag < 1 %
         MetricResult r;
         r.metric = Metric::conversion;
-        r.action = "review brief and product fit";
+        if (words) r.action = "review brief and product fit";
         if (w.clicks > 0) {
             const double v = static_cast<double>(w.orders) / static_cast<double>(w.clicks);
             r.value = v;
             r.enough_data = enough_clicks;
             const bool low = below(v, s.conversion_flag);
             r.flagged = low && enough_clicks;
-            const RatePair rp = rate_pair(v, s.conversion_flag);
-            r.reason = "conversion " + rp.value + (low ? " < " : " >= ") + rp.threshold + on_clicks;
-            if (!enough_clicks) r.reason += too_little;
+            if (words) {
+                const RatePair rp = rate_pair(v, s.conversion_flag);
+                r.reason = "conversion " + rp.value + (low ? " < " : " >= ") + rp.threshold + on_clicks;
+                if (!enough_clicks) r.reason += too_little;
+            }
         } else {
             r.enough_data = false;
-            r.reason = "conversion: no clicks in the last " + std::to_string(s.metrics_window_days) + " days";
+            if (words) r.reason = "conversion: no clicks in the last " + std::to_string(s.metrics_window_days) + " days";
         }
-        cm.metrics.push_back(r);
+        cm.metrics.push_back(std::move(r));
     }
     {  // revenue per post = GMV / posts, flag > 1.5 x tier average
         MetricResult r;
         r.metric = Metric::revenue_per_post;
-        r.action = "invest: more product, faster approvals, Spark candidate";
-        const double avg = tier_avg_rpp[cm.tier];
+        if (words) r.action = "invest: more product, faster approvals, Spark candidate";
+        const double avg = basis.tier_avg_rpp[cm.tier];
         if (w.posts > 0) {
             const double v = w.gmv / w.posts;
             r.value = v;
@@ -389,40 +469,43 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
             const double bar = s.revenue_per_post_multiple * avg;
             const bool high = avg > 0 && above(v, bar);
             r.flagged = high && enough_views;
-            char mult[16];
-            std::snprintf(mult, sizeof mult, "%g", s.revenue_per_post_multiple);
-            r.reason = "revenue per post " + fmt_money(v, s.currency) + (high ? " > " : " <= ") + mult +
-                       " x tier " + std::to_string(cm.tier) + " average " + fmt_money(avg, s.currency) + " over " +
-                       std::to_string(w.posts) + " post" + (w.posts == 1 ? "" : "s");
-            if (!enough_views) r.reason += too_few_views;
+            if (words) {
+                r.reason = "revenue per post " + fmt_money(v, s.currency) + (high ? " > " : " <= ") + basis.multiple +
+                           " x tier " + std::to_string(cm.tier) + " average " + fmt_money(avg, s.currency) + " over " +
+                           std::to_string(w.posts) + " post" + (w.posts == 1 ? "" : "s");
+                if (!enough_views) r.reason += too_few_views;
+            }
         } else {
             r.enough_data = false;
-            r.reason = "revenue per post: no posts in the last " + std::to_string(s.metrics_window_days) + " days";
+            if (words)
+                r.reason = "revenue per post: no posts in the last " + std::to_string(s.metrics_window_days) + " days";
         }
-        cm.metrics.push_back(r);
+        cm.metrics.push_back(std::move(r));
     }
     {  // content output rate = posts / agreed posts, flag < 100 %; < 50 % for 4 weeks: replace
         MetricResult r;
         r.metric = Metric::output;
-        r.action = "follow up";
+        if (words) r.action = "follow up";
         const OutputStart st = output_start_of(first_delivery, posts);
         const OutputMeasure om = output_measure(c, posts, st, as_of, s.metrics_window_days);
-        const std::string started =
-            st.date ? st.date->to_string() + (st.from_sample ? " (first sample delivered)" : " (first post)") : "";
+        std::string started;
+        if (words && st.date)
+            started = st.date->to_string() + (st.from_sample ? " (first sample delivered)" : " (first post)");
         if (const auto v = om.rate()) {
             r.value = *v;
             const bool low = below(*v, s.output_flag);
             r.flagged = low && c.status == CreatorStatus::active;
-            char exp[32];
-            std::snprintf(exp, sizeof exp, "%g", std::round(om.expected * 10) / 10);
-            const RatePair rp = rate_pair(*v, s.output_flag);
-            r.reason = "output " + rp.value + (low ? " < " : " >= ") + rp.threshold + ": " + std::to_string(om.posts) +
-                       " of " + exp + " agreed posts ";
-            if (om.span >= s.metrics_window_days)
-                r.reason += "in " + std::to_string(s.metrics_window_days) + " days";
-            else
-                r.reason += "in the " + std::to_string(om.span / 7) + " full week" + (om.span == 7 ? "" : "s") +
-                            " since the start on " + started;
+            if (words) {
+                const RatePair rp = rate_pair(*v, s.output_flag);
+                r.reason = "output " + rp.value + (low ? " < " : " >= ") + rp.threshold + ": " +
+                           std::to_string(om.posts) + " of " + fmt_tenths(std::round(om.expected * 10) / 10) +
+                           " agreed posts ";
+                if (om.span >= s.metrics_window_days)
+                    r.reason += "in " + std::to_string(s.metrics_window_days) + " days";
+                else
+                    r.reason += "in the " + std::to_string(om.span / 7) + " full week" + (om.span == 7 ? "" : "s") +
+                                " since the start on " + started;
+            }
             // Under output_replace at each of the last output_replace_weeks weekly checks, each
             // measured on the full weeks since the start: replace.
             bool all_low = c.status == CreatorStatus::active && s.output_replace_weeks > 0;
@@ -435,54 +518,59 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
                 all_low = wr && below(*wr, s.output_replace);
                 if (!all_low) break;
                 partial = partial || wk.span < s.metrics_window_days;
-                char e[32];
-                std::snprintf(e, sizeof e, "%g", std::round(wk.expected * 10) / 10);
-                checks += (k ? ", " : "") + std::to_string(wk.posts) + " of " + e + " (" + fmt_rate(*wr) + ") before " +
-                          at.to_string();
+                if (words)
+                    checks += (k ? ", " : "") + std::to_string(wk.posts) + " of " +
+                              fmt_tenths(std::round(wk.expected * 10) / 10) + " (" + fmt_rate(*wr) + ") before " +
+                              at.to_string();
             }
             if (all_low) {
                 cm.replace_suggested = true;
-                cm.replace_reason = "output under " + fmt_rate(s.output_replace) + " of the agreed " +
-                                    std::to_string(c.agreed_posts_per_month) + " posts a month at each of the last " +
-                                    std::to_string(s.output_replace_weeks) + " weekly checks: " + checks +
-                                    " (posts in the " + std::to_string(s.metrics_window_days) + " days before each check" +
-                                    (partial ? ", counted from the start on " + started : std::string()) + ")";
+                if (words)
+                    cm.replace_reason = "output under " + fmt_rate(s.output_replace) + " of the agreed " +
+                                        std::to_string(c.agreed_posts_per_month) + " posts a month at each of the last " +
+                                        std::to_string(s.output_replace_weeks) + " weekly checks: " + checks +
+                                        " (posts in the " + std::to_string(s.metrics_window_days) +
+                                        " days before each check" +
+                                        (partial ? ", counted from the start on " + started : std::string()) + ")";
                 r.action = "replace";
             }
         } else {
             r.enough_data = false;
-            if (!om.agreed)
+            if (!words) {
+            } else if (!om.agreed)
                 r.reason = "output: no agreed posts per month";
             else if (!om.started)
                 r.reason = "output: not started, no sample delivered and no post yet";
             else
                 r.reason = "output: not measured yet, started " + started + ", under a full week ago";
         }
-        cm.metrics.push_back(r);
+        cm.metrics.push_back(std::move(r));
     }
     {  // hook retention = 3-second hold rate, flag < 25 %
         MetricResult r;
         r.metric = Metric::hook_retention;
-        r.action = "revise the brief's hook direction";
+        if (words) r.action = "revise the brief's hook direction";
         if (w.views > 0) {
             const double v = w.hold_weighted / static_cast<double>(w.views);
             r.value = v;
             r.enough_data = enough_views;
             const bool low = below(v, s.hook_hold_flag);
             r.flagged = low && enough_views;
-            const RatePair rp = rate_pair(v, s.hook_hold_flag);
-            r.reason = "3-second hold " + rp.value + (low ? " < " : " >= ") + rp.threshold + on_views;
-            if (!enough_views) r.reason += too_few_views;
+            if (words) {
+                const RatePair rp = rate_pair(v, s.hook_hold_flag);
+                r.reason = "3-second hold " + rp.value + (low ? " < " : " >= ") + rp.threshold + on_views;
+                if (!enough_views) r.reason += too_few_views;
+            }
         } else {
             r.enough_data = false;
-            r.reason = "hook retention: no views in the last " + std::to_string(s.metrics_window_days) + " days";
+            if (words) r.reason = "hook retention: no views in the last " + std::to_string(s.metrics_window_days) + " days";
         }
-        cm.metrics.push_back(r);
+        cm.metrics.push_back(std::move(r));
     }
     {  // repeat purchase rate: the 60-day cohort whose 60 days have fully passed
         MetricResult r;
         r.metric = Metric::repeat_purchase;
-        r.action = "customer quality signal";
+        if (words) r.action = "customer quality signal";
         const Date cohort_end = as_of.plus_days(-60);
         int64_t buyers = 0, repeat = 0;
         for (const Post* x : posts)
@@ -492,63 +580,97 @@ CreatorMetrics measure(const Program& p, const Creator& c, const std::vector<con
             }
         if (buyers > 0) {
             r.value = static_cast<double>(repeat) / static_cast<double>(buyers);
-            r.reason = "repeat buyers " + fmt_rate(*r.value) + ": " + fmt_int(repeat) + " of " + fmt_int(buyers) +
-                       " buyers from posts published " + cohort_end.plus_days(-60).to_string() + " to " +
-                       cohort_end.plus_days(-1).to_string();
+            if (words)
+                r.reason = "repeat buyers " + fmt_rate(*r.value) + ": " + fmt_int(repeat) + " of " + fmt_int(buyers) +
+                           " buyers from posts published " + basis.cohort;
         } else {
             r.enough_data = false;
-            r.reason = "repeat purchase: no buyers in the closed 60-day cohort";
+            if (words) r.reason = "repeat purchase: no buyers in the closed 60-day cohort";
         }
-        cm.metrics.push_back(r);
+        cm.metrics.push_back(std::move(r));
     }
     {  // commission-to-revenue = (commission + creator fees) / GMV, flag outside the tier band
         MetricResult r;
         r.metric = Metric::commission_to_revenue;
-        r.action = "review the deal";
+        if (words) r.action = "review the deal";
         const double lo = s.commission_band_min[cm.tier - 1], hi = s.commission_band_max[cm.tier - 1];
-        std::string band = fmt_rate(lo) + " - " + fmt_rate(hi);
         if (w.gmv > 0) {
             const double v = w.costs / w.gmv;
             r.value = v;
             r.enough_data = enough_clicks;
             const bool out = below(v, lo) || above(v, hi);
             r.flagged = out && enough_clicks;
-            // Shown against the nearer edge with enough decimals to tell them apart.
-            const bool low_side = std::fabs(v - lo) < std::fabs(v - hi);
-            const RatePair rp = rate_pair(v, low_side ? lo : hi);
-            band = low_side ? rp.threshold + " - " + fmt_rate(hi) : fmt_rate(lo) + " - " + rp.threshold;
-            r.reason = "commission + fees " + rp.value + " of GMV (" + fmt_money(w.costs, s.currency) + " / " +
-                       fmt_money(w.gmv, s.currency) + ") " + (out ? "outside" : "inside") + " the tier " +
-                       std::to_string(cm.tier) + " band " + band + on_clicks;
-            if (!enough_clicks) r.reason += too_little;
+            if (words) {
+                // Shown against the nearer edge with enough decimals to tell them apart.
+                const bool low_side = std::fabs(v - lo) < std::fabs(v - hi);
+                const RatePair rp = rate_pair(v, low_side ? lo : hi);
+                const std::string band = low_side ? rp.threshold + " - " + fmt_rate(hi) : fmt_rate(lo) + " - " + rp.threshold;
+                r.reason = "commission + fees " + rp.value + " of GMV (" + fmt_money(w.costs, s.currency) + " / " +
+                           fmt_money(w.gmv, s.currency) + ") " + (out ? "outside" : "inside") + " the tier " +
+                           std::to_string(cm.tier) + " band " + band + on_clicks;
+                if (!enough_clicks) r.reason += too_little;
+            }
         } else if (w.costs > 0) {
             r.enough_data = enough_clicks;
             r.flagged = enough_clicks;
-            r.reason = "commission + fees " + fmt_money(w.costs, s.currency) + " with no GMV" + on_clicks;
-            if (!enough_clicks) r.reason += too_little;
+            if (words) {
+                r.reason = "commission + fees " + fmt_money(w.costs, s.currency) + " with no GMV" + on_clicks;
+                if (!enough_clicks) r.reason += too_little;
+            }
         } else {
             r.enough_data = false;
-            r.reason = "commission-to-revenue: no GMV in the last " + std::to_string(s.metrics_window_days) + " days";
+            if (words)
+                r.reason = "commission-to-revenue: no GMV in the last " + std::to_string(s.metrics_window_days) + " days";
         }
-        cm.metrics.push_back(r);
+        cm.metrics.push_back(std::move(r));
     }
     return cm;
 }
 
 bool measured(const Creator& c) { return c.status == CreatorStatus::active || c.status == CreatorStatus::paused; }
 
-void tier_averages(const Program& p, const PostIndex& idx, Date as_of, double out[4]) {
+// Each creator's window (by position in p.creators; measured creators only) and what every
+// creator is measured against.
+MeasureBasis measure_basis(const Program& p, const PostIndex& idx, Date as_of, std::vector<Window>* windows) {
+    MeasureBasis b;
     double gmv[4] = {0, 0, 0, 0};
     int n[4] = {0, 0, 0, 0};
     const Date from = as_of.plus_days(-p.settings.metrics_window_days);
-    for (const Creator& c : p.creators) {
+    if (windows) windows->assign(p.creators.size(), Window{});
+    for (size_t i = 0; i < p.creators.size(); ++i) {
+        const Creator& c = p.creators[i];
         if (!measured(c)) continue;
         const int t = effective_tier(c, p.settings);
-        const Window w = window_of(posts_of(idx, c.id), from, as_of);
+        const Window w = window_of(idx.of(c.id), from, as_of);
         gmv[t] += w.gmv;
         n[t] += w.posts;
+        if (windows) (*windows)[i] = w;
     }
-    for (int t = 0; t < 4; ++t) out[t] = n[t] ? gmv[t] / n[t] : 0.0;
+    for (int t = 0; t < 4; ++t) b.tier_avg_rpp[t] = n[t] ? gmv[t] / n[t] : 0.0;
+    std::snprintf(b.multiple, sizeof b.multiple, "%g", p.settings.revenue_per_post_multiple);
+    b.too_few_clicks = " (too little data to flag: under " + fmt_int(p.settings.min_clicks) + " clicks)";
+    b.too_few_views = " (too little data to flag: under " + fmt_int(p.settings.min_views) + " views)";
+    const Date cohort_end = as_of.plus_days(-60);
+    b.cohort = cohort_end.plus_days(-60).to_string() + " to " + cohort_end.plus_days(-1).to_string();
+    return b;
+}
+
+std::vector<CreatorMetrics> metrics_where(const Program& p, Date as_of, bool flagged_only) {
+    const PostIndex idx = index_posts(p);
+    std::vector<Window> windows;
+    const MeasureBasis basis = measure_basis(p, idx, as_of, &windows);
+    const DeliveryIndex deliveries = index_first_deliveries(p);
+    std::vector<CreatorMetrics> out;
+    for (size_t i = 0; i < p.creators.size(); ++i) {
+        const Creator& c = p.creators[i];
+        if (!measured(c)) continue;
+        const PostSpan posts = idx.of(c.id);
+        const std::optional<Date> first = first_delivery_in(deliveries, c.id);
+        // The numbers alone first: only a flagged creator's reasons are written.
+        if (flagged_only && !measure(p, c, posts, windows[i], as_of, basis, first, false).any_flag()) continue;
+        out.push_back(measure(p, c, posts, windows[i], as_of, basis, first, true));
+    }
+    return out;
 }
 
 }  // namespace
@@ -559,27 +681,23 @@ std::optional<double> output_rate(const Program& p, const Creator& c, Date as_of
     std::vector<const Post*> mine;
     for (const Post& x : p.posts)
         if (x.creator_id == c.id && x.published) mine.push_back(&x);
-    const OutputStart st = output_start_of(first_delivery_of(p, c.id), mine);
-    return output_measure(c, mine, st, as_of, days).rate();
+    const OutputStart st = output_start_of(first_delivery_of(p, c.id), span_of(mine));
+    return output_measure(c, span_of(mine), st, as_of, days).rate();
 }
 
-std::vector<CreatorMetrics> creator_metrics(const Program& p, Date as_of) {
-    const PostIndex idx = index_posts(p);
-    double avg[4];
-    tier_averages(p, idx, as_of, avg);
-    const DeliveryIndex deliveries = index_first_deliveries(p);
-    std::vector<CreatorMetrics> out;
-    for (const Creator& c : p.creators)
-        if (measured(c)) out.push_back(measure(p, c, posts_of(idx, c.id), as_of, avg, first_delivery_in(deliveries, c.id)));
-    return out;
-}
+std::vector<CreatorMetrics> creator_metrics(const Program& p, Date as_of) { return metrics_where(p, as_of, false); }
+
+std::vector<CreatorMetrics> flagged_creator_metrics(const Program& p, Date as_of) { return metrics_where(p, as_of, true); }
 
 CreatorMetrics metrics_for_creator(const Program& p, Id creator_id, Date as_of) {
     const PostIndex idx = index_posts(p);
-    double avg[4];
-    tier_averages(p, idx, as_of, avg);
+    const MeasureBasis basis = measure_basis(p, idx, as_of, nullptr);
+    const Date from = as_of.plus_days(-p.settings.metrics_window_days);
     for (const Creator& c : p.creators)
-        if (c.id == creator_id) return measure(p, c, posts_of(idx, c.id), as_of, avg, first_delivery_of(p, c.id));
+        if (c.id == creator_id) {
+            const PostSpan posts = idx.of(c.id);
+            return measure(p, c, posts, window_of(posts, from, as_of), as_of, basis, first_delivery_of(p, c.id), true);
+        }
     return {};
 }
 
@@ -587,18 +705,20 @@ Velocity content_velocity(const Program& p, Date week_start, int weeks) {
     Velocity v;
     const Date ws = week_start_of(week_start, p.settings);
     const Date first = ws.plus_days(-7 * weeks);
-    std::unordered_map<Id, const Creator*> active;
+    IdSlots active(p.creators.size());
     for (const Creator& c : p.creators)
-        if (c.status == CreatorStatus::active) active[c.id] = &c;
+        if (c.status == CreatorStatus::active) active.insert(c.id);
     v.weeks.resize(static_cast<size_t>(weeks));
     for (int i = 0; i < weeks; ++i) v.weeks[static_cast<size_t>(i)].week_start = first.plus_days(7 * i);
-    std::unordered_map<Id, int> last4;
+    std::vector<int> last4(active.size(), 0);  // by slot in `active`
     for (const Post& x : p.posts) {
-        if (!x.published || !active.count(x.creator_id)) continue;
+        if (!x.published) continue;
+        const int32_t slot = active.find(x.creator_id);
+        if (slot == IdSlots::none) continue;
         const Date d = *x.published;
         if (d < first || d >= ws) continue;
         v.weeks[static_cast<size_t>((d - first) / 7)].posts++;
-        if (d >= ws.plus_days(-28)) last4[x.creator_id]++;
+        if (d >= ws.plus_days(-28)) last4[static_cast<size_t>(slot)]++;
     }
     int total = 0;
     for (const WeekCount& w : v.weeks) total += w.posts;
@@ -607,7 +727,7 @@ Velocity content_velocity(const Program& p, Date week_start, int weeks) {
         if (c.status != CreatorStatus::active) continue;
         CreatorVelocity cv;
         cv.creator_id = c.id;
-        cv.posts = last4.count(c.id) ? last4[c.id] : 0;
+        cv.posts = last4[static_cast<size_t>(active.find(c.id))];
         cv.agreed = c.agreed_posts_per_month;
         if (cv.agreed > 0) cv.rate = static_cast<double>(cv.posts) / cv.agreed;
         v.creators.push_back(cv);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "id_index.hpp"
 #include "model.hpp"
 
 namespace sr {
@@ -38,6 +39,20 @@ struct MarginBook {
 };
 MarginBook compute_margins(const Program& p);
 
+// The same margins by slot, for a computation over the whole program (the weekly review): each
+// id's parts are summed in the same order as compute_margins() sums them, so equal to the bit.
+struct MarginSlots {
+    IdSlots post_ids, creator_ids, product_ids, code_ids;  // ids as charged (creators and
+    std::vector<MarginParts> post, creator, product, code; // products only once charged)
+    std::vector<int32_t> post_slot;  // by position in p.posts: the slot of its id
+    std::vector<size_t> post_last;   // by post slot: the position of the last post with that id
+    MarginParts program;
+    const MarginParts* creator_of(Id id) const;  // nullptr: nothing charged to it
+    const MarginParts* product_of(Id id) const;
+    double post_margin(Id id) const;  // 0 for a post that is not in the program
+};
+MarginSlots margin_slots(const Program& p);
+
 // ---------------------------------------------------------------- the metrics table
 enum class Metric { conversion, revenue_per_post, output, hook_retention, repeat_purchase, commission_to_revenue };
 const char* metric_name(Metric m);  // "conversion rate", ...
@@ -67,6 +82,9 @@ struct CreatorMetrics {
 // The window the weekly review measures: posts published in the metrics_window_days days
 // before `as_of` (as_of itself excluded). Creators with status active or paused are measured.
 std::vector<CreatorMetrics> creator_metrics(const Program& p, Date as_of);
+// Those of creator_metrics() with at least one flag (any_flag()), the same in every field: the
+// weekly review's "flags by creator". Only their reasons are written.
+std::vector<CreatorMetrics> flagged_creator_metrics(const Program& p, Date as_of);
 // One creator's metrics (the same numbers creator_metrics() gives for it).
 CreatorMetrics metrics_for_creator(const Program& p, Id creator_id, Date as_of);
 

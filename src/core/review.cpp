@@ -126,11 +126,10 @@ Review review(const Program& p, Date week_start_date) {
     r.program_month = program_month(p, today);
     r.phase = program_phase(p, today);
 
-    std::unordered_map<Id, const Creator*> creators;
-    for (const Creator& c : p.creators) creators[c.id] = &c;
+    const RecordIndex<Creator> creators(p.creators);
     auto who = [&](Id id) {
-        auto it = creators.find(id);
-        return it == creators.end() ? "creator " + std::to_string(id) : "@" + it->second->handle;
+        const Creator* c = creators.find(id);
+        return !c ? "creator " + std::to_string(id) : "@" + c->handle;
     };
     auto add = [&](ActionKind k, Id creator, Id record, std::string owner, std::string title, std::string reason,
                    std::string action, int order) {
@@ -168,23 +167,27 @@ Review review(const Program& p, Date week_start_date) {
     }
 
     // Flags by creator.
-    const std::vector<CreatorMetrics> metrics = creator_metrics(p, today);
-    for (const CreatorMetrics& cm : metrics) {
-        if (!cm.any_flag()) continue;
-        r.flagged_creators.push_back(cm);
+    r.flagged_creators = flagged_creator_metrics(p, today);
+    for (const CreatorMetrics& cm : r.flagged_creators) {
         const std::string h = who(cm.creator_id);
         if (cm.replace_suggested) {
             // Lowest output first. A creator whose few posts earn well gets one item, not a
             // replace and an invest that contradict each other.
-            const MetricResult out = cm.get(Metric::output);
-            const MetricResult rpp = cm.get(Metric::revenue_per_post);
+            static const MetricResult none;
+            auto metric = [&cm](Metric m) -> const MetricResult& {  // get() without the copy
+                for (const MetricResult& x : cm.metrics)
+                    if (x.metric == m) return x;
+                return none;
+            };
+            const MetricResult& out = metric(Metric::output);
+            const MetricResult& rpp = metric(Metric::revenue_per_post);
             std::string why = cm.replace_reason;
             std::string act = "replace the creator or end the deal";
             if (rpp.flagged) {
                 why += "; yet its posts earn well: " + rpp.reason;
                 act = "ask what stops the posts before replacing; replace the creator or end the deal";
             }
-            add(ActionKind::replace_creator, cm.creator_id, 0, "", h + ": replace", why, act,
+            add(ActionKind::replace_creator, cm.creator_id, 0, "", h + ": replace", std::move(why), std::move(act),
                 static_cast<int>(out.value.value_or(0) * 10000));
         }
         for (const MetricResult& m : cm.metrics) {
@@ -231,15 +234,14 @@ Review review(const Program& p, Date week_start_date) {
 
     // Follow-ups.
     {
-        std::unordered_map<Id, const Sample*> samples;
-        for (const Sample& x : p.samples) samples[x.id] = &x;
-        std::unordered_map<Id, const Product*> products;
-        for (const Product& x : p.products) products[x.id] = &x;
-        for (const SampleFollowUp& f : sample_followups(p, today)) {
+        const std::vector<SampleFollowUp> followups = sample_followups(p, today);
+        const RecordIndex<Sample> samples(p.samples);
+        const RecordIndex<Product> products(p.products);
+        for (const SampleFollowUp& f : followups) {
             // The title names the creator; the reason says what, when and how long ago.
-            const Sample& smp = *samples.at(f.sample_id);
-            auto pr = products.find(smp.product_id);
-            const std::string what = pr == products.end() ? "sample " + std::to_string(smp.id) : pr->second->name;
+            const Sample& smp = *samples.find(f.sample_id);
+            const Product* pr = products.find(smp.product_id);
+            const std::string what = !pr ? "sample " + std::to_string(smp.id) : pr->name;
             add(ActionKind::sample_followup, f.creator_id, f.sample_id, "", who(f.creator_id) + ": sample with no post",
                 what + " delivered " + smp.delivered->to_string() + ", " + std::to_string(f.days_since_delivery) +
                     " days ago (follow up at " + std::to_string(s.sample_followup_days) + "+), no post yet",
@@ -254,7 +256,8 @@ Review review(const Program& p, Date week_start_date) {
             pc.reason, "confirm the promotion (it lands in the tier history)", -static_cast<int>(pc.revenue_per_post));
 
     // Spark Ad candidates without a valid code.
-    r.candidates = spark_candidates(p, today, static_cast<size_t>(std::max(0, s.candidates_max)));
+    const MarginSlots book = margin_slots(p);  // for the candidates and the margin rankings
+    r.candidates = spark_candidates(p, today, static_cast<size_t>(std::max(0, s.candidates_max)), book);
     const std::unordered_map<Id, PostCodeState> code_state = post_code_states(p);
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         const SparkCandidate& c = r.candidates[i];
@@ -297,19 +300,28 @@ Review review(const Program& p, Date week_start_date) {
         }
     }
 
-    std::stable_sort(r.actions.begin(), r.actions.end(), [](const ReviewItem& a, const ReviewItem& b) {
-        if (a.urgency != b.urgency) return a.urgency < b.urgency;
-        if (a.kind != b.kind) return a.kind < b.kind;
-        if (a.order != b.order) return a.order < b.order;
-        if (a.creator_id != b.creator_id) return a.creator_id < b.creator_id;
-        return a.record_id < b.record_id;
-    });
+    {  // A stable sort of positions, then each item moved once into place.
+        std::vector<uint32_t> at(r.actions.size());
+        for (size_t i = 0; i < at.size(); ++i) at[i] = static_cast<uint32_t>(i);
+        std::stable_sort(at.begin(), at.end(), [&r](uint32_t i, uint32_t j) {
+            const ReviewItem& a = r.actions[i];
+            const ReviewItem& b = r.actions[j];
+            if (a.urgency != b.urgency) return a.urgency < b.urgency;
+            if (a.kind != b.kind) return a.kind < b.kind;
+            if (a.order != b.order) return a.order < b.order;
+            if (a.creator_id != b.creator_id) return a.creator_id < b.creator_id;
+            return a.record_id < b.record_id;
+        });
+        std::vector<ReviewItem> sorted;
+        sorted.reserve(at.size());
+        for (uint32_t i : at) sorted.push_back(std::move(r.actions[i]));
+        r.actions = std::move(sorted);
+    }
 
     r.posting = posting_rate(p);
     r.velocity = content_velocity(p, r.week_start);
 
     // Margin beside GMV.
-    const MarginBook book = compute_margins(p);
     r.program_margin = book.program;
     const size_t n = static_cast<size_t>(std::max(1, s.margin_ranking_size));
     // Creators and posts are ranked unlabelled and only the rows kept get their label: a large
@@ -317,36 +329,36 @@ Review review(const Program& p, Date week_start_date) {
     std::vector<RankRow> rows;
     rows.reserve(std::max(p.creators.size(), p.posts.size()));
     for (const Creator& c : p.creators) {
-        auto it = book.creator.find(c.id);
-        if (it == book.creator.end()) continue;
-        rows.push_back({c.id, std::string(), it->second.margin(), it->second.gmv, 0, 0});
+        const MarginParts* m = book.creator_of(c.id);
+        if (!m) continue;
+        rows.push_back({c.id, std::string(), m->margin(), m->gmv, 0, 0});
     }
     r.creators_by_margin = ranked(rows, false, n);
     r.creators_by_gmv = ranked(std::move(rows), true, n);
     for (auto* list : {&r.creators_by_margin, &r.creators_by_gmv})
         for (RankRow& x : *list) x.label = who(x.id);
     rows.clear();
-    for (const Post& x : p.posts) {
-        auto it = book.post.find(x.id);
-        rows.push_back({x.id, std::string(), it->second.margin(), x.gmv, 0, 0});
+    for (size_t i = 0; i < p.posts.size(); ++i) {
+        const Post& x = p.posts[i];
+        rows.push_back({x.id, std::string(), book.post[static_cast<size_t>(book.post_slot[i])].margin(), x.gmv, 0, 0});
     }
     r.posts_by_margin = ranked(std::move(rows), false, n);
-    for (const Post& x : p.posts)
-        for (RankRow& row : r.posts_by_margin)
-            if (row.id == x.id) row.label = "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")";
+    for (RankRow& row : r.posts_by_margin) {  // labelled from the last post with the id
+        const Post& x = p.posts[book.post_last[static_cast<size_t>(book.post_ids.find(row.id))]];
+        row.label = "post " + std::to_string(x.id) + " (" + who(x.creator_id) + ")";
+    }
     rows.clear();
     for (const Product& x : p.products) {
-        auto it = book.product.find(x.id);
-        const MarginParts m = it == book.product.end() ? MarginParts{} : it->second;
+        const MarginParts* found = book.product_of(x.id);
+        const MarginParts m = found ? *found : MarginParts{};
         rows.push_back({x.id, x.name, m.margin(), m.gmv, 0, 0});
     }
     r.products_by_margin = ranked(std::move(rows), false, p.products.size());
     rows.clear();
     for (const SparkCode& c : p.spark_codes) {
         if (c.rounds.empty()) continue;
-        auto it = book.code.find(c.id);
-        rows.push_back({c.id, "Spark Code " + std::to_string(c.id) + " (" + who(c.creator_id) + ")", it->second.margin(),
-                        it->second.gmv, 0, 0});
+        const MarginParts& m = book.code[static_cast<size_t>(book.code_ids.find(c.id))];
+        rows.push_back({c.id, "Spark Code " + std::to_string(c.id) + " (" + who(c.creator_id) + ")", m.margin(), m.gmv, 0, 0});
     }
     r.codes_by_margin = ranked(std::move(rows), false, static_cast<size_t>(-1));
     return r;

@@ -67,13 +67,13 @@ Review review_on(const Program& p, Date today) {
 }
 
 std::vector<RankRow> creators_margin_vs_gmv(const Program& p, size_t n) {
-    const MarginBook book = compute_margins(p);
+    const MarginSlots book = margin_slots(p);
     std::vector<RankRow> rows;
     rows.reserve(p.creators.size());
     for (const Creator& c : p.creators) {
-        auto it = book.creator.find(c.id);
-        if (it == book.creator.end()) continue;
-        rows.push_back({c.id, "@" + c.handle, it->second.margin(), it->second.gmv, 0, 0});
+        const MarginParts* m = book.creator_of(c.id);
+        if (!m) continue;
+        rows.push_back({c.id, "@" + c.handle, m->margin(), m->gmv, 0, 0});
     }
     std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) {
         return a.margin != b.margin ? a.margin > b.margin : a.id < b.id;

@@ -1,10 +1,11 @@
 #include "rules.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <optional>
 
 #include "creators.hpp"
 #include "format.hpp"
+#include "id_index.hpp"
 #include "metrics.hpp"
 
 namespace sr {
@@ -59,7 +60,7 @@ Date add_months(Date first, int n) {
 }
 
 struct PromotionContext {
-    std::unordered_map<Id, std::vector<const Post*>> posts;
+    std::optional<RecordGroups<Post>> posts;  // published in the months checked, by creator
     Date from, to_excl;
     std::vector<Date> month_starts;  // the months checked, oldest first
     double median[4] = {0, 0, 0, 0};
@@ -83,30 +84,29 @@ PromotionContext make_context(const Program& p, Date today) {
     }
     ctx.from = ctx.month_starts.empty() ? end : ctx.month_starts.front();
     ctx.to_excl = end;
-    for (const Post& x : p.posts)
-        if (x.published && *x.published >= ctx.from && *x.published < ctx.to_excl) ctx.posts[x.creator_id].push_back(&x);
+    ctx.posts.emplace(p.posts, p.creators.size(), [](const Post& x) { return x.creator_id; },
+                      [&ctx](const Post& x) { return x.published && *x.published >= ctx.from && *x.published < ctx.to_excl; });
     std::vector<double> per_tier[4];
     for (const Creator& c : p.creators) {
         if (c.status != CreatorStatus::active && c.status != CreatorStatus::paused) continue;
-        auto it = ctx.posts.find(c.id);
-        if (it == ctx.posts.end() || it->second.empty()) continue;
+        const RecordSpan<Post> posts = ctx.posts->of(c.id);
+        if (posts.empty()) continue;
         double gmv = 0;
-        for (const Post* x : it->second) gmv += x->gmv;
-        per_tier[effective_tier(c, s)].push_back(gmv / static_cast<double>(it->second.size()));
+        for (const Post* x : posts) gmv += x->gmv;
+        per_tier[effective_tier(c, s)].push_back(gmv / static_cast<double>(posts.size()));
     }
     for (int t = 1; t <= 3; ++t) ctx.median[t] = median_of(per_tier[t]);
     return ctx;
 }
 
-PromotionCheck check_with(const Program& p, const Creator& c, const PromotionContext& ctx) {
+// Without `words` the reason is left empty unless the promotion is suggested.
+PromotionCheck check_with(const Program& p, const Creator& c, const PromotionContext& ctx, bool words = true) {
     const Settings& s = p.settings;
     PromotionCheck r;
     r.creator_id = c.id;
     r.from = effective_tier(c, s);
     r.to = r.from + 1;
-    static const std::vector<const Post*> none;
-    auto it = ctx.posts.find(c.id);
-    const std::vector<const Post*>& posts = it == ctx.posts.end() ? none : it->second;
+    const RecordSpan<Post> posts = ctx.posts->of(c.id);
     const int min_months = std::min(2, s.promotion_months);
     const bool enough_months = static_cast<int>(ctx.month_starts.size()) >= min_months;
     r.met_output = enough_months && c.agreed_posts_per_month > 0;
@@ -125,6 +125,7 @@ PromotionCheck check_with(const Program& p, const Creator& c, const PromotionCon
     r.clean = true;
     for (const ComplianceIncident& i : c.compliance)
         if (i.date >= ctx.from && i.date < ctx.to_excl) r.clean = false;
+    if (!words && !r.suggested()) return r;
 
     std::string months;
     for (size_t i = 0; i < r.posts_per_month.size(); ++i) months += (i ? ", " : "") + std::to_string(r.posts_per_month[i]);
@@ -158,7 +159,7 @@ std::vector<PromotionCheck> promotion_suggestions(const Program& p, Date today) 
     for (const Creator& c : p.creators) {
         if (c.status != CreatorStatus::active) continue;
         if (effective_tier(c, p.settings) >= 3) continue;
-        PromotionCheck r = check_with(p, c, ctx);
+        PromotionCheck r = check_with(p, c, ctx, false);
         if (r.suggested()) out.push_back(std::move(r));
     }
     std::sort(out.begin(), out.end(), [](const PromotionCheck& a, const PromotionCheck& b) { return a.creator_id < b.creator_id; });
@@ -173,16 +174,22 @@ std::optional<double> PostingRate::rate() const {
 
 namespace {
 
-PostingRate posting_rate_where(const Program& p, Id creator_id) {
-    std::unordered_map<Id, bool> with_post;
+// The samples that a post names.
+IdSlots samples_with_posts(const Program& p) {
+    IdSlots out(p.samples.size());
     for (const Post& x : p.posts)
-        if (x.sample_id) with_post[x.sample_id] = true;
+        if (x.sample_id) out.insert(x.sample_id);
+    return out;
+}
+
+PostingRate posting_rate_where(const Program& p, Id creator_id) {
+    const IdSlots with_post = samples_with_posts(p);
     PostingRate r;
     for (const Sample& s : p.samples) {
         if (creator_id && s.creator_id != creator_id) continue;
         if (!s.delivered) continue;
         r.delivered++;
-        if (with_post.count(s.id) || s.status == SampleStatus::posted) r.posted++;
+        if (with_post.contains(s.id) || s.status == SampleStatus::posted) r.posted++;
     }
     return r;
 }
@@ -193,23 +200,19 @@ PostingRate posting_rate(const Program& p) { return posting_rate_where(p, 0); }
 PostingRate posting_rate(const Program& p, Id creator_id) { return posting_rate_where(p, creator_id); }
 
 std::vector<SampleFollowUp> sample_followups(const Program& p, Date today) {
-    std::unordered_map<Id, bool> with_post;
-    for (const Post& x : p.posts)
-        if (x.sample_id) with_post[x.sample_id] = true;
-    std::unordered_map<Id, const Creator*> creators;
-    for (const Creator& c : p.creators) creators[c.id] = &c;
-    std::unordered_map<Id, const Product*> products;
-    for (const Product& x : p.products) products[x.id] = &x;
+    const IdSlots with_post = samples_with_posts(p);
+    const RecordIndex<Creator> creators(p.creators);
+    const RecordIndex<Product> products(p.products);
     std::vector<SampleFollowUp> out;
     for (const Sample& s : p.samples) {
         if (!s.delivered || s.status == SampleStatus::posted || s.status == SampleStatus::no_post) continue;
-        if (with_post.count(s.id)) continue;
+        if (with_post.contains(s.id)) continue;
         const int days = today - *s.delivered;
         if (days < p.settings.sample_followup_days) continue;
-        auto c = creators.find(s.creator_id);
-        auto pr = products.find(s.product_id);
-        const std::string who = c == creators.end() ? "creator " + std::to_string(s.creator_id) : "@" + c->second->handle;
-        const std::string what = pr == products.end() ? "sample" : pr->second->name;
+        const Creator* c = creators.find(s.creator_id);
+        const Product* pr = products.find(s.product_id);
+        const std::string who = !c ? "creator " + std::to_string(s.creator_id) : "@" + c->handle;
+        const std::string what = !pr ? "sample" : pr->name;
         out.push_back({s.id, s.creator_id, days,
                        who + ": " + what + " delivered " + s.delivered->to_string() + ", " + std::to_string(days) +
                            " days ago (>= " + std::to_string(p.settings.sample_followup_days) + "), no post yet"});

@@ -1,9 +1,9 @@
 #include "spark.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "format.hpp"
+#include "id_index.hpp"
 #include "metrics.hpp"
 #include "validate.hpp"
 
@@ -136,20 +136,27 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
     std::vector<SparkAlert> out;
     const Settings& s = p.settings;
     // Creators and posts looked up once, not scanned per code.
-    std::unordered_map<Id, const Creator*> creators;
-    for (const Creator& x : p.creators) creators.emplace(x.id, &x);
-    std::unordered_map<Id, const Post*> posts;
+    // The first creator with an id names it; a live code's post is the last post with its id.
+    IdSlots creator_ids(p.creators.size());
+    std::vector<const Creator*> creators;
+    creators.reserve(p.creators.size());
+    for (const Creator& x : p.creators)
+        if (static_cast<size_t>(creator_ids.insert(x.id)) == creators.size()) creators.push_back(&x);
+    IdSlots post_ids;
     for (const SparkCode& c : p.spark_codes)
-        if (c.status == SparkStatus::live && c.post_id) posts.emplace(c.post_id, nullptr);
-    for (const Post& x : p.posts) {
-        auto it = posts.find(x.id);
-        if (it != posts.end()) it->second = &x;
-    }
+        if (c.status == SparkStatus::live && c.post_id) post_ids.insert(c.post_id);
+    std::vector<const Post*> posts(post_ids.size(), nullptr);
+    if (!posts.empty())
+        for (const Post& x : p.posts) {
+            const int32_t k = post_ids.find(x.id);
+            if (k != IdSlots::none) posts[static_cast<size_t>(k)] = &x;
+        }
     for (const SparkCode& c : p.spark_codes) {
         const auto expiry = spark_expiry(c);
         const auto left = spark_days_left(c, today);
-        const auto cr = creators.find(c.creator_id);
-        const std::string who = cr != creators.end() ? "@" + cr->second->handle : "creator " + std::to_string(c.creator_id);
+        const int32_t cr = creator_ids.find(c.creator_id);
+        const std::string who = cr != IdSlots::none ? "@" + creators[static_cast<size_t>(cr)]->handle
+                                                    : "creator " + std::to_string(c.creator_id);
         const std::string owner = trim(c.renewal_owner);
         auto push = [&](SparkAlertKind k, int days, std::string msg) {
             out.push_back({k, c.id, c.creator_id, owner, days, std::move(msg)});
@@ -179,8 +186,8 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
                          days(waiting) + " (limit " + days(s.spark_verify_alert_days) + "): paste it into Ads Manager");
         }
         if (c.status == SparkStatus::live) {
-            const auto post = c.post_id ? posts.find(c.post_id) : posts.end();
-            const KillVerdict k = kill_verdict_on(c, s, post != posts.end() ? post->second : nullptr);
+            const int32_t post = c.post_id ? post_ids.find(c.post_id) : IdSlots::none;
+            const KillVerdict k = kill_verdict_on(c, s, post != IdSlots::none ? posts[static_cast<size_t>(post)] : nullptr);
             if (k.kill) push(SparkAlertKind::kill_suggested, 0, "kill the Spark Ad of " + who + ": " + k.reason);
         }
     }
@@ -188,11 +195,14 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
 }
 
 std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count) {
+    return spark_candidates(p, today, max_count, margin_slots(p));
+}
+
+std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count, const MarginSlots& margins) {
     const Settings& s = p.settings;
-    const MarginBook book = compute_margins(p);
-    std::unordered_map<Id, bool> valid;
+    IdSlots valid;
     for (const SparkCode& c : p.spark_codes)
-        if (c.post_id && spark_code_valid(c, today)) valid[c.post_id] = true;
+        if (c.post_id && spark_code_valid(c, today)) valid.insert(c.post_id);
     std::vector<SparkCandidate> out;
     const Date from = today.plus_days(-s.candidate_window_days);
     for (const Post& x : p.posts) {
@@ -205,8 +215,7 @@ std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_
         c.clicks = x.clicks;
         c.views = x.views;
         c.gmv = x.gmv;
-        c.margin = book.post_margin(x.id);
-        c.valid_code = valid.count(x.id) > 0;
+        c.valid_code = valid.contains(x.id);
         c.compliance_passed = x.compliance_passed;
         out.push_back(c);
     }
@@ -217,6 +226,7 @@ std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_
                           return a.post_id < b.post_id;
                       });
     out.resize(keep);
+    for (SparkCandidate& c : out) c.margin = margins.post_margin(c.post_id);  // only the ones kept
     return out;
 }
 

@@ -73,5 +73,8 @@ struct SparkCandidate {
     bool compliance_passed = false;
 };
 std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count);
+struct MarginSlots;  // metrics.hpp
+// The same with the program's margins already computed (margin_slots(p)).
+std::vector<SparkCandidate> spark_candidates(const Program& p, Date today, size_t max_count, const MarginSlots& margins);
 
 }  // namespace sr

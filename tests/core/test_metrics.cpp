@@ -34,6 +34,34 @@ TEST_CASE("conversion rate = orders / clicks, flagged under 1 % with its reason 
     CHECK(r.action == "review brief and product fit");
 }
 
+TEST_CASE("the weekly review's flags by creator: every creator with a flag, with the same numbers and reasons") {
+    Program p;
+    const Id low = add_creator(p, "low", 20000);
+    const Id fine = add_creator(p, "fine", 20000);
+    add_post(p, low, d(2026, 11, 10), 50000, 1240, 7);    // 0.56 % < 1 %: flagged
+    add_post(p, fine, d(2026, 11, 10), 50000, 1000, 20);  // 2 %, 40 % hold, 1 of 1 agreed post: no flag
+    const std::vector<CreatorMetrics> all = creator_metrics(p, kToday);
+    const std::vector<CreatorMetrics> flagged = flagged_creator_metrics(p, kToday);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].any_flag());
+    CHECK_FALSE(all[1].any_flag());
+    CHECK(all[1].creator_id == fine);
+    REQUIRE(flagged.size() == 1);
+    CHECK(flagged[0].creator_id == low);
+    CHECK(flagged[0].clicks == 1240);
+    CHECK(flagged[0].get(Metric::conversion).reason == "conversion 0.56 % < 1 % on 1,240 clicks");
+    REQUIRE(flagged[0].metrics.size() == all[0].metrics.size());
+    for (size_t i = 0; i < all[0].metrics.size(); ++i) {
+        const MetricResult &a = all[0].metrics[i], &b = flagged[0].metrics[i];
+        CHECK(a.metric == b.metric);
+        CHECK(a.value == b.value);
+        CHECK(a.flagged == b.flagged);
+        CHECK(a.enough_data == b.enough_data);
+        CHECK(a.reason == b.reason);
+        CHECK(a.action == b.action);
+    }
+}
+
 TEST_CASE("conversion of exactly 1 % is not flagged") {
     Program p;
     const Id c = add_creator(p, "edge", 20000);
