@@ -2,9 +2,10 @@
 //
 // - One record ("program" in store "kv") holds the program's backup JSON, as UTF-8 bytes in a
 //   Blob: `{bytes: Blob, size, savedAt, seq}`. The bytes are copied out of the heap once and
-//   into the heap once when read, never decoded into a JavaScript string, so a large program
-//   (40 MB and more) is saved and loaded without one long task on the page. Earlier versions
-//   stored `{text: "<json>", savedAt, seq}`; both forms are read (SRStorage.bytesOf).
+//   into the heap once when read, never decoded into a JavaScript string, so storing a large
+//   program (40 MB and more) adds no long task to the page. Earlier versions stored
+//   `{text: "<json>", savedAt, seq}` (database version 2); both forms are read
+//   (SRStorage.bytesOf).
 // - A save reports success only when its transaction has completed (durability "strict"), so
 //   "Saved" on screen means the data is on disk; a tab killed mid-save leaves the previous or
 //   the new record, whole.
@@ -18,6 +19,7 @@
 mergeInto(LibraryManager.library, {
   $SRStorage: {
     dbName: 'spark-roster',
+    dbVersion: 3,
     key: 'program',
     keepVersions: 5,
     versionSpacingMs: 10 * 60 * 1000,
@@ -85,7 +87,11 @@ mergeInto(LibraryManager.library, {
         var req;
         try {
           if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
-          req = indexedDB.open(SRStorage.dbName, 2);
+          // Version 3: the stores are those of version 2, but records may hold bytes. Opening it
+          // closes the connections of tabs still running an earlier version (onversionchange)
+          // and they cannot open it again (VersionError): such a tab, which would read the
+          // bytes as "nothing stored", then says "Not saved" rather than writing over them.
+          req = indexedDB.open(SRStorage.dbName, SRStorage.dbVersion);
         } catch (e) {
           return reject(e);
         }
