@@ -275,6 +275,8 @@ test('leaving while a change is still being saved asks first; leaving with every
 
   await page.evaluate(() => { window.__hold = true; });
   await addCreator(page, 'still.saving');
+  // The save starts on the frame after the change ("Saving…" is on screen either way).
+  await page.waitForFunction(() => window.sparkRoster.saveState().state === 'saving', null, { timeout: 5000 }).catch(() => {});
   assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saving');
   await page.close({ runBeforeUnload: true });
   await page.waitForTimeout(500);
@@ -323,6 +325,8 @@ test('Settings shows persistent storage and the recovery points; restoring one b
 
   // The older point, behind a confirmation.
   await click(page, 'restore point 2');
+  // The confirmation is drawn a frame or two after the click (later on a busy machine).
+  await page.waitForFunction(() => window.sparkRoster.widgetRect('Restore version') !== null, null, { timeout: 5000 }).catch(() => {});
   assert.ok(await rect(page, 'Restore version'), 'a confirmation asks first');
   assert.equal(await page.evaluate(() => window.sparkRoster.exportJson()), later, 'nothing changes before the confirmation');
   await click(page, 'Restore version');
