@@ -3,6 +3,7 @@
 // the latest revision always follows the one in flight. Only one tab writes: the others are
 // read-only and follow its saves until it closes.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -62,12 +63,13 @@ public:
     void restore(int64_t id);
 
     // Called by the storage layer.
-    void on_loaded(const char* text, bool ok, const char* error, bool writer);
+    // `text` is the stored program's backup JSON (`size` bytes of UTF-8), or null for none.
+    void on_loaded(const char* text, size_t size, bool ok, const char* error, bool writer);
     void on_saved(uint64_t seq, bool ok, const char* error);
-    void on_remote(const char* text);
-    void on_promoted(const char* text);
+    void on_remote(const char* text, size_t size);
+    void on_promoted(const char* text, size_t size);
     void on_versions(const char* json, const char* error);
-    void on_version_read(int64_t id, const char* text, const char* error);
+    void on_version_read(int64_t id, const char* text, size_t size, const char* error);
 
 private:
     Store& store_;

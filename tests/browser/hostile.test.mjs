@@ -13,6 +13,7 @@ before(async () => {
   await waitSaved(page);
   stored = await storedText(page);
   shown = await page.evaluate(() => window.sparkRoster.exportJson());
+  assert.deepEqual(JSON.parse(stored), JSON.parse(shown), 'the stored program is the one on screen');
 });
 after(async () => {
   await context?.close();
@@ -20,14 +21,20 @@ after(async () => {
   server?.close();
 });
 
-// The program record as IndexedDB holds it.
+// The program record as IndexedDB holds it: its bytes (a Blob) as text, or the text an earlier
+// version stored.
 function storedText(p) {
   return p.evaluate(() => new Promise((resolve, reject) => {
     const req = indexedDB.open('spark-roster');
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
       const get = req.result.transaction('kv').objectStore('kv').get('program');
-      get.onsuccess = () => { resolve(get.result.text); req.result.close(); };
+      get.onsuccess = () => {
+        const r = get.result;
+        req.result.close();
+        if (r && r.bytes instanceof Blob) r.bytes.text().then(resolve, reject);
+        else resolve(r ? r.text : undefined);
+      };
       get.onerror = () => reject(get.error);
     };
   }));

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, launch, openApp, click, typeInto, rect, text, waitSaved, program, screenshot,
-         settle, textWhen, chromiumArgs } from './lib.mjs';
+         settle, textWhen, clickShown, chromiumArgs } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -275,6 +275,8 @@ test('leaving while a change is still being saved asks first; leaving with every
 
   await page.evaluate(() => { window.__hold = true; });
   await addCreator(page, 'still.saving');
+  // The save starts on the frame after the change ("Saving…" is on screen either way).
+  await page.waitForFunction(() => window.sparkRoster.saveState().state === 'saving', null, { timeout: 5000 }).catch(() => {});
   assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saving');
   await page.close({ runBeforeUnload: true });
   await page.waitForTimeout(500);
@@ -323,6 +325,8 @@ test('Settings shows persistent storage and the recovery points; restoring one b
 
   // The older point, behind a confirmation.
   await click(page, 'restore point 2');
+  // The confirmation is drawn a frame or two after the click (later on a busy machine).
+  await page.waitForFunction(() => window.sparkRoster.widgetRect('Restore version') !== null, null, { timeout: 5000 }).catch(() => {});
   assert.ok(await rect(page, 'Restore version'), 'a confirmation asks first');
   assert.equal(await page.evaluate(() => window.sparkRoster.exportJson()), later, 'nothing changes before the confirmation');
   await click(page, 'Restore version');
@@ -336,6 +340,74 @@ test('Settings shows persistent storage and the recovery points; restoring one b
   await page.reload();
   await page.evaluate(() => window.sparkRoster.ready);
   assert.ok(handles(await program(page)).includes('after.the.point'), 'and that is what is stored');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// ------------------------------------------------------------------ data stored by earlier versions
+
+// Earlier versions stored the program as a string: kv "program" = {text, savedAt, seq}, and each
+// recovery point as {text, at, savedAt}. A person who saved with such a version finds the program
+// and its recovery points again after the update.
+test('a program stored as text by an earlier version loads, and its recovery points list and restore', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  const backup = (prefix, n) => {
+    const p = JSON.parse(bigBackup(prefix, n));
+    p.creators[0].display_name = 'Zoë Ōtani 東京 🎬';  // stored text beyond ASCII
+    return JSON.stringify(p);
+  };
+  const current = backup('kept', 40), older = backup('older', 25);
+  // A first page of the same origin (not the app) writes the records as the earlier version did.
+  const first = await context.newPage();
+  await first.goto(url + 'app.css');
+  await first.evaluate(([text, olderText]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('spark-roster', 2);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('kv');
+      req.result.createObjectStore('versions', { autoIncrement: true });
+    };
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const now = Date.now(), hour = 60 * 60 * 1000;
+      const tx = db.transaction(['kv', 'versions'], 'readwrite');
+      tx.objectStore('kv').put({ text, savedAt: new Date(now - hour).toISOString(), seq: 7 }, 'program');
+      tx.objectStore('versions').add({ text: olderText, at: now - 3 * hour, savedAt: now - 3 * hour });
+      tx.objectStore('versions').add({ text, at: now - hour, savedAt: now - hour });
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [current, older]);
+  await first.close();
+
+  const { page, problems } = await openApp(context, roster());
+  assert.equal(await text(page, 'banner'), null, 'the stored program reads clean');
+  assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saved');
+  const loaded = await program(page);
+  assert.deepEqual(handles(loaded), handles(JSON.parse(current)), 'the stored program is the one on screen');
+  assert.equal(loaded.creators[0].display_name, 'Zoë Ōtani 東京 🎬');
+  assert.ok(await rect(page, '@kept00001'), 'its creators are drawn');
+
+  await page.goto(url + '#/settings');
+  await settle(page);
+  assert.match(await textWhen(page, 'recovery point 2', /UTC/), /^\d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ KB$/);
+  assert.match(await text(page, 'recovery point 1'), /^\d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ KB$/);
+  assert.equal(await text(page, 'recovery point 3'), null, 'the two stored recovery points');
+
+  await click(page, 'restore point 2');
+  await clickShown(page, 'Restore version');
+  assert.match(await textWhen(page, 'storage message', /^Restored/), /^Restored the version saved /);
+  await waitSaved(page);
+  assert.deepEqual(handles(await program(page)), handles(JSON.parse(older)), 'the older recovery point is back');
+
+  // Saved again (by this version), it loads again, and so does the display name.
+  await page.reload();
+  await page.evaluate(() => window.sparkRoster.ready);
+  await settle(page);
+  const again = await program(page);
+  assert.deepEqual(handles(again), handles(JSON.parse(older)), 'and that is what is stored');
+  assert.equal(again.creators[0].display_name, 'Zoë Ōtani 東京 🎬');
+  assert.equal(await text(page, 'banner'), null);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "core/backup.hpp"
@@ -13,7 +14,7 @@
 extern "C" {
 void sr_wake();
 void sr_storage_load();
-void sr_storage_save(const char* text, double seq);
+void sr_storage_save(const char* text, double size, double seq);
 void sr_storage_list_versions();
 void sr_storage_read_version(double id);
 int sr_storage_persisted();
@@ -46,7 +47,7 @@ void Persistence::start(std::function<void()> on_ready) {
     sr_storage_load();
 }
 
-void Persistence::on_loaded(const char* text, bool ok, const char* error, bool writer) {
+void Persistence::on_loaded(const char* text, size_t size, bool ok, const char* error, bool writer) {
     read_only_ = ok && !writer;
     if (!ok) {
         // No storage at all (private mode, blocked): work in memory, say so, keep exporting.
@@ -60,7 +61,7 @@ void Persistence::on_loaded(const char* text, bool ok, const char* error, bool w
         store_.reset(make_sample_program(platform::today_local()));
         if (read_only_) saved_rev_ = store_.revision();
     } else {
-        LoadResult r = program_from_json(text);
+        LoadResult r = program_from_json(std::string_view(text, size));
         if (r.ok()) {
             store_.reset(std::move(*r.program));
             saved_rev_ = store_.revision();
@@ -76,17 +77,17 @@ void Persistence::on_loaded(const char* text, bool ok, const char* error, bool w
     if (on_ready_) on_ready_();
 }
 
-void Persistence::on_remote(const char* text) {
+void Persistence::on_remote(const char* text, size_t size) {
     if (!read_only_ || !text) return;
-    LoadResult r = program_from_json(text);
+    LoadResult r = program_from_json(std::string_view(text, size));
     if (!r.ok()) return;  // a half-written record cannot happen (transactions), but stay safe
     store_.reset(std::move(*r.program));
     saved_rev_ = store_.revision();
 }
 
-void Persistence::on_promoted(const char* text) {
+void Persistence::on_promoted(const char* text, size_t size) {
     if (text) {
-        LoadResult r = program_from_json(text);
+        LoadResult r = program_from_json(std::string_view(text, size));
         if (r.ok()) store_.reset(std::move(*r.program));
     }
     saved_rev_ = store_.revision();
@@ -130,7 +131,8 @@ void Persistence::write_save(bool all) {
         if (!all && emscripten_get_now() - start > kSliceMs) return;
     const std::string text = std::move(writer_->text());
     writer_.reset();
-    sr_storage_save(text.c_str(), static_cast<double>(in_flight_rev_));
+    // The bytes and their length: the JS side copies them out of the heap as they are.
+    sr_storage_save(text.data(), static_cast<double>(text.size()), static_cast<double>(in_flight_rev_));
 }
 
 void Persistence::on_saved(uint64_t seq, bool ok, const char* error) {
@@ -190,13 +192,13 @@ void Persistence::restore(int64_t id) {
     sr_storage_read_version(static_cast<double>(id));
 }
 
-void Persistence::on_version_read(int64_t id, const char* text, const char* error) {
+void Persistence::on_version_read(int64_t id, const char* text, size_t size, const char* error) {
     sr_wake();
     if (!text) {
         restore_message_ = std::string("Not restored: ") + (error ? error : "unknown error");
         return;
     }
-    LoadResult r = program_from_json(text);
+    LoadResult r = program_from_json(std::string_view(text, size));
     if (!r.ok()) {
         restore_message_ = "Not restored: that recovery point cannot be read (" + r.summary(2) + ")";
         return;
@@ -223,8 +225,10 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_backup_size_problem(double bytes) {
     return out.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void sr_storage_loaded(char* text, int ok, char* error, int writer) {
-    if (sr::g_persistence) sr::g_persistence->on_loaded(text, ok != 0, error, writer != 0);
+// The stored program arrives as `size` bytes of UTF-8 at `text` (malloc'd by the JS side, with a
+// NUL after them), or text = 0 for none.
+EMSCRIPTEN_KEEPALIVE void sr_storage_loaded(char* text, double size, int ok, char* error, int writer) {
+    if (sr::g_persistence) sr::g_persistence->on_loaded(text, static_cast<size_t>(size), ok != 0, error, writer != 0);
     std::free(text);
     std::free(error);
 }
@@ -234,13 +238,13 @@ EMSCRIPTEN_KEEPALIVE void sr_storage_saved(double seq, int ok, char* error) {
     std::free(error);
 }
 
-EMSCRIPTEN_KEEPALIVE void sr_storage_remote(char* text) {
-    if (sr::g_persistence) sr::g_persistence->on_remote(text);
+EMSCRIPTEN_KEEPALIVE void sr_storage_remote(char* text, double size) {
+    if (sr::g_persistence) sr::g_persistence->on_remote(text, static_cast<size_t>(size));
     std::free(text);
 }
 
-EMSCRIPTEN_KEEPALIVE void sr_storage_promoted(char* text) {
-    if (sr::g_persistence) sr::g_persistence->on_promoted(text);
+EMSCRIPTEN_KEEPALIVE void sr_storage_promoted(char* text, double size) {
+    if (sr::g_persistence) sr::g_persistence->on_promoted(text, static_cast<size_t>(size));
     std::free(text);
 }
 
@@ -250,8 +254,8 @@ EMSCRIPTEN_KEEPALIVE void sr_storage_versions_listed(char* json, char* error) {
     std::free(error);
 }
 
-EMSCRIPTEN_KEEPALIVE void sr_storage_version_read(double id, char* text, char* error) {
-    if (sr::g_persistence) sr::g_persistence->on_version_read(static_cast<int64_t>(id), text, error);
+EMSCRIPTEN_KEEPALIVE void sr_storage_version_read(double id, char* text, double size, char* error) {
+    if (sr::g_persistence) sr::g_persistence->on_version_read(static_cast<int64_t>(id), text, static_cast<size_t>(size), error);
     std::free(text);
     std::free(error);
 }
