@@ -133,6 +133,7 @@ int run(const std::string& dir, bool backup) {
     for (int run = 0; run < 20 && (run < 2 || spent < 2000); ++run) {
         const double a = now_ms();
         sr::OrdersImporter importer(program, 0);
+        importer.expect_bytes(csv.size());
         for (size_t at = 0; at < csv.size(); at += chunk)
             importer.feed(std::string_view(csv).substr(at, chunk));
         result = importer.finish();

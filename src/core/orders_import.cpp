@@ -257,6 +257,24 @@ uint64_t hash_bytes(std::string_view s) {
     return h ^ (h >> 32);
 }
 
+// Equality of two strings eight bytes at a time: the keys compared are ids of about 20 bytes,
+// and WebAssembly's memcmp goes byte by byte.
+bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    size_t n = a.size();
+    uint64_t x, y;
+    for (; n >= 8; p += 8, q += 8, n -= 8) {
+        std::memcpy(&x, p, 8);
+        std::memcpy(&y, q, 8);
+        if (x != y) return false;
+    }
+    for (; n > 0; ++p, ++q, --n)
+        if (*p != *q) return false;
+    return true;
+}
+
 // String keys held elsewhere (the program's own strings, or this import's arena) to a value,
 // found by a string_view without making a std::string. Open addressing with linear probing over
 // 8-byte slots: a 32-bit tag of the hash and the index of the entry (key and value side by side,
@@ -294,7 +312,7 @@ public:
                 p.slot = i;
                 return p;
             }
-            if (x.tag == p.tag && entries_[x.entry].key == s) {
+            if (x.tag == p.tag && same(entries_[x.entry].key, s)) {
                 p.slot = i;
                 p.entry = x.entry;
                 return p;
@@ -312,7 +330,7 @@ public:
         const uint32_t entry = static_cast<uint32_t>(entries_.size());
         entries_.push_back({s, std::move(v)});
         if (entries_.size() * 2 > slots_.size()) {
-            grow();  // places every entry, the new one included
+            grow(entries_.size());  // places every entry, the new one included
         } else {
             slots_[p.slot] = {p.tag, entry};
         }
@@ -323,6 +341,11 @@ public:
         if (!p.found()) insert(p, s, std::move(v));
     }
 
+    // Room for n entries without growing.
+    void reserve(size_t n) {
+        entries_.reserve(n);
+        if (n * 2 > slots_.size()) grow(n);
+    }
     // Entries by index, 0 to size() - 1, in the order they were added.
     V& value(uint32_t entry) { return entries_[entry].value; }
     size_t size() const { return entries_.size(); }
@@ -334,19 +357,21 @@ private:
         uint32_t entry = 0;
     };
     size_t home(uint32_t tag) const { return static_cast<size_t>(tag >> shift_); }
-    void grow() {
+    // At least twice `want` slots, every entry placed again.
+    void grow(size_t want) {
         size_t n = slots_.empty() ? 1024 : slots_.size();
-        while (entries_.size() * 2 > n) n *= 2;
+        while (want * 2 > n) n *= 2;
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(n, Slot{});
         mask_ = n - 1;
         shift_ = 32;
         while ((size_t{1} << (32 - shift_)) < n) --shift_;
+        size_t placed = 0;
         for (const Slot& x : old)
-            if (x.tag != 0) place(x);
-        // The entry just added is not in the old slots.
-        const uint32_t last = static_cast<uint32_t>(entries_.size() - 1);
-        place({static_cast<uint32_t>(hash_bytes(entries_[last].key) >> 32) | 1u, last});
+            if (x.tag != 0) place(x), ++placed;
+        // An entry just added is not in the old slots.
+        for (size_t e = placed; e < entries_.size(); ++e)
+            place({tag_of(entries_[e].key), static_cast<uint32_t>(e)});
     }
     void place(const Slot& x) {
         for (size_t i = home(x.tag);; i = (i + 1) & mask_)
@@ -384,7 +409,7 @@ public:
         if (!f.order.found()) return f;
         for (uint32_t i = orders_.value(f.order.entry); i != kEnd; i = lines_[i].next) {
             f.counted = f.counted || lines_[i].counted;
-            if (lines_[i].key == line) f.line = true;
+            if (same(lines_[i].key, line)) f.line = true;
         }
         return f;
     }
@@ -399,6 +424,10 @@ public:
             lines_.push_back({line, kEnd, counted});
             orders_.insert(f.order, line.substr(0, order_id_size), i);
         }
+    }
+    void reserve(size_t lines) {
+        orders_.reserve(lines);
+        lines_.reserve(lines);
     }
     // A line the program already holds.
     void add(std::string_view line) {
@@ -553,6 +582,8 @@ struct OrdersImporter::Impl {
     OrdersImport result;
     std::optional<ColumnMatch> match;
     csv::Reader reader;
+    uint64_t expected_bytes = 0;  // the file's size, 0 when not known
+    bool sized = false;
     size_t header_columns = 0;
     bool last_row_short = false;
     int64_t last_row_columns = 0;
@@ -882,9 +913,22 @@ OrdersImporter::OrdersImporter(const Program& program, uint64_t revision, Column
     : impl_(std::make_unique<Impl>(program, revision, std::move(mapping))) {}
 OrdersImporter::~OrdersImporter() = default;
 
+void OrdersImporter::expect_bytes(uint64_t total) { impl_->expected_bytes = total; }
+
 bool OrdersImporter::feed(std::string_view bytes) {
-    if (!impl_->result.refused.empty()) return false;
-    return impl_->reader.feed(bytes);
+    Impl& m = *impl_;
+    if (!m.result.refused.empty()) return false;
+    const bool go_on = m.reader.feed(bytes);
+    // The tables sized for the whole file from its first thousand rows (a tenth more, in case
+    // the rows grow longer).
+    if (!m.sized && m.expected_bytes > 0 && m.result.rows >= 1000) {
+        m.sized = true;
+        const double per_row = static_cast<double>(m.reader.bytes_read()) / static_cast<double>(m.result.rows);
+        const auto rows = static_cast<size_t>(static_cast<double>(m.expected_bytes) / per_row * 1.1);
+        m.book.reserve(rows + m.program.imported_orders.size());
+        m.result.changes.new_order_keys.reserve(rows);
+    }
+    return go_on;
 }
 uint64_t OrdersImporter::bytes_read() const { return impl_->reader.bytes_read(); }
 int64_t OrdersImporter::rows_read() const { return impl_->result.rows; }

@@ -145,6 +145,9 @@ public:
     OrdersImporter(const OrdersImporter&) = delete;
     OrdersImporter& operator=(const OrdersImporter&) = delete;
 
+    // The file's size, when known: once the first rows are read, the tables for the whole file
+    // are sized from it, instead of doubling (and copying) as they fill. Optional.
+    void expect_bytes(uint64_t total);
     // Feeds the next bytes of the file. Returns false once the file is refused (finish()
     // then says why); further bytes are ignored.
     bool feed(std::string_view bytes);

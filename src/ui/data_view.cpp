@@ -259,6 +259,7 @@ void DataView::consume(std::string_view bytes) {
             kind_ = Kind::orders;
             mapping_ = remembered_mapping();
             importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping_);
+            importer_->expect_bytes(size_);
         } else {
             return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
                                 "(a CSV file with a header row). Nothing was changed.");
@@ -311,6 +312,7 @@ void DataView::finish_reading() {
 void DataView::start_orders(const ColumnMapping& mapping) {
     mapping_ = mapping;
     importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping);
+    importer_->expect_bytes(size_);
     result_ = OrdersImport{};
     if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
     in_flight_ = false;
