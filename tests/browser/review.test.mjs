@@ -99,9 +99,14 @@ test('performance flags a metric in colour with its reason on hover, at creator 
   await page.waitForFunction(() => location.hash === '#/performance', null, { timeout: 5000 });
   assert.match(await textWhen(page, 'performance:count', /creators$/), /^\d+ of \d+ creators$/);
 
-  // @glowwithmaya's conversion: 0.6 % < 1 % on enough clicks.
+  // @glowwithmaya's conversion is flagged under 1 % on enough clicks (100 at least, DOMAIN.md
+  // section 4). The sample program's posts are dated from today, so the figures move with the
+  // day the test runs: the reason is read back and its numbers checked, not pinned.
   const reason = await text(page, 'flag:@glowwithmaya:conversion rate');
-  assert.match(reason, /^conversion 0\.6 % < 1 % on [\d,]+ clicks$/);
+  const m = reason.match(/^conversion (\d+(?:\.\d+)?) % < 1 % on ([\d,]+) clicks$/);
+  assert.ok(m, `a conversion reason in words and numbers, got ${JSON.stringify(reason)}`);
+  assert.ok(Number(m[1]) < 1, `conversion ${m[1]} % is under the 1 % threshold`);
+  assert.ok(Number(m[2].replace(/,/g, '')) >= 100, `${m[2]} clicks are enough data to flag`);
   const cell = await rect(page, 'flag:@glowwithmaya:conversion rate');
   await page.mouse.move(cell.x + cell.width / 2, cell.y + cell.height / 2);
   await settle(page);
