@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, click, typeInto, rect, text, waitSaved, program, screenshot,
-         pngStats, settle, textWhen } from './lib.mjs';
+         pngStats, settle, textWhen, shown } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -252,7 +252,7 @@ test('a creator is edited and deleted from the form, with a confirmation before 
 
   const before = (await program(page)).creators.length;
   await click(page, 'Delete');
-  assert.ok(await rect(page, 'Delete creator'), 'a confirmation asks first');
+  assert.ok(await shown(page, 'Delete creator'), 'a confirmation asks first');
   assert.equal((await program(page)).creators.length, before, 'nothing is deleted before the confirmation');
   await click(page, 'Delete creator');
   await waitSaved(page);

@@ -62,7 +62,7 @@ export async function reload(page) {
 // Clicks a widget once it is drawn: a popup shows its items a frame after it opens, and takes
 // its final place a frame later.
 export async function clickShown(page, label) {
-  await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
+  await shown(page, label);
   await settle(page);
   await click(page, label);
 }
@@ -87,6 +87,13 @@ export async function textWhen(page, label, expected) {
 
 export async function rect(page, label) {
   return page.evaluate((l) => window.sparkRoster.widgetRect(l), label);
+}
+
+// The widget's rectangle once it is drawn (a popup or dialog shows a frame or two after the
+// click that opens it), waiting up to 5 s; null when it never is.
+export async function shown(page, label) {
+  await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
+  return rect(page, label);
 }
 
 export async function text(page, label) {

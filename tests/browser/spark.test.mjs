@@ -5,7 +5,7 @@
 // its tier history and promotion.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, rect, text, waitSaved, program, screenshot, pngStats, settle, textWhen, clickShown } from './lib.mjs';
+import { startServer, launch, openApp, click, rect, text, waitSaved, program, screenshot, pngStats, settle, textWhen, clickShown, shown } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -148,9 +148,7 @@ test('a received code goes live only once all four checks pass, and a bad paid r
 
   // Kill asks first; Escape keeps the code; confirming kills it; undo brings it back.
   await click(page, 'Kill');
-  // The confirmation opens on a following frame.
-  await page.waitForFunction(() => window.sparkRoster.widgetRect('Kill Spark Ad') !== null, null, { timeout: 10000 }).catch(() => {});
-  assert.ok(await rect(page, 'Kill Spark Ad'), 'the confirmation is open');
+  assert.ok(await shown(page, 'Kill Spark Ad'), 'the confirmation is open');
   await press(page, 'Escape');
   assert.equal(await rect(page, 'Kill Spark Ad'), null, 'Escape closed it');
   assert.equal(await text(page, 'status'), 'live');
