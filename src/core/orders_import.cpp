@@ -257,6 +257,10 @@ uint64_t hash_bytes(std::string_view s) {
     return h ^ (h >> 32);
 }
 
+// The 32-bit tag a string table keeps for a key: the hash's top half, never 0 (0 marks an empty
+// slot).
+uint32_t key_tag(std::string_view s) { return static_cast<uint32_t>(hash_bytes(s) >> 32) | 1u; }
+
 // Equality of two strings eight bytes at a time: the keys compared are ids of about 20 bytes,
 // and WebAssembly's memcmp goes byte by byte.
 bool same(std::string_view a, std::string_view b) {
@@ -292,16 +296,13 @@ public:
         bool found() const { return entry != kNone; }
     };
 
-    static uint32_t tag_of(std::string_view s) {
-        return static_cast<uint32_t>(hash_bytes(s) >> 32) | 1u;  // 0 marks an empty slot
-    }
     // Asks the processor for the slot where a key with this tag would start: a row asks for
     // its order's and its post's early, and the lookups a few hundred instructions later find
     // them in cache. (A no-op where there is no prefetch, as in WebAssembly.)
     void prefetch(uint32_t tag) const {
         if (!slots_.empty()) __builtin_prefetch(&slots_[home(tag)]);
     }
-    Probe probe(std::string_view s) const { return probe(s, tag_of(s)); }
+    Probe probe(std::string_view s) const { return probe(s, key_tag(s)); }
     Probe probe(std::string_view s, uint32_t tag) const {
         Probe p;
         p.tag = tag;
@@ -371,7 +372,7 @@ private:
             if (x.tag != 0) place(x), ++placed;
         // An entry just added is not in the old slots.
         for (size_t e = placed; e < entries_.size(); ++e)
-            place({tag_of(entries_[e].key), static_cast<uint32_t>(e)});
+            place({key_tag(entries_[e].key), static_cast<uint32_t>(e)});
     }
     void place(const Slot& x) {
         for (size_t i = home(x.tag);; i = (i + 1) & mask_)
@@ -401,9 +402,8 @@ public:
         bool counted = false;  // the order is in, as an order (a line of it that is not a sample)
     };
     // `line` is "order_id" or "order_id/sku"; `order_id` its first part.
-    static uint32_t tag_of(std::string_view order_id) { return ViewMap<uint32_t>::tag_of(order_id); }
     void prefetch(uint32_t tag) const { orders_.prefetch(tag); }
-    // `tag` is tag_of(order_id).
+    // `tag` is key_tag(order_id).
     Found find(std::string_view order_id, uint32_t tag, std::string_view line) {
         Found f{orders_.probe(order_id, tag)};
         if (!f.order.found()) return f;
@@ -432,7 +432,7 @@ public:
     // A line the program already holds.
     void add(std::string_view line) {
         const std::string_view order_id = line.substr(0, line.find('/'));
-        const Found f = find(order_id, tag_of(order_id), line);
+        const Found f = find(order_id, key_tag(order_id), line);
         if (!f.line) add(f, line, order_id.size(), true);
     }
 
@@ -714,11 +714,11 @@ struct OrdersImporter::Impl {
         const std::string_view user = cell(F::creator_username);
         if (handle_view(user).empty()) return problem(r, order_id, "no Creator Username");
         // The order's and the post's table slots are asked for now and read below.
-        const uint32_t order_tag = OrderBook::tag_of(order_id);
+        const uint32_t order_tag = key_tag(order_id);
         book.prefetch(order_tag);
         const std::string_view content = cell(F::content_id);
         const std::string_view content_key = content_id_view(content);
-        const uint32_t content_tag = ViewMap<Target>::tag_of(content_key);
+        const uint32_t content_tag = key_tag(content_key);
         targets.prefetch(content_tag);
 
         std::string why;
