@@ -100,9 +100,10 @@ export async function text(page, label) {
   return page.evaluate((l) => window.sparkRoster.widgetText(l), label);
 }
 
-// Clicks the middle of a labelled widget, as a person would with the mouse.
+// Clicks the middle of a labelled widget, as a person would with the mouse, once it is drawn
+// (a screen opened by the previous click draws its widgets a frame or two later).
 export async function click(page, label) {
-  const r = await rect(page, label);
+  const r = await shown(page, label);
   if (!r) throw new Error(`no widget labelled "${label}" on screen`);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
   await settle(page);
