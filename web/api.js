@@ -1,11 +1,62 @@
 // window.sparkRoster: a small page API for automation and tests (documented in README).
 (function() {
-  var resolveReady;
+  var resolveReady, isReady = false;
   var ready = new Promise(function(resolve) { resolveReady = resolve; });
-  Module['srOnReady'] = function() { resolveReady(true); };
+  Module['srOnReady'] = function() { isReady = true; resolveReady(true); };
+
+  // ---- calls into the module
+  // This script runs as soon as the page has it, while the .wasm may still be downloading and
+  // compiling: the module's exports exist as stubs that throw until it is instantiated, and the
+  // app exists only once main() has set it up. So every call from the page's own listeners goes
+  // through srCall: before main() has run (sr_page_live), calls are queued and delivered in
+  // order once it has; nothing that arrives early is lost or throws. (Callbacks of work the
+  // module itself started, such as a save or a file read, can only come after that.)
+  var live = false, queue = [];
+  function deliver(c) {
+    var f = typeof c[0] === 'function' ? c[0] : Module['_' + c[0]];
+    f.apply(null, c[1]);
+  }
+  Module['srCall'] = function(fn, args) {
+    var c = [fn, args || []];
+    if (live && !queue.length) return deliver(c);
+    var last = queue[queue.length - 1];
+    if (fn === 'sr_wake' && last && last[0] === 'sr_wake') return;  // one wake is as good as two
+    queue.push(c);
+  };
+  Module['srLive'] = function() {
+    setTimeout(function() {
+      live = true;
+      while (queue.length) deliver(queue.shift());
+      deliver(['sr_wake', []]);
+    }, 0);
+  };
+  // Asynchronous work of the page that the app waits for (a file piece being read, a link being
+  // compressed, a clipboard write): counted, so idle() knows whether anything is still on its way.
+  var pending = 0;
+  Module['srAsync'] = function(promise) {
+    pending++;
+    var done = function() { pending--; Module['srCall']('sr_wake'); };
+    return Promise.resolve(promise).then(function(v) { done(); return v; }, function(e) { done(); throw e; });
+  };
 
   function call(name, ret, types, args) { return Module.ccall(name, ret, types || [], args || []); }
   function parse(text) { try { return JSON.parse(text); } catch (e) { return { ok: false, error: String(e) }; } }
+  function notLive(what) { return new Error('Spark Roster has not started yet: ' + what + ' is not available before sparkRoster.ready'); }
+
+  // What the app has still to do for the inputs and changes so far, and whether it is idle
+  // (main.cpp, sr_api_idle), with the page's own part: calls queued, asynchronous work pending.
+  // With {save: false} a save still waiting or running does not count (a test holding one open).
+  function idleState(opts) {
+    if (!live) return { idle: false, starting: true, queued: queue.length, pending: pending };
+    var s = parse(call('sr_api_idle', 'string'));
+    var saving = s.save === 'pending' || s.save === 'saving' || s.save === 'loading';
+    s.queued = queue.length;
+    s.pending = pending;
+    s.ready = isReady;
+    s.idle = isReady && s.frames === 0 && s.input === 0 && !s.busy && !s.touch && !queue.length && !pending &&
+             (!saving || (opts && opts.save === false));
+    return s;
+  }
 
   // Resolves once the save that covers the current revision has finished, well or not.
   function settled() {
@@ -20,7 +71,10 @@
 
   window.sparkRoster = {
     ready: ready,
-    exportJson: function() { return call('sr_api_export', 'string'); },
+    exportJson: function() {
+      if (!live) throw notLive('exportJson');
+      return call('sr_api_export', 'string');
+    },
     importJson: function(text) {
       return ready.then(function() {
         // On the heap, not the stack: ccall's 'string' arguments live on the (small) stack.
@@ -104,6 +158,7 @@
     // The CSS-pixel rectangle of the widget whose label (the text before any "##") was drawn
     // in the last frame, or null.
     widgetRect: function(label) {
+      if (!live) return null;
       var r = parse(call('sr_api_widget_rect', 'string', ['string'], [String(label)]));
       if (!r) return null;
       var canvas = Module['canvas'];
@@ -113,17 +168,42 @@
     },
     // The text a labelled widget or message shows (field errors are "error:<field>"), or null.
     widgetText: function(label) {
+      if (!live) return null;
       var r = parse(call('sr_api_widget_rect', 'string', ['string'], [String(label)]));
       return r ? r.text : null;
     },
-    saveState: function() { return parse(call('sr_api_save_state', 'string')); },
-    frameCount: function() { return call('sr_api_frame_count', 'number'); },
+    saveState: function() {
+      if (!live) return { state: 'loading', text: 'Loading…', revision: 0 };
+      return parse(call('sr_api_save_state', 'string'));
+    },
+    frameCount: function() { return live ? call('sr_api_frame_count', 'number') : 0; },
     // CPU milliseconds of the last frame drawn and the longest since the previous call.
-    frameTime: function() { return parse(call('sr_api_frame_time', 'string')); },
+    frameTime: function() { return live ? parse(call('sr_api_frame_time', 'string')) : { last: 0, max: 0 }; },
+    // Resolves, with the app's state, once the app has done everything the inputs and changes so
+    // far call for: the stored program is in, the screen has settled (two frames in a row drew
+    // the same), no input is queued, no save is waiting or running, no file is being read and no
+    // work of the page is pending (`opts` {save: false}: a save may still be running). Rejects
+    // after `timeoutMs` (default 10 s) naming what was still to do. A test waits on this after
+    // each input instead of sleeping.
+    idle: function(timeoutMs, opts) {
+      var limit = timeoutMs === undefined || timeoutMs === null ? 10000 : timeoutMs;
+      var start = Date.now();
+      return new Promise(function(resolve, reject) {
+        (function poll() {
+          var s = idleState(opts);
+          if (s.idle) return resolve(s);
+          if (Date.now() - start > limit) {
+            return reject(new Error('the app was not idle after ' + limit + ' ms: ' + JSON.stringify(s)));
+          }
+          setTimeout(poll, 4);
+        })();
+      });
+    },
+    idleState: idleState,
   };
 
   // Wake the render loop on any input; an idle tab draws nothing.
-  var wake = function() { if (Module['_sr_wake']) Module['_sr_wake'](); };
+  var wake = function() { Module['srCall']('sr_wake'); };
   ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
    'touchmove', 'touchend', 'resize', 'focus', 'blur', 'paste', 'hashchange', 'popstate'].forEach(function(type) {
     window.addEventListener(type, wake, { capture: true, passive: true });
@@ -132,15 +212,30 @@
   window.addEventListener('keydown', function(e) {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'f' || e.key === 'F')) e.preventDefault();
   }, true);
+  // A file dropped anywhere on the page, even while the app is still loading (the browser would
+  // otherwise leave the page to show the file): handed to the app once it runs (web/files.js).
+  window.addEventListener('dragover', function(e) {
+    if (!e.dataTransfer) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('drop', function(e) {
+    if (!e.dataTransfer) return;
+    e.preventDefault();
+    var files = e.dataTransfer.files;
+    var f = files && files.length ? files[0] : null;
+    // Once the stored program is in: what the file would change is measured against it.
+    if (f) Module['srAsync'](ready).then(function() { Module['srCall'](function() { Module['srOpenFile'](f); }); });
+  });
   window.addEventListener('paste', function(e) {
     var t = e.clipboardData && e.clipboardData.getData('text/plain');
     if (typeof t === 'string') Module['srClipboard'] = t;
   }, true);
   document.addEventListener('visibilitychange', function() {
-    if (document.visibilityState === 'hidden' && Module['_sr_flush']) Module['_sr_flush']();
+    if (document.visibilityState === 'hidden') Module['srCall']('sr_flush');
   });
   window.addEventListener('beforeunload', function(e) {
-    if (!Module['_sr_api_save_state']) return;
+    if (!live) return;
     var s = parse(call('sr_api_save_state', 'string'));
     if (s.state === 'saving' || s.state === 'pending' || s.state === 'failed') {
       e.preventDefault();

@@ -9,7 +9,7 @@ mergeInto(LibraryManager.library, {
     input: null,
     // Hands a File to the app: src/platform/web/files.cpp, sr_files_on_opened.
     open: function(file) {
-      if (!file || !Module['_sr_files_on_opened']) return;
+      if (!file) return;
       var id = SRFiles.next++;
       SRFiles.files[id] = file;
       var name = String(file.name || 'file');
@@ -21,7 +21,7 @@ mergeInto(LibraryManager.library, {
       } finally {
         _free(p);
       }
-      if (Module['_sr_wake']) Module['_sr_wake']();
+      Module['srCall']('sr_wake');
     },
   },
 
@@ -40,18 +40,8 @@ mergeInto(LibraryManager.library, {
     });
     document.body.appendChild(input);
     SRFiles.input = input;
-    // A file dropped anywhere on the page.
-    window.addEventListener('dragover', function(e) {
-      if (!e.dataTransfer) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    });
-    window.addEventListener('drop', function(e) {
-      if (!e.dataTransfer) return;
-      e.preventDefault();
-      var files = e.dataTransfer.files;
-      if (files && files.length) SRFiles.open(files[0]);
-    });
+    // Files dropped on the page come here too (web/api.js listens from the page's first moment).
+    Module['srOpenFile'] = SRFiles.open;
   },
 
   // Called while the app handles a click or key press: the browser shows its picker only
@@ -71,10 +61,10 @@ mergeInto(LibraryManager.library, {
         stringToUTF8(error, e, n);
       }
       try {
-        if (Module['_sr_files_on_chunk']) Module['_sr_files_on_chunk'](id, offset, ptr, size, e);
+        Module['_sr_files_on_chunk'](id, offset, ptr, size, e);
       } finally {
         if (e) _free(e);
-        if (Module['_sr_wake']) Module['_sr_wake']();
+        Module['srCall']('sr_wake');
       }
     };
     var file = SRFiles.files[id];
@@ -82,7 +72,7 @@ mergeInto(LibraryManager.library, {
       setTimeout(function() { answer(0, 0, 'the file is no longer open'); }, 0);
       return;
     }
-    file.slice(offset, offset + length).arrayBuffer().then(function(buf) {
+    Module['srAsync'](file.slice(offset, offset + length).arrayBuffer()).then(function(buf) {
       if (!SRFiles.files[id]) return;  // closed meanwhile
       var size = buf.byteLength;
       var ptr = _malloc(Math.max(1, size));

@@ -1,4 +1,4 @@
-// Phones: touch and the on-screen keyboard.
+// Phones: touch and the on-screen keyboard; and the mouse wheel and trackpads.
 //
 // Touch: the canvas's touches go to the app (sr_touch), not to GLFW's library (which would turn
 // them into mouse presses): the app tells a tap from a drag and scrolls with the finger.
@@ -17,10 +17,7 @@ mergeInto(LibraryManager.library, {
     keys: { Backspace: 259, Delete: 261, Enter: 257, Tab: 258, Escape: 256, ArrowLeft: 263, ArrowRight: 262,
             ArrowUp: 265, ArrowDown: 264, Home: 268, End: 269 },
 
-    call: function(name, args) {
-      var f = Module['_' + name];
-      if (f) f.apply(null, args || []);
-    },
+    call: function(name, args) { Module['srCall'](name, args); },
 
     chars: function(text) {
       if (!text) return;
@@ -88,6 +85,17 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('mousedown', function(e) {
       if (e.target === canvas) SRKeyboard.call('sr_pointer_mouse');
     }, true);
+
+    // ---- the mouse wheel and trackpads: the browser's deltas as they are (positive = right /
+    // down; pixels, lines or pages by deltaMode) go to the app (sr_wheel), which scrolls by that
+    // distance. GLFW's own listener, registered after this one, would pass pixels to ImGui as
+    // wheel steps with the sign flipped. Ctrl+wheel (and a trackpad's pinch) stays the browser's zoom.
+    canvas.addEventListener('wheel', function(e) {
+      if (e.ctrlKey) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      SRKeyboard.call('sr_wheel', [e.deltaX || 0, e.deltaY || 0, e.deltaMode || 0]);
+    }, { capture: true, passive: false });
 
     // ---- the hidden text field
     var el = document.createElement('textarea');

@@ -6,6 +6,11 @@ mergeInto(LibraryManager.library, {
     if (Module['srOnReady']) Module['srOnReady']();
   },
 
+  // Called at the end of main(): the app is set up and takes the page's calls (web/api.js).
+  sr_page_live: function() {
+    Module['srLive']();
+  },
+
   sr_prefers_dark: function() {
     try {
       return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
@@ -18,7 +23,7 @@ mergeInto(LibraryManager.library, {
     var text = UTF8ToString(textPtr);
     Module['srClipboard'] = text;
     try {
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function() {});
+      if (navigator.clipboard && navigator.clipboard.writeText) Module['srAsync'](navigator.clipboard.writeText(text)).catch(function() {});
     } catch (e) {}
   },
 

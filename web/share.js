@@ -149,7 +149,7 @@ mergeInto(LibraryManager.library, {
 
     // Calls sr_share_done once, whatever happens.
     run: function(promise, requestId) {
-      promise.then(function(result) {
+      Module['srAsync'](promise).then(function(result) {
         Module['_sr_share_done'](requestId, 1, SRShare.toC(result));
       }, function(err) {
         Module['_sr_share_done'](requestId, 0, SRShare.toC(SRShare.message(err)));

@@ -72,7 +72,7 @@ mergeInto(LibraryManager.library, {
       Module[fn](p, bytes ? bytes.length : 0);
     },
     // Draws a frame: an idle tab draws nothing until something changes.
-    wake: function() { if (Module['_sr_wake']) Module['_sr_wake'](); },
+    wake: function() { Module['srCall']('sr_wake'); },
     persistedIs: function(p) { Module['srPersisted'] = p; SRStorage.wake(); },
     describe: function(e) {
       if (!e) return 'unknown error';
@@ -243,7 +243,7 @@ mergeInto(LibraryManager.library, {
   // with json = [{"id": n, "saved_at": "ISO time", "bytes": n}].
   sr_storage_list_versions__deps: ['$SRStorage', 'malloc'],
   sr_storage_list_versions: function() {
-    SRStorage.open().then(function(db) {
+    Module['srAsync'](SRStorage.open().then(function(db) {
       return new Promise(function(resolve, reject) {
         var out = [];
         var tx = db.transaction('versions', 'readonly');
@@ -257,7 +257,7 @@ mergeInto(LibraryManager.library, {
         tx.oncomplete = function() { resolve(out); };
         tx.onerror = function() { reject(tx.error); };
       });
-    }).then(function(list) {
+    })).then(function(list) {
       Module['_sr_storage_versions_listed'](SRStorage.toC(JSON.stringify(list)), 0);
     }, function(err) {
       Module['_sr_storage_versions_listed'](0, SRStorage.toC(SRStorage.describe(err)));
@@ -267,14 +267,14 @@ mergeInto(LibraryManager.library, {
   // Reads one recovery point: sr_storage_version_read(id, bytes or 0, length, error or 0).
   sr_storage_read_version__deps: ['$SRStorage', 'malloc'],
   sr_storage_read_version: function(id) {
-    SRStorage.open().then(function(db) {
+    Module['srAsync'](SRStorage.open().then(function(db) {
       return new Promise(function(resolve, reject) {
         var tx = db.transaction('versions', 'readonly');
         var req = tx.objectStore('versions').get(id);
         tx.oncomplete = function() { resolve(req.result); };
         tx.onerror = function() { reject(tx.error); };
       });
-    }).then(SRStorage.bytesOf).then(function(bytes) {
+    }).then(SRStorage.bytesOf)).then(function(bytes) {
       if (bytes === null) Module['_sr_storage_version_read'](id, 0, 0, SRStorage.toC('that recovery point no longer exists'));
       else Module['_sr_storage_version_read'](id, SRStorage.bytesToC(bytes), bytes.length, 0);
     }).catch(function(err) {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <vector>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -29,6 +30,7 @@
 #include "ui/style.hpp"
 
 extern "C" void sr_page_ready();
+extern "C" void sr_page_live();  // web/page.js: the module takes calls from the page now
 extern "C" void sr_keyboard_init();                                 // web/keyboard.js
 extern "C" void sr_keyboard_show(double x, double y, double w, double h);  // CSS pixels
 extern "C" void sr_keyboard_hide();
@@ -48,6 +50,8 @@ struct Host {
     bool theme_dirty = false;
     int wake_frames = 2;         // frames still to draw before going idle
     uint64_t frames = 0;         // frames drawn, for the idle check
+    uint64_t last_draw_hash = 0; // what the last frame drew (draw_hash), to tell when the screen has settled
+    int unsettled = 0;           // frames in a row that drew something other than the frame before
     double last_frame_ms = 0;    // CPU time of the last frame drawn
     double max_frame_ms = 0;     // the longest since the page API last asked
     uint64_t drawn_revision = UINT64_MAX;
@@ -97,13 +101,32 @@ void rebuild_fonts_and_style() {
     sr::ui::apply_theme(g->dark, scale, g->touch_layout);
 }
 
+// The canvas backing store's size for its CSS size and devicePixelRatio, in device pixels.
+struct CanvasSize {
+    double css_w = 0, css_h = 0, dpr = 1;
+    int w = 1, h = 1;
+};
+CanvasSize canvas_size_now() {
+    CanvasSize c;
+    emscripten_get_element_css_size("#canvas", &c.css_w, &c.css_h);
+    c.dpr = emscripten_get_device_pixel_ratio();
+    c.w = std::max(1, static_cast<int>(std::lround(c.css_w * c.dpr)));
+    c.h = std::max(1, static_cast<int>(std::lround(c.css_h * c.dpr)));
+    return c;
+}
+
+// The window was resized or moved to a screen of another pixel ratio, and the next frame has
+// not caught up yet (the browser may send its resize event a frame later).
+bool canvas_size_stale() {
+    const CanvasSize c = canvas_size_now();
+    return c.w != g->fb_w || c.h != g->fb_h || c.dpr != g->dpr;
+}
+
 // Keeps the canvas backing store at CSS size x devicePixelRatio; fonts follow the ratio.
 bool sync_canvas_size() {
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    const double dpr = emscripten_get_device_pixel_ratio();
-    const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
-    const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    const CanvasSize now = canvas_size_now();
+    const double css_w = now.css_w, dpr = now.dpr;
+    const int w = now.w, h = now.h;
     bool changed = false;
     if (w != g->fb_w || h != g->fb_h) {
         emscripten_set_canvas_element_size("#canvas", w, h);
@@ -203,6 +226,40 @@ void follow_text_input() {
     }
 }
 
+// A fingerprint of what a frame drew: its vertices, indices and draw commands. A screen has
+// settled when two frames in a row draw the same (a popup or a window that sizes itself to
+// its content takes its place a frame or two after the input that opened it).
+uint64_t draw_hash(const ImDrawData* d) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    auto mix = [&h](const void* data, size_t bytes) {
+        const unsigned char* p = static_cast<const unsigned char*>(data);
+        size_t i = 0;
+        for (; i + 8 <= bytes; i += 8) {
+            uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            h = (h ^ w) * 0x100000001B3ull;
+            h ^= h >> 29;
+        }
+        for (; i < bytes; ++i) h = (h ^ p[i]) * 0x100000001B3ull;
+    };
+    if (!d) return h;
+    for (int n = 0; n < d->CmdListsCount; ++n) {
+        const ImDrawList* l = d->CmdLists[n];
+        mix(l->VtxBuffer.Data, static_cast<size_t>(l->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(l->IdxBuffer.Data, static_cast<size_t>(l->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            mix(&c.ClipRect, sizeof(c.ClipRect));
+            mix(&c.ElemCount, sizeof(c.ElemCount));
+            mix(&c.IdxOffset, sizeof(c.IdxOffset));
+        }
+    }
+    return h;
+}
+
+// Frames a screen may take to settle before the app stops drawing anyway (something that
+// changes every frame without an input would otherwise keep an idle tab busy).
+constexpr int kMaxUnsettledFrames = 8;
+
 void frame() {
     if (sync_canvas_size()) g->wake_frames = std::max(g->wake_frames, 2);
     if (g->theme_dirty) {
@@ -215,6 +272,7 @@ void frame() {
     const std::string status = g->persistence.status().text;
     if (status != g->last_status || g->store.revision() != g->drawn_revision) g->wake_frames = std::max(g->wake_frames, 2);
     if (g->app.busy()) g->wake_frames = std::max(g->wake_frames, 2);  // a file is being read, chunk by chunk
+    if (g->app.location_changed()) g->wake_frames = std::max(g->wake_frames, 2);  // hash set without an event
     const ImGuiIO& io = ImGui::GetIO();
     const bool mouse_held = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
     if (g_touch.tap_stage || g_touch.scroll.x != 0 || g_touch.scroll.y != 0) g->wake_frames = std::max(g->wake_frames, 2);
@@ -238,6 +296,14 @@ void frame() {
     g->app.draw();
     ImGui::Render();
     follow_text_input();
+    const uint64_t hash = draw_hash(ImGui::GetDrawData());
+    if (hash != g->last_draw_hash && g->unsettled < kMaxUnsettledFrames) {
+        ++g->unsettled;
+        g->wake_frames = std::max(g->wake_frames, 1);  // draw once more: it may not have settled
+    } else if (hash == g->last_draw_hash) {
+        g->unsettled = 0;
+    }
+    g->last_draw_hash = hash;
 
     glViewport(0, 0, g->fb_w, g->fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -374,6 +440,29 @@ EMSCRIPTEN_KEEPALIVE void sr_touch(int phase, double x, double y) {
     sr_wake();
 }
 
+// The mouse wheel or a trackpad over the canvas (web/keyboard.js), as the browser reports it:
+// positive = right / down, in CSS pixels (mode 0), lines (1) or pages (2). A wheel notch is
+// 100 CSS pixels in Chromium (its "three lines"): it scrolls three of the app's lines, a line
+// delta one line each, a page delta the height of the canvas less a line; a trackpad's small
+// pixel deltas scroll smoothly by as much. Dear ImGui scrolls 5 font heights per wheel unit
+// (ImGui::UpdateMouseWheel in 1.86) with positive = up / left, hence the conversion.
+EMSCRIPTEN_KEEPALIVE void sr_wheel(double dx, double dy, int mode) {
+    if (!g || !ImGui::GetCurrentContext()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    const double font = kFontCssPx * g->dpr;                            // device pixels
+    const double line = ImGui::GetTextLineHeightWithSpacing() > 0 ? ImGui::GetTextLineHeightWithSpacing() : font * 1.3;
+    auto lines = [&](double d) {
+        if (mode == 1) return d;
+        if (mode == 2) return d * std::max(1.0, g->fb_h / line - 1);
+        return d * 3.0 / 100.0;
+    };
+    const double unit = 5 * (ImGui::GetFontSize() > 0 ? ImGui::GetFontSize() : font);
+    io.MouseWheel -= static_cast<float>(lines(dy) * line / unit);
+    io.MouseWheelH -= static_cast<float>(lines(dx) * line / unit);
+    g_touch.active = false;
+    sr_wake();
+}
+
 // A mouse button went down on the canvas: the pointer is a mouse again (no on-screen keyboard).
 EMSCRIPTEN_KEEPALIVE void sr_pointer_mouse() { g_touch.active = false; }
 
@@ -489,6 +578,23 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_save_state() {
     return out.c_str();
 }
 
+// What the app still has to do for the input and changes so far, for the page API's idle()
+// (web/api.js, which decides from it): {"frames": frames still to draw (the screen has not
+// settled, or a change or save state is not drawn yet), "input": queued key and text events,
+// "save": the save state, "busy": a file being read, "touch": a tap or scroll not yet applied,
+// "frame": frames drawn so far}.
+EMSCRIPTEN_KEEPALIVE const char* sr_api_idle() {
+    static std::string out;
+    const sr::SaveStatus s = g->persistence.status();
+    const bool undrawn = g->store.revision() != g->drawn_revision || s.text != g->last_status || canvas_size_stale() ||
+                         g->app.location_changed();
+    const bool touch = g_touch.tap_stage != 0 || g_touch.scroll.x != 0 || g_touch.scroll.y != 0;
+    const int frames = std::max(g->wake_frames, undrawn ? 1 : 0);
+    out = nlohmann::json{{"frames", frames},     {"input", g_input.size()}, {"save", s.name()},
+                         {"busy", g->app.busy()}, {"touch", touch},          {"frame", g->frames}}.dump();
+    return out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE double sr_api_frame_count() { return g ? static_cast<double>(g->frames) : 0; }
 
 // {"last": ms, "max": ms}: CPU time of the last frame and the longest since the last call.
@@ -543,6 +649,7 @@ int main() {
         sr_wake();
         sr_page_ready();
     });
+    sr_page_live();  // calls the page made while the module was starting are delivered now
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }

@@ -1,4 +1,4 @@
-// Briefs (DOMAIN.md section 3): live validation (errors block sharing, warnings explain
+// Briefs (docs/rules.md, section 3): live validation (errors block sharing, warnings explain
 // themselves) and the checklist the creator ticks before posting.
 #pragma once
 #include <string>

@@ -1,4 +1,4 @@
-// Creator rules: handles, tiers, validation (DOMAIN.md section 1).
+// Creator rules: handles, tiers, validation (docs/rules.md, section 1).
 #pragma once
 #include <string>
 #include <string_view>

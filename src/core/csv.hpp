@@ -73,7 +73,6 @@ private:
     std::string buf_;              // this record's field bytes, one after another
     std::vector<size_t> ends_;     // where each finished field ends in buf_
     std::vector<std::string_view> views_;
-    size_t field_begin_ = 0;
     bool record_has_content_ = false;
     int64_t line_ = 1;             // physical line being read
     int64_t record_line_ = 1;      // line the current record started on

@@ -14,7 +14,7 @@ namespace sr {
 // in fifty. The program started 100 days before `today`.
 Program generate_program(int creators, int posts, Date today, uint64_t seed = 1);
 
-// A TikTok Shop affiliate-orders export (DOMAIN.md section 7, every column) for the week
+// A TikTok Shop affiliate-orders export (docs/rules.md, section 7, every column) for the week
 // starting `week_start`, `rows` lines long, matching `p`'s creators and posts: usernames are
 // the creators' handles, Content IDs their posts' video ids. Long-tail sales (a Pareto spread
 // over posts, a few breakout posts), orders of one or two lines, refunds, samples (Payment

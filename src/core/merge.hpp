@@ -1,4 +1,4 @@
-// Backup import modes and export options (DOMAIN.md section 7).
+// Backup import modes and export options (docs/rules.md, section 7).
 //
 // - Replace: program_from_json (backup.hpp) then Store::replace_program.
 // - Merge by id: preview_merge() lists what a backup adds, updates and cannot take (a

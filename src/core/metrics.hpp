@@ -1,4 +1,4 @@
-// Posts and their numbers (DOMAIN.md section 4): the metrics table with flags and reasons,
+// Posts and their numbers (docs/rules.md, section 4): the metrics table with flags and reasons,
 // the minimum-data rule, content velocity and contribution margin.
 #pragma once
 #include <optional>

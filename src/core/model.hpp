@@ -25,13 +25,13 @@ struct Settings {
     std::optional<Date> program_start;
     double monthly_budget = 0;          // 0 = not set
 
-    // Tiers by follower count (DOMAIN.md section 1).
+    // Tiers by follower count (docs/rules.md, section 1).
     int64_t program_floor = 5000;       // below: allowed, shown as a warning
     int64_t tier2_min_followers = 100000;
     int64_t tier3_min_followers = 500000;
     TierTarget tier_targets[3] = {{50, 200}, {5, 15}, {2, 3}};
 
-    // Metric flags (DOMAIN.md section 4).
+    // Metric flags (docs/rules.md, section 4).
     double conversion_flag = 0.01;            // orders / clicks below this
     double revenue_per_post_multiple = 1.5;   // above this x tier average: invest
     double output_flag = 1.0;                 // posts / agreed below this
@@ -41,10 +41,10 @@ struct Settings {
     int64_t min_clicks = 100;                 // fewer: shown, not flagged
     int64_t min_views = 1000;
 
-    // Samples (DOMAIN.md section 2).
+    // Samples (docs/rules.md, section 2).
     int sample_followup_days = 21;
 
-    // Spark Codes (DOMAIN.md section 5).
+    // Spark Codes (docs/rules.md, section 5).
     int spark_default_days = 30;
     int spark_min_days = 7;
     int spark_max_days = 365;
@@ -61,7 +61,7 @@ struct Settings {
     double build_budget_min = 8000;
     double build_budget_max = 15000;
 
-    // Decisions where DOMAIN.md is silent (docs/rules.md explains each).
+    // Decisions the rules leave open (docs/rules.md explains each).
     // Expected (commission + creator fees) / GMV per tier; outside the band: review the deal.
     double commission_band_min[3] = {0.05, 0.10, 0.10};
     double commission_band_max[3] = {0.25, 0.40, 0.45};

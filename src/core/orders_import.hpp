@@ -1,7 +1,7 @@
-// TikTok Shop affiliate-orders CSV (DOMAIN.md section 7): columns found by header name, a
+// TikTok Shop affiliate-orders CSV (docs/rules.md, section 7): columns found by header name, a
 // mapping a user can edit and keep, rows checked one by one, and the changes to the program
 // worked out in full before anything is committed (Store::import_orders applies them as one
-// undoable step). The rules where DOMAIN.md is silent are in docs/rules.md, "Orders import".
+// undoable step). The importer's own decisions are in docs/rules.md, "Orders import".
 //
 // Use from a UI, a few megabytes per frame:
 //

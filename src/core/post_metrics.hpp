@@ -1,4 +1,4 @@
-// The metrics table (DOMAIN.md section 4) read at post level, for the performance screen: the
+// The metrics table (docs/rules.md, section 4) read at post level, for the performance screen: the
 // same thresholds, the same minimum-data rule and the same kind of reasons as the creator level.
 // Revenue per post for one post is its GMV against the tier average revenue per post; output is
 // a creator-level measure (agreed posts) and has no post-level value.

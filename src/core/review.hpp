@@ -1,4 +1,4 @@
-// The weekly review (DOMAIN.md section 6): the home screen. One function gathers every action
+// The weekly review (docs/rules.md, section 6): the home screen. One function gathers every action
 // due for a week, deterministic and ordered by urgency, with the sections beside it.
 #pragma once
 #include <string>

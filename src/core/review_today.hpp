@@ -1,7 +1,7 @@
 // The weekly review as the home screen shows it on a given day. review() is held on the first
 // day of the week; on any later day of that week the Spark Code alerts are looked at from that
 // day as well, so a code that comes within its alert window mid-week is on screen at once
-// instead of waiting for next week's review (DOMAIN.md section 5: "handoff is where codes ...
+// instead of waiting for next week's review (docs/rules.md, section 5: "handoff is where codes ...
 // expire unnoticed"). Everything else is the review of the week, unchanged.
 #pragma once
 #include <cstddef>

@@ -1,4 +1,4 @@
-// Program rules of DOMAIN.md sections 1, 2 and 6: roster targets, promotions, samples,
+// Program rules of docs/rules.md, sections 1, 2 and 6: roster targets, promotions, samples,
 // Creator Codes, the program phase and the budget.
 #pragma once
 #include <optional>

@@ -1,4 +1,4 @@
-// Briefs shared as links and Spark Codes handed back without a server (DOMAIN.md sections 3
+// Briefs shared as links and Spark Codes handed back without a server (docs/rules.md, section 3
 // and 5, "Handoff without a server").
 //
 // A share link carries one brief alone in its URL fragment: "<page>#brief=<payload>", where

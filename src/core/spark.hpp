@@ -1,4 +1,4 @@
-// Spark Codes (DOMAIN.md section 5): expiry, the state machine, the four-check go-live rule,
+// Spark Codes (docs/rules.md, section 5): expiry, the state machine, the four-check go-live rule,
 // alerts, extend vs replace, the kill rule and Spark Ad candidates.
 #pragma once
 #include <optional>
@@ -25,7 +25,7 @@ bool spark_transition_allowed(SparkStatus from, SparkStatus to);
 
 // The go-live rule: the four checks, each with whether it holds and why not.
 struct GoLiveCheck {
-    int number = 0;           // 1..4 as DOMAIN.md lists them
+    int number = 0;           // 1..4 as docs/rules.md lists them
     std::string name;         // "verified in Ads Manager", ...
     bool ok = false;
     std::string reason;       // why it fails, in words and dates

@@ -1,4 +1,4 @@
-// Field-by-field checks for every record a command can add or change (DOMAIN.md sections 1-6).
+// Field-by-field checks for every record a command can add or change (docs/rules.md, sections 1-6).
 // Each error names the field and says why, in words a person can act on. References to other
 // records are checked against the program the record would join.
 #pragma once

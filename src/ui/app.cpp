@@ -46,6 +46,8 @@ App::~App() = default;
 
 bool App::busy() const { return data_ && data_->busy(); }
 
+bool App::location_changed() const { return persistence_.loaded() && platform::hash_get() != last_hash_; }
+
 View* App::current_view() {
     const std::string& screen = nav_.current().screen;
     for (auto& v : views_)
@@ -75,7 +77,7 @@ void App::follow_location() {
         for (auto& v : views_) has_creator_screen |= std::string(v->screen()) == "creator";
         if (!has_creator_screen) {
             roster_->select(nav_.current().id);
-            nav_.set_current(Route{"roster", 0});
+            nav_.set_current(Route{"roster", 0, {}});
         }
     }
 }

@@ -23,6 +23,9 @@ public:
     Nav& nav() { return nav_; }
     // A file is being imported: keep drawing frames until it is read.
     bool busy() const;
+    // The URL hash is not the one the screen shows (set by a link, the back button, a script):
+    // the next frame follows it.
+    bool location_changed() const;
 
 private:
     void draw_top_bar();

@@ -1,4 +1,4 @@
-// Data: the program in and out (DOMAIN.md section 7). Export a backup (Spark Codes blanked on
+// Data: the program in and out (docs/rules.md, section 7). Export a backup (Spark Codes blanked on
 // request); import a file chosen or dropped anywhere on the page, read a few megabytes per
 // frame: a backup replaces the program or merges into it by id after a preview, a TikTok Shop
 // affiliate-orders CSV goes through its column mapping (remembered for next time) to a summary

@@ -111,7 +111,7 @@ void RosterView::draw(Context& ctx) {
     }
 }
 
-// Active creators per tier against the program's targets (DOMAIN.md section 1).
+// Active creators per tier against the program's targets (docs/rules.md, section 1).
 void RosterView::draw_targets() {
     std::string all;
     bool first = true;

@@ -1,4 +1,4 @@
-// Share links opened in the app (DOMAIN.md sections 3 and 5):
+// Share links opened in the app (docs/rules.md, sections 3 and 5):
 // - "#brief=<payload>": a brief shared with a creator, read-only, in one column for a phone:
 //   the five parts, what not to say, the checklist to tick (ticks stay on this device), "Copy
 //   as text", "Make my own copy", and when the brief asks for a Spark Code, the steps and the

@@ -29,7 +29,7 @@ public:
     const Route& current() const { return current_; }
     // Goes to a place; the browser's back button returns here.
     void go(Route r) { pending_ = std::move(r); has_pending_ = true; }
-    void go(const char* screen, Id id = 0) { go(Route{screen, id}); }
+    void go(const char* screen, Id id = 0) { go(Route{screen, id, {}}); }
     // Used by the App: a move requested this frame, taken between frames.
     bool take_pending(Route& out) {
         if (!has_pending_) return false;

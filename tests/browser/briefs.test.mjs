@@ -2,7 +2,7 @@
 // canvas, what the screen says checked through the page API, kept across a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, typeInto, rect, text, textWhen, waitSaved, program, screenshot, settle, reload } from './lib.mjs';
+import { startServer, launch, openApp, click, typeInto, rect, text, textWhen, waitSaved, program, screenshot, settle, reload, shown } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -22,17 +22,8 @@ async function fresh() {
 }
 
 // Clicks a widget that appears a frame or two after the input that opens it (a combo's items):
-// nudges the mouse, which makes the app draw, until it is there.
-async function waitShown(page, label) {
-  for (let i = 0; i < 20 && !(await rect(page, label)); i++) {
-    await page.mouse.move(2 + i, 2);
-    await settle(page);
-  }
-}
-async function clickWhenShown(page, label) {
-  await waitShown(page, label);
-  await click(page, label);
-}
+// click() waits for the app to settle and for the widget to be drawn.
+const clickWhenShown = click;
 
 // Types into a field and checks what the screen made of it (a tagged text that follows the
 // field); a keystroke lost by the headless browser between frames is typed again.
@@ -84,11 +75,11 @@ test('a brief built by typing shows each part\'s errors and warnings next to it 
   // A third product truth: a warning, a brief is not a feature list.
   assert.equal(await text(page, 'brief:warning:truths'), null);
   await click(page, 'Add product truth');
-  await waitShown(page, 'Truth 2');
+  await shown(page, 'Truth 2');
   await typeChecked(page, 'Truth 2', 'low pH', 'checklist:truth-2', 'Show or say: low pH');
   assert.equal(await text(page, 'brief:warning:truths'), null, 'two truths are fine');
   await click(page, 'Add product truth');
-  await waitShown(page, 'Truth 3');
+  await shown(page, 'Truth 3');
   await typeChecked(page, 'Truth 3', 'vegan', 'checklist:truth-3', 'Show or say: vegan');
   assert.match(await textWhen(page, 'brief:warning:truths', /3 product truths/), /not a feature list/);
   assert.equal(await text(page, 'brief:share-status'), 'Ready to share', 'warnings do not block sharing');

@@ -44,12 +44,16 @@ export async function openApp(context, url) {
   return { page, problems };
 }
 
-// Waits until the app has drawn what the last input caused: it draws a few frames after each
-// input and then goes idle, so wait for two new frames (or a quiet page), however slow the machine.
-export async function settle(page, ms = 50) {
-  const start = await page.evaluate(() => window.sparkRoster.frameCount());
-  await page.waitForFunction((n) => window.sparkRoster.frameCount() >= n + 2, start, { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(ms);
+// Waits until the app has done what the inputs so far call for (sparkRoster.idle: the screen
+// has settled, nothing queued, no save or file read in flight). Fails, naming what the app was
+// still doing, when it is not idle within `timeout` ms.
+// With {save: false}, a save still running does not count (a test that holds one open).
+export async function settle(page, { timeout = 15000, save = true } = {}) {
+  try {
+    return await page.evaluate(([t, s]) => window.sparkRoster.idle(t, { save: s }), [timeout, save]);
+  } catch (e) {
+    throw new Error(`settle: ${e.message.split('\n')[0]}`);
+  }
 }
 
 // Reloads the page and waits for the app to be ready and drawn again.
@@ -59,29 +63,32 @@ export async function reload(page) {
   await settle(page);
 }
 
-// Clicks a widget once it is drawn: a popup shows its items a frame after it opens, and takes
-// its final place a frame later.
+// Clicks a widget once it is drawn (kept for the tests' wording: click() waits the same way).
 export async function clickShown(page, label) {
-  await shown(page, label);
-  await settle(page);
   await click(page, label);
 }
 
-// Waits for a labelled message to be on screen and returns its text.
+// Waits for a labelled message to be on screen and returns its text; fails naming it if it is not.
 export async function waitText(page, label) {
-  await page.waitForFunction((l) => window.sparkRoster.widgetText(l) !== null, label, { timeout: 5000 });
+  await shown(page, label);
   return text(page, label);
 }
 
-// Waits (up to 5 s) until a labelled message reads as expected (a string or a RegExp), and
-// returns what it last read, so the test's own assertion reports the difference.
-export async function textWhen(page, label, expected) {
+// Waits until a labelled message reads as expected (a string or a RegExp) and returns it. The
+// app being idle is not enough where the change comes from outside this page (another tab's
+// save), so this waits on the text itself, up to `timeout` ms, and fails with what it last read.
+export async function textWhen(page, label, expected, timeout = 10000) {
+  await settle(page);
   const want = expected instanceof RegExp ? { re: expected.source, flags: expected.flags } : { eq: expected };
-  await page.waitForFunction(([l, w]) => {
-    const t = window.sparkRoster.widgetText(l);
-    if (t === null) return false;
-    return w.re !== undefined ? new RegExp(w.re, w.flags).test(t) : t === w.eq;
-  }, [label, want], { timeout: 5000 }).catch(() => {});
+  try {
+    await page.waitForFunction(([l, w]) => {
+      const t = window.sparkRoster.widgetText(l);
+      if (t === null) return false;
+      return w.re !== undefined ? new RegExp(w.re, w.flags).test(t) : t === w.eq;
+    }, [label, want], { timeout });
+  } catch (e) {
+    throw new Error(`"${label}" did not read ${expected} within ${timeout} ms; it reads ${JSON.stringify(await text(page, label))}`);
+  }
   return text(page, label);
 }
 
@@ -89,10 +96,15 @@ export async function rect(page, label) {
   return page.evaluate((l) => window.sparkRoster.widgetRect(l), label);
 }
 
-// The widget's rectangle once it is drawn (a popup or dialog shows a frame or two after the
-// click that opens it), waiting up to 5 s; null when it never is.
-export async function shown(page, label) {
-  await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout: 5000 }).catch(() => {});
+// The widget's rectangle once the app is idle and the widget is drawn; fails naming the label
+// when it is not drawn (after the app has settled, and within `timeout` ms).
+export async function shown(page, label, timeout = 10000) {
+  await settle(page);
+  try {
+    await page.waitForFunction((l) => window.sparkRoster.widgetRect(l) !== null, label, { timeout });
+  } catch (e) {
+    throw new Error(`no widget labelled "${label}" was drawn within ${timeout} ms`);
+  }
   return rect(page, label);
 }
 
@@ -100,11 +112,10 @@ export async function text(page, label) {
   return page.evaluate((l) => window.sparkRoster.widgetText(l), label);
 }
 
-// Clicks the middle of a labelled widget, as a person would with the mouse, once it is drawn
-// (a screen opened by the previous click draws its widgets a frame or two later).
+// Clicks the middle of a labelled widget, as a person would with the mouse, once it is drawn,
+// and waits until the app has done what the click calls for.
 export async function click(page, label) {
   const r = await shown(page, label);
-  if (!r) throw new Error(`no widget labelled "${label}" on screen`);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
   await settle(page);
 }
@@ -113,12 +124,16 @@ export async function typeInto(page, label, value) {
   await click(page, label);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  await page.keyboard.type(value, { delay: 10 });
+  await page.keyboard.type(value);
   await settle(page);
 }
 
-export async function waitSaved(page) {
-  await page.waitForFunction(() => window.sparkRoster.saveState().state === 'saved', null, { timeout: 10000 });
+export async function waitSaved(page, timeout = 15000) {
+  try {
+    await page.waitForFunction(() => window.sparkRoster.saveState().state === 'saved', null, { timeout });
+  } catch (e) {
+    throw new Error(`not saved within ${timeout} ms: ${JSON.stringify(await page.evaluate(() => window.sparkRoster.saveState()))}`);
+  }
 }
 
 export async function program(page) {

@@ -36,12 +36,8 @@ async function shareLink() {
   return { p, brief, link };
 }
 
-// A tap is delivered over a few frames (hover, press, release): wait for them.
-async function frames(page, n = 6) {
-  const start = await page.evaluate(() => window.sparkRoster.frameCount());
-  await page.waitForFunction(([s, k]) => window.sparkRoster.frameCount() >= s + k, [start, n], { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(50);
-}
+// A tap is delivered over a few frames (hover, press, release): the app is idle once it is.
+const frames = (page) => settle(page);
 
 async function tap(page, label) {
   const r = await rect(page, label);
@@ -55,10 +51,11 @@ async function drag(page, cdp, x, y0, y1, steps = 10) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
   for (let i = 1; i <= steps; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
-    await page.waitForTimeout(16);
+    // A finger moves once per display frame: the next move comes with the browser's next frame.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await frames(page, 3);
+  await frames(page);
 }
 
 // Drags the page up until a labelled widget is fully on screen (above the bottom edge).

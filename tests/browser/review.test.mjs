@@ -99,7 +99,7 @@ test('performance flags a metric in colour with its reason on hover, at creator 
   await page.waitForFunction(() => location.hash === '#/performance', null, { timeout: 5000 });
   assert.match(await textWhen(page, 'performance:count', /creators$/), /^\d+ of \d+ creators$/);
 
-  // @glowwithmaya's conversion is flagged under 1 % on enough clicks (100 at least, DOMAIN.md
+  // @glowwithmaya's conversion is flagged under 1 % on enough clicks (100 at least, docs/rules.md,
   // section 4). The sample program's posts are dated from today, so the figures move with the
   // day the test runs: the reason is read back and its numbers checked, not pinned.
   const reason = await text(page, 'flag:@glowwithmaya:conversion rate');
@@ -118,7 +118,7 @@ test('performance flags a metric in colour with its reason on hover, at creator 
   assert.match(await textWhen(page, 'performance:count', /^1 of/), /^1 of \d+ creators$/);
   assert.ok(await rect(page, '@glowwithmaya'));
   await click(page, 'Filter');
-  for (let i = 0; i < 10; i++) await page.keyboard.press('Backspace', { delay: 30 }).then(() => settle(page, 10));
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Backspace', { delay: 30 }).then(() => settle(page));
   await page.mouse.move(5, 5);
   await settle(page);
 

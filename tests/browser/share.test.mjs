@@ -51,9 +51,8 @@ async function reveal(page, label) {
     const r = await rect(page, label);
     if (r && r.y >= 0 && r.y + r.height <= 790) return r;
     await page.mouse.move(640, 400);
-    // This GLFW hands the browser's deltaY to ImGui as wheel steps with the sign flipped: -1
-    // is one step (5 lines) down.
-    await page.mouse.wheel(0, r && r.y < 0 ? 1 : -1);
+    // One wheel notch (100 px, as Chromium reports it): three lines, down or up.
+    await page.mouse.wheel(0, r && r.y < 0 ? -100 : 100);
     await settle(page);
   }
   return rect(page, label);
@@ -264,7 +263,7 @@ test('the Spark Code handoff: the brand shares, the creator answers with a reply
   await typeChecked(creator, 'Your TikTok handle', '@' + assigned.handle);
   await typeChecked(creator, 'Post link', postLink);
   await typeChecked(creator, 'Spark Code', CODE);
-  await typeChecked(creator, 'Days authorized', '30');  // the default length (DOMAIN.md section 5)
+  await typeChecked(creator, 'Days authorized', '30');  // the default length (docs/rules.md, section 5)
   await typeChecked(creator, 'Generated on', generated);
   await reveal(creator, 'Copy reply link');
   const reply = await textWhen(creator, 'reply:link', /#reply=/);

@@ -7,6 +7,6 @@ page.on('console', m => console.log('console.' + m.type() + ':', m.text()));
 page.on('pageerror', e => console.log('pageerror:', e.message));
 await page.goto(url);
 await page.evaluate(() => window.sparkRoster.ready);
-await page.waitForTimeout(500);
+await page.evaluate(() => window.sparkRoster.idle());
 await page.screenshot({ path: out });
 await browser.close();

@@ -26,9 +26,9 @@ const CODE = '#AbCdEf0123456789GhIjKlMnOp=';
 
 async function hash(page) { return page.evaluate(() => window.location.hash); }
 
-// The URL hash once it reads as expected (a link is followed between frames), or what it last read.
+// The URL hash once the app has followed the link (it does so between frames).
 async function hashWhen(page, expected) {
-  await page.waitForFunction((h) => window.location.hash === h, expected, { timeout: 5000 }).catch(() => {});
+  await settle(page);
   return hash(page);
 }
 

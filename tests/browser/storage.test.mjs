@@ -271,15 +271,17 @@ test('leaving while a change is still being saved asks first; leaving with every
   const { page, problems } = await openApp(context, roster());
   await waitSaved(page);
   const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });  // dismiss: stay on the page
+  let asked;
+  const dialogShown = new Promise((resolve) => { asked = resolve; });
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); asked(); });  // dismiss: stay on the page
 
   await page.evaluate(() => { window.__hold = true; });
   await addCreator(page, 'still.saving');
   // The save starts on the frame after the change ("Saving…" is on screen either way).
-  await page.waitForFunction(() => window.sparkRoster.saveState().state === 'saving', null, { timeout: 5000 }).catch(() => {});
+  await settle(page, { save: false });
   assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saving');
   await page.close({ runBeforeUnload: true });
-  await page.waitForTimeout(500);
+  await dialogShown;
   assert.deepEqual(dialogs, ['beforeunload'], 'the browser asked before leaving');
   assert.equal(page.isClosed(), false, 'the person chose to stay');
 

@@ -59,19 +59,10 @@ async function onScreen(page, labels) {
   return found.sort((a, b) => a.y - b.y).map((f) => f.l);
 }
 
-// Waits (up to 10 s: the machine may be busy) until the rows on screen, top to bottom, are the
-// start of `expected` (labels in the order the sort should give): the table has drawn the
-// new sort. Returns the labels on screen, top to bottom, whatever they are.
+// The rows on screen, top to bottom, among `expected` (labels in the order the sort should
+// give), once the app has drawn what the last click called for.
 async function waitOrder(page, expected) {
-  await page.waitForFunction((ls) => {
-    const found = [];
-    for (const l of ls) {
-      const r = window.sparkRoster.widgetRect(l);
-      if (r) found.push({ l, y: r.y });
-    }
-    found.sort((a, b) => a.y - b.y);
-    return found.length > 0 && found.every((f, i) => f.l === ls[i]);
-  }, expected, { timeout: 10000 }).catch(() => {});
+  await settle(page);
   return onScreen(page, expected);
 }
 

@@ -1,4 +1,4 @@
-// Backup import: hostile documents, merge by id, redacted export (DOMAIN.md section 7).
+// Backup import: hostile documents, merge by id, redacted export (docs/rules.md, section 7).
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// TikTok Shop affiliate-orders import (DOMAIN.md sections 4 and 7; docs/rules.md "Orders import").
+// TikTok Shop affiliate-orders import (docs/rules.md, sections 4 and 7, "Orders import").
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,5 +1,5 @@
 // Large programs: the sliced backup writer the app saves with, and the generated orders export
-// the benchmarks import (DOMAIN.md section 7).
+// the benchmarks import (docs/rules.md, section 7).
 #include <doctest/doctest.h>
 
 #include <string>
