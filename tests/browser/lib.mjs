@@ -113,11 +113,11 @@ export async function text(page, label) {
 }
 
 // Clicks the middle of a labelled widget, as a person would with the mouse, once it is drawn,
-// and waits until the app has done what the click calls for.
-export async function click(page, label) {
+// and waits until the app has done what the click calls for (`opts` as for settle()).
+export async function click(page, label, opts) {
   const r = await shown(page, label);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await settle(page);
+  await settle(page, opts);
 }
 
 export async function typeInto(page, label, value) {

@@ -24,7 +24,8 @@ function load() {
     _malloc: (n) => { const p = next; next += n; heap.set(p, null); return p; },
     stringToUTF8: (s, p) => heap.set(p, s),
     UTF8ToString: (p) => heap.get(p),
-    Module: { _sr_share_done: (id, ok, ptr) => done.push({ id, ok, text: heap.get(ptr), ptr }) },
+    // As on the page (web/api.js): asynchronous work is counted, the result passed on as it is.
+    Module: { _sr_share_done: (id, ok, ptr) => done.push({ id, ok, text: heap.get(ptr), ptr }), srAsync: (p) => p },
   };
   vm.createContext(ctx);
   vm.runInContext(source, ctx, { filename: 'web/share.js' });

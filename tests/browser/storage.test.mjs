@@ -22,10 +22,11 @@ after(async () => {
 
 const roster = () => url + '#/roster';
 
-async function addCreator(page, handle, followers = '8000') {
+// `opts` {save: false}: do not wait for the save (a test that holds it open).
+async function addCreator(page, handle, followers = '8000', opts) {
   await typeInto(page, 'Handle', handle);
   await typeInto(page, 'Followers', followers);
-  await click(page, 'Add creator');
+  await click(page, 'Add creator', opts);
 }
 
 const handles = (p) => p.creators.map((c) => c.handle);
@@ -276,7 +277,7 @@ test('leaving while a change is still being saved asks first; leaving with every
   page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); asked(); });  // dismiss: stay on the page
 
   await page.evaluate(() => { window.__hold = true; });
-  await addCreator(page, 'still.saving');
+  await addCreator(page, 'still.saving', '8000', { save: false });
   // The save starts on the frame after the change ("Saving…" is on screen either way).
   await settle(page, { save: false });
   assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saving');
