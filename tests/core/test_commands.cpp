@@ -173,3 +173,80 @@ TEST_CASE("new settings fields survive a backup round trip") {
     CHECK(r.program->settings.commission_band_max[1] == 0.33);
     CHECK(r.program->settings.coordinator_monthly_cost == 2500);
 }
+
+// ---------------------------------------------------------------- transactions
+static Creator handle(const char* h) {
+    Creator x;
+    x.handle = h;
+    return x;
+}
+
+TEST_CASE("a transaction is one undo step: undo takes it all back, redo puts it all back") {
+    Store store;
+    const Id a = store.add_creator(handle("a")).id;
+    const uint64_t rev = store.revision();
+    Id b = 0;
+    const CommandResult r = store.transaction("Add b and a product", [&](Store& s) {
+        b = s.add_creator(handle("b")).id;
+        Product pr;
+        pr.sku = "P";
+        pr.name = "Serum";
+        return s.add_product(pr);
+    });
+    REQUIRE(r.ok);
+    CHECK(r.id == store.program().products[0].id);  // the body's result
+    CHECK(store.find_creator(b));
+    CHECK(store.revision() != rev);
+    CHECK(store.undo_label() == "Add b and a product");
+    REQUIRE(store.undo());
+    CHECK(store.find_creator(a));
+    CHECK_FALSE(store.find_creator(b));
+    CHECK(store.program().products.empty());
+    CHECK(store.undo_label() == "Add @a");  // the step before the transaction
+    REQUIRE(store.redo());
+    CHECK(store.find_creator(b)->handle == "b");
+    CHECK(store.program().products.size() == 1);
+    CHECK_FALSE(store.can_redo());
+    // A transaction that changes nothing leaves no step.
+    CHECK(store.transaction("Nothing", [](Store&) { return CommandResult::done(0); }).ok);
+    CHECK(store.undo_label() == "Add b and a product");
+}
+
+TEST_CASE("a refused command inside a transaction changes nothing") {
+    Store store;
+    store.add_creator(handle("a"));
+    store.add_creator(handle("z"));
+    REQUIRE(store.undo());  // something to redo, which the rolled-back transaction must keep
+    const uint64_t rev = store.revision();
+    const Id next = store.program().next_id;
+    const CommandResult r = store.transaction("Two creators", [&](Store& s) {
+        s.add_creator(handle("b"));
+        s.add_creator(handle("A"));  // refused: the handle is taken, ignoring case
+        return CommandResult::done(0);  // the body ignores the refusal: the transaction does not
+    });
+    CHECK_FALSE(r.ok);
+    CHECK(names(r, "handle"));
+    CHECK(store.program().creators.size() == 1);
+    CHECK(store.program().next_id == next);
+    CHECK(store.revision() == rev);
+    CHECK(store.undo_label() == "Add @a");
+    CHECK(store.redo_label() == "Add @z");
+    // The body's own refusal takes back what it did too; the revision never comes back to a
+    // value the rolled-back commands used.
+    const CommandResult own = store.transaction("Give up", [](Store& s) {
+        s.add_creator(handle("c"));
+        return CommandResult::refused({{"why", "changed my mind"}});
+    });
+    CHECK(names(own, "why"));
+    CHECK(store.program().creators.size() == 1);
+    CHECK(store.revision() == rev);
+    store.add_creator(handle("d"));
+    CHECK(store.revision() > rev + 1);
+    // Undo is refused inside a transaction, and so the transaction is.
+    const CommandResult undo_inside = store.transaction("Undo inside", [](Store& s) {
+        s.add_creator(handle("e"));
+        return s.undo();
+    });
+    CHECK(names(undo_inside, "undo"));
+    CHECK(store.program().creators.size() == 2);
+}
