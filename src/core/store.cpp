@@ -73,6 +73,7 @@ CommandResult Store::refuse(Errors e) {
 }
 
 CommandResult Store::transaction(std::string label, const std::function<CommandResult(Store&)>& body) {
+    if (read_only_) return refuse_read_only();
     if (tx_) {  // joins the open transaction, which takes everything back on a refusal
         CommandResult r = body(*this);
         if (!r.ok && !tx_->refusal) tx_->refusal = r;
@@ -120,6 +121,7 @@ CommandResult Store::transaction(std::string label, const std::function<CommandR
 }
 
 CommandResult Store::undo() {
+    if (read_only_) return refuse_read_only();
     if (tx_) return refuse({{"undo", "Undo is not available inside a transaction."}});
     if (undo_.empty()) return refuse({{"undo", "Nothing to undo."}});
     Command cmd = std::move(undo_.back());
@@ -131,6 +133,7 @@ CommandResult Store::undo() {
 }
 
 CommandResult Store::redo() {
+    if (read_only_) return refuse_read_only();
     if (tx_) return refuse({{"redo", "Redo is not available inside a transaction."}});
     if (redo_.empty()) return refuse({{"redo", "Nothing to redo."}});
     Command cmd = std::move(redo_.back());
@@ -149,6 +152,7 @@ void Store::reset(Program p) {
 }
 
 CommandResult Store::add_creator(Creator c) {
+    if (read_only_) return refuse_read_only();
     c.handle = normalize_handle(c.handle);
     c.id = 0;
     Errors errs = validate_creator(c, program_);
@@ -165,6 +169,7 @@ CommandResult Store::add_creator(Creator c) {
 }
 
 CommandResult Store::update_creator(Creator c) {
+    if (read_only_) return refuse_read_only();
     c.handle = normalize_handle(c.handle);
     Creator* old = by_id(program_.creators, c.id);
     if (!old) return refuse({{"id", "No creator with id " + std::to_string(c.id) + "."}});
@@ -183,6 +188,7 @@ CommandResult Store::update_creator(Creator c) {
 }
 
 CommandResult Store::set_creators_status(const std::vector<Id>& ids, CreatorStatus status) {
+    if (read_only_) return refuse_read_only();
     std::vector<std::pair<Id, CreatorStatus>> before;
     for (Id id : ids) {
         const Creator* c = find_creator(id);
@@ -212,6 +218,7 @@ CreatorFootprint Store::creator_footprint(Id id) const {
 }
 
 CommandResult Store::remove_creator(Id id) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(id);
     if (!c) return refuse({{"id", "No creator with id " + std::to_string(id) + "."}});
     struct Taken {
@@ -248,6 +255,7 @@ CommandResult Store::remove_creator(Id id) {
 }
 
 CommandResult Store::replace_program(Program next, std::string label) {
+    if (read_only_) return refuse_read_only();
     auto before = std::make_shared<Program>(program_);
     auto after = std::make_shared<Program>(std::move(next));
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
@@ -255,6 +263,7 @@ CommandResult Store::replace_program(Program next, std::string label) {
 }
 
 CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
+    if (read_only_) return refuse_read_only();
     if (c.base_revision != revision_)
         return refuse({{"orders", "The program changed while the file was being read; import it again."}});
     std::unordered_map<Id, size_t> index;
@@ -306,6 +315,7 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
 }
 
 CommandResult Store::apply_merge(const MergePreview& m, std::string label) {
+    if (read_only_) return refuse_read_only();
     if (!m.ok()) {
         Errors e;
         for (const Problem& p : m.problems) e.push_back({p.path, p.message});
@@ -382,6 +392,7 @@ const Post* Store::find_post(Id id) const { return cfind(program_.posts, id); }
 const SparkCode* Store::find_spark_code(Id id) const { return cfind(program_.spark_codes, id); }
 
 CommandResult Store::update_settings(Settings s) {
+    if (read_only_) return refuse_read_only();
     Errors errs = validate_settings(s);
     if (!errs.empty()) return refuse(std::move(errs));
     const Settings before = program_.settings;
@@ -391,12 +402,14 @@ CommandResult Store::update_settings(Settings s) {
 
 // ---- products
 CommandResult Store::add_product(Product x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     x.sku = trim(x.sku);
     Errors e = validate_product(x, program_);
     return add_record(&Program::products, x, std::move(e), "Add product " + x.sku);
 }
 CommandResult Store::update_product(Product x) {
+    if (read_only_) return refuse_read_only();
     if (!find_product(x.id)) return refuse(no_record("product", x.id));
     x.sku = trim(x.sku);
     Errors e = validate_product(x, program_);
@@ -404,6 +417,7 @@ CommandResult Store::update_product(Product x) {
     return put_record(&Program::products, x, "Edit product " + x.sku);
 }
 CommandResult Store::remove_product(Id id) {
+    if (read_only_) return refuse_read_only();
     const Product* x = find_product(id);
     if (!x) return refuse(no_record("product", id));
     size_t posts = 0, samples = 0, briefs = 0, codes = 0;
@@ -421,17 +435,20 @@ CommandResult Store::remove_product(Id id) {
 
 // ---- samples
 CommandResult Store::add_sample(Sample x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     Errors e = validate_sample(x, program_);
     return add_record(&Program::samples, x, std::move(e), "Add sample");
 }
 CommandResult Store::update_sample(Sample x) {
+    if (read_only_) return refuse_read_only();
     if (!find_sample(x.id)) return refuse(no_record("sample", x.id));
     Errors e = validate_sample(x, program_);
     if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::samples, x, "Edit sample");
 }
 CommandResult Store::remove_sample(Id id) {
+    if (read_only_) return refuse_read_only();
     if (!find_sample(id)) return refuse(no_record("sample", id));
     size_t posts = 0;
     for (const Post& r : program_.posts) posts += r.sample_id == id;
@@ -441,17 +458,20 @@ CommandResult Store::remove_sample(Id id) {
 
 // ---- briefs
 CommandResult Store::add_brief(Brief x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     Errors e = validate_brief(x, program_);
     return add_record(&Program::briefs, x, std::move(e), "Add brief " + x.title);
 }
 CommandResult Store::update_brief(Brief x) {
+    if (read_only_) return refuse_read_only();
     if (!find_brief(x.id)) return refuse(no_record("brief", x.id));
     Errors e = validate_brief(x, program_);
     if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::briefs, x, "Edit brief " + x.title);
 }
 CommandResult Store::remove_brief(Id id) {
+    if (read_only_) return refuse_read_only();
     const Brief* b = find_brief(id);
     if (!b) return refuse(no_record("brief", id));
     size_t posts = 0;
@@ -462,12 +482,14 @@ CommandResult Store::remove_brief(Id id) {
 
 // ---- posts
 CommandResult Store::add_post(Post x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     x.tiktok_ref = trim(x.tiktok_ref);
     Errors e = validate_post(x, program_);
     return add_record(&Program::posts, x, std::move(e), "Add post");
 }
 CommandResult Store::update_post(Post x) {
+    if (read_only_) return refuse_read_only();
     if (!find_post(x.id)) return refuse(no_record("post", x.id));
     x.tiktok_ref = trim(x.tiktok_ref);
     Errors e = validate_post(x, program_);
@@ -475,6 +497,7 @@ CommandResult Store::update_post(Post x) {
     return put_record(&Program::posts, x, "Edit post");
 }
 CommandResult Store::remove_post(Id id) {
+    if (read_only_) return refuse_read_only();
     if (!find_post(id)) return refuse(no_record("post", id));
     size_t codes = 0;
     for (const SparkCode& r : program_.spark_codes) codes += r.post_id == id;
@@ -484,6 +507,7 @@ CommandResult Store::remove_post(Id id) {
 
 // ---- creator sub-records
 CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
@@ -504,6 +528,7 @@ CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
     return CommandResult::done(id);
 }
 CommandResult Store::update_incident(Id creator_id, ComplianceIncident x) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
@@ -517,6 +542,7 @@ CommandResult Store::update_incident(Id creator_id, ComplianceIncident x) {
     return r;
 }
 CommandResult Store::remove_incident(Id creator_id, Id incident_id) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Creator next = *c;
@@ -528,6 +554,7 @@ CommandResult Store::remove_incident(Id creator_id, Id incident_id) {
 }
 
 CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string reason) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     if (to < 1 || to > 3) return refuse({{"tier", "Tier must be 1, 2 or 3."}});
@@ -541,6 +568,7 @@ CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string r
 }
 
 CommandResult Store::confirm_promotion(Id creator_id, Date today) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     const PromotionCheck pc = promotion_check(program_, creator_id, today);
@@ -550,6 +578,7 @@ CommandResult Store::confirm_promotion(Id creator_id, Date today) {
 }
 
 CommandResult Store::set_creator_code(Id creator_id, std::optional<CreatorCode> code) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Creator next = *c;
@@ -590,12 +619,14 @@ void event(SparkCode& c, Date d, std::string what) { c.history.push_back({d, std
 }  // namespace
 
 CommandResult Store::add_spark_code(SparkCode x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     x.code = trim(x.code);
     Errors e = validate_spark_code(x, program_);
     return add_record(&Program::spark_codes, x, std::move(e), "Add Spark Code");
 }
 CommandResult Store::update_spark_code(SparkCode x) {
+    if (read_only_) return refuse_read_only();
     if (!find_spark_code(x.id)) return refuse(no_record("Spark Code", x.id));
     x.code = trim(x.code);
     Errors e = validate_spark_code(x, program_);
@@ -603,6 +634,7 @@ CommandResult Store::update_spark_code(SparkCode x) {
     return put_record(&Program::spark_codes, x, "Edit Spark Code", x.code.empty() ? Errors{} : unusual_code(x.code));
 }
 CommandResult Store::remove_spark_code(Id id) {
+    if (read_only_) return refuse_read_only();
     if (!find_spark_code(id)) return refuse(no_record("Spark Code", id));
     for (const SparkCode& r : program_.spark_codes)
         if (r.replaces_id == id)
@@ -611,6 +643,7 @@ CommandResult Store::remove_spark_code(Id id) {
 }
 
 CommandResult Store::request_spark_code(Id creator_id, Id post_id, Date date, int days, std::string renewal_owner) {
+    if (read_only_) return refuse_read_only();
     SparkCode x;
     x.creator_id = creator_id;
     x.post_id = post_id;
@@ -625,6 +658,7 @@ CommandResult Store::request_spark_code(Id creator_id, Id post_id, Date date, in
 }
 
 CommandResult Store::receive_spark_code(SparkHandoff h, Date today) {
+    if (read_only_) return refuse_read_only();
     const std::string code = trim(h.code);
     const SparkCode* existing = h.code_id ? find_spark_code(h.code_id) : nullptr;
     if (h.code_id && !existing) return refuse(no_record("Spark Code", h.code_id));
@@ -663,6 +697,7 @@ CommandResult Store::receive_spark_code(SparkHandoff h, Date today) {
 }
 
 CommandResult Store::spark_status(Id id, SparkStatus to, Date date, std::string what) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
     if (!c) return refuse(no_record("Spark Code", id));
     if (!spark_transition_allowed(c->status, to))
@@ -678,6 +713,7 @@ CommandResult Store::spark_status(Id id, SparkStatus to, Date date, std::string 
 CommandResult Store::verify_spark_code(Id id, Date date) { return spark_status(id, SparkStatus::verified, date, "verified in Ads Manager"); }
 
 CommandResult Store::go_live(Id id, Date date) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
     if (!c) return refuse(no_record("Spark Code", id));
     if (c->status != SparkStatus::verified)
@@ -694,6 +730,7 @@ CommandResult Store::go_live(Id id, Date date) {
 CommandResult Store::expire_spark_code(Id id, Date date) { return spark_status(id, SparkStatus::expired, date, "expired"); }
 
 CommandResult Store::expire_due_codes(Date today) {
+    if (read_only_) return refuse_read_only();
     std::vector<SparkCode> changed;
     for (const SparkCode& c : program_.spark_codes) {
         if (c.status != SparkStatus::received && c.status != SparkStatus::verified && c.status != SparkStatus::live) continue;
@@ -720,6 +757,7 @@ CommandResult Store::expire_due_codes(Date today) {
 }
 
 CommandResult Store::extend_spark_code(Id id, Date auth_start, int duration_days, Date date) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
     if (!c) return refuse(no_record("Spark Code", id));
     if (c->status == SparkStatus::requested || c->status == SparkStatus::revoked || c->status == SparkStatus::killed)
@@ -740,6 +778,7 @@ CommandResult Store::extend_spark_code(Id id, Date auth_start, int duration_days
 }
 
 CommandResult Store::replace_spark_code(Id old_id, std::string code, Date generated, int duration_days, Date date) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(old_id);
     if (!c) return refuse(no_record("Spark Code", old_id));
     if (c->status == SparkStatus::requested)
@@ -781,6 +820,7 @@ CommandResult Store::replace_spark_code(Id old_id, std::string code, Date genera
 }
 
 CommandResult Store::add_paid_round(Id id, PaidRound round) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
     if (!c) return refuse(no_record("Spark Code", id));
     if (c->status != SparkStatus::live && c->status != SparkStatus::expired && c->status != SparkStatus::killed)

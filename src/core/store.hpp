@@ -53,6 +53,14 @@ public:
     // transaction rolled back leaves it where it was, as nothing changed.
     uint64_t revision() const { return revision_; }
 
+    // ------------------------------------------------------------ read-only
+    // A second tab of the program is read-only: it follows the tab that edits. While read-only,
+    // every command, transaction, undo and redo is refused (field "read_only", kReadOnly) and
+    // nothing changes; reset() still loads what the editing tab saved.
+    void set_read_only(bool on) { read_only_ = on; }
+    bool read_only() const { return read_only_; }
+    static constexpr const char* kReadOnly = "This tab is read-only: another tab is editing the program.";
+
     // ------------------------------------------------------------ transactions
     // Several commands as one undoable step. `body` calls commands on the store it is given;
     // each applies at once, so a later one sees what the earlier ones did. When the body
@@ -154,11 +162,11 @@ public:
     // problems or the program changed since it was made (preview.base_revision != revision()).
     CommandResult apply_merge(const MergePreview& preview, std::string label = "Merge backup");
 
-    bool can_undo() const { return !tx_ && !undo_.empty(); }
-    bool can_redo() const { return !tx_ && !redo_.empty(); }
+    bool can_undo() const { return !read_only_ && !tx_ && !undo_.empty(); }
+    bool can_redo() const { return !read_only_ && !tx_ && !redo_.empty(); }
     std::string undo_label() const { return undo_.empty() ? "" : undo_.back().label; }
     std::string redo_label() const { return redo_.empty() ? "" : redo_.back().label; }
-    // Refused (and nothing changes) with nothing to undo or redo, or inside a transaction.
+    // Refused (and nothing changes) with nothing to undo or redo, inside a transaction, or read-only.
     CommandResult undo();
     CommandResult redo();
 
@@ -183,6 +191,7 @@ private:
     void next_revision() { revision_ = ++last_revision_; }
     // Every refusal goes through here, so an open transaction knows of it.
     CommandResult refuse(Errors e);
+    CommandResult refuse_read_only() { return refuse({{"read_only", kReadOnly}}); }
     template <class T> CommandResult add_record(std::vector<T> Program::*list, T x, Errors errs, std::string label);
     template <class T> CommandResult put_record(std::vector<T> Program::*list, T x, std::string label, Errors warnings = {});
     template <class T> CommandResult remove_record(std::vector<T> Program::*list, Id id, std::string label);
@@ -191,6 +200,7 @@ private:
     Program program_;
     uint64_t revision_ = 0;
     uint64_t last_revision_ = 0;  // the highest revision given out (a rollback goes back below it)
+    bool read_only_ = false;
     Transaction* tx_ = nullptr;   // the open transaction
     std::vector<Command> undo_;
     std::vector<Command> redo_;

@@ -250,3 +250,91 @@ TEST_CASE("a refused command inside a transaction changes nothing") {
     CHECK(names(undo_inside, "undo"));
     CHECK(store.program().creators.size() == 2);
 }
+
+TEST_CASE("a read-only store refuses every command, undo and redo, and changes nothing") {
+    Store store;
+    const Id a = store.add_creator(handle("a")).id;
+    Product pr;
+    pr.sku = "P";
+    pr.name = "Serum";
+    const Id prod = store.add_product(pr).id;
+    Post post;
+    post.creator_id = a;
+    post.product_id = prod;
+    const Id pid = store.add_post(post).id;
+    const Id code = store.request_spark_code(a, pid, d(2026, 11, 1), 30, "Dana").id;
+    REQUIRE(store.undo());  // one step to undo and one to redo
+    const Program before = store.program();
+    const uint64_t rev = store.revision();
+    store.set_read_only(true);
+    CHECK(store.read_only());
+    CHECK_FALSE(store.can_undo());
+    CHECK_FALSE(store.can_redo());
+
+    std::vector<CommandResult> all;
+    all.push_back(store.undo());
+    all.push_back(store.redo());
+    all.push_back(store.add_creator(handle("b")));
+    all.push_back(store.update_creator(*store.find_creator(a)));
+    all.push_back(store.set_creators_status({a}, CreatorStatus::ended));
+    all.push_back(store.set_creators_status({}, CreatorStatus::ended));  // even one that changes nothing
+    all.push_back(store.remove_creator(a));
+    all.push_back(store.update_settings(store.program().settings));
+    all.push_back(store.add_product(pr));
+    all.push_back(store.update_product(*store.find_product(prod)));
+    all.push_back(store.remove_product(prod));
+    all.push_back(store.add_sample(Sample{}));
+    all.push_back(store.update_sample(Sample{}));
+    all.push_back(store.remove_sample(1));
+    all.push_back(store.add_brief(Brief{}));
+    all.push_back(store.update_brief(Brief{}));
+    all.push_back(store.remove_brief(1));
+    all.push_back(store.add_post(post));
+    all.push_back(store.update_post(*store.find_post(pid)));
+    all.push_back(store.remove_post(pid));
+    all.push_back(store.add_incident(a, ComplianceIncident{}));
+    all.push_back(store.update_incident(a, ComplianceIncident{}));
+    all.push_back(store.remove_incident(a, 1));
+    all.push_back(store.change_tier(a, 2, d(2026, 11, 2), "launch"));
+    all.push_back(store.confirm_promotion(a, d(2026, 11, 2)));
+    all.push_back(store.set_creator_code(a, std::nullopt));
+    all.push_back(store.add_spark_code(SparkCode{}));
+    all.push_back(store.update_spark_code(SparkCode{}));
+    all.push_back(store.remove_spark_code(code));
+    all.push_back(store.request_spark_code(a, pid, d(2026, 11, 1), 30, "Dana"));
+    SparkHandoff h;
+    h.creator_id = a;
+    h.post_id = pid;
+    h.code = "#code";
+    h.generated = d(2026, 11, 1);
+    all.push_back(store.receive_spark_code(h, d(2026, 11, 2)));
+    all.push_back(store.verify_spark_code(code, d(2026, 11, 2)));
+    all.push_back(store.go_live(code, d(2026, 11, 2)));
+    all.push_back(store.expire_spark_code(code, d(2026, 11, 2)));
+    all.push_back(store.expire_due_codes(d(2026, 11, 2)));
+    all.push_back(store.extend_spark_code(code, d(2026, 11, 2), 30, d(2026, 11, 2)));
+    all.push_back(store.replace_spark_code(code, "#new", d(2026, 11, 2), 30, d(2026, 11, 2)));
+    all.push_back(store.add_paid_round(code, PaidRound{}));
+    all.push_back(store.kill_spark_code(code, d(2026, 11, 2), ""));
+    all.push_back(store.revoke_spark_code(code, d(2026, 11, 2), ""));
+    all.push_back(store.replace_program(Program{}));
+    OrdersChanges orders;
+    orders.base_revision = store.revision();
+    orders.new_order_keys = {"order-1"};
+    all.push_back(store.import_orders(std::move(orders)));
+    all.push_back(store.apply_merge(preview_merge(store.program(), store.program(), store.revision())));
+    all.push_back(store.transaction("Anything", [](Store&) { return CommandResult::done(0); }));
+    for (size_t i = 0; i < all.size(); ++i) {
+        CAPTURE(i);
+        CHECK_FALSE(all[i].ok);
+        REQUIRE(all[i].errors.size() == 1);
+        CHECK(all[i].errors[0].field == "read_only");
+        CHECK(all[i].errors[0].message == "This tab is read-only: another tab is editing the program.");
+    }
+    CHECK(store.revision() == rev);
+    CHECK(program_to_json(store.program()) == program_to_json(before));
+    // Loading what the editing tab saved still works, and editing comes back with the flag.
+    store.reset(before);
+    store.set_read_only(false);
+    CHECK(store.add_creator(handle("b")).ok);
+}
