@@ -8,6 +8,7 @@
 #include "enums.hpp"
 #include "format.hpp"
 #include "json_check.hpp"
+#include "post_entry.hpp"
 #include "spark.hpp"
 #include "validate.hpp"
 
@@ -291,26 +292,6 @@ std::string post_match_key(std::string_view ref) {
     if (cut != std::string::npos) s.resize(cut);
     while (!s.empty() && s.back() == '/') s.pop_back();
     return "url:" + s;
-}
-
-// The host of an http(s) link, lower-cased ("" when none).
-std::string link_host(std::string_view link) {
-    std::string s = lower(link);
-    const size_t p = s.find("://");
-    if (p == std::string::npos) return "";
-    s = s.substr(p + 3);
-    const size_t end = s.find_first_of("/?#");
-    if (end != std::string::npos) s.resize(end);
-    const size_t at = s.rfind('@');
-    if (at != std::string::npos) s = s.substr(at + 1);
-    const size_t colon = s.find(':');
-    if (colon != std::string::npos) s.resize(colon);
-    return s;
-}
-
-bool tiktok_host(const std::string& host) {
-    const std::string t = "tiktok.com";
-    return host == t || (host.size() > t.size() && host.compare(host.size() - t.size() - 1, t.size() + 1, "." + t) == 0);
 }
 
 // Trims the fields and completes a link typed without its scheme.
