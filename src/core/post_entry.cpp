@@ -1,8 +1,10 @@
 #include "post_entry.hpp"
 
 #include <cctype>
+#include <type_traits>
 #include <vector>
 
+#include "input.hpp"
 #include "validate.hpp"
 
 namespace sr {
@@ -98,6 +100,64 @@ PostLink parse_post_link(std::string_view text) {
         return out;
     }
     return refuse("The link holds no Video ID (.../video/ and 19 digits): paste the post's own link, not a profile's.");
+}
+
+PostEntry post_entry_of(const Post& x) {
+    PostEntry e;
+    e.link = x.tiktok_ref;
+    e.published = x.published ? x.published->to_string() : "";
+    e.views = std::to_string(x.views);
+    e.hold_rate_3s = percent_text(x.hold_rate_3s);
+    e.clicks = std::to_string(x.clicks);
+    e.orders = std::to_string(x.orders);
+    e.units = std::to_string(x.units);
+    e.buyers = std::to_string(x.buyers);
+    e.repeat_buyers_60d = std::to_string(x.repeat_buyers_60d);
+    e.gmv = number_text(x.gmv);
+    e.refunded = number_text(x.refunded);
+    e.commission = number_text(x.commission);
+    e.creator_fee = number_text(x.creator_fee);
+    return e;
+}
+
+Errors read_post_entry(const PostEntry& in, Post& post) {
+    Errors e;
+    const std::string link = trim(in.link);
+    if (link.empty()) post.tiktok_ref.clear();
+    else if (link != trim(post.tiktok_ref)) {
+        const PostLink l = parse_post_link(link);
+        if (l.ok()) post.tiktok_ref = l.video_id;
+        else e.push_back({"tiktok_ref", l.error});
+    }
+
+    const std::string date = trim(in.published);
+    const bool date_shape = date.size() == 10 && date[4] == '-' && date[7] == '-';
+    if (date.empty()) post.published.reset();
+    else if (auto d = Date::parse(date)) post.published = *d;
+    else if (date_shape) e.push_back({"published", "'" + date + "' is not a real date."});
+    else e.push_back({"published", "'" + date + "' is not a date: write it as YYYY-MM-DD."});
+
+    auto read = [&](const char* field, const std::string& text, auto parse, auto& out, const char* what) {
+        const std::string t = trim(text);
+        if (t.empty()) out = 0;
+        else if (auto v = parse(t)) out = static_cast<std::remove_reference_t<decltype(out)>>(*v);
+        else e.push_back({field, "'" + t + "' is not " + what + "."});
+    };
+    const auto whole = parse_whole;
+    const auto amount = parse_number;
+    const auto percent = parse_percent;
+    read("views", in.views, whole, post.views, "a whole number");
+    read("hold_rate_3s", in.hold_rate_3s, percent, post.hold_rate_3s, "a percentage");
+    read("clicks", in.clicks, whole, post.clicks, "a whole number");
+    read("orders", in.orders, whole, post.orders, "a whole number");
+    read("units", in.units, whole, post.units, "a whole number");
+    read("buyers", in.buyers, whole, post.buyers, "a whole number");
+    read("repeat_buyers_60d", in.repeat_buyers_60d, whole, post.repeat_buyers_60d, "a whole number");
+    read("gmv", in.gmv, amount, post.gmv, "an amount");
+    read("refunded", in.refunded, amount, post.refunded, "an amount");
+    read("commission", in.commission, amount, post.commission, "an amount");
+    read("creator_fee", in.creator_fee, amount, post.creator_fee, "an amount");
+    return e;
 }
 
 }  // namespace sr

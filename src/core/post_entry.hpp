@@ -1,8 +1,13 @@
 // Posts entered by hand (DOMAIN.md section 4): the TikTok link a person pastes, read for its
-// Video ID.
+// Video ID, and the post form's text read into a Post. The value rules (refunds within GMV,
+// repeat buyers within buyers, ...) are validate_post()'s, which the Store applies on saving;
+// this file only reads text, naming the field when it cannot.
 #pragma once
 #include <string>
 #include <string_view>
+
+#include "creators.hpp"
+#include "model.hpp"
 
 namespace sr {
 
@@ -24,5 +29,21 @@ PostLink parse_post_link(std::string_view text);
 std::string link_host(std::string_view link);
 // tiktok.com or one of its subdomains.
 bool tiktok_host(const std::string& host);
+
+// The post form's fields as typed. Numbers take what input.hpp reads ("1,240", "$1,234.50");
+// the hold rate is a percentage ("32" or "32 %"); an empty number is 0, an empty date none.
+struct PostEntry {
+    std::string link;  // the post's link or its Video ID; "" for none yet
+    std::string published;  // YYYY-MM-DD
+    std::string views, hold_rate_3s, clicks, orders, units, buyers, repeat_buyers_60d;
+    std::string gmv, refunded, commission, creator_fee;
+};
+// The form filled from a post, to edit it.
+PostEntry post_entry_of(const Post& post);
+// Reads the form into `post` (its other fields are kept) and returns what could not be read,
+// by the Post field's name ("tiktok_ref", "published", "views", ...), the names
+// validate_post() uses. A link is kept as its Video ID; a link left as the post already had
+// it is kept as it was, so a post recorded from an unreadable link can still be edited.
+Errors read_post_entry(const PostEntry& entry, Post& post);
 
 }  // namespace sr
