@@ -252,17 +252,13 @@ TEST_CASE("a refused command inside a transaction changes nothing") {
 }
 
 TEST_CASE("a read-only store refuses every command, undo and redo, and changes nothing") {
-    Store store;
-    const Id a = store.add_creator(handle("a")).id;
-    Product pr;
-    pr.sku = "P";
-    pr.name = "Serum";
-    const Id prod = store.add_product(pr).id;
-    Post post;
-    post.creator_id = a;
-    post.product_id = prod;
-    const Id pid = store.add_post(post).id;
+    Program p;
+    const Id a = add_creator(p, "a", 40000);
+    const Id prod = add_product(p);
+    const Id pid = add_post(p, a, d(2026, 10, 30), 900, 30, 1, 30, prod).id;
+    Store store(p);
     const Id code = store.request_spark_code(a, pid, d(2026, 11, 1), 30, "Dana").id;
+    store.add_creator(handle("z"));
     REQUIRE(store.undo());  // one step to undo and one to redo
     const Program before = store.program();
     const uint64_t rev = store.revision();
@@ -280,7 +276,7 @@ TEST_CASE("a read-only store refuses every command, undo and redo, and changes n
     all.push_back(store.set_creators_status({}, CreatorStatus::ended));  // even one that changes nothing
     all.push_back(store.remove_creator(a));
     all.push_back(store.update_settings(store.program().settings));
-    all.push_back(store.add_product(pr));
+    all.push_back(store.add_product(*store.find_product(prod)));
     all.push_back(store.update_product(*store.find_product(prod)));
     all.push_back(store.remove_product(prod));
     all.push_back(store.add_sample(Sample{}));
@@ -289,7 +285,7 @@ TEST_CASE("a read-only store refuses every command, undo and redo, and changes n
     all.push_back(store.add_brief(Brief{}));
     all.push_back(store.update_brief(Brief{}));
     all.push_back(store.remove_brief(1));
-    all.push_back(store.add_post(post));
+    all.push_back(store.add_post(*store.find_post(pid)));
     all.push_back(store.update_post(*store.find_post(pid)));
     all.push_back(store.remove_post(pid));
     all.push_back(store.add_incident(a, ComplianceIncident{}));
