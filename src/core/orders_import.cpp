@@ -616,7 +616,7 @@ struct OrdersImporter::Impl {
     Impl(const Program& p, uint64_t revision, ColumnMapping m)
         : program(p),
           mapping(std::move(m)),
-          reader([this](const csv::Record& r) { return on_record(r); }),
+          reader([this](const csv::Record& r) { return on_record(r); }, 1 << 20, csv::kDetectSeparator),
           next_id(p.next_id) {
         result.changes.base_revision = revision;
         Id max_id = 0;
