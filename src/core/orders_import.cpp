@@ -47,11 +47,40 @@ constexpr FieldInfo kFields[kOrderFieldCount] = {
 
 constexpr size_t kKeepListed = 1000;
 
+// The length of the invisible character that starts s[i..], 0 when none: a space, a tab or a
+// line break, or in UTF-8 a no-break space (U+00A0), a narrow no-break space (U+202F), a
+// zero-width space (U+200B), an ideographic space (U+3000) or a byte-order mark (U+FEFF), which
+// exports and spreadsheets put around cells and in headers.
+size_t blank_at(std::string_view s, size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+    if (c < 0xC2) return 0;
+    const std::string_view t = s.substr(i, 3);
+    if (t.substr(0, 2) == "\xC2\xA0") return 2;
+    return t == "\xE2\x80\xAF" || t == "\xE2\x80\x8B" || t == "\xE3\x80\x80" || t == "\xEF\xBB\xBF" ? 3 : 0;
+}
+// The same for the character that ends s[..e).
+size_t blank_before(std::string_view s, size_t e) {
+    const auto c = static_cast<unsigned char>(s[e - 1]);
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (e >= 2 && blank_at(s, e - 2) == 2) return 2;
+    if (e >= 3 && blank_at(s, e - 3) == 3) return 3;
+    return 0;
+}
+
+// The cell without the invisible characters around it.
 inline std::string_view trim_view(std::string_view s) {
     size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    for (size_t n; b < e && (n = blank_at(s, b)) > 0;) b += n;
+    for (size_t n; e > b && (n = blank_before(s, e)) > 0;) e -= n;
     return s.substr(b, e - b);
+}
+
+// At most n bytes of s, cut before a character rather than inside one.
+std::string clip(std::string_view s, size_t n) {
+    if (s.size() <= n) return std::string(s);
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return std::string(s.substr(0, n));
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -471,7 +500,7 @@ double cents(double v) { return std::round(v * 100.0) / 100.0; }
 
 std::string in_quotes(std::string_view s) {
     std::string out = "\"";
-    out.append(s.substr(0, 60));
+    out += clip(s, 60);
     if (s.size() > 60) out += "...";
     return out + "\"";
 }
@@ -485,9 +514,15 @@ bool order_field_always_required(OrderField f) { return f == OrderField::order_i
 std::string header_key(std::string_view header) {
     std::string k;
     k.reserve(header.size());
-    for (char c : header) {
-        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '\t') continue;
-        k.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    for (size_t i = 0; i < header.size();) {
+        const char c = header[i];
+        if (const size_t n = blank_at(header, i)) {
+            i += n;
+            continue;
+        }
+        ++i;
+        if (c == '_' || c == '-' || c == '.') continue;
+        k.push_back(lower_char(c));
     }
     return k;
 }
@@ -651,15 +686,15 @@ struct OrdersImporter::Impl {
     void problem(const csv::Record& r, std::string_view order_id, std::string reason) {
         ++result.problem_count;
         if (result.problems.size() < kKeepListed)
-            result.problems.push_back({r.row, r.line, std::string(order_id.substr(0, 100)), std::move(reason)});
+            result.problems.push_back({r.row, r.line, clip(order_id, 100), std::move(reason)});
     }
 
     void unmatched(const csv::Record& r, std::string_view order_id, std::string_view user, std::string_view content,
                    double amount, std::string reason) {
         ++result.unmatched_count;
         if (result.unmatched.size() < kKeepListed)
-            result.unmatched.push_back({r.row, std::string(order_id.substr(0, 100)), std::string(user.substr(0, 100)),
-                                        std::string(content.substr(0, 100)), amount, std::move(reason)});
+            result.unmatched.push_back(
+                {r.row, clip(order_id, 100), clip(user, 100), clip(content, 100), amount, std::move(reason)});
     }
 
     bool on_record(const csv::Record& r) {

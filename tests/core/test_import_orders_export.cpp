@@ -107,3 +107,41 @@ TEST_CASE("a file separated by tabs or by commas is read the same: the header li
         CHECK(r.changes.updated_posts[0].units == 3);
     }
 }
+
+TEST_CASE("headers match whatever their case and the spaces, no-break spaces or byte-order marks around them; tabs around cells are trimmed") {
+    Shop s;
+    std::string file = export_file({Line()
+                                        .set("Order ID", "\t577123456789012345")
+                                        .set("Content ID", std::string(kContent) + "\t")
+                                        .set("Creator Username", " ngoctram.beauty\xC2\xA0")
+                                        .set("SKU ID", std::string("\t") + kSku)});
+    // A second byte-order mark after the file's own (some tools add one to text that has one),
+    // a trailing space, a no-break space inside a header, another case, a tab before a header.
+    auto swap = [&file](const std::string& from, const std::string& to) { file.replace(file.find(from), from.size(), to); };
+    swap("Order ID,", "\xEF\xBB\xBF" "Order ID ,");
+    file = "\xEF\xBB\xBF" + file;
+    swap("Creator Username", "Creator\xC2\xA0Username");
+    swap("Payment Amount", "PAYMENT AMOUNT");
+    swap("Content ID", "\tcontent id");
+    const OrdersImport r = s.import(file);
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    for (OrderField f : {OrderField::order_id, OrderField::creator_username, OrderField::payment_amount,
+                         OrderField::content_id, OrderField::sku_id})
+        CHECK(r.columns.column[static_cast<int>(f)] >= 0);
+    // One order of 25.00 on the known post: its key is the ids without their tabs.
+    CHECK(r.problem_count == 0);
+    CHECK(r.orders == 1);
+    CHECK(r.gmv == doctest::Approx(25));
+    CHECK(r.changes.new_posts.empty());
+    CHECK(r.changes.new_order_keys == std::vector<std::string>{std::string("577123456789012345/") + kSku});
+}
+
+TEST_CASE("a Thai or Vietnamese name too long to list whole is cut between characters") {
+    Shop s;
+    // 40 Thai letters of 3 bytes each: 120 bytes, listed as the 33 letters (99 bytes) that fit in 100.
+    std::string name;
+    for (int i = 0; i < 40; ++i) name += "\xE0\xB8\x81";  // ก
+    const OrdersImport r = s.import(export_file({Line().set("Creator Username", name)}));
+    REQUIRE(r.unmatched.size() == 1);
+    CHECK(r.unmatched[0].creator_username == name.substr(0, 99));
+}
