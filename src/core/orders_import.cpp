@@ -12,37 +12,20 @@
 
 #include "creators.hpp"
 #include "csv.hpp"
+#include "export_words.hpp"
 #include "format.hpp"
 
 namespace sr {
 
 namespace {
 
-struct FieldInfo {
-    const char* header;
-    const char* key;
-};
-
-constexpr FieldInfo kFields[kOrderFieldCount] = {
-    {"Order ID", "order_id"},
-    {"Product ID", "product_id"},
-    {"Product Name", "product_name"},
-    {"SKU ID", "sku_id"},
-    {"Price", "price"},
-    {"Payment Amount", "payment_amount"},
-    {"Currency", "currency"},
-    {"Quantity", "quantity"},
-    {"Order Status", "order_status"},
-    {"Creator Username", "creator_username"},
-    {"Content Type", "content_type"},
-    {"Content ID", "content_id"},
-    {"Standard commission rate", "commission_rate"},
-    {"Est. Commission Base", "est_commission_base"},
-    {"Est. standard commission payment", "est_commission"},
-    {"Actual Commission Base", "actual_commission_base"},
-    {"Actual Commission Payment", "actual_commission"},
-    {"Time Created", "time_created"},
-    {"Fully returned or refunded", "fully_refunded"},
+// The fields' keys in saved mappings and in the word files (assets/headers/orders.*.json),
+// which hold their headers.
+constexpr const char* kFieldKeys[kOrderFieldCount] = {
+    "order_id",         "product_id",   "product_name",    "sku_id",      "price",
+    "payment_amount",   "currency",     "quantity",        "order_status", "creator_username",
+    "content_type",     "content_id",   "commission_rate", "est_commission_base", "est_commission",
+    "actual_commission_base", "actual_commission", "time_created", "fully_refunded",
 };
 
 constexpr size_t kKeepListed = 1000;
@@ -66,6 +49,38 @@ size_t blank_before(std::string_view s, size_t e) {
     if (e >= 2 && blank_at(s, e - 2) == 2) return 2;
     if (e >= 3 && blank_at(s, e - 3) == 3) return 3;
     return 0;
+}
+
+// Reads the next character of a text's key (header_key) from s[i..]: false at the end.
+bool next_key_char(std::string_view s, size_t& i, char& out) {
+    while (i < s.size()) {
+        if (const size_t n = blank_at(s, i)) {
+            i += n;
+            continue;
+        }
+        const char c = s[i++];
+        if (c == '_' || c == '-' || c == '.') continue;
+        out = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        return true;
+    }
+    return false;
+}
+
+// Whether a text's key is `key` (already a key), or begins with it: without making the text's
+// key, row by row.
+bool key_is(std::string_view text, std::string_view key, bool prefix = false) {
+    size_t i = 0, k = 0;
+    char c;
+    while (next_key_char(text, i, c)) {
+        if (k == key.size()) return prefix;
+        if (c != key[k++]) return false;
+    }
+    return k == key.size();
+}
+bool key_is_any(std::string_view text, const std::vector<std::string>& keys) {
+    for (const std::string& k : keys)
+        if (key_is(text, k)) return true;
+    return false;
 }
 
 // The cell without the invisible characters around it.
@@ -246,22 +261,6 @@ std::optional<Date> parse_day(std::string_view s) {
         return Date::parse(t);
     }
     return std::nullopt;
-}
-
-// Yes / no for "Fully returned or refunded".
-bool parse_flag(std::string_view s, bool& out) {
-    const std::string_view k = trim_view(s);
-    for (std::string_view no : {"", "no", "n", "false", "0", "-"})
-        if (iequals(k, no)) {
-            out = false;
-            return true;
-        }
-    for (std::string_view yes : {"yes", "y", "true", "1", "refunded", "returned", "fully refunded", "fully returned"})
-        if (iequals(k, yes)) {
-            out = true;
-            return true;
-        }
-    return false;
 }
 
 // A hash of a string read eight bytes at a time (order ids and content ids are about 20 bytes:
@@ -507,30 +506,87 @@ std::string in_quotes(std::string_view s) {
 
 }  // namespace
 
-const char* order_field_header(OrderField f) { return kFields[static_cast<int>(f)].header; }
-const char* order_field_key(OrderField f) { return kFields[static_cast<int>(f)].key; }
+const char* order_field_key(OrderField f) { return kFieldKeys[static_cast<int>(f)]; }
 bool order_field_always_required(OrderField f) { return f == OrderField::order_id || f == OrderField::creator_username; }
 
 std::string header_key(std::string_view header) {
     std::string k;
     k.reserve(header.size());
-    for (size_t i = 0; i < header.size();) {
-        const char c = header[i];
-        if (const size_t n = blank_at(header, i)) {
-            i += n;
-            continue;
-        }
-        ++i;
-        if (c == '_' || c == '-' || c == '.') continue;
-        k.push_back(lower_char(c));
-    }
+    size_t i = 0;
+    for (char c; next_key_char(header, i, c);) k.push_back(c);
     return k;
 }
+
+namespace {
+
+// The export's words in every language (assets/headers/orders.*.json) as keys, read once.
+struct OrderWords {
+    struct Name {
+        std::string key;
+        std::string language;
+    };
+    std::array<std::vector<Name>, kOrderFieldCount> headers;
+    std::array<std::string, kOrderFieldCount> usual;  // the English header (the key without one)
+    std::vector<std::string> ineligible, yes, no;      // Order Status, Fully returned or refunded
+    std::vector<std::string> total;                    // a totals row's first word
+};
+
+const OrderWords& order_words() {
+    static const OrderWords words = [] {
+        OrderWords w;
+        auto keys = [](const std::vector<std::string>& texts, std::vector<std::string>& out) {
+            for (const std::string& t : texts) out.push_back(header_key(t));
+        };
+        for (const ExportWords* file : export_words_of("orders")) {
+            for (int f = 0; f < kOrderFieldCount; ++f) {
+                auto it = file->headers.find(kFieldKeys[f]);
+                if (it == file->headers.end()) continue;
+                for (const std::string& h : it->second) w.headers[f].push_back({header_key(h), file->language});
+                if (w.usual[f].empty() && file->language == "en" && !it->second.empty()) w.usual[f] = it->second.front();
+            }
+            auto values = [&](const char* field, const char* value) -> const std::vector<std::string>& {
+                static const std::vector<std::string> none;
+                auto f = file->values.find(field);
+                if (f == file->values.end()) return none;
+                auto v = f->second.find(value);
+                return v == f->second.end() ? none : v->second;
+            };
+            keys(values("order_status", "ineligible"), w.ineligible);
+            keys(values("fully_refunded", "yes"), w.yes);
+            keys(values("fully_refunded", "no"), w.no);
+            if (auto it = file->rows.find("total"); it != file->rows.end()) keys(it->second, w.total);
+        }
+        for (int f = 0; f < kOrderFieldCount; ++f)
+            if (w.usual[f].empty()) w.usual[f] = kFieldKeys[f];
+        return w;
+    }();
+    return words;
+}
+
+// Yes / no for "Fully returned or refunded", in any language of the word files; a cell with
+// nothing in it (or only punctuation, as "-") is no.
+bool parse_flag(std::string_view s, bool& out, const OrderWords& words) {
+    size_t i = 0;
+    char c;
+    if (!next_key_char(s, i, c) || key_is_any(s, words.no)) {
+        out = false;
+        return true;
+    }
+    if (key_is_any(s, words.yes)) {
+        out = true;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+const char* order_field_header(OrderField f) { return order_words().usual[static_cast<size_t>(f)].c_str(); }
 
 std::string mapping_to_json(const ColumnMapping& m) {
     nlohmann::json j = nlohmann::json::object();
     for (int i = 0; i < kOrderFieldCount; ++i)
-        if (!m.headers[i].empty()) j[kFields[i].key] = m.headers[i];
+        if (!m.headers[i].empty()) j[kFieldKeys[i]] = m.headers[i];
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -539,7 +595,7 @@ ColumnMapping mapping_from_json(std::string_view text) {
     const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return m;
     for (int i = 0; i < kOrderFieldCount; ++i) {
-        auto it = j.find(kFields[i].key);
+        auto it = j.find(kFieldKeys[i]);
         if (it != j.end() && it->is_string()) m.headers[i] = it->get<std::string>();
     }
     return m;
@@ -549,17 +605,32 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
     ColumnMatch r;
     r.headers = headers;
     r.column.fill(-1);
-    std::unordered_map<std::string, int> by_key;
+    std::unordered_map<std::string, int> by_key;  // the first column with each key
     for (size_t i = 0; i < headers.size(); ++i) by_key.emplace(header_key(headers[i]), static_cast<int>(i));
     std::vector<bool> used(headers.size(), false);
+    const OrderWords& words = order_words();
     for (int f = 0; f < kOrderFieldCount; ++f) {
         const std::string& wanted = m.headers[f];
         if (wanted == "-") continue;
-        auto it = by_key.find(header_key(wanted.empty() ? kFields[f].header : wanted));
-        if (it == by_key.end()) continue;
-        r.column[f] = it->second;
-        used[static_cast<size_t>(it->second)] = true;
+        int column = -1;
+        if (!wanted.empty()) {
+            auto it = by_key.find(header_key(wanted));
+            if (it != by_key.end()) column = it->second;
+        } else {
+            // The field's header in any language: the leftmost column that has one.
+            const std::string* language = nullptr;
+            for (const OrderWords::Name& n : words.headers[f]) {
+                auto it = by_key.find(n.key);
+                if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second, language = &n.language;
+            }
+            if (language && std::find(r.languages.begin(), r.languages.end(), *language) == r.languages.end())
+                r.languages.push_back(*language);
+        }
+        if (column < 0) continue;
+        r.column[f] = column;
+        used[static_cast<size_t>(column)] = true;
     }
+    std::sort(r.languages.begin(), r.languages.end());
     auto has = [&](OrderField f) { return r.column[static_cast<int>(f)] >= 0; };
     auto name = [&](OrderField f) {
         const std::string& mapped = m[f];
@@ -613,6 +684,7 @@ struct OrdersImporter::Impl {
     // A copy: the import may take many frames, and the program may change in between (the
     // store then refuses the result, see Store::import_orders).
     const Program program;
+    const OrderWords& words = order_words();
     ColumnMapping mapping;
     OrdersImport result;
     std::optional<ColumnMatch> match;
@@ -783,7 +855,7 @@ struct OrdersImporter::Impl {
                 return problem(r, order_id, "currency " + in_quotes(cur) + " is not the program's " + program.settings.currency);
         }
         bool refunded = false;
-        if (has(F::fully_refunded) && !parse_flag(cell(F::fully_refunded), refunded))
+        if (has(F::fully_refunded) && !parse_flag(cell(F::fully_refunded), refunded, words))
             return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(F::fully_refunded)) + " is not yes or no");
         double commission = 0;
         {
@@ -791,7 +863,7 @@ struct OrdersImporter::Impl {
             if (!has(source) || cell(source).empty()) source = F::est_commission;
             if (has(source) && !cell(source).empty() && !parse_amount(cell(source), commission, why))
                 return problem(r, order_id, std::string(order_field_header(source)) + " " + in_quotes(cell(source)) + " " + why);
-            if (iequals(cell(F::order_status), "ineligible")) commission = 0;
+            if (key_is_any(cell(F::order_status), words.ineligible)) commission = 0;
         }
         const bool sample = payment == 0;
         if (sample && !(has_price && price > 0))

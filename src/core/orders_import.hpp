@@ -78,6 +78,7 @@ struct ColumnMatch {
     std::array<int, kOrderFieldCount> column{};       // 0-based index into headers, or -1
     std::vector<std::string> missing_required;        // usual header names of required fields absent
     std::vector<std::string> unused_headers;          // columns no field reads
+    std::vector<std::string> languages;               // of the headers recognized ("en", "vi"), sorted
     bool ok() const { return missing_required.empty(); }
 };
 ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnMapping& m);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builders.hpp"
+#include "core/export_words.hpp"
 #include "core/orders_import.hpp"
 
 using namespace sr;
@@ -144,4 +145,64 @@ TEST_CASE("a Thai or Vietnamese name too long to list whole is cut between chara
     const OrdersImport r = s.import(export_file({Line().set("Creator Username", name)}));
     REQUIRE(r.unmatched.size() == 1);
     CHECK(r.unmatched[0].creator_username == name.substr(0, 99));
+}
+
+TEST_CASE("Vietnamese headers and statuses are read as the English ones, in a file that leaves some columns in English") {
+    Shop s;
+    // Seller Center in Vietnamese: eight of the columns translated, the others as in English.
+    std::vector<std::string> headers = kColumns;
+    const std::vector<std::pair<std::string, std::string>> vi = {
+        {"Order ID", "ID đơn hàng"},
+        {"Product ID", "ID sản phẩm"},
+        {"SKU ID", "ID SKU"},
+        {"Creator Username", "Tên người dùng nhà sáng tạo"},
+        {"Content Type", "Loại nội dung"},
+        {"Content ID", "Id nội dung"},
+        {"Order Status", "Trạng thái đơn hàng"},
+        {"Time Created", "Thời gian đã tạo"}};
+    for (const auto& [en, translated] : vi)
+        for (std::string& h : headers)
+            if (h == en) h = translated;
+    // A settled order of 25.00 (commission 2.50) and an ineligible one of 40.00 whose 4.00
+    // commission is not owed: GMV 25 + 40 = 65, commission 2.50 + 0 = 2.50.
+    std::string file = joined(headers, ',');
+    file += joined(Line().set("Order Status", "Đã quyết toán").set("Fully returned or refunded", "Không").cells, ',');
+    file += joined(Line()
+                       .set("Order ID", "577123456789012346")
+                       .set("Order Status", "Không đủ điều kiện")
+                       .set("Payment Amount", "40.00")
+                       .set("Est. standard commission payment", "4.00")
+                       .set("Actual Commission Payment", "4.00")
+                       .cells,
+                   ',');
+    const OrdersImport r = s.import(file);
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    CHECK(r.columns.languages == std::vector<std::string>{"en", "vi"});
+    for (int f = 0; f < kOrderFieldCount; ++f) CHECK_MESSAGE(r.columns.column[f] >= 0, order_field_key(OrderField(f)));
+    CHECK(r.problem_count == 0);
+    CHECK(r.orders == 2);
+    CHECK(r.gmv == doctest::Approx(65));
+    CHECK(r.commission == doctest::Approx(2.5));
+    CHECK(r.changes.new_order_keys.front() == std::string("577123456789012345/") + kSku);  // ID SKU read as the SKU
+}
+
+TEST_CASE("every word file of the orders export reads, names only the importer's fields, and English names them all") {
+    CHECK(export_words().problems.empty());
+    const std::vector<const ExportWords*> files = export_words_of("orders");
+    REQUIRE(files.size() >= 2);
+    CHECK(files.front()->language == "en");  // English first: its headers are the usual ones
+    for (const ExportWords* w : files) {
+        for (const auto& [field, names] : w->headers) {
+            bool known = false;
+            for (int f = 0; f < kOrderFieldCount; ++f) known = known || field == order_field_key(OrderField(f));
+            CHECK_MESSAGE(known, std::string(w->file + ": " + field));
+            CHECK_FALSE(names.empty());
+        }
+    }
+    for (int f = 0; f < kOrderFieldCount; ++f) CHECK(files.front()->headers.count(order_field_key(OrderField(f))) == 1);
+    CHECK(std::string(order_field_header(OrderField::est_commission)) == "Est. standard commission payment");
+    // A file that is not what it should be is reported, naming the file and the place.
+    std::vector<std::string> problems;
+    read_export_words("orders.xx.json", R"({"headers": {"order_id": "Order ID"}})", problems);
+    CHECK(problems == std::vector<std::string>{"orders.xx.json: headers.order_id is not a list of texts"});
 }
