@@ -102,6 +102,21 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// What a cell holds where a column has no value: "/", "-", "--", "N/A", an em or en dash, or
+// "<" and a number (TikTok's "fewer than 5", a count too small to show).
+bool no_value(std::string_view s) {
+    switch (s[0]) {
+        case '/': case '-': case '<': case 'N': case 'n': case '\xE2': break;
+        default: return false;
+    }
+    if (s == "/" || s == "-" || s == "--" || s == "\xE2\x80\x94" || s == "\xE2\x80\x93") return true;
+    if (s.size() == 3 && (s[0] == 'N' || s[0] == 'n') && s[1] == '/' && (s[2] == 'A' || s[2] == 'a')) return true;
+    if (s[0] != '<' || s.size() < 2) return false;
+    for (char c : s.substr(1))
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
 // ASCII case-insensitive equality and search, without making lower-case copies (row by row,
 // a million times).
 bool iequals(std::string_view a, std::string_view b) {
@@ -794,16 +809,34 @@ struct OrdersImporter::Impl {
 
     // This row's cell of each field, trimmed (empty when the field has no column or the row
     // is short): taken once per row.
+    // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
+    // marks which, for the reason when the field is required.
     std::array<std::string_view, kOrderFieldCount> cells{};
+    uint32_t blanked = 0;
     void take_cells(const csv::Record& r) {
+        blanked = 0;
         for (int f = 0; f < kOrderFieldCount; ++f) {
             const int c = match->column[f];
-            cells[f] = c < 0 || static_cast<size_t>(c) >= r.fields.size() ? std::string_view{}
-                                                                           : trim_view(r.fields[static_cast<size_t>(c)]);
+            std::string_view v = c < 0 || static_cast<size_t>(c) >= r.fields.size()
+                                     ? std::string_view{}
+                                     : trim_view(r.fields[static_cast<size_t>(c)]);
+            if (!v.empty() && v.size() <= 6 && no_value(v)) {
+                v = {};
+                blanked |= 1u << f;
+            }
+            cells[f] = v;
         }
     }
     std::string_view cell(OrderField f) const { return cells[static_cast<size_t>(f)]; }
     bool has(OrderField f) const { return match->column[static_cast<int>(f)] >= 0; }
+    // "no Payment Amount", or `no Payment Amount ("/" means no value)` for a placeholder.
+    std::string missing(const csv::Record& r, OrderField f) const {
+        std::string why = std::string("no ") + order_field_header(f);
+        if (blanked & (1u << static_cast<int>(f)))
+            why += " (" + in_quotes(trim_view(r.fields[static_cast<size_t>(match->column[static_cast<int>(f)])])) +
+                   " means no value)";
+        return why;
+    }
 
     void row(const csv::Record& r) {
         last_row_short = r.fields.size() < header_columns;
@@ -816,10 +849,10 @@ struct OrdersImporter::Impl {
                                      std::to_string(header_columns));
             return;
         }
-        if (order_id.empty()) return problem(r, order_id, "no Order ID");
+        if (order_id.empty()) return problem(r, order_id, missing(r, F::order_id));
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
         const std::string_view user = cell(F::creator_username);
-        if (handle_view(user).empty()) return problem(r, order_id, "no Creator Username");
+        if (handle_view(user).empty()) return problem(r, order_id, missing(r, F::creator_username));
         // The order's and the post's table slots are asked for now and read below.
         const uint32_t order_tag = key_tag(order_id);
         book.prefetch(order_tag);
@@ -843,10 +876,10 @@ struct OrdersImporter::Impl {
         double payment = 0;
         if (has(F::payment_amount)) {
             const std::string_view v = cell(F::payment_amount);
-            if (v.empty()) return problem(r, order_id, "no Payment Amount");
+            if (v.empty()) return problem(r, order_id, missing(r, F::payment_amount));
             if (!parse_amount(v, payment, why)) return problem(r, order_id, "Payment Amount " + in_quotes(v) + " " + why);
         } else {
-            if (!has_price) return problem(r, order_id, "no Price (and the file has no Payment Amount)");
+            if (!has_price) return problem(r, order_id, missing(r, F::price) + " (and the file has no Payment Amount)");
             payment = price * static_cast<double>(quantity);
         }
         if (has(F::currency)) {

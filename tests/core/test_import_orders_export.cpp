@@ -206,3 +206,38 @@ TEST_CASE("every word file of the orders export reads, names only the importer's
     read_export_words("orders.xx.json", R"({"headers": {"order_id": "Order ID"}})", problems);
     CHECK(problems == std::vector<std::string>{"orders.xx.json: headers.order_id is not a list of texts"});
 }
+
+TEST_CASE("/, --, -, N/A and <5 mean no value: never 0, never a refused row, but a missing required number still says why") {
+    Shop s;
+    const OrdersImport r = s.import(export_file({
+        // Not settled yet: no actual commission ("/"), so the 2.50 estimate counts.
+        Line().set("Actual Commission Base", "/").set("Actual Commission Payment", "/"),
+        // No commission at all ("-", "--"), a count too small to show ("<5" units: counted as
+        // one), no refund information ("N/A"): 40.00, commission 0.
+        Line()
+            .set("Order ID", "577123456789012346")
+            .set("Payment Amount", "40.00")
+            .set("Quantity", "<5")
+            .set("Est. standard commission payment", "-")
+            .set("Actual Commission Payment", "--")
+            .set("Fully returned or refunded", "N/A"),
+        // No Payment Amount: refused, saying so.
+        Line().set("Order ID", "577123456789012347").set("Payment Amount", "/"),
+        // No Content ID (a LIVE or showcase order): unmatched, not refused; 10.00 not added.
+        Line().set("Order ID", "577123456789012348").set("Payment Amount", "10.00").set("Content ID", "/"),
+    }));
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    // GMV 25 + 40 = 65; commission 2.50 + 0 = 2.50; units 1 + 1 = 2.
+    CHECK(r.orders == 2);
+    CHECK(r.gmv == doctest::Approx(65));
+    CHECK(r.commission == doctest::Approx(2.5));
+    CHECK(r.refunded == 0);
+    REQUIRE(r.changes.updated_posts.size() == 1);
+    CHECK(r.changes.updated_posts[0].units == 2);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].row == 4);
+    CHECK(r.problems[0].reason == "no Payment Amount (\"/\" means no value)");
+    REQUIRE(r.unmatched.size() == 1);
+    CHECK(r.unmatched[0].reason == "no Content ID: the order came from no post");
+    CHECK(r.unmatched[0].content_id == "");
+}
