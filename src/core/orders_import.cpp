@@ -161,12 +161,121 @@ double decimal_value(const char* s, size_t n) {
     return static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
 }
 
-// "$1,234.50", "1234.5", "USD 12.00", "12,50": a money amount >= 0. Refuses negatives and
-// anything that is not one number.
-bool parse_amount(std::string_view s, double& out, std::string& why) {
+// Currencies written without a minor unit: "10.000.000 ₫" is ten million dong.
+bool whole_units(std::string_view code) {
+    for (std::string_view c : {"VND", "IDR", "JPY", "KRW"})
+        if (iequals(code, c)) return true;
+    return false;
+}
+
+// How the program's amounts read: its currency, and whether that has a minor unit.
+struct MoneyRules {
+    std::string currency = "USD";
+    bool whole = false;
+    explicit MoneyRules(std::string_view code) : currency(code), whole(whole_units(code)) {}
+};
+
+// The currency a symbol or code beside an amount names: a sign that is one currency's, or three
+// capital letters. Empty when it names none (or several: "$", "¥").
+std::string_view currency_named(std::string_view side) {
+    size_t b = 0, e = side.size();
+    for (size_t n; b < e && ((n = blank_at(side, b)) > 0 || side[b] == '.');) b += n ? n : 1;
+    for (size_t n; e > b && ((n = blank_before(side, e)) > 0 || side[e - 1] == '.');) e -= n ? n : 1;
+    side = side.substr(b, e - b);
+    static constexpr std::pair<std::string_view, std::string_view> kSigns[] = {
+        {"\xE2\x82\xAB", "VND"}, {"\xC4\x91", "VND"}, {"VN\xC4\x90", "VND"}, {"Rp", "IDR"}, {"RM", "MYR"},
+        {"\xE0\xB8\xBF", "THB"}, {"\xC2\xA3", "GBP"}, {"\xE2\x82\xAC", "EUR"}, {"\xE2\x82\xB1", "PHP"},
+        {"S$", "SGD"}, {"US$", "USD"}, {"\xE2\x82\xA9", "KRW"}};
+    for (const auto& [sign, code] : kSigns)
+        if (side == sign) return code;
+    if (side.size() == 3 && std::all_of(side.begin(), side.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return side;
+    return {};
+}
+
+// The digits of a number written with separators, as "1234.56" in buf (n bytes): "1,234.56",
+// "1.234,56", "10.000.000", "1 234,56", "12,50". One separator of '.' or ',' may be the decimal
+// one, the last; the others group thousands and must be of one kind (spaces and apostrophes
+// are one kind), with groups of three digits after a first group of one to three. Which
+// separator is decimal:
+// - '.' and ',' both there: the last, if its kind appears once;
+// - one kind, more than once: none (thousands);
+// - once, with exactly three digits after it and not after a lone 0: thousands when it is a
+//   ',' or the currency has no minor unit ("1,234", "Rp 1.234"); else decimal ("1.234" in
+//   dollars, "12,50", "0,500").
+bool read_number(std::string_view t, bool whole, char* buf, size_t& n) {
+    struct Group {
+        size_t at, len;
+        char sep;  // the separator before it: '.', ',', ' ' (spaces, apostrophes) or 0
+    };
+    Group groups[24];
+    size_t count = 0;
+    char pending = 0;
+    for (size_t i = 0; i < t.size();) {
+        const char c = t[i];
+        if (is_digit(c)) {
+            size_t j = i;
+            while (j < t.size() && is_digit(t[j])) ++j;
+            if (count == 24) return false;
+            groups[count++] = {i, j - i, pending};
+            pending = 0;
+            i = j;
+            continue;
+        }
+        if (pending) return false;  // two separators in a row
+        size_t w = 1;
+        if (c == '.' || c == ',') pending = c;
+        else if (c == '\'' || (w = blank_at(t, i)) > 0 || t.substr(i, 3) == "\xE2\x80\x99") {
+            pending = ' ';
+            w = w ? w : c == '\'' ? 1 : 3;
+        } else {
+            return false;
+        }
+        if (count == 0 && pending == ' ') return false;
+        i += w;
+    }
+    if (pending || count == 0) return false;
+    size_t dots = 0, commas = 0;
+    for (size_t g = 0; g < count; ++g) dots += groups[g].sep == '.', commas += groups[g].sep == ',';
+    const Group& last = groups[count - 1];
+    bool decimal = false;  // whether the last separator is the decimal one
+    if (last.sep == '.' || last.sep == ',') {
+        const size_t kind = last.sep == '.' ? dots : commas;
+        if (dots && commas) {
+            if (kind != 1) return false;
+            decimal = true;
+        } else if (kind == 1) {
+            const bool lone_zero = count == 2 && groups[0].len == 1 && t[groups[0].at] == '0';
+            decimal = count == 1 || last.len != 3 || lone_zero || !(last.sep == ',' || whole);
+        }
+    }
+    const size_t whole_groups = decimal ? count - 1 : count;
+    if (groups[0].sep != 0 && !(decimal && count == 1)) return false;  // ".5" only
+    char thousands = 0;
+    for (size_t g = 1; g < whole_groups; ++g) {
+        if (thousands && groups[g].sep != thousands) return false;
+        thousands = groups[g].sep;
+        if (groups[g].len != 3 || groups[0].len > 3) return false;
+    }
+    n = 0;
+    for (size_t g = 0; g < count; ++g) {
+        if (decimal && g == count - 1) buf[n++] = '.';
+        if (n + groups[g].len > 46) return false;
+        std::memcpy(buf + n, t.data() + groups[g].at, groups[g].len);
+        n += groups[g].len;
+    }
+    buf[n] = 0;
+    return true;
+}
+
+// "$1,234.50", "1234.5", "USD 12.00", "RM7,988.80", "10.000.000 ₫", "1.234,56 €": a money
+// amount >= 0 in the program's currency. Refuses negatives, another currency named beside the
+// number, and anything that is not one number.
+bool parse_amount(std::string_view s, double& out, std::string& why, const MoneyRules& money) {
     s = trim_view(s);
     // The usual form, "23.40": at most 15 digits with a '.' between them, read in one pass with
-    // the same result as below.
+    // the same result as below (where "1.234" is a thousand and more in a currency with no
+    // minor unit).
     if (!s.empty() && s.size() <= 15 && is_digit(s.front()) && is_digit(s.back())) {
         uint64_t m = 0;
         int frac = -1;
@@ -182,7 +291,7 @@ bool parse_amount(std::string_view s, double& out, std::string& why) {
                 break;
             }
         }
-        if (plain) {
+        if (plain && !(money.whole && frac == 3)) {
             const double v = static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
             if (v <= 1e12) {
                 out = v;
@@ -190,54 +299,33 @@ bool parse_amount(std::string_view s, double& out, std::string& why) {
             }
         }
     }
-    // Currency symbols and codes on either side ("$", "US$", "USD", "€" as UTF-8 bytes).
-    auto decoration = [](char c) {
-        return !(is_digit(c) || c == '-' || c == '.' || c == ',' || c == '+');
-    };
-    while (!s.empty() && decoration(s.front())) s.remove_prefix(1);
-    while (!s.empty() && decoration(s.back())) s.remove_suffix(1);
-    if (s.empty()) {
+    // The number runs from the first digit (or a separator just before one) to the last digit;
+    // around it, a currency sign or code, and a sign.
+    size_t b = 0;
+    while (b < s.size() && !is_digit(s[b]) && !((s[b] == '.' || s[b] == ',') && b + 1 < s.size() && is_digit(s[b + 1]))) ++b;
+    size_t e = s.size();
+    while (e > b && !is_digit(s[e - 1])) --e;
+    if (b == e) {
         why = "is not a number";
         return false;
     }
-    if (s.front() == '-') {
+    const std::string_view before = s.substr(0, b), after = s.substr(e);
+    if (before.find_first_of("-(") != std::string_view::npos || before.find("\xE2\x88\x92") != std::string_view::npos ||
+        after.find('-') != std::string_view::npos) {
         why = "is negative";
         return false;
     }
-    if (s.front() == '+') s.remove_prefix(1);
-    if (s.size() > 40) {
-        why = "is not a number";
-        return false;
-    }
-    const bool has_dot = s.find('.') != std::string_view::npos;
-    size_t commas = 0, last_comma = 0;
-    for (size_t i = 0; i < s.size(); ++i)
-        if (s[i] == ',') ++commas, last_comma = i;
-    const bool decimal_comma = !has_dot && commas == 1 && s.size() - last_comma - 1 != 3;
-    char buf[48];
-    size_t n = 0;
-    bool digits = false, dot = false;
-    for (char c : s) {
-        if (c == ',') {
-            if (!decimal_comma) continue;
-            c = '.';
-        }
-        if (c == '.') {
-            if (dot) {
-                why = "is not a number";
-                return false;
-            }
-            dot = true;
-        } else if (is_digit(c)) {
-            digits = true;
-        } else {
-            why = "is not a number";
+    for (std::string_view side : {before, after}) {
+        const std::string_view named = currency_named(side);
+        if (!named.empty() && !iequals(named, money.currency)) {
+            why = "is in " + std::string(named) + ", not the program's " + money.currency;
             return false;
         }
-        buf[n++] = c;
     }
-    buf[n] = 0;
-    if (!digits) {
+    const bool whole = money.whole || whole_units(currency_named(before)) || whole_units(currency_named(after));
+    char buf[48];
+    size_t n = 0;
+    if (e - b > 40 || !read_number(s.substr(b, e - b), whole, buf, n)) {
         why = "is not a number";
         return false;
     }
@@ -247,6 +335,30 @@ bool parse_amount(std::string_view s, double& out, std::string& why) {
         return false;
     }
     out = v;
+    return true;
+}
+
+// "10%", "5.93%", "3,5 %", "10": a commission rate as a fraction (0.1). A number without '%' is
+// read as a percentage too, as the export writes them.
+bool parse_rate(std::string_view s, double& out, std::string& why) {
+    s = trim_view(s);
+    if (!s.empty() && s.back() == '%') s = trim_view(s.substr(0, s.size() - 1));
+    char buf[48];
+    size_t n = 0;
+    if (!s.empty() && s.front() == '-') {
+        why = "is negative";
+        return false;
+    }
+    if (s.empty() || s.size() > 40 || !is_digit(s.back()) || !read_number(s, false, buf, n)) {
+        why = "is not a rate";
+        return false;
+    }
+    const double v = decimal_value(buf, n);
+    if (v > 100) {
+        why = "is over 100 %";
+        return false;
+    }
+    out = v / 100;
     return true;
 }
 
@@ -700,6 +812,7 @@ struct OrdersImporter::Impl {
     // store then refuses the result, see Store::import_orders).
     const Program program;
     const OrderWords& words = order_words();
+    const MoneyRules money{program.settings.currency};
     ColumnMapping mapping;
     OrdersImport result;
     std::optional<ColumnMatch> match;
@@ -829,6 +942,10 @@ struct OrdersImporter::Impl {
     }
     std::string_view cell(OrderField f) const { return cells[static_cast<size_t>(f)]; }
     bool has(OrderField f) const { return match->column[static_cast<int>(f)] >= 0; }
+    // `Price "abc" is not a number`: the field's cell and what is wrong with it.
+    std::string bad(OrderField f, const std::string& why) const {
+        return std::string(order_field_header(f)) + " " + in_quotes(cell(f)) + " " + why;
+    }
     // "no Payment Amount", or `no Payment Amount ("/" means no value)` for a placeholder.
     std::string missing(const csv::Record& r, OrderField f) const {
         std::string why = std::string("no ") + order_field_header(f);
@@ -867,35 +984,44 @@ struct OrdersImporter::Impl {
             if (!parse_count(cell(F::quantity), quantity) || quantity < 1)
                 return problem(r, order_id, "Quantity " + in_quotes(cell(F::quantity)) + " is not a whole number of 1 or more");
         }
-        double price = 0;
-        bool has_price = false;
-        if (has(F::price) && !cell(F::price).empty()) {
-            if (!parse_amount(cell(F::price), price, why)) return problem(r, order_id, "Price " + in_quotes(cell(F::price)) + " " + why);
-            has_price = true;
-        }
-        double payment = 0;
-        if (has(F::payment_amount)) {
-            const std::string_view v = cell(F::payment_amount);
-            if (v.empty()) return problem(r, order_id, missing(r, F::payment_amount));
-            if (!parse_amount(v, payment, why)) return problem(r, order_id, "Payment Amount " + in_quotes(v) + " " + why);
-        } else {
-            if (!has_price) return problem(r, order_id, missing(r, F::price) + " (and the file has no Payment Amount)");
-            payment = price * static_cast<double>(quantity);
-        }
         if (has(F::currency)) {
             const std::string_view cur = cell(F::currency);
             if (!cur.empty() && !iequals(cur, program.settings.currency))
                 return problem(r, order_id, "currency " + in_quotes(cur) + " is not the program's " + program.settings.currency);
+        }
+        double price = 0;
+        bool has_price = false;
+        if (!cell(F::price).empty()) {
+            if (!parse_amount(cell(F::price), price, why, money)) return problem(r, order_id, bad(F::price, why));
+            has_price = true;
+        }
+        double payment = 0;
+        if (has(F::payment_amount)) {
+            if (cell(F::payment_amount).empty()) return problem(r, order_id, missing(r, F::payment_amount));
+            if (!parse_amount(cell(F::payment_amount), payment, why, money))
+                return problem(r, order_id, bad(F::payment_amount, why));
+        } else {
+            if (!has_price) return problem(r, order_id, missing(r, F::price) + " (and the file has no Payment Amount)");
+            payment = price * static_cast<double>(quantity);
         }
         bool refunded = false;
         if (has(F::fully_refunded) && !parse_flag(cell(F::fully_refunded), refunded, words))
             return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(F::fully_refunded)) + " is not yes or no");
         double commission = 0;
         {
-            F source = F::actual_commission;
-            if (!has(source) || cell(source).empty()) source = F::est_commission;
-            if (has(source) && !cell(source).empty() && !parse_amount(cell(source), commission, why))
-                return problem(r, order_id, std::string(order_field_header(source)) + " " + in_quotes(cell(source)) + " " + why);
+            const F paid = cell(F::actual_commission).empty() ? F::est_commission : F::actual_commission;
+            if (!cell(paid).empty()) {
+                if (!parse_amount(cell(paid), commission, why, money)) return problem(r, order_id, bad(paid, why));
+            } else if (!cell(F::commission_rate).empty()) {
+                // No payment written: the commission base times the standard rate.
+                const F base = cell(F::actual_commission_base).empty() ? F::est_commission_base : F::actual_commission_base;
+                double amount = 0, rate = 0;
+                if (!cell(base).empty()) {
+                    if (!parse_amount(cell(base), amount, why, money)) return problem(r, order_id, bad(base, why));
+                    if (!parse_rate(cell(F::commission_rate), rate, why)) return problem(r, order_id, bad(F::commission_rate, why));
+                    commission = amount * rate;
+                }
+            }
             if (key_is_any(cell(F::order_status), words.ineligible)) commission = 0;
         }
         const bool sample = payment == 0;

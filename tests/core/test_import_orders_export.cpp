@@ -212,12 +212,13 @@ TEST_CASE("/, --, -, N/A and <5 mean no value: never 0, never a refused row, but
     const OrdersImport r = s.import(export_file({
         // Not settled yet: no actual commission ("/"), so the 2.50 estimate counts.
         Line().set("Actual Commission Base", "/").set("Actual Commission Payment", "/"),
-        // No commission at all ("-", "--"), a count too small to show ("<5" units: counted as
-        // one), no refund information ("N/A"): 40.00, commission 0.
+        // No commission at all ("-", "--", no rate "/"), a count too small to show ("<5" units:
+        // counted as one), no refund information ("N/A"): 40.00, commission 0.
         Line()
             .set("Order ID", "577123456789012346")
             .set("Payment Amount", "40.00")
             .set("Quantity", "<5")
+            .set("Standard commission rate", "/")
             .set("Est. standard commission payment", "-")
             .set("Actual Commission Payment", "--")
             .set("Fully returned or refunded", "N/A"),
@@ -240,4 +241,78 @@ TEST_CASE("/, --, -, N/A and <5 mean no value: never 0, never a refused row, but
     REQUIRE(r.unmatched.size() == 1);
     CHECK(r.unmatched[0].reason == "no Content ID: the order came from no post");
     CHECK(r.unmatched[0].content_id == "");
+}
+
+TEST_CASE("money reads as written in each market: currency signs and codes, thousands and decimal separators, rates with a decimal comma") {
+    struct Case {
+        const char* currency;
+        const char* text;
+        double value;
+    };
+    const Case cases[] = {
+        {"USD", "$1,234.50", 1234.50},        // ',' then '.': the last, once, is the decimal point
+        {"MYR", "RM7,988.80", 7988.80},
+        {"VND", "10.000.000 \xE2\x82\xAB", 10000000},  // '.' three times: thousands
+        {"VND", "100.000\xC4\x91", 100000},             // "đ", one '.' and three digits: no minor unit
+        {"IDR", "Rp 1.234", 1234},            // one '.' and three digits: IDR has no minor unit
+        {"IDR", "Rp 1.234,00", 1234},         // '.' then ',': the ',' is decimal
+        {"THB", "\xE0\xB8\xBF" "1,299.00", 1299.00},
+        {"GBP", "\xC2\xA3" "12.50", 12.50},
+        {"EUR", "1.234,56 \xE2\x82\xAC", 1234.56},     // '.' then ',': the ',' is decimal
+        {"EUR", "1\xC2\xA0" "234,56 \xE2\x82\xAC", 1234.56},  // a no-break space groups thousands
+        {"USD", "12,50", 12.50},              // one ',', two digits after it: decimal
+        {"USD", "1,234", 1234},               // one ',', three digits after it: thousands
+        {"USD", "1.234", 1.23},               // one '.' in a currency with cents: decimal (1.234, to the cent)
+        {"VND", "1.234", 1234},               // ... and thousands in one without
+        {"USD", "USD 12.00", 12.00},
+    };
+    for (const Case& c : cases) {
+        Shop s;
+        s.p.settings.currency = c.currency;
+        const OrdersImport r = s.import(export_file({Line()
+                                                         .set("Currency", c.currency)
+                                                         .set("Price", c.text)
+                                                         .set("Payment Amount", c.text)
+                                                         .set("Actual Commission Payment", c.text)}));
+        CAPTURE(std::string(c.text));
+        REQUIRE(r.problems.empty());
+        CHECK(r.gmv == c.value);  // exact: rounded to the cent, and no more than that was written
+        CHECK(r.commission == c.value);
+    }
+
+    Shop s;
+    auto reason = [&s](const char* text) {
+        const OrdersImport r = s.import(export_file({Line().set("Payment Amount", text)}));
+        return r.problems.empty() ? std::string() : r.problems[0].reason;
+    };
+    CHECK(reason("RM7,988.80") == "Payment Amount \"RM7,988.80\" is in MYR, not the program's USD");
+    CHECK(reason("12.345.67") == "Payment Amount \"12.345.67\" is not a number");  // groups of three only
+    CHECK(reason("1,234.567.89") == "Payment Amount \"1,234.567.89\" is not a number");
+    CHECK(reason("-$5.00") == "Payment Amount \"-$5.00\" is negative");
+    CHECK(reason("(5.00)") == "Payment Amount \"(5.00)\" is negative");
+
+    // No commission payment written (not settled, no estimate): the base times the standard
+    // rate. 1,000.00 x 5.93 % = 59.30, and 200,00 x 3,5 % = 7.00: 66.30.
+    const OrdersImport rated = s.import(export_file({
+        Line()
+            .set("Standard commission rate", "5.93%")
+            .set("Actual Commission Base", "$1,000.00")
+            .set("Est. standard commission payment", "/")
+            .set("Actual Commission Payment", "/"),
+        Line()
+            .set("Order ID", "577123456789012346")
+            .set("Standard commission rate", "3,5%")
+            .set("Actual Commission Base", "/")
+            .set("Est. Commission Base", "200,00")
+            .set("Est. standard commission payment", "/")
+            .set("Actual Commission Payment", "/"),
+    }));
+    REQUIRE(rated.problems.empty());
+    CHECK(rated.commission == doctest::Approx(66.30));
+    const OrdersImport bad_rate = s.import(export_file({Line()
+                                                            .set("Standard commission rate", "150%")
+                                                            .set("Est. standard commission payment", "/")
+                                                            .set("Actual Commission Payment", "/")}));
+    REQUIRE(bad_rate.problems.size() == 1);
+    CHECK(bad_rate.problems[0].reason == "Standard commission rate \"150%\" is over 100 %");
 }
