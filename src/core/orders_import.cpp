@@ -33,21 +33,24 @@ constexpr size_t kKeepListed = 1000;
 // The length of the invisible character that starts s[i..], 0 when none: a space, a tab or a
 // line break, or in UTF-8 a no-break space (U+00A0), a narrow no-break space (U+202F), a
 // zero-width space (U+200B), an ideographic space (U+3000) or a byte-order mark (U+FEFF), which
-// exports and spreadsheets put around cells and in headers.
-size_t blank_at(std::string_view s, size_t i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
-    if (c < 0xC2) return 0;
+// exports and spreadsheets put around cells and in headers. ASCII is decided inline (every cell
+// is trimmed, a million rows at a time); the rest is looked at only for a byte above 0xC1.
+size_t wide_blank_at(std::string_view s, size_t i) {
     const std::string_view t = s.substr(i, 3);
     if (t.substr(0, 2) == "\xC2\xA0") return 2;
     return t == "\xE2\x80\xAF" || t == "\xE2\x80\x8B" || t == "\xE3\x80\x80" || t == "\xEF\xBB\xBF" ? 3 : 0;
 }
+inline size_t blank_at(std::string_view s, size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return c >= 0xC2 ? wide_blank_at(s, i) : 0;
+}
 // The same for the character that ends s[..e).
-size_t blank_before(std::string_view s, size_t e) {
+inline size_t blank_before(std::string_view s, size_t e) {
     const auto c = static_cast<unsigned char>(s[e - 1]);
     if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    if (e >= 2 && blank_at(s, e - 2) == 2) return 2;
-    if (e >= 3 && blank_at(s, e - 3) == 3) return 3;
+    if (e >= 2 && wide_blank_at(s, e - 2) == 2) return 2;
+    if (e >= 3 && wide_blank_at(s, e - 3) == 3) return 3;
     return 0;
 }
 
@@ -83,12 +86,18 @@ bool key_is_any(std::string_view text, const std::vector<std::string>& keys) {
     return false;
 }
 
-// The cell without the invisible characters around it.
-inline std::string_view trim_view(std::string_view s) {
+// The cell without the invisible characters around it. Most cells have none, as their first and
+// last bytes show without a loop.
+std::string_view trim_around(std::string_view s) {
     size_t b = 0, e = s.size();
     for (size_t n; b < e && (n = blank_at(s, b)) > 0;) b += n;
     for (size_t n; e > b && (n = blank_before(s, e)) > 0;) e -= n;
     return s.substr(b, e - b);
+}
+inline std::string_view trim_view(std::string_view s) {
+    if (s.empty()) return s;
+    const auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
+    return first > ' ' && last > ' ' && first < 0xC2 && last < 0x80 ? s : trim_around(s);
 }
 
 // At most n bytes of s, cut before a character rather than inside one.
@@ -922,6 +931,27 @@ struct OrdersImporter::Impl {
 
     // This row's cell of each field, trimmed (empty when the field has no column or the row
     // is short): taken once per row.
+    // A column of words ("Settled", "No") holds the same few row after row: what each of the
+    // first few cells met meant is kept, so that most rows compare a short text or two instead
+    // of every word of every language.
+    struct WordMemo {
+        struct Seen {
+            std::string cell;
+            bool ok, value;
+        };
+        std::vector<Seen> seen;
+        template <class Read> bool read(std::string_view v, Read&& fresh, bool& out) {
+            for (const Seen& x : seen)
+                if (same(v, x.cell)) return out = x.value, x.ok;
+            bool value = false;
+            const bool ok = fresh(v, value);
+            if (seen.size() < 8) seen.push_back({std::string(v), ok, value});
+            out = value;
+            return ok;
+        }
+    };
+    WordMemo refund_words, status_words;
+
     // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
     // marks which, for the reason when the field is required.
     std::array<std::string_view, kOrderFieldCount> cells{};
@@ -930,9 +960,9 @@ struct OrdersImporter::Impl {
         blanked = 0;
         for (int f = 0; f < kOrderFieldCount; ++f) {
             const int c = match->column[f];
-            std::string_view v = c < 0 || static_cast<size_t>(c) >= r.fields.size()
-                                     ? std::string_view{}
-                                     : trim_view(r.fields[static_cast<size_t>(c)]);
+            std::string_view v = c < 0 || static_cast<size_t>(c) >= r.fields.size() ? std::string_view{}
+                                                                                  : r.fields[static_cast<size_t>(c)];
+            v = trim_view(v);
             if (!v.empty() && v.size() <= 6 && no_value(v)) {
                 v = {};
                 blanked |= 1u << f;
@@ -1005,7 +1035,9 @@ struct OrdersImporter::Impl {
             payment = price * static_cast<double>(quantity);
         }
         bool refunded = false;
-        if (has(F::fully_refunded) && !parse_flag(cell(F::fully_refunded), refunded, words))
+        if (has(F::fully_refunded) && !refund_words.read(cell(F::fully_refunded), [this](std::string_view v, bool& out) {
+                return parse_flag(v, out, words);
+            }, refunded))
             return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(F::fully_refunded)) + " is not yes or no");
         double commission = 0;
         {
@@ -1022,7 +1054,12 @@ struct OrdersImporter::Impl {
                     commission = amount * rate;
                 }
             }
-            if (key_is_any(cell(F::order_status), words.ineligible)) commission = 0;
+            bool ineligible = false;
+            status_words.read(cell(F::order_status), [this](std::string_view v, bool& out) {
+                out = key_is_any(v, words.ineligible);
+                return true;
+            }, ineligible);
+            if (ineligible) commission = 0;
         }
         const bool sample = payment == 0;
         if (sample && !(has_price && price > 0))
