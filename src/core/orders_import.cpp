@@ -126,6 +126,22 @@ bool no_value(std::string_view s) {
     return true;
 }
 
+// An id a spreadsheet turned into a number and wrote back rounded: "5.77123E+20", "5,77E+20".
+// Ids are all digits, so the second byte decides almost every cell at once.
+bool rounded_number(std::string_view s) {
+    if (s.size() < 3 || !is_digit(s[0]) || !(s[1] == '.' || s[1] == ',' || s[1] == 'E' || s[1] == 'e')) return false;
+    size_t i = 1;
+    if (s[1] == '.' || s[1] == ',')
+        for (++i; i < s.size() && is_digit(s[i]);) ++i;
+    if (i + 1 >= s.size() || (s[i] != 'E' && s[i] != 'e')) return false;
+    ++i;
+    if (s[i] == '+') ++i;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i)
+        if (!is_digit(s[i])) return false;
+    return true;
+}
+
 // ASCII case-insensitive equality and search, without making lower-case copies (row by row,
 // a million times).
 bool iequals(std::string_view a, std::string_view b) {
@@ -998,6 +1014,9 @@ struct OrdersImporter::Impl {
         }
         if (order_id.empty()) return problem(r, order_id, missing(r, F::order_id));
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
+        for (F id : {F::order_id, F::sku_id, F::content_id, F::product_id})
+            if (rounded_number(cell(id)))
+                return problem(r, order_id, bad(id, "is a number a spreadsheet rounded, its last digits lost: import the file as downloaded"));
         const std::string_view user = cell(F::creator_username);
         if (handle_view(user).empty()) return problem(r, order_id, missing(r, F::creator_username));
         // The order's and the post's table slots are asked for now and read below.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builders.hpp"
+#include "core/backup.hpp"
 #include "core/export_words.hpp"
 #include "core/orders_import.hpp"
 
@@ -315,4 +316,41 @@ TEST_CASE("money reads as written in each market: currency signs and codes, thou
                                                             .set("Actual Commission Payment", "/")}));
     REQUIRE(bad_rate.problems.size() == 1);
     CHECK(bad_rate.problems[0].reason == "Standard commission rate \"150%\" is over 100 %");
+}
+
+TEST_CASE("ids of 18 to 21 digits stay text from the file to the backup, and an id a spreadsheet rounded is refused") {
+    Shop s;
+    // 21-digit ids: more than a double holds (2^53 has 16 digits), so a number would change them.
+    const std::string order = "577123456789012345678", sku = "577123456789012345679",
+                      content = "577123456789012345680", product_code = "577123456789012345681";
+    s.p.products.back().sku = product_code;  // the product is found by its Product ID
+    const OrdersImport r = s.import(export_file({
+        Line().set("Order ID", order).set("SKU ID", sku).set("Content ID", content).set("Product ID", product_code),
+        // The same ids rounded by a spreadsheet: the digits are gone, the row is refused.
+        Line().set("Order ID", "5.77123E+20"),
+        Line().set("Order ID", "577123456789012345677").set("Content ID", "5,77123E+20"),
+    }));
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    CHECK(r.changes.new_order_keys == std::vector<std::string>{order + "/" + sku});
+    REQUIRE(r.changes.new_posts.size() == 1);
+    CHECK(r.changes.new_posts[0].tiktok_ref == content);
+    CHECK(r.changes.new_posts[0].product_id == s.product);
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].reason ==
+          "Order ID \"5.77123E+20\" is a number a spreadsheet rounded, its last digits lost: import the file as downloaded");
+    CHECK(r.problems[1].reason.rfind("Content ID \"5,77123E+20\" is a number a spreadsheet rounded", 0) == 0);
+
+    // Through a backup and back, the ids are the same text, and the file adds nothing again.
+    Program p = s.p;
+    apply_orders(p, r.changes);
+    LoadResult back = program_from_json(program_to_json(p));
+    REQUIRE(back.ok());
+    CHECK(back.program->imported_orders.back() == order + "/" + sku);
+    CHECK(back.program->posts.back().tiktok_ref == content);
+    const OrdersImport again = import_orders_csv(*back.program, export_file({Line()
+                                                                               .set("Order ID", order)
+                                                                               .set("SKU ID", sku)
+                                                                               .set("Content ID", content)}));
+    CHECK(again.duplicates == 1);
+    CHECK(again.imported == 0);
 }
