@@ -142,6 +142,16 @@ bool rounded_number(std::string_view s) {
     return true;
 }
 
+// Words with a space between them, as a sentence describing a column is and an id never is.
+bool is_prose(std::string_view s) {
+    bool letter = false, space = false;
+    for (char c : s) {
+        letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+        space = space || c == ' ';
+    }
+    return letter && space;
+}
+
 // ASCII case-insensitive equality and search, without making lower-case copies (row by row,
 // a million times).
 bool iequals(std::string_view a, std::string_view b) {
@@ -828,6 +838,7 @@ std::string OrdersImport::summary() const {
     s += ", " + fmt_int(samples) + (samples == 1 ? " sample" : " samples");
     s += ", " + fmt_int(problem_count) + (problem_count == 1 ? " row refused" : " rows refused");
     s += ", " + fmt_int(unmatched_count) + " unmatched";
+    if (skipped > 0) s += ", " + fmt_int(skipped) + (skipped == 1 ? " row skipped" : " rows skipped");
     return s;
 }
 
@@ -1001,12 +1012,35 @@ struct OrdersImporter::Impl {
         return why;
     }
 
+    // A row that is not an order: the line of column descriptions Seller Center puts under the
+    // header, its "Total of N results" at the end, or a row of empty cells a spreadsheet left.
+    // Returns why (with the text that shows it), or nothing for a row to read as an order.
+    std::optional<std::string> not_an_order(const csv::Record& r, std::string_view order_id) const {
+        if (!order_id.empty() && is_digit(order_id[0])) return std::nullopt;  // an id: nearly every row
+        std::string_view first = order_id;
+        for (size_t i = 0; first.empty() && i < r.fields.size(); ++i) first = trim_view(r.fields[i]);
+        if (first.empty()) return "an empty row";
+        for (const std::string& word : words.total)
+            if (key_is(first, word, true)) return "a totals row (" + in_quotes(first) + ")";
+        if (result.rows == 1 && is_prose(order_id)) return "a row of column descriptions under the header (" + in_quotes(order_id) + ")";
+        return std::nullopt;
+    }
+
+    void skip(const csv::Record& r, std::string reason) {
+        ++result.skipped;
+        if (result.skipped_rows.size() < kKeepListed) result.skipped_rows.push_back({r.row, r.line, "", std::move(reason)});
+    }
+
     void row(const csv::Record& r) {
-        last_row_short = r.fields.size() < header_columns;
-        last_row_columns = static_cast<int64_t>(r.fields.size());
         take_cells(r);
         using F = OrderField;
         const std::string_view order_id = cell(F::order_id);
+        if (auto why = not_an_order(r, order_id)) {
+            last_row_short = false;  // a totals row may be short and still end the file
+            return skip(r, std::move(*why));
+        }
+        last_row_short = r.fields.size() < header_columns;
+        last_row_columns = static_cast<int64_t>(r.fields.size());
         if (r.fields.size() < header_columns) {
             problem(r, order_id, "has " + std::to_string(r.fields.size()) + " columns; the header has " +
                                      std::to_string(header_columns));

@@ -117,7 +117,9 @@ struct OrdersImport {
     std::string refused;
     ColumnMatch columns;
 
-    int64_t rows = 0;          // data rows read (the header not counted)
+    // Data rows read (the header not counted): imported + duplicates + samples + problem_count
+    // + unmatched_count + skipped.
+    int64_t rows = 0;
     int64_t imported = 0;      // order lines added to posts
     int64_t orders = 0;        // distinct new orders among them
     int64_t duplicates = 0;    // lines already imported (earlier import or earlier in this file)
@@ -129,13 +131,18 @@ struct OrdersImport {
     int64_t posts_created = 0;
     std::vector<RowProblem> problems;     // rows refused, with the reason (first 1,000 kept)
     int64_t problem_count = 0;            // all of them
+    // Rows that are not orders, skipped rather than refused: the row of column descriptions
+    // under the header, a "Total of N results" row, empty rows (first 1,000 kept, order_id empty).
+    std::vector<RowProblem> skipped_rows;
+    int64_t skipped = 0;
     std::vector<UnmatchedOrder> unmatched;  // first 1,000 kept
     int64_t unmatched_count = 0;
 
     OrdersChanges changes;
 
     bool ok() const { return refused.empty(); }
-    // "1,204 orders imported, 3 duplicates, 12 samples, 2 rows refused, 5 unmatched"
+    // "1,204 orders imported (1,310 lines), 3 duplicates, 12 samples, 2 rows refused, 5 unmatched",
+    // then ", 2 rows skipped" when some were.
     std::string summary() const;
 };
 

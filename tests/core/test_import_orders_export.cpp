@@ -354,3 +354,36 @@ TEST_CASE("ids of 18 to 21 digits stay text from the file to the backup, and an 
     CHECK(again.duplicates == 1);
     CHECK(again.imported == 0);
 }
+
+TEST_CASE("the row of column descriptions under the header and the Total of N results row are skipped, not refused, and counted apart") {
+    Shop s;
+    // Under the header, a sentence for each column; at the end, a row of empty cells a
+    // spreadsheet left and the export's total, one cell long.
+    Line described;
+    for (size_t i = 0; i < kColumns.size(); ++i) described.cells[i] = "The " + kColumns[i] + " of the order line";
+    described.set("Order ID", "Mã đơn hàng, duy nhất cho mỗi đơn");  // in the shop's language
+    std::string file = export_file({described, Line(), Line().set("Order ID", "577123456789012346")});
+    file += std::string(kColumns.size() - 1, ',') + "\r\n";
+    file += "Total of 2 results\r\n";
+    const OrdersImport r = s.import(file);
+    REQUIRE_MESSAGE(r.ok(), r.refused);  // the short last row is the total, not a truncated file
+    // 5 rows: 2 orders (25 + 25 = 50) and 3 skipped; none refused.
+    CHECK(r.rows == 5);
+    CHECK(r.orders == 2);
+    CHECK(r.gmv == doctest::Approx(50));
+    CHECK(r.problem_count == 0);
+    CHECK(r.skipped == 3);
+    REQUIRE(r.skipped_rows.size() == 3);
+    CHECK(r.skipped_rows[0].row == 2);
+    CHECK(r.skipped_rows[0].reason == "a row of column descriptions under the header (\"Mã đơn hàng, duy nhất cho mỗi đơn\")");
+    CHECK(r.skipped_rows[1].row == 5);
+    CHECK(r.skipped_rows[1].reason == "an empty row");
+    CHECK(r.skipped_rows[2].row == 6);
+    CHECK(r.skipped_rows[2].reason == "a totals row (\"Total of 2 results\")");
+    CHECK(r.summary() == "2 orders imported (2 lines), 0 duplicates, 0 samples, 0 rows refused, 0 unmatched, 3 rows skipped");
+    CHECK(r.rows == r.imported + r.duplicates + r.samples + r.problem_count + r.unmatched_count + r.skipped);
+    // A sentence further down is no description: that row is refused as before.
+    const OrdersImport late = s.import(export_file({Line(), described}));
+    CHECK(late.skipped == 0);
+    CHECK(late.problem_count == 1);
+}
