@@ -409,20 +409,46 @@ bool parse_count(std::string_view s, int64_t& out) {
     return true;
 }
 
-// "2024-03-15 14:22:01", "2024/03/15", "03/15/2024 2:22 PM": the day, when there is one.
-std::optional<Date> parse_day(std::string_view s) {
-    s = trim_view(s);
-    if (s.size() >= 10 && is_digit(s[0]) && is_digit(s[3]) && (s[4] == '-' || s[4] == '/')) {
-        std::string t(s.substr(0, 10));
-        t[4] = '-';
-        if (t[7] == '/') t[7] = '-';
-        return Date::parse(t);
+// The date that starts a cell: "2026-11-13 10:00:00", "2026/11/13", "13/11/2026 10:00:00",
+// "11/13/2026 2:22 PM", "13.11.2026". Year first, the order is year, month, day; year last, the
+// first two numbers are the day and the month in an order the file decides (DateReading).
+struct DayText {
+    int year = 0, first = 0, second = 0;
+    bool year_first = false;
+};
+std::optional<DayText> read_day(std::string_view s) {
+    int v[3] = {0, 0, 0};
+    size_t len[3] = {0, 0, 0};
+    char seps[2] = {0, 0};
+    size_t i = 0;
+    for (int k = 0; k < 3; ++k) {
+        while (i < s.size() && is_digit(s[i]) && len[k] < 5) v[k] = v[k] * 10 + (s[i++] - '0'), ++len[k];
+        if (len[k] == 0 || len[k] > 4) return std::nullopt;
+        if (k == 2) break;
+        if (i == s.size() || !(s[i] == '-' || s[i] == '/' || s[i] == '.')) return std::nullopt;
+        seps[k] = s[i++];
     }
-    if (s.size() >= 10 && is_digit(s[0]) && s[2] == '/' && s[5] == '/') {
-        const std::string t = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(0, 2)) + "-" + std::string(s.substr(3, 2));
-        return Date::parse(t);
-    }
+    if (seps[0] != seps[1]) return std::nullopt;
+    if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) return DayText{v[0], v[1], v[2], true};
+    if (len[2] == 4 && len[0] <= 2 && len[1] <= 2) return DayText{v[2], v[0], v[1], false};
     return std::nullopt;
+}
+
+// A day that exists, as a Date.
+std::optional<Date> civil(int y, int m, int d) {
+    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    const char t[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                        static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                        static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+    return Date::parse(std::string_view(t, 10));
+}
+
+// The date part of a cell, for a message: "03/04/2026" of "03/04/2026 10:00:00".
+std::string date_part(std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && n < 10 && s[n] != ' ' && s[n] != 'T') ++n;
+    return std::string(s.substr(0, n));
 }
 
 // A hash of a string read eight bytes at a time (order ids and content ids are about 20 bytes:
@@ -839,6 +865,13 @@ std::string OrdersImport::summary() const {
     s += ", " + fmt_int(problem_count) + (problem_count == 1 ? " row refused" : " rows refused");
     s += ", " + fmt_int(unmatched_count) + " unmatched";
     if (skipped > 0) s += ", " + fmt_int(skipped) + (skipped == 1 ? " row skipped" : " rows skipped");
+    const char* order = dates.order == DateOrder::day_first ? "day first" : "month first";
+    if (dates.from == DateOrderFrom::option)
+        s += ", dates such as " + dates.either_way + " read " + order + ": the file does not say which";
+    if (dates.from == DateOrderFrom::conflict)
+        s += ", dates read " + std::string(order) + " though " +
+             (dates.order == DateOrder::day_first ? dates.month_first + " reads only month first"
+                                                  : dates.day_first + " reads only day first");
     return s;
 }
 
@@ -850,6 +883,7 @@ struct OrdersImporter::Impl {
     const OrderWords& words = order_words();
     const MoneyRules money{program.settings.currency};
     ColumnMapping mapping;
+    OrdersImportOptions options;
     OrdersImport result;
     std::optional<ColumnMatch> match;
     csv::Reader reader;
@@ -879,14 +913,17 @@ struct OrdersImporter::Impl {
         bool touched = false;
         int64_t orders = 0, buyers = 0, units = 0;
         double gmv = 0, refunded = 0, commission = 0;
+        // A new post's earliest order day (days since 1970), read day first [0] and month first [1].
+        int32_t first_day[2] = {INT32_MAX, INT32_MAX};
     };
     ViewMap<Target> targets;                   // by content id; keys in `arena`
     std::vector<uint32_t> touched;             // targets of program posts, in first-touch order
     Id next_id;
 
-    Impl(const Program& p, uint64_t revision, ColumnMapping m)
+    Impl(const Program& p, uint64_t revision, ColumnMapping m, OrdersImportOptions o)
         : program(p),
           mapping(std::move(m)),
+          options(o),
           reader([this](const csv::Record& r) { return on_record(r); }, 1 << 20, csv::kDetectSeparator),
           next_id(p.next_id) {
         result.changes.base_revision = revision;
@@ -1026,6 +1063,33 @@ struct OrdersImporter::Impl {
         return std::nullopt;
     }
 
+    // What the file's dates say about their order: the first value of each kind (DateReading).
+    DateReading dates;
+    void note_day(std::string_view v) {
+        // Year first ("2026-11-13 ..."): nothing to decide, seen from two bytes.
+        if (v.size() < 5 || !is_digit(v[0]) || (is_digit(v[3]) && !is_digit(v[4]))) return;
+        const auto d = read_day(v);
+        if (!d || d->year_first) return;
+        std::string& first = d->first > 12 && d->second <= 12   ? dates.day_first
+                             : d->second > 12 && d->first <= 12 ? dates.month_first
+                             : d->first <= 12 && d->second <= 12 ? dates.either_way
+                                                                 : scratch_day;
+        if (first.empty()) first = date_part(v);
+    }
+    std::string scratch_day;  // a date neither way reads (13/13/2026): decides nothing
+
+    // The order the file's dates are read in, and where it came from.
+    DateReading read_dates() const {
+        DateReading d = dates;
+        const bool day = !d.day_first.empty(), month = !d.month_first.empty();
+        d.order = day && !month ? DateOrder::day_first : month && !day ? DateOrder::month_first : options.date_order;
+        d.from = day && month         ? DateOrderFrom::conflict
+                 : day || month       ? DateOrderFrom::file
+                 : !d.either_way.empty() ? DateOrderFrom::option
+                                         : DateOrderFrom::none;
+        return d;
+    }
+
     void skip(const csv::Record& r, std::string reason) {
         ++result.skipped;
         if (result.skipped_rows.size() < kKeepListed) result.skipped_rows.push_back({r.row, r.line, "", std::move(reason)});
@@ -1041,6 +1105,7 @@ struct OrdersImporter::Impl {
         }
         last_row_short = r.fields.size() < header_columns;
         last_row_columns = static_cast<int64_t>(r.fields.size());
+        note_day(cell(F::time_created));
         if (r.fields.size() < header_columns) {
             problem(r, order_id, "has " + std::to_string(r.fields.size()) + " columns; the header has " +
                                      std::to_string(header_columns));
@@ -1180,9 +1245,13 @@ struct OrdersImporter::Impl {
             t = &targets.value(static_cast<uint32_t>(targets.size() - 1));
         }
         if (t->fresh >= 0) {
-            Post& post = result.changes.new_posts[static_cast<size_t>(t->fresh)];
-            if (auto day = parse_day(cell(F::time_created)); day && (!post.published || *day < *post.published))
-                post.published = day;
+            // Its earliest order's day, read both ways until the file decides (at finish()).
+            if (const auto d = read_day(cell(F::time_created))) {
+                const auto day_first = civil(d->year, d->year_first ? d->first : d->second, d->year_first ? d->second : d->first);
+                const auto month_first = d->year_first ? day_first : civil(d->year, d->first, d->second);
+                if (day_first) t->first_day[0] = std::min(t->first_day[0], day_first->days);
+                if (month_first) t->first_day[1] = std::min(t->first_day[1], month_first->days);
+            }
         } else if (!t->touched) {
             // The post's numbers so far, summed onto as before.
             const Post& p = program.posts[static_cast<size_t>(t->existing)];
@@ -1220,8 +1289,12 @@ struct OrdersImporter::Impl {
         book.add(seen, v, order_id_size, counted);
     }
 
-    // A target's sums written into its post, rounded to the cent.
-    static void settle(Post& p, const Target& t) {
+    // A target's sums written into its post, rounded to the cent; a new post's day as well.
+    static void settle(Post& p, const Target& t, DateOrder order) {
+        if (t.fresh >= 0) {
+            const int32_t day = t.first_day[order == DateOrder::day_first ? 0 : 1];
+            if (day != INT32_MAX) p.published = Date{day};
+        }
         p.orders = t.orders;
         p.buyers = t.buyers;
         p.units = t.units;
@@ -1246,16 +1319,17 @@ struct OrdersImporter::Impl {
             refused.changes.base_revision = result.changes.base_revision;
             return refused;
         }
+        result.dates = read_dates();
         result.changes.updated_posts.reserve(touched.size());
         for (uint32_t i : touched) {
             const Target& t = targets.value(i);
             Post p = program.posts[static_cast<size_t>(t.existing)];
-            settle(p, t);
+            settle(p, t, result.dates.order);
             result.changes.updated_posts.push_back(std::move(p));
         }
         for (uint32_t i = 0; i < targets.size(); ++i)
             if (const Target& t = targets.value(i); t.fresh >= 0)
-                settle(result.changes.new_posts[static_cast<size_t>(t.fresh)], t);
+                settle(result.changes.new_posts[static_cast<size_t>(t.fresh)], t, result.dates.order);
         result.gmv = cents(result.gmv);
         result.refunded = cents(result.refunded);
         result.commission = cents(result.commission);
@@ -1265,8 +1339,9 @@ struct OrdersImporter::Impl {
     }
 };
 
-OrdersImporter::OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping)
-    : impl_(std::make_unique<Impl>(program, revision, std::move(mapping))) {}
+OrdersImporter::OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping,
+                               OrdersImportOptions options)
+    : impl_(std::make_unique<Impl>(program, revision, std::move(mapping), options)) {}
 OrdersImporter::~OrdersImporter() = default;
 
 void OrdersImporter::expect_bytes(uint64_t total) { impl_->expected_bytes = total; }
@@ -1292,8 +1367,8 @@ const std::optional<ColumnMatch>& OrdersImporter::columns() const { return impl_
 OrdersImport OrdersImporter::finish() { return impl_->finish(); }
 
 OrdersImport import_orders_csv(const Program& program, std::string_view csv, const ColumnMapping& mapping,
-                               uint64_t revision) {
-    OrdersImporter imp(program, revision, mapping);
+                               uint64_t revision, const OrdersImportOptions& options) {
+    OrdersImporter imp(program, revision, mapping, options);
     imp.feed(csv);
     return imp.finish();
 }

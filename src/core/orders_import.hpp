@@ -83,6 +83,34 @@ struct ColumnMatch {
 };
 ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnMapping& m);
 
+// Which of the first two numbers of a date such as 03/04/2026 is the day.
+enum class DateOrder : uint8_t { day_first, month_first };
+
+// Where the order used for a file's dates came from.
+enum class DateOrderFrom : uint8_t {
+    none,      // the file has no such dates (none at all, or only 2026-04-03)
+    file,      // its values decide: a first number over 12 (13/04/2026) is a day, a second over 12 a month
+    option,    // every such date reads either way: the caller's choice (OrdersImportOptions) was used
+    conflict,  // some read only day first and others only month first: the caller's choice was used,
+               // and the dates it cannot read are left out
+};
+
+// How the file's dates were read (OrdersImport::dates).
+struct DateReading {
+    DateOrder order = DateOrder::day_first;  // the order used
+    DateOrderFrom from = DateOrderFrom::none;
+    std::string either_way;    // the first value that reads both ways ("03/04/2026 10:00:00"), for asking
+    std::string day_first;     // the first value only day first reads ("13/04/2026 ..."), if any
+    std::string month_first;   // the first value only month first reads ("04/13/2026 ..."), if any
+};
+
+// What the caller decides for the importer.
+struct OrdersImportOptions {
+    // How to read dates such as 03/04/2026 when nothing in the file says (a screen can ask the
+    // user once, then import again with the answer).
+    DateOrder date_order = DateOrder::day_first;
+};
+
 struct RowProblem {
     int64_t row = 0;   // record number in the file; the header is row 1
     int64_t line = 0;  // physical line the row starts on
@@ -129,6 +157,7 @@ struct OrdersImport {
     double commission = 0;
     int64_t posts_updated = 0;
     int64_t posts_created = 0;
+    DateReading dates;         // how Time Created was read (it dates the posts an import creates)
     std::vector<RowProblem> problems;     // rows refused, with the reason (first 1,000 kept)
     int64_t problem_count = 0;            // all of them
     // Rows that are not orders, skipped rather than refused: the row of column descriptions
@@ -142,13 +171,15 @@ struct OrdersImport {
 
     bool ok() const { return refused.empty(); }
     // "1,204 orders imported (1,310 lines), 3 duplicates, 12 samples, 2 rows refused, 5 unmatched",
-    // then ", 2 rows skipped" when some were.
+    // then ", 2 rows skipped" when some were, and how dates were read when the file did not say
+    // (", dates such as 03/04/2026 read day first: the file does not say which").
     std::string summary() const;
 };
 
 class OrdersImporter {
 public:
-    OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping = {});
+    OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping = {},
+                   OrdersImportOptions options = {});
     ~OrdersImporter();
     OrdersImporter(const OrdersImporter&) = delete;
     OrdersImporter& operator=(const OrdersImporter&) = delete;
@@ -176,7 +207,7 @@ private:
 
 // All at once (tests, the command-line tool).
 OrdersImport import_orders_csv(const Program& program, std::string_view csv, const ColumnMapping& mapping = {},
-                               uint64_t revision = 0);
+                               uint64_t revision = 0, const OrdersImportOptions& options = {});
 
 // Applies changes to a program directly (tests and the CLI; the app goes through
 // Store::import_orders so the step can be undone).

@@ -387,3 +387,56 @@ TEST_CASE("the row of column descriptions under the header and the Total of N re
     CHECK(late.skipped == 0);
     CHECK(late.problem_count == 1);
 }
+
+TEST_CASE("the order of day and month is decided by the file's values; when nothing decides, the caller's choice is used and reported") {
+    Shop s;
+    // Two orders on a post the program does not have: the post is dated by the earlier one.
+    auto file = [](const char* first, const char* second) {
+        return export_file({Line().set("Content ID", "7309999999999999999").set("Time Created", first),
+                            Line()
+                                .set("Order ID", "577123456789012346")
+                                .set("Content ID", "7309999999999999999")
+                                .set("Time Created", second)});
+    };
+    auto published = [](const OrdersImport& r) {
+        REQUIRE(r.changes.new_posts.size() == 1);
+        REQUIRE(r.changes.new_posts[0].published.has_value());
+        return *r.changes.new_posts[0].published;
+    };
+    // 13 cannot be a month: day first, and so the first row, read before the file decided, is
+    // 2 November, not 11 February. Earlier of 2 and 13 November: 2 November.
+    const OrdersImport day = s.import(file("02/11/2026 10:00:00", "13/11/2026 09:00:00"));
+    CHECK(day.dates.from == DateOrderFrom::file);
+    CHECK(day.dates.order == DateOrder::day_first);
+    CHECK(day.dates.day_first == "13/11/2026");
+    CHECK(published(day) == d(2026, 11, 2));
+    CHECK(day.summary().find("dates") == std::string::npos);  // decided: nothing to say
+    // 13 cannot be a month in the second place either: month first. 2 and 13 November again.
+    const OrdersImport month = s.import(file("11/02/2026 10:00:00", "11/13/2026 09:00:00"));
+    CHECK(month.dates.from == DateOrderFrom::file);
+    CHECK(month.dates.order == DateOrder::month_first);
+    CHECK(published(month) == d(2026, 11, 2));
+    // Nothing over 12: the caller's choice, day first unless it says otherwise, and said so.
+    const OrdersImport either = s.import(file("05/11/2026 10:00:00", "02/11/2026 09:00:00"));
+    CHECK(either.dates.from == DateOrderFrom::option);
+    CHECK(either.dates.order == DateOrder::day_first);
+    CHECK(either.dates.either_way == "05/11/2026");
+    CHECK(published(either) == d(2026, 11, 2));  // 5 and 2 November
+    CHECK(either.summary().find(", dates such as 05/11/2026 read day first: the file does not say which") != std::string::npos);
+    OrdersImportOptions asked;
+    asked.date_order = DateOrder::month_first;
+    const OrdersImport answered = import_orders_csv(s.p, file("05/11/2026 10:00:00", "02/11/2026 09:00:00"), {}, 0, asked);
+    CHECK(answered.dates.order == DateOrder::month_first);
+    CHECK(published(answered) == d(2026, 2, 11));  // 11 May and 11 February
+    // Year first needs no deciding.
+    const OrdersImport iso = s.import(file("2026-11-05", "2026-11-02 09:00:00"));
+    CHECK(iso.dates.from == DateOrderFrom::none);
+    CHECK(published(iso) == d(2026, 11, 2));
+    // Both ways in one file: the caller's choice, and the date it cannot read (14 as a month)
+    // is left out: 13 November.
+    const OrdersImport mixed = s.import(file("13/11/2026 10:00:00", "11/14/2026 09:00:00"));
+    CHECK(mixed.dates.from == DateOrderFrom::conflict);
+    CHECK(mixed.dates.order == DateOrder::day_first);
+    CHECK(published(mixed) == d(2026, 11, 13));
+    CHECK(mixed.summary().find(", dates read day first though 11/14/2026 reads only month first") != std::string::npos);
+}
