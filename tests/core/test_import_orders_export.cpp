@@ -440,3 +440,62 @@ TEST_CASE("the order of day and month is decided by the file's values; when noth
     CHECK(published(mixed) == d(2026, 11, 13));
     CHECK(mixed.summary().find(", dates read day first though 11/14/2026 reads only month first") != std::string::npos);
 }
+
+TEST_CASE("a Vietnamese shop's export with every quirk at once imports whole") {
+    Shop s;
+    s.p.settings.currency = "VND";
+    // Tab-separated, a byte-order mark, Vietnamese headers beside English ones, the column
+    // descriptions under the header and the total at the end.
+    std::vector<std::string> headers = kColumns;
+    for (auto& [en, vi] : std::vector<std::pair<std::string, std::string>>{
+             {"Order ID", "ID đơn hàng"}, {"SKU ID", "ID SKU"}, {"Order Status", "Trạng thái đơn hàng"},
+             {"Creator Username", "Tên người dùng nhà sáng tạo"}, {"Content ID", "Id nội dung"}})
+        for (std::string& h : headers)
+            if (h == en) h = vi;
+    Line described;
+    for (std::string& c : described.cells) c = "Mô tả của cột này";
+    auto vnd = [](Line l) {
+        return l.set("Currency", "VND")
+            .set("Price", "259.000 ₫")
+            .set("Payment Amount", "259.000 ₫")
+            .set("Est. Commission Base", "259.000 ₫")
+            .set("Est. standard commission payment", "25.900 ₫")
+            .set("Actual Commission Base", "/")
+            .set("Actual Commission Payment", "/");
+    };
+    const std::vector<Line> lines = {
+        described,
+        vnd(Line()),                                           // 259.000, commission 25.900 (estimate)
+        vnd(Line().set("Order ID", "577123456789012346"))      // 4 x 259.000 = 1.036.000, commission 103.600
+            .set("Quantity", "4")
+            .set("Payment Amount", "1.036.000 ₫")
+            .set("Order Status", "Đã quyết toán")
+            .set("Actual Commission Payment", "103.600"),
+        vnd(Line().set("Order ID", "577123456789012347"))      // 120.000, ineligible: no commission
+            .set("Payment Amount", "120.000 ₫")
+            .set("Order Status", "Không đủ điều kiện"),
+        vnd(Line().set("Order ID", "577123456789012348")).set("Payment Amount", "0 ₫"),  // a sample
+        vnd(Line().set("Order ID", "577123456789012349")).set("Content Type", "LIVE").set("Content ID", "/"),
+        vnd(Line()),                                           // the first line again
+    };
+    std::string file = "\xEF\xBB\xBF" + joined(headers, '\t');
+    for (const Line& l : lines) file += joined(l.cells, '\t');
+    file += "Total of 6 results\r\n";
+    const OrdersImport r = s.import(file);
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    CHECK(r.columns.languages == std::vector<std::string>{"en", "vi"});
+    // GMV 259.000 + 1.036.000 + 120.000 = 1.415.000; commission 25.900 + 103.600 + 0 = 129.500;
+    // units 1 + 4 + 1 = 6. Rows: 1 description + 6 lines + 1 total = 8.
+    CHECK(r.rows == 8);
+    CHECK(r.orders == 3);
+    CHECK(r.gmv == 1415000);
+    CHECK(r.commission == 129500);
+    CHECK(r.samples == 1);
+    CHECK(r.unmatched_count == 1);
+    CHECK(r.duplicates == 1);
+    CHECK(r.skipped == 2);
+    CHECK(r.problem_count == 0);
+    CHECK(r.dates.order == DateOrder::day_first);
+    REQUIRE(r.changes.updated_posts.size() == 1);
+    CHECK(r.changes.updated_posts[0].units == 6);
+}
