@@ -205,8 +205,8 @@ bool whole_units(std::string_view code) {
 
 // How the program's amounts read: its currency, and whether that has a minor unit.
 struct MoneyRules {
-    std::string currency = "USD";
-    bool whole = false;
+    std::string currency;
+    bool whole;
     explicit MoneyRules(std::string_view code) : currency(code), whole(whole_units(code)) {}
 };
 
@@ -1070,13 +1070,13 @@ struct OrdersImporter::Impl {
         if (v.size() < 5 || !is_digit(v[0]) || (is_digit(v[3]) && !is_digit(v[4]))) return;
         const auto d = read_day(v);
         if (!d || d->year_first) return;
-        std::string& first = d->first > 12 && d->second <= 12   ? dates.day_first
-                             : d->second > 12 && d->first <= 12 ? dates.month_first
-                             : d->first <= 12 && d->second <= 12 ? dates.either_way
-                                                                 : scratch_day;
-        if (first.empty()) first = date_part(v);
+        // A date neither way reads (13/13/2026) decides nothing.
+        std::string* kind = d->first > 12 && d->second <= 12    ? &dates.day_first
+                            : d->second > 12 && d->first <= 12  ? &dates.month_first
+                            : d->first <= 12 && d->second <= 12 ? &dates.either_way
+                                                                : nullptr;
+        if (kind && kind->empty()) *kind = date_part(v);
     }
-    std::string scratch_day;  // a date neither way reads (13/13/2026): decides nothing
 
     // The order the file's dates are read in, and where it came from.
     DateReading read_dates() const {

@@ -9,6 +9,10 @@
 //     while (more) { imp.feed(next_chunk); progress = imp.bytes_read() / total; }
 //     OrdersImport result = imp.finish();       // refused whole, or a summary and the changes
 //     if (result.ok()) store.import_orders(result.changes);
+//
+// When result.dates.from is DateOrderFrom::option, the file's dates read either way: a screen
+// can ask the user once (showing result.dates.either_way) and read the file again with
+// OrdersImportOptions{DateOrder::month_first} as the fourth argument.
 #pragma once
 #include <array>
 #include <cstdint>
