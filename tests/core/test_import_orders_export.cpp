@@ -193,7 +193,9 @@ TEST_CASE("every word file of the orders export reads, names only the importer's
     REQUIRE(files.size() >= 2);
     CHECK(files.front()->language == "en");  // English first: its headers are the usual ones
     for (const ExportWords* w : files) {
-        for (const auto& [field, names] : w->headers) {
+        for (const auto& entry : w->headers) {  // not a structured binding: clang 14 cannot capture one
+            const std::string& field = entry.first;
+            const auto& names = entry.second;
             bool known = false;
             for (int f = 0; f < kOrderFieldCount; ++f) known = known || field == order_field_key(OrderField(f));
             CHECK_MESSAGE(known, std::string(w->file + ": " + field));

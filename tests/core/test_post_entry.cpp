@@ -146,7 +146,9 @@ TEST_CASE("a post's counts cannot be negative") {
     const std::pair<int64_t Post::*, const char*> counts[] = {{&Post::views, "views"},   {&Post::clicks, "clicks"},
                                                               {&Post::orders, "orders"}, {&Post::units, "units"},
                                                               {&Post::buyers, "buyers"}, {&Post::repeat_buyers_60d, "repeat_buyers_60d"}};
-    for (const auto& [count, field] : counts) {
+    for (const auto& c : counts) {  // not a structured binding: clang 14 cannot capture one
+        const auto count = c.first;
+        const char* field = c.second;
         CAPTURE(field);
         Post x = f.post();
         x.*count = -1;
