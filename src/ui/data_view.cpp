@@ -20,6 +20,25 @@ namespace sr::ui {
 namespace {
 
 const char* kMappingKey = "spark-roster.orders-mapping";
+// How dates such as 03/04/2026 are read when a file does not say: the user's answer, kept.
+const char* kDateOrderKey = "spark-roster.date-order";
+
+OrdersImportOptions import_options() {
+    OrdersImportOptions o;
+    if (platform::local_get(kDateOrderKey) == "month_first") o.date_order = DateOrder::month_first;
+    return o;
+}
+
+const char* date_order_name(DateOrder d) { return d == DateOrder::month_first ? "month_first" : "day_first"; }
+
+const char* date_order_from_name(DateOrderFrom f) {
+    switch (f) {
+        case DateOrderFrom::file: return "file";
+        case DateOrderFrom::option: return "option";
+        case DateOrderFrom::conflict: return "conflict";
+        default: return "none";
+    }
+}
 constexpr uint32_t kSniffBytes = 64u << 10;  // enough to tell a backup from a CSV
 constexpr size_t kSliceBytes = 256u << 10;   // a CSV is parsed in slices of this size ...
 constexpr int kFrameBudgetMs = 30;           // ... for about this long per frame
@@ -136,6 +155,13 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error) 
                       {"amount", u.amount},
                       {"reason", u.reason}});
     j["unmatched"] = std::move(un);
+    j["skipped"] = r.skipped;
+    json skipped = json::array();
+    for (const RowProblem& p : r.skipped_rows) skipped.push_back({{"row", p.row}, {"line", p.line}, {"reason", p.reason}});
+    j["skipped_rows"] = std::move(skipped);
+    j["dates"] = {{"order", date_order_name(r.dates.order)},
+                  {"from", date_order_from_name(r.dates.from)},
+                  {"either_way", r.dates.either_way}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -255,10 +281,10 @@ void DataView::consume(std::string_view bytes) {
                 return fail(name_ + " is " + fmt_bytes(size_) + "; a backup can be at most " + fmt_bytes(kMaxBackupBytes) +
                             ". Nothing was changed.");
             json_.reserve(static_cast<size_t>(size_));
-        } else if (first_line.find(',') != std::string_view::npos) {
+        } else if (first_line.find_first_of(",\t;") != std::string_view::npos) {  // the separators the importer reads
             kind_ = Kind::orders;
             mapping_ = remembered_mapping();
-            importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping_);
+            importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping_, import_options());
             importer_->expect_bytes(size_);
         } else {
             return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
@@ -311,7 +337,7 @@ void DataView::finish_reading() {
 
 void DataView::start_orders(const ColumnMapping& mapping) {
     mapping_ = mapping;
-    importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping);
+    importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping, import_options());
     importer_->expect_bytes(size_);
     result_ = OrdersImport{};
     if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
@@ -661,12 +687,31 @@ void DataView::draw_summary() {
         line("Samples", fmt_int(r.samples) + " (100 % discount: not GMV)", "orders:samples");
         line("Rows refused", fmt_int(r.problem_count), "orders:refused");
         line("Unmatched orders", fmt_int(r.unmatched_count), "orders:unmatched");
+        line("Rows skipped", fmt_int(r.skipped) + " (column descriptions, totals, empty rows)", "orders:skipped");
         line("GMV added", fmt_money(r.gmv, cur) + " (refunded " + fmt_money(r.refunded, cur) + ")", "orders:gmv");
         line("Commission", fmt_money(r.commission, cur), "orders:commission");
         line("Posts", fmt_int(r.posts_updated) + " updated, " + fmt_int(r.posts_created) + " created", "orders:posts");
         ImGui::EndTable();
     }
     ImGui::Spacing();
+    // Dates such as 03/04/2026 that nothing in the file decides: ask, keep the answer, read again.
+    if (r.dates.from == DateOrderFrom::option || r.dates.from == DateOrderFrom::conflict) {
+        const std::string q = r.dates.from == DateOrderFrom::conflict
+            ? "This file's dates disagree: " + r.dates.day_first + " reads only day first, " + r.dates.month_first +
+                  " only month first. They were read " +
+                  (r.dates.order == DateOrder::month_first ? "month first." : "day first.")
+            : "Nothing in this file says whether " + r.dates.either_way + " is day first or month first; it was read " +
+                  (r.dates.order == DateOrder::month_first ? "month first" : "day first") + ". Read dates as:";
+        message_line(palette().warning, q, "orders:dates");
+        const DateOrder other = r.dates.order == DateOrder::month_first ? DateOrder::day_first : DateOrder::month_first;
+        if (ImGui::Button(other == DateOrder::month_first ? "Month first (MM/DD/YYYY)" : "Day first (DD/MM/YYYY)")) {
+            platform::local_set(kDateOrderKey, date_order_name(other));
+            start_orders(mapping_);
+            stage_ = Stage::reading;
+            return;
+        }
+        ImGui::Spacing();
+    }
     const bool stale = r.changes.base_revision != store_.revision();
     if (stale) {
         message_line(palette().warning, "The program changed since the file was read: read it again to import.");

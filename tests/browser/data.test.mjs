@@ -278,6 +278,39 @@ test('the summary lists refused rows with their row numbers and unmatched orders
   await context.close();
 });
 
+test('a Vietnamese shop\'s tab-separated export, with placeholders, a row of descriptions and a total row, goes in whole', async () => {
+  const { context, page, problems } = await newApp();
+  await importJson(page, shop);
+  // Seller Center in Vietnamese: localized headers beside English ones, tabs between cells, "/"
+  // for an empty cell, a row describing each column under the header, a total at the end.
+  const header = ['ID đơn hàng', 'ID sản phẩm', 'Product Name', 'ID SKU', 'Price', 'Payment Amount', 'Quantity',
+                  'Currency', 'Fully returned or refunded', 'Trạng thái đơn hàng', 'Tên người dùng nhà sáng tạo',
+                  'Loại nội dung', 'Id nội dung', 'Est. standard commission payment', 'Actual Commission Payment',
+                  'Thời gian đã tạo'];
+  const described = header.map(() => 'Mô tả của cột này');
+  const row = (id, amount, est, actual, status) => [id, '1729384756', 'Kem dưỡng ẩm', '1729384756001', amount, amount, '1',
+    'USD', 'No', status, 'glow.daily', 'Video', CONTENT, est, actual, '13/11/2026 10:15:00'];
+  const lines = [header, described,
+                 row('577123456789012345', '$25.00', '$2.50', '/', 'Đã quyết toán'),
+                 row('577123456789012399', '$40.00', '$4.00', '$4.00', 'Đã quyết toán'),
+                 ['Total of 2 results']];
+  await pick(page, 'affiliate_orders_vi.tsv', lines.map((l) => l.join('\t')).join('\r\n') + '\r\n', 'text/tab-separated-values');
+  assert.equal(await waitText(page, 'orders:imported'), '2 (2 lines)');
+  assert.equal(await text(page, 'orders:refused'), '0', 'no row is refused');
+  assert.match(await text(page, 'orders:skipped'), /^2 /, 'the descriptions and the total are skipped');
+  // GMV 25 + 40 = 65; commission: the estimate 2.50 where the actual payment is "/", then 4.00.
+  assert.match(await text(page, 'orders:gmv'), /65\.00/);
+  assert.match(await text(page, 'orders:commission'), /6\.50/);
+  await click(page, 'Add 2 orders');
+  await waitSaved(page);
+  const post = (await program(page)).posts.find((x) => x.id === 2);
+  assert.equal(post.orders, 2);
+  assert.equal(post.gmv, 65);
+  assert.equal(post.commission, 6.5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an orders file without a required column or with an unclosed quote is refused whole; the program is unchanged', async () => {
   const { context, page, problems } = await newApp();
   await importJson(page, shop);
