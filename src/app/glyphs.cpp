@@ -221,7 +221,10 @@ void rebuild() {
         for (const std::string& t : s.wanted_clusters) {
             if (s.cluster_ids.count(t)) continue;
             const char32_t id = kClusterFirst + static_cast<char32_t>(s.clusters.size());
-            if (id > kClusterLast) break;  // out of code points: the rest are drawn code point by code point
+            if (id > kClusterLast) {  // out of code points: drawn code point by code point
+                s.cluster_ids.emplace(t, 0);
+                continue;
+            }
             s.cluster_ids.emplace(t, id);
             s.clusters.push_back({t, false});
         }
@@ -417,7 +420,7 @@ extern "C" void SR_CAT(__wrap_, SR_RENDER_TEXT)(const ImFont* font, ImDrawList* 
             auto it = s.cluster_ids.find(key);
             if (it == s.cluster_ids.end()) {
                 s.wanted_clusters.insert(key);
-            } else if (font->FindGlyphNoFallback(static_cast<ImWchar>(it->second))) {
+            } else if (it->second && font->FindGlyphNoFallback(static_cast<ImWchar>(it->second))) {
                 out.append(copied, p);
                 sr::text::append_utf8(out, it->second);
                 copied = p + n;
