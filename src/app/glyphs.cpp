@@ -9,12 +9,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/text.hpp"
@@ -179,9 +177,10 @@ std::string utf8(char32_t cp) {
     return out;
 }
 
+// A glyph of the atlas's own drawing (browser glyphs, clusters, the box) and its rectangle.
 struct Custom {
     int rect;
-    const Raster* raster;  // null: the box
+    const Raster* raster;
     char32_t id;
 };
 
@@ -278,7 +277,7 @@ void rebuild() {
         io.Fonts->GetTexDataAsRGBA32(&pixels, &tex_w, &tex_h);
         for (const Custom& c : custom) {
             const ImFontAtlasCustomRect* rect = io.Fonts->GetCustomRectByIndex(c.rect);
-            const Raster& r = c.id == kBox ? box : *c.raster;
+            const Raster& r = *c.raster;
             for (int y = 0; y < r.h && y < rect->Height; ++y)
                 std::memcpy(pixels + (static_cast<size_t>(rect->Y + y) * tex_w + rect->X) * 4,
                             r.rgba.data() + static_cast<size_t>(y) * r.w * 4, static_cast<size_t>(std::min<int>(r.w, rect->Width)) * 4);
