@@ -144,6 +144,28 @@ export async function program(page) {
   return JSON.parse(await page.evaluate(() => window.sparkRoster.exportJson()));
 }
 
+// Bytes as a static host would send them gzip-compressed (bench/app.mjs counts the same way).
+export function gzipSize(buf) {
+  return zlib.gzipSync(buf, { level: 9 }).length;
+}
+
+// What a page transferred, from the responses it got (context.on('response')): each URL once
+// (the service worker fetches the app again to keep it), gzip-compressed.
+export async function transferGzip(responses) {
+  const seen = new Set();
+  let raw = 0, gzip = 0;
+  for (const r of responses) {
+    const u = r.url().split('#')[0];
+    if (seen.has(u) || !u.startsWith('http') || r.status() !== 200) continue;
+    seen.add(u);
+    const body = await r.body().catch(() => null);
+    if (!body) continue;
+    raw += body.length;
+    gzip += gzipSize(body);
+  }
+  return { files: seen.size, raw, gzip };
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(shotsDir, { recursive: true });
   const file = path.join(shotsDir, name + '.png');
