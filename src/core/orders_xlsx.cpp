@@ -2,6 +2,12 @@
 
 namespace sr {
 
+OrdersFileKind orders_file_kind(std::string_view head) {
+    if (xlsx::looks_like_zip(head)) return OrdersFileKind::xlsx;
+    if (xlsx::looks_like_ole(head)) return OrdersFileKind::old_excel;
+    return OrdersFileKind::csv;
+}
+
 OrdersXlsxImport::OrdersXlsxImport(const Program& program, uint64_t revision, ColumnMapping mapping,
                                    OrdersImportOptions options, uint64_t file_size, xlsx::Limits limits)
     : importer_(program, revision, std::move(mapping), options),

@@ -17,6 +17,11 @@
 
 namespace sr {
 
+// What an orders file is, from its first bytes: an .xlsx (a zip), an OLE file (an old .xls or a
+// password-protected workbook, refused with xlsx::kOleMessage), or text read as CSV.
+enum class OrdersFileKind { csv, xlsx, old_excel };
+OrdersFileKind orders_file_kind(std::string_view head);
+
 class OrdersXlsxImport {
 public:
     OrdersXlsxImport(const Program& program, uint64_t revision, ColumnMapping mapping, OrdersImportOptions options,
