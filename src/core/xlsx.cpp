@@ -459,6 +459,7 @@ struct Reader::Impl {
 
     static void on_text(void* self, const XML_Char* s, int len) {
         auto* m = static_cast<Impl*>(self);
+        if (m->step == Step::stopped) return;  // a handler already stopped the parser
         if (!m->collect) return;
         if (m->text.size() + static_cast<size_t>(len) > m->limits.max_cell_bytes) {
             m->fail(m->entry->name + (m->part == Part::sheet ? ", cell " + m->cell_ref : std::string()) +
@@ -470,6 +471,7 @@ struct Reader::Impl {
 
     static void on_start(void* self, const XML_Char* name, const XML_Char** atts) {
         auto* m = static_cast<Impl*>(self);
+        if (m->step == Step::stopped) return;  // a handler already stopped the parser
         const std::string_view n = local(name);
         switch (m->part) {
             case Part::workbook:
@@ -520,6 +522,7 @@ struct Reader::Impl {
 
     static void on_end(void* self, const XML_Char* name) {
         auto* m = static_cast<Impl*>(self);
+        if (m->step == Step::stopped) return;  // a handler already stopped the parser
         const std::string_view n = local(name);
         switch (m->part) {
             case Part::shared:
