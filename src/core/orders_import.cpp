@@ -888,6 +888,7 @@ struct OrdersImporter::Impl {
     std::optional<ColumnMatch> match;
     csv::Reader reader;
     uint64_t expected_bytes = 0;  // the file's size, 0 when not known
+    uint64_t other_bytes = 0;     // of a file read by another reader (feed_row)
     bool sized = false;
     size_t header_columns = 0;
     bool last_row_short = false;
@@ -1303,10 +1304,23 @@ struct OrdersImporter::Impl {
         p.commission = cents(t.commission);
     }
 
+    // The tables sized for the whole file from its first thousand rows (a tenth more, in case
+    // the rows grow longer).
+    void size_tables(uint64_t bytes_read) {
+        if (sized || expected_bytes == 0 || result.rows < 1000) return;
+        sized = true;
+        const double per_row = static_cast<double>(bytes_read) / static_cast<double>(result.rows);
+        const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
+        book.reserve(rows + program.imported_orders.size());
+        result.changes.new_order_keys.reserve(rows);
+    }
+
     OrdersImport finish() {
         if (result.refused.empty() && !reader.failed()) reader.finish();
         if (reader.failed()) result.refused = reader.error().message;
         if (result.refused.empty() && !match) result.refused = "the file is empty: no header row";
+        if (result.refused.empty() && result.rows == 0)
+            result.refused = "the file has its header row and no rows under it: no orders to import";
         if (result.refused.empty() && last_row_short)
             result.refused = "the last row has " + std::to_string(last_row_columns) + " of " +
                              std::to_string(header_columns) + " columns: the file looks truncated";
@@ -1350,18 +1364,25 @@ bool OrdersImporter::feed(std::string_view bytes) {
     Impl& m = *impl_;
     if (!m.result.refused.empty()) return false;
     const bool go_on = m.reader.feed(bytes);
-    // The tables sized for the whole file from its first thousand rows (a tenth more, in case
-    // the rows grow longer).
-    if (!m.sized && m.expected_bytes > 0 && m.result.rows >= 1000) {
-        m.sized = true;
-        const double per_row = static_cast<double>(m.reader.bytes_read()) / static_cast<double>(m.result.rows);
-        const auto rows = static_cast<size_t>(static_cast<double>(m.expected_bytes) / per_row * 1.1);
-        m.book.reserve(rows + m.program.imported_orders.size());
-        m.result.changes.new_order_keys.reserve(rows);
-    }
+    m.size_tables(m.reader.bytes_read());
     return go_on;
 }
-uint64_t OrdersImporter::bytes_read() const { return impl_->reader.bytes_read(); }
+
+bool OrdersImporter::feed_row(int64_t row, const std::vector<std::string_view>& cells, uint64_t bytes_read) {
+    Impl& m = *impl_;
+    if (!m.result.refused.empty()) return false;
+    m.other_bytes = bytes_read;
+    const csv::Record r{row, row, cells};
+    const bool go_on = m.on_record(r);
+    m.size_tables(bytes_read);
+    return go_on && m.result.refused.empty();
+}
+
+void OrdersImporter::refuse(std::string reason) {
+    if (impl_->result.refused.empty()) impl_->result.refused = std::move(reason);
+}
+
+uint64_t OrdersImporter::bytes_read() const { return impl_->reader.bytes_read() + impl_->other_bytes; }
 int64_t OrdersImporter::rows_read() const { return impl_->result.rows; }
 const std::optional<ColumnMatch>& OrdersImporter::columns() const { return impl_->match; }
 OrdersImport OrdersImporter::finish() { return impl_->finish(); }

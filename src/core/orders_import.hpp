@@ -195,6 +195,14 @@ public:
     // then says why); further bytes are ignored.
     bool feed(std::string_view bytes);
     uint64_t bytes_read() const;
+    // A row from another reader than the CSV one (an .xlsx sheet, orders_xlsx.hpp): handled as
+    // a CSV record is, the first one being the header. `row` numbers it in messages (the
+    // sheet's row number); `bytes_read` is how much of the file has been read, for bytes_read()
+    // and the sizing of expect_bytes(). Returns false once the file is refused.
+    bool feed_row(int64_t row, const std::vector<std::string_view>& cells, uint64_t bytes_read);
+    // Refuses the file whole for a reason found outside the importer (the .xlsx reader's):
+    // finish() then says it.
+    void refuse(std::string reason);
     // Data rows read so far (the header not counted), for a progress line.
     int64_t rows_read() const;
     // Available once the header row has been read: the UI shows its mapping screen from it.

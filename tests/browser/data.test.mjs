@@ -4,6 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startServer, launch, openApp, click, rect, text, waitText, waitSaved, program, screenshot, settle, textWhen, clickShown } from './lib.mjs';
 
 let server, url, chrome;
@@ -254,6 +257,44 @@ test('an orders file larger than one read (4 MB) is read whole, over several fra
   const post = (await program(page)).posts[0];
   assert.equal(post.orders, rows);
   assert.equal(post.gmv, 2 * rows);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// An .xlsx as a spreadsheet saves it, written from CSV text by openpyxl (tests/fixtures/make_xlsx.py).
+function xlsxOf(csv) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-xlsx-'));
+  fs.writeFileSync(path.join(dir, 'in.csv'), csv);
+  const py = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  execFileSync(py, [new URL('../fixtures/make_xlsx.py', import.meta.url).pathname, path.join(dir, 'in.csv'), path.join(dir, 'out.xlsx')]);
+  const bytes = fs.readFileSync(path.join(dir, 'out.xlsx'));
+  fs.rmSync(dir, { recursive: true });
+  return bytes;
+}
+
+test('an affiliate-orders .xlsx picked in the file picker imports as its CSV does; an old .xls is refused with what to do', async () => {
+  const { context, page, problems } = await newApp();
+  await importJson(page, shop);
+  const csv = 'Order ID,Product Name,Creator Username,Payment Amount,Content ID,Time Created\n' +
+              `577123456789012345,Kem chống nắng,glow.daily,25.00,${CONTENT},2026-11-13 10:00:00\n` +
+              `577123456789012346,ครีมกันแดด,glow.daily,12.50,${CONTENT},2026-11-14 09:30:00\n` +
+              `577123456789012347,Serum,stranger,12.00,7300000000000000001,2026-11-14 11:00:00\n`;
+  const xlsx = xlsxOf(csv);
+  assert.equal(xlsx.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  await pick(page, 'affiliate_orders_2026-11-14.xlsx', xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(await waitText(page, 'orders:rows'), '3');
+  assert.equal(await text(page, 'orders:imported'), '2 (2 lines)');
+  assert.equal(await text(page, 'orders:unmatched'), '1');
+  await click(page, 'Add 2 orders');
+  await waitSaved(page);
+  const post = (await program(page)).posts[0];
+  assert.equal(post.gmv, 37.5);
+  assert.deepEqual((await program(page)).imported_orders.slice(-2), ['577123456789012345', '577123456789012346']);
+
+  const before = await exportJson(page);
+  await pick(page, 'orders.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]));
+  assert.match(await waitText(page, 'data:error'), /old \.xls or password-protected workbook; save it as \.xlsx/);
+  assert.equal(await exportJson(page), before);
   assert.deepEqual(problems, []);
   await context.close();
 });
