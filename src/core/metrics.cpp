@@ -6,6 +6,7 @@
 
 #include "creators.hpp"
 #include "format.hpp"
+#include "rules.hpp"
 
 namespace sr {
 
@@ -338,7 +339,7 @@ OutputMeasure output_measure(const Creator& c, PostSpan posts, const OutputStart
 std::optional<Date> first_delivery_of(const Program& p, Id creator_id) {
     std::optional<Date> first;
     for (const Sample& s : p.samples)
-        if (s.creator_id == creator_id && s.delivered && (!first || *s.delivered < *first)) first = s.delivered;
+        if (s.creator_id == creator_id && sample_delivered(s) && (!first || *s.delivered < *first)) first = s.delivered;
     return first;
 }
 
@@ -351,7 +352,7 @@ struct DeliveryIndex {
 DeliveryIndex index_first_deliveries(const Program& p) {
     DeliveryIndex idx;
     for (const Sample& s : p.samples) {
-        if (!s.delivered) continue;
+        if (!sample_delivered(s)) continue;
         const size_t k = static_cast<size_t>(idx.creators.insert(s.creator_id));
         if (k == idx.first.size()) idx.first.push_back(*s.delivered);
         else if (*s.delivered < idx.first[k]) idx.first[k] = *s.delivered;

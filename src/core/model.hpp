@@ -73,6 +73,7 @@ struct Settings {
 };
 
 // ---------------------------------------------------------------- creators
+// prospect -> contacted -> seeded -> active <-> paused -> ended (status_moves.hpp).
 enum class CreatorStatus { prospect, contacted, seeded, active, paused, ended };
 
 struct TierChange {
@@ -135,7 +136,9 @@ struct Product {
     std::optional<double> commission_rate;  // overrides the creator's rate
 };
 
-enum class SampleStatus { requested, approved, shipped, delivered, posted, no_post };
+// requested -> approved -> shipped -> delivered -> posted or no_post; declined from requested,
+// cancelled before delivery (status_moves.hpp).
+enum class SampleStatus { requested, approved, shipped, delivered, posted, no_post, declined, cancelled };
 
 struct Sample {
     Id id = 0;

@@ -187,7 +187,7 @@ PostingRate posting_rate_where(const Program& p, Id creator_id) {
     PostingRate r;
     for (const Sample& s : p.samples) {
         if (creator_id && s.creator_id != creator_id) continue;
-        if (!s.delivered) continue;
+        if (!sample_delivered(s)) continue;
         r.delivered++;
         if (with_post.contains(s.id) || s.status == SampleStatus::posted) r.posted++;
     }
@@ -195,6 +195,10 @@ PostingRate posting_rate_where(const Program& p, Id creator_id) {
 }
 
 }  // namespace
+
+bool sample_delivered(const Sample& s) {
+    return s.delivered && s.status != SampleStatus::declined && s.status != SampleStatus::cancelled;
+}
 
 PostingRate posting_rate(const Program& p) { return posting_rate_where(p, 0); }
 PostingRate posting_rate(const Program& p, Id creator_id) { return posting_rate_where(p, creator_id); }
@@ -205,7 +209,7 @@ std::vector<SampleFollowUp> sample_followups(const Program& p, Date today) {
     const RecordIndex<Product> products(p.products);
     std::vector<SampleFollowUp> out;
     for (const Sample& s : p.samples) {
-        if (!s.delivered || s.status == SampleStatus::posted || s.status == SampleStatus::no_post) continue;
+        if (!sample_delivered(s) || s.status == SampleStatus::posted || s.status == SampleStatus::no_post) continue;
         if (with_post.contains(s.id)) continue;
         const int days = today - *s.delivered;
         if (days < p.settings.sample_followup_days) continue;

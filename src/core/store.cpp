@@ -10,6 +10,7 @@
 #include "format.hpp"
 #include "rules.hpp"
 #include "spark.hpp"
+#include "status_moves.hpp"
 #include "validate.hpp"
 
 namespace sr {
@@ -109,6 +110,7 @@ CommandResult Store::update_creator(Creator c) {
     Creator* old = by_id(program_.creators, c.id);
     if (!old) return CommandResult::refused({{"id", "No creator with id " + std::to_string(c.id) + "."}});
     Errors errs = validate_creator(c, program_);
+    if (std::string why = move_refusal(old->status, c.status); !why.empty()) errs.push_back({"status", std::move(why)});
     if (!errs.empty()) return CommandResult::refused(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
@@ -124,11 +126,15 @@ CommandResult Store::update_creator(Creator c) {
 
 CommandResult Store::set_creators_status(const std::vector<Id>& ids, CreatorStatus status) {
     std::vector<std::pair<Id, CreatorStatus>> before;
+    Errors refused;  // one line per creator that cannot make the move, naming what it can do
     for (Id id : ids) {
         const Creator* c = find_creator(id);
         if (!c) return CommandResult::refused({{"id", "No creator with id " + std::to_string(id) + "."}});
-        if (c->status != status) before.emplace_back(id, c->status);
+        if (std::string why = move_refusal(c->status, status); !why.empty())
+            refused.push_back({"status", "@" + c->handle + ": " + std::move(why)});
+        else if (c->status != status) before.emplace_back(id, c->status);
     }
+    if (!refused.empty()) return CommandResult::refused(std::move(refused));
     if (before.empty()) return CommandResult::done(0);  // nothing to change: no undo step
     const std::string label = "Set " + std::to_string(before.size()) + " creators to " + std::string(name_of(status));
     run({label,
@@ -365,8 +371,10 @@ CommandResult Store::add_sample(Sample x) {
     return add_record(&Program::samples, x, std::move(e), "Add sample");
 }
 CommandResult Store::update_sample(Sample x) {
-    if (!find_sample(x.id)) return CommandResult::refused(no_record("sample", x.id));
+    const Sample* old = find_sample(x.id);
+    if (!old) return CommandResult::refused(no_record("sample", x.id));
     Errors e = validate_sample(x, program_);
+    if (std::string why = move_refusal(old->status, x.status); !why.empty()) e.push_back({"status", std::move(why)});
     if (!e.empty()) return CommandResult::refused(std::move(e));
     return put_record(&Program::samples, x, "Edit sample");
 }

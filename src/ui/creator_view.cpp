@@ -10,6 +10,7 @@
 #include "core/metrics.hpp"
 #include "core/rules.hpp"
 #include "core/spark.hpp"
+#include "core/status_moves.hpp"
 #include "core/validate.hpp"
 #include "form_fields.hpp"
 #include "probe.hpp"
@@ -20,8 +21,6 @@ namespace sr::ui {
 
 namespace {
 
-const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Paused", "Ended"};
-const char* kSampleStatus[] = {"requested", "approved", "shipped", "delivered", "posted", "no post"};
 
 std::string date_or(const std::optional<Date>& d) { return d ? d->to_string() : "—"; }
 
@@ -136,8 +135,8 @@ void CreatorView::draw_header(Context&, const Creator& c) {
     ImGui::SameLine();
     ImGui::TextDisabled("·");
     ImGui::SameLine();
-    ImGui::TextUnformatted(kStatusLabels[static_cast<int>(c.status)]);
-    probe_tag("creator status", kStatusLabels[static_cast<int>(c.status)]);
+    ImGui::TextUnformatted(status_label(c.status));
+    probe_tag("creator status", status_label(c.status));
     if (below_floor(c, s)) {
         const std::string w = "Below the program floor: under " + fmt_int(s.program_floor) + " followers (allowed).";
         ImGui::TextColored(palette().warning, "%s", w.c_str());
@@ -457,7 +456,7 @@ CreatorView::CreatorView(Store& store) : store_(store) {
         {"Product", sc_product, 2.0f, 0, ColumnKind::text,
          [=](size_t r) { return Cell::text(product_name_of(store_.program(), sample(r).product_id)); }},
         {"Status", sc_status, 0.9f, 0, ColumnKind::text,
-         [=](size_t r) { return Cell::text(kSampleStatus[static_cast<int>(sample(r).status)]); }},
+         [=](size_t r) { return Cell::text(status_label(sample(r).status)); }},
         {"Requested", sc_requested, 1.0f, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
          ColumnKind::text, [=](size_t r) { return date_cell(sample(r).requested); }},
         {"Delivered", sc_delivered, 1.0f, 0, ColumnKind::text, [=](size_t r) { return date_cell(sample(r).delivered); }},
@@ -533,7 +532,7 @@ void CreatorView::draw_samples(Context& ctx, const Creator& c) {
             if (ImGui::Selectable((product_name_of(p, s.product_id) + "##sample").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                 ctx.nav.go("samples", s.id);
             ImGui::TableSetColumnIndex(sc_status);
-            ImGui::TextUnformatted(kSampleStatus[static_cast<int>(s.status)]);
+            ImGui::TextUnformatted(status_label(s.status));
             ImGui::TableSetColumnIndex(sc_requested);
             ImGui::TextUnformatted(date_or(s.requested).c_str());
             ImGui::TableSetColumnIndex(sc_delivered);
