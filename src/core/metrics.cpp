@@ -7,6 +7,7 @@
 #include "creators.hpp"
 #include "format.hpp"
 #include "rules.hpp"
+#include "thresholds.hpp"
 
 namespace sr {
 
@@ -73,11 +74,6 @@ template <class M> double margin_in(const M& m, Id id) {
     auto it = m.find(id);
     return it == m.end() ? 0.0 : it->second.margin();
 }
-
-// Near-threshold comparisons: a value equal to the threshold is never flagged.
-constexpr double kEps = 1e-12;
-bool below(double v, double t) { return v < t - kEps; }
-bool above(double v, double t) { return v > t + kEps; }
 
 // A value and its threshold as a reason shows them: two decimals, more when a value on the other
 // side of the threshold would otherwise read the same ("0.9999 % < 1 %", never "1 % < 1 %").

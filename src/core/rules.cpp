@@ -6,7 +6,9 @@
 #include "creators.hpp"
 #include "format.hpp"
 #include "id_index.hpp"
+#include "input.hpp"
 #include "metrics.hpp"
+#include "thresholds.hpp"
 
 namespace sr {
 
@@ -202,6 +204,18 @@ bool sample_delivered(const Sample& s) {
 
 PostingRate posting_rate(const Program& p) { return posting_rate_where(p, 0); }
 PostingRate posting_rate(const Program& p, Id creator_id) { return posting_rate_where(p, creator_id); }
+
+int posting_rate_vs_typical(const PostingRate& r) {
+    const auto v = r.rate();
+    if (!v) return 0;
+    if (below(*v, kTypicalPostingRateMin)) return -1;
+    if (above(*v, kTypicalPostingRateMax)) return 1;
+    return 0;
+}
+
+std::string typical_posting_rate_text() {
+    return number_text(kTypicalPostingRateMin * 100, 1) + "-" + number_text(kTypicalPostingRateMax * 100, 1) + " %";
+}
 
 std::vector<SampleFollowUp> sample_followups(const Program& p, Date today) {
     const IdSlots with_post = samples_with_posts(p);

@@ -52,6 +52,10 @@ bool sample_delivered(const Sample& s);
 // A sample "led to a post" when a post names it (sample_id) or its status is posted.
 PostingRate posting_rate(const Program& p);
 PostingRate posting_rate(const Program& p, Id creator_id);
+// The rate against what programs usually see (kTypicalPostingRateMin-Max, edges inside): -1
+// under the band, 0 inside it or with nothing delivered, 1 above it.
+int posting_rate_vs_typical(const PostingRate& r);
+std::string typical_posting_rate_text();  // "30-40 %"
 
 struct SampleFollowUp {
     Id sample_id = 0;

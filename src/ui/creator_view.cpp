@@ -8,6 +8,7 @@
 #include "core/enums.hpp"
 #include "core/format.hpp"
 #include "core/metrics.hpp"
+#include "core/post_metrics.hpp"
 #include "core/rules.hpp"
 #include "core/spark.hpp"
 #include "core/status_moves.hpp"
@@ -187,7 +188,7 @@ void CreatorView::draw_output(Context& ctx, const Creator& c) {
         if (rate) line += ": " + fmt_percent(*rate, 0) + " of agreed";
         line += ".";
     }
-    const bool low = rate && *rate < s.output_flag;
+    const bool low = m.get(Metric::output).flagged;  // the core's flag, as the review reads it
     ImGui::PushTextWrapPos(0.0f);
     if (low) ImGui::TextColored(palette().warning, "%s", line.c_str());
     else ImGui::TextUnformatted(line.c_str());
@@ -595,7 +596,7 @@ void CreatorView::draw_posts(Context& ctx, const Creator& c) {
             ImGui::TableSetColumnIndex(pc_conv);
             if (x.clicks) {
                 const std::string t = fmt_rate(conversion_of(x));
-                if (x.clicks >= p.settings.min_clicks && conversion_of(x) < p.settings.conversion_flag)
+                if (post_conversion_flagged(x, p.settings))
                     ImGui::TextColored(palette().warning, "%s", t.c_str());
                 else ImGui::TextUnformatted(t.c_str());
             } else {
@@ -654,13 +655,13 @@ void CreatorView::draw_codes(Context& ctx, const Creator& c) {
             ImGui::TextUnformatted(date_or(spark_expiry(x)).c_str());
             ImGui::TableSetColumnIndex(kc_days);
             const auto left = spark_days_left(x, ctx.today);
-            const bool running = x.status == SparkStatus::received || x.status == SparkStatus::verified ||
-                                 x.status == SparkStatus::live;
-            if (!left) ImGui::TextDisabled("—");
-            else if (!running) ImGui::TextDisabled("%d", *left);
-            else if (*left < 0) ImGui::TextColored(palette().error, "%d", *left);
-            else if (*left <= p.settings.spark_expiry_alert_days) ImGui::TextColored(palette().warning, "%d", *left);
-            else ImGui::Text("%d", *left);
+            switch (spark_expiry_state(x, ctx.today, p.settings)) {
+                case ExpiryState::unknown: ImGui::TextDisabled("—"); break;
+                case ExpiryState::not_running: ImGui::TextDisabled("%d", *left); break;
+                case ExpiryState::past: ImGui::TextColored(palette().error, "%d", *left); break;
+                case ExpiryState::soon: ImGui::TextColored(palette().warning, "%d", *left); break;
+                case ExpiryState::ok: ImGui::Text("%d", *left); break;
+            }
             ImGui::TableSetColumnIndex(kc_owner);
             ImGui::TextUnformatted(x.renewal_owner.empty() ? "nobody" : x.renewal_owner.c_str());
             ImGui::PopID();

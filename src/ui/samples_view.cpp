@@ -9,6 +9,7 @@
 #include "core/enums.hpp"
 #include "core/format.hpp"
 #include "core/input.hpp"
+#include "core/rules.hpp"
 #include "core/status_moves.hpp"
 #include "core/validate.hpp"
 #include "probe.hpp"
@@ -127,7 +128,8 @@ void SamplesView::draw(Context& ctx) {
         ImGui::TextUnformatted(line.c_str());
         probe_tag("samples:posting-rate", line);
         ImGui::SameLine();
-        ImGui::TextDisabled("Industry reality: 30-40 %% of delivered samples lead to a post.");
+        const std::string typical = "Industry reality: " + typical_posting_rate_text() + " of delivered samples lead to a post.";
+        ImGui::TextDisabled("%s", typical.c_str());
     }
 
     if (filter_box("##sample-filter", filter_, "Filter: creator or product", 14, focus_filter_)) rows_dirty_ = true;
@@ -320,9 +322,10 @@ void SamplesView::draw_rates(Context& ctx, float) {
             ImGui::TableSetColumnIndex(rcol_posted);
             ImGui::Text("%d", r.rate.posted);
             ImGui::TableSetColumnIndex(rcol_rate);
-            const auto v = r.rate.rate();
-            if (v && *v < 0.30) ImGui::TextColored(palette().warning, "%s", fmt_percent(*v).c_str());
+            if (posting_rate_vs_typical(r.rate) < 0) ImGui::TextColored(palette().warning, "%s", rate_text(r.rate).c_str());
             else ImGui::TextUnformatted(rate_text(r.rate).c_str());
+            if (ImGui::IsItemHovered() && r.rate.rate())
+                ImGui::SetTooltip("Programs usually see %s.", typical_posting_rate_text().c_str());
             ImGui::PopID();
         }
     }
