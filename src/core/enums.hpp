@@ -16,7 +16,7 @@ template <class E> struct EnumNames;  // specialised below: static constexpr std
     };
 
 SR_ENUM_NAMES(CreatorStatus, "prospect", "contacted", "seeded", "active", "paused", "ended")
-SR_ENUM_NAMES(SampleStatus, "requested", "approved", "shipped", "delivered", "posted", "no_post")
+SR_ENUM_NAMES(SampleStatus, "requested", "approved", "shipped", "delivered", "posted", "no_post", "declined", "cancelled")
 SR_ENUM_NAMES(HookAngle, "problem_agitation", "transformation_reveal", "social_proof", "curiosity_gap", "custom")
 SR_ENUM_NAMES(ProofKind, "result", "before_after", "comparison", "demonstration")
 SR_ENUM_NAMES(PostSource, "organic", "spark")

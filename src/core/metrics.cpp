@@ -6,6 +6,8 @@
 
 #include "creators.hpp"
 #include "format.hpp"
+#include "rules.hpp"
+#include "thresholds.hpp"
 
 namespace sr {
 
@@ -72,11 +74,6 @@ template <class M> double margin_in(const M& m, Id id) {
     auto it = m.find(id);
     return it == m.end() ? 0.0 : it->second.margin();
 }
-
-// Near-threshold comparisons: a value equal to the threshold is never flagged.
-constexpr double kEps = 1e-12;
-bool below(double v, double t) { return v < t - kEps; }
-bool above(double v, double t) { return v > t + kEps; }
 
 // A value and its threshold as a reason shows them: two decimals, more when a value on the other
 // side of the threshold would otherwise read the same ("0.9999 % < 1 %", never "1 % < 1 %").
@@ -338,7 +335,7 @@ OutputMeasure output_measure(const Creator& c, PostSpan posts, const OutputStart
 std::optional<Date> first_delivery_of(const Program& p, Id creator_id) {
     std::optional<Date> first;
     for (const Sample& s : p.samples)
-        if (s.creator_id == creator_id && s.delivered && (!first || *s.delivered < *first)) first = s.delivered;
+        if (s.creator_id == creator_id && sample_delivered(s) && (!first || *s.delivered < *first)) first = s.delivered;
     return first;
 }
 
@@ -351,7 +348,7 @@ struct DeliveryIndex {
 DeliveryIndex index_first_deliveries(const Program& p) {
     DeliveryIndex idx;
     for (const Sample& s : p.samples) {
-        if (!s.delivered) continue;
+        if (!sample_delivered(s)) continue;
         const size_t k = static_cast<size_t>(idx.creators.insert(s.creator_id));
         if (k == idx.first.size()) idx.first.push_back(*s.delivered);
         else if (*s.delivered < idx.first[k]) idx.first[k] = *s.delivered;

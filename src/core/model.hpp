@@ -72,7 +72,13 @@ struct Settings {
     int margin_ranking_size = 5;         // top / bottom creators by margin in the weekly review
 };
 
+// What programs usually see (docs/rules.md, section 2): 30-40 % of delivered samples lead to a
+// post. Not a flag, a band to read the posting rate against (rules.hpp, posting_rate_vs_typical).
+constexpr double kTypicalPostingRateMin = 0.30;
+constexpr double kTypicalPostingRateMax = 0.40;
+
 // ---------------------------------------------------------------- creators
+// prospect -> contacted -> seeded -> active <-> paused -> ended (status_moves.hpp).
 enum class CreatorStatus { prospect, contacted, seeded, active, paused, ended };
 
 struct TierChange {
@@ -135,7 +141,9 @@ struct Product {
     std::optional<double> commission_rate;  // overrides the creator's rate
 };
 
-enum class SampleStatus { requested, approved, shipped, delivered, posted, no_post };
+// requested -> approved -> shipped -> delivered -> posted or no_post; declined from requested,
+// cancelled before delivery (status_moves.hpp).
+enum class SampleStatus { requested, approved, shipped, delivered, posted, no_post, declined, cancelled };
 
 struct Sample {
     Id id = 0;

@@ -5,14 +5,14 @@
 
 #include "creators.hpp"
 #include "format.hpp"
+#include "thresholds.hpp"
 
 namespace sr {
 
-namespace {
-constexpr double kEps = 1e-12;  // a value equal to the threshold is never flagged
-bool below(double v, double t) { return v < t - kEps; }
-bool above(double v, double t) { return v > t + kEps; }
-}  // namespace
+bool post_conversion_flagged(const Post& x, const Settings& s) {
+    return x.clicks > 0 && x.clicks >= s.min_clicks &&
+           below(static_cast<double>(x.orders) / static_cast<double>(x.clicks), s.conversion_flag);
+}
 
 PostMetricsBasis post_metrics_basis(const Program& p, Date as_of) {
     PostMetricsBasis b;
@@ -64,7 +64,7 @@ PostMetrics post_metrics(const Post& x, const PostMetricsBasis& b, bool words) {
             r.value = v;
             r.enough_data = enough_clicks;
             const bool low = below(v, s.conversion_flag);
-            r.flagged = low && enough_clicks;
+            r.flagged = post_conversion_flagged(x, s);
             if (words)
                 r.reason = "conversion " + fmt_rate(v) + (low ? " < " : " >= ") + fmt_rate(s.conversion_flag) +
                            on_clicks() + (enough_clicks ? "" : too_few_clicks());

@@ -28,6 +28,9 @@ struct PostMetrics {
     MetricResult get(Metric m) const;
     bool any_flag() const;
 };
+// The conversion flag of one post (the post level's): enough clicks and under the threshold.
+bool post_conversion_flagged(const Post& x, const Settings& s);
+
 // `with_reasons` false skips the words (for sorting many posts); values and flags are the same.
 PostMetrics post_metrics(const Post& x, const PostMetricsBasis& b, bool with_reasons = true);
 

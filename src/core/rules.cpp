@@ -6,7 +6,9 @@
 #include "creators.hpp"
 #include "format.hpp"
 #include "id_index.hpp"
+#include "input.hpp"
 #include "metrics.hpp"
+#include "thresholds.hpp"
 
 namespace sr {
 
@@ -187,7 +189,7 @@ PostingRate posting_rate_where(const Program& p, Id creator_id) {
     PostingRate r;
     for (const Sample& s : p.samples) {
         if (creator_id && s.creator_id != creator_id) continue;
-        if (!s.delivered) continue;
+        if (!sample_delivered(s)) continue;
         r.delivered++;
         if (with_post.contains(s.id) || s.status == SampleStatus::posted) r.posted++;
     }
@@ -196,8 +198,24 @@ PostingRate posting_rate_where(const Program& p, Id creator_id) {
 
 }  // namespace
 
+bool sample_delivered(const Sample& s) {
+    return s.delivered && s.status != SampleStatus::declined && s.status != SampleStatus::cancelled;
+}
+
 PostingRate posting_rate(const Program& p) { return posting_rate_where(p, 0); }
 PostingRate posting_rate(const Program& p, Id creator_id) { return posting_rate_where(p, creator_id); }
+
+int posting_rate_vs_typical(const PostingRate& r) {
+    const auto v = r.rate();
+    if (!v) return 0;
+    if (below(*v, kTypicalPostingRateMin)) return -1;
+    if (above(*v, kTypicalPostingRateMax)) return 1;
+    return 0;
+}
+
+std::string typical_posting_rate_text() {
+    return number_text(kTypicalPostingRateMin * 100, 1) + "-" + number_text(kTypicalPostingRateMax * 100, 1) + " %";
+}
 
 std::vector<SampleFollowUp> sample_followups(const Program& p, Date today) {
     const IdSlots with_post = samples_with_posts(p);
@@ -205,7 +223,7 @@ std::vector<SampleFollowUp> sample_followups(const Program& p, Date today) {
     const RecordIndex<Product> products(p.products);
     std::vector<SampleFollowUp> out;
     for (const Sample& s : p.samples) {
-        if (!s.delivered || s.status == SampleStatus::posted || s.status == SampleStatus::no_post) continue;
+        if (!sample_delivered(s) || s.status == SampleStatus::posted || s.status == SampleStatus::no_post) continue;
         if (with_post.contains(s.id)) continue;
         const int days = today - *s.delivered;
         if (days < p.settings.sample_followup_days) continue;

@@ -45,9 +45,17 @@ struct PostingRate {
     int posted = 0;      // of those, samples that led to at least one post
     std::optional<double> rate() const;
 };
+// Delivered: it has a delivery date and was not declined or cancelled (a stored record may hold
+// both; such a sample never reached the creator). The posting rate, the follow-ups and the start
+// of owed output count only these.
+bool sample_delivered(const Sample& s);
 // A sample "led to a post" when a post names it (sample_id) or its status is posted.
 PostingRate posting_rate(const Program& p);
 PostingRate posting_rate(const Program& p, Id creator_id);
+// The rate against what programs usually see (kTypicalPostingRateMin-Max, edges inside): -1
+// under the band, 0 inside it or with nothing delivered, 1 above it.
+int posting_rate_vs_typical(const PostingRate& r);
+std::string typical_posting_rate_text();  // "30-40 %"
 
 struct SampleFollowUp {
     Id sample_id = 0;

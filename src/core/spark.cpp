@@ -5,6 +5,7 @@
 #include "format.hpp"
 #include "id_index.hpp"
 #include "metrics.hpp"
+#include "thresholds.hpp"
 #include "validate.hpp"
 
 namespace sr {
@@ -25,6 +26,15 @@ bool spark_code_valid(const SparkCode& c, Date today) {
         return false;
     auto left = spark_days_left(c, today);
     return left && *left >= 0;
+}
+
+ExpiryState spark_expiry_state(const SparkCode& c, Date today, const Settings& s) {
+    const auto left = spark_days_left(c, today);
+    if (!left) return ExpiryState::unknown;
+    if (c.status != SparkStatus::received && c.status != SparkStatus::verified && c.status != SparkStatus::live)
+        return ExpiryState::not_running;
+    if (*left < 0) return ExpiryState::past;
+    return *left <= s.spark_expiry_alert_days ? ExpiryState::soon : ExpiryState::ok;
 }
 
 bool spark_transition_allowed(SparkStatus from, SparkStatus to) {
@@ -106,12 +116,11 @@ KillVerdict kill_verdict_on(const SparkCode& c, const Settings& s, const Post* p
         return v;
     }
     v.evaluated = true;
-    constexpr double eps = 1e-12;
     std::vector<std::string> why;
-    if (v.paid_conversion < s.kill_floor - eps) why.push_back(paid + " < " + fmt_rate(s.kill_floor));
+    if (below(v.paid_conversion, s.kill_floor)) why.push_back(paid + " < " + fmt_rate(s.kill_floor));
     if (v.organic_conversion) {
         const double bar = s.kill_ratio_of_organic * *v.organic_conversion;
-        if (v.paid_conversion < bar - eps)
+        if (below(v.paid_conversion, bar))
             why.push_back(paid + " < " + fmt_rate(s.kill_ratio_of_organic) + " of organic " +
                           fmt_rate(*v.organic_conversion) + " (" + fmt_rate(bar) + ")");
     }

@@ -17,6 +17,12 @@ std::optional<int> spark_days_left(const SparkCode& c, Date today);
 // A code that can still run a Spark Ad on `today`: received, verified or live, not past expiry.
 bool spark_code_valid(const SparkCode& c, Date today);
 
+// How a code's days to expiry read on `today`, for the screens that colour them: unknown (no
+// authorization start), not_running (requested, expired, revoked or killed), past (received,
+// verified or live past its expiry), soon (running, 0 to spark_expiry_alert_days days left), ok.
+enum class ExpiryState { unknown, not_running, ok, soon, past };
+ExpiryState spark_expiry_state(const SparkCode& c, Date today, const Settings& s);
+
 // Which status moves the state machine allows by hand:
 // requested -> received -> verified -> live -> expired; received / verified -> expired;
 // any state that is not revoked or killed -> revoked or killed; expired -> live again only

@@ -10,6 +10,7 @@
 #include "format.hpp"
 #include "rules.hpp"
 #include "spark.hpp"
+#include "status_moves.hpp"
 #include "validate.hpp"
 
 namespace sr {
@@ -174,6 +175,7 @@ CommandResult Store::update_creator(Creator c) {
     Creator* old = by_id(program_.creators, c.id);
     if (!old) return refuse({{"id", "No creator with id " + std::to_string(c.id) + "."}});
     Errors errs = validate_creator(c, program_);
+    if (std::string why = move_refusal(old->status, c.status); !why.empty()) errs.push_back({"status", std::move(why)});
     if (!errs.empty()) return refuse(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
@@ -190,11 +192,15 @@ CommandResult Store::update_creator(Creator c) {
 CommandResult Store::set_creators_status(const std::vector<Id>& ids, CreatorStatus status) {
     if (read_only_) return refuse_read_only();
     std::vector<std::pair<Id, CreatorStatus>> before;
+    Errors refused;  // one line per creator that cannot make the move, naming what it can do
     for (Id id : ids) {
         const Creator* c = find_creator(id);
         if (!c) return refuse({{"id", "No creator with id " + std::to_string(id) + "."}});
-        if (c->status != status) before.emplace_back(id, c->status);
+        if (std::string why = move_refusal(c->status, status); !why.empty())
+            refused.push_back({"status", "@" + c->handle + ": " + std::move(why)});
+        else if (c->status != status) before.emplace_back(id, c->status);
     }
+    if (!refused.empty()) return refuse(std::move(refused));
     if (before.empty()) return CommandResult::done(0);  // nothing to change: no undo step
     const std::string label = "Set " + std::to_string(before.size()) + " creators to " + std::string(name_of(status));
     run({label,
@@ -442,8 +448,10 @@ CommandResult Store::add_sample(Sample x) {
 }
 CommandResult Store::update_sample(Sample x) {
     if (read_only_) return refuse_read_only();
-    if (!find_sample(x.id)) return refuse(no_record("sample", x.id));
+    const Sample* old = find_sample(x.id);
+    if (!old) return refuse(no_record("sample", x.id));
     Errors e = validate_sample(x, program_);
+    if (std::string why = move_refusal(old->status, x.status); !why.empty()) e.push_back({"status", std::move(why)});
     if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::samples, x, "Edit sample");
 }

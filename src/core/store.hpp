@@ -73,9 +73,13 @@ public:
 
     const Creator* find_creator(Id id) const;
 
+    // A new creator may have any status; a saved one moves only as status_moves.hpp allows
+    // (refused on field "status", naming the moves it can make).
     CommandResult add_creator(Creator c);
     CommandResult update_creator(Creator c);
     // Sets the status of several creators as one undoable step (bulk action on the roster).
+    // Refused whole when any of them cannot make the move: one error per such creator
+    // (field "status", "@handle: ..." with its allowed moves); nothing changes.
     CommandResult set_creators_status(const std::vector<Id>& ids, CreatorStatus status);
     CreatorFootprint creator_footprint(Id id) const;
     // Removes the creator with its posts, samples and Spark Codes (undoable as one step).
@@ -97,6 +101,7 @@ public:
     CommandResult update_product(Product x);
     CommandResult remove_product(Id id);
 
+    // As for creators: a new sample may have any status, a saved one moves as status_moves.hpp allows.
     CommandResult add_sample(Sample x);
     CommandResult update_sample(Sample x);
     CommandResult remove_sample(Id id);

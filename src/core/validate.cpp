@@ -128,6 +128,10 @@ Errors validate_sample(const Sample& x, const Program& p) {
                                  x.status == SampleStatus::no_post;
     if (needs_delivered && !x.delivered) e.push_back({"delivered", "A delivered sample needs its delivery date."});
     else if (needs_shipped && !x.shipped && !x.delivered) e.push_back({"shipped", "A shipped sample needs its ship date."});
+    if (x.status == SampleStatus::declined && (x.shipped || x.delivered))
+        e.push_back({x.delivered ? "delivered" : "shipped", "A declined sample was never sent: clear its ship and delivery dates."});
+    if (x.status == SampleStatus::cancelled && x.delivered)
+        e.push_back({"delivered", "A cancelled sample was never delivered: clear its delivery date."});
     return e;
 }
 

@@ -8,8 +8,10 @@
 #include "core/enums.hpp"
 #include "core/format.hpp"
 #include "core/metrics.hpp"
+#include "core/post_metrics.hpp"
 #include "core/rules.hpp"
 #include "core/spark.hpp"
+#include "core/status_moves.hpp"
 #include "core/validate.hpp"
 #include "form_fields.hpp"
 #include "probe.hpp"
@@ -20,8 +22,6 @@ namespace sr::ui {
 
 namespace {
 
-const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Paused", "Ended"};
-const char* kSampleStatus[] = {"requested", "approved", "shipped", "delivered", "posted", "no post"};
 
 std::string date_or(const std::optional<Date>& d) { return d ? d->to_string() : "—"; }
 
@@ -136,8 +136,8 @@ void CreatorView::draw_header(Context&, const Creator& c) {
     ImGui::SameLine();
     ImGui::TextDisabled("·");
     ImGui::SameLine();
-    ImGui::TextUnformatted(kStatusLabels[static_cast<int>(c.status)]);
-    probe_tag("creator status", kStatusLabels[static_cast<int>(c.status)]);
+    ImGui::TextUnformatted(status_label(c.status));
+    probe_tag("creator status", status_label(c.status));
     if (below_floor(c, s)) {
         const std::string w = "Below the program floor: under " + fmt_int(s.program_floor) + " followers (allowed).";
         ImGui::TextColored(palette().warning, "%s", w.c_str());
@@ -188,7 +188,7 @@ void CreatorView::draw_output(Context& ctx, const Creator& c) {
         if (rate) line += ": " + fmt_percent(*rate, 0) + " of agreed";
         line += ".";
     }
-    const bool low = rate && *rate < s.output_flag;
+    const bool low = m.get(Metric::output).flagged;  // the core's flag, as the review reads it
     ImGui::PushTextWrapPos(0.0f);
     if (low) ImGui::TextColored(palette().warning, "%s", line.c_str());
     else ImGui::TextUnformatted(line.c_str());
@@ -457,7 +457,7 @@ CreatorView::CreatorView(Store& store) : store_(store) {
         {"Product", sc_product, 2.0f, 0, ColumnKind::text,
          [=](size_t r) { return Cell::text(product_name_of(store_.program(), sample(r).product_id)); }},
         {"Status", sc_status, 0.9f, 0, ColumnKind::text,
-         [=](size_t r) { return Cell::text(kSampleStatus[static_cast<int>(sample(r).status)]); }},
+         [=](size_t r) { return Cell::text(status_label(sample(r).status)); }},
         {"Requested", sc_requested, 1.0f, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
          ColumnKind::text, [=](size_t r) { return date_cell(sample(r).requested); }},
         {"Delivered", sc_delivered, 1.0f, 0, ColumnKind::text, [=](size_t r) { return date_cell(sample(r).delivered); }},
@@ -533,7 +533,7 @@ void CreatorView::draw_samples(Context& ctx, const Creator& c) {
             if (ImGui::Selectable((product_name_of(p, s.product_id) + "##sample").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                 ctx.nav.go("samples", s.id);
             ImGui::TableSetColumnIndex(sc_status);
-            ImGui::TextUnformatted(kSampleStatus[static_cast<int>(s.status)]);
+            ImGui::TextUnformatted(status_label(s.status));
             ImGui::TableSetColumnIndex(sc_requested);
             ImGui::TextUnformatted(date_or(s.requested).c_str());
             ImGui::TableSetColumnIndex(sc_delivered);
@@ -596,7 +596,7 @@ void CreatorView::draw_posts(Context& ctx, const Creator& c) {
             ImGui::TableSetColumnIndex(pc_conv);
             if (x.clicks) {
                 const std::string t = fmt_rate(conversion_of(x));
-                if (x.clicks >= p.settings.min_clicks && conversion_of(x) < p.settings.conversion_flag)
+                if (post_conversion_flagged(x, p.settings))
                     ImGui::TextColored(palette().warning, "%s", t.c_str());
                 else ImGui::TextUnformatted(t.c_str());
             } else {
@@ -655,13 +655,13 @@ void CreatorView::draw_codes(Context& ctx, const Creator& c) {
             ImGui::TextUnformatted(date_or(spark_expiry(x)).c_str());
             ImGui::TableSetColumnIndex(kc_days);
             const auto left = spark_days_left(x, ctx.today);
-            const bool running = x.status == SparkStatus::received || x.status == SparkStatus::verified ||
-                                 x.status == SparkStatus::live;
-            if (!left) ImGui::TextDisabled("—");
-            else if (!running) ImGui::TextDisabled("%d", *left);
-            else if (*left < 0) ImGui::TextColored(palette().error, "%d", *left);
-            else if (*left <= p.settings.spark_expiry_alert_days) ImGui::TextColored(palette().warning, "%d", *left);
-            else ImGui::Text("%d", *left);
+            switch (spark_expiry_state(x, ctx.today, p.settings)) {
+                case ExpiryState::unknown: ImGui::TextDisabled("—"); break;
+                case ExpiryState::not_running: ImGui::TextDisabled("%d", *left); break;
+                case ExpiryState::past: ImGui::TextColored(palette().error, "%d", *left); break;
+                case ExpiryState::soon: ImGui::TextColored(palette().warning, "%d", *left); break;
+                case ExpiryState::ok: ImGui::Text("%d", *left); break;
+            }
             ImGui::TableSetColumnIndex(kc_owner);
             ImGui::TextUnformatted(x.renewal_owner.empty() ? "nobody" : x.renewal_owner.c_str());
             ImGui::PopID();

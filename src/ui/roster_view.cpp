@@ -12,6 +12,7 @@
 #include "core/format.hpp"
 #include "core/metrics.hpp"
 #include "core/rules.hpp"
+#include "core/status_moves.hpp"
 #include "form_fields.hpp"
 #include "probe.hpp"
 #include "style.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 enum Column { col_handle, col_name, col_followers, col_tier, col_status, col_deal, col_select, col_count };
 
-const char* kStatusLabels[] = {"Prospect", "Contacted", "Seeded", "Active", "Paused", "Ended"};
+const char* const* const kStatusLabels = creator_status_labels();
 const char* kTierFilter[] = {"All tiers", "1 nano/micro", "2 mid", "3 top partner"};
 const char* kFlagFilter[] = {"Any flags", "Flagged", "Not flagged"};
 const char* kTierPin[] = {"From followers", "1 nano/micro (pinned)", "2 mid (pinned)", "3 top partner (pinned)"};
@@ -149,21 +150,57 @@ void RosterView::draw_bulk_bar() {
     ImGui::Text("%zu ticked: set status to", selected_.size());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(8));
-    ImGui::Combo("##bulk-status", &bulk_status_, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
+    ImGui::Combo("##bulk-status", &bulk_status_, kStatusLabels, enum_count<CreatorStatus>());
     probe_tag("Bulk status");
-    ImGui::SameLine();
-    if (ImGui::Button("Apply to ticked")) {
-        const std::vector<Id> ids(selected_.begin(), selected_.end());
-        const CommandResult r = store_.set_creators_status(ids, static_cast<CreatorStatus>(bulk_status_));
+    // Who can make the move (docs/rules.md, "Status moves"), listed before anything changes.
+    const CreatorStatus to = static_cast<CreatorStatus>(bulk_status_);
+    std::vector<Id> movable;
+    std::string cannot;
+    size_t stuck = 0;
+    for (Id id : selected_) {
+        const Creator* c = store_.find_creator(id);
+        if (move_allowed(c->status, to)) {
+            movable.push_back(id);
+            continue;
+        }
+        ++stuck;
+        const std::string can = allowed_moves_text(c->status);
+        cannot += (cannot.empty() ? "" : "; ") + ("@" + c->handle + " is " + lower(status_label(c->status))) +
+                  (can.empty() ? " (final)" : " (can move to " + can + ")");
+    }
+    auto apply = [&](const std::vector<Id>& ids) {
+        const CommandResult r = store_.set_creators_status(ids, to);
+        bulk_error_.clear();
         if (r.ok) {
             notice_ = std::to_string(ids.size()) + " creators set to " + kStatusLabels[bulk_status_] + ". Undo puts them back.";
             selected_.clear();
-        } else if (!r.errors.empty()) {
-            notice_ = r.errors.front().message;
+            return true;
+        }
+        for (const FieldError& e : r.errors) bulk_error_ += (bulk_error_.empty() ? "" : "\n") + e.message;
+        return false;
+    };
+    ImGui::SameLine();
+    if (ImGui::Button("Apply to ticked") && apply(std::vector<Id>(selected_.begin(), selected_.end()))) return;
+    ImGui::SameLine();
+    if (ImGui::Button("Clear ticks")) {
+        selected_.clear();
+        bulk_error_.clear();
+        return;
+    }
+    if (stuck) {
+        const std::string line = std::to_string(stuck) + " of " + std::to_string(selected_.size()) + " cannot become " +
+                                 lower(kStatusLabels[bulk_status_]) + ": " + cannot + ".";
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(palette().warning, "%s", line.c_str());
+        ImGui::PopTextWrapPos();
+        probe_tag("bulk:cannot", line);
+        if (!movable.empty()) {
+            const std::string label = "Apply to the " + std::to_string(movable.size()) + " that can";
+            if (ImGui::Button(label.c_str()) && apply(movable)) return;
+            probe_tag("Apply to those that can");
         }
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Clear ticks")) selected_.clear();
+    if (!bulk_error_.empty()) message_line(palette().error, bulk_error_, "bulk:error");
 }
 
 void RosterView::draw_filters() {
@@ -438,8 +475,16 @@ void RosterView::draw_form() {
         [&] {
             caption("Status");
             ImGui::SetNextItemWidth(half);
-            ImGui::Combo("##status", &form_.status, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
+            ImGui::Combo("##status", &form_.status, kStatusLabels, enum_count<CreatorStatus>());
             probe_tag("Status");
+            if (current && ImGui::IsItemHovered()) {
+                const std::string can = allowed_moves_text(current->status);
+                ImGui::SetTooltip("From %s: %s", lower(status_label(current->status)).c_str(),
+                                  can.empty() ? "final, it does not change" : ("can move to " + can).c_str());
+            }
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + half);
+            field_error(form_.errors, "status");
+            ImGui::PopTextWrapPos();
         },
         [&] {
             caption("Posts / month");

@@ -62,6 +62,7 @@ private:
     Date today_;
     std::set<Id> selected_;  // rows ticked for a bulk action
     int bulk_status_ = static_cast<int>(CreatorStatus::active);
+    std::string bulk_error_;  // the last bulk change refused, one line per creator
     bool focus_filter_ = false;
     DeleteDialog delete_;
     Id open_ = 0;  // a creator to open on its own screen (double-click or Open)

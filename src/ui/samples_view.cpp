@@ -9,6 +9,8 @@
 #include "core/enums.hpp"
 #include "core/format.hpp"
 #include "core/input.hpp"
+#include "core/rules.hpp"
+#include "core/status_moves.hpp"
 #include "core/validate.hpp"
 #include "probe.hpp"
 #include "style.hpp"
@@ -21,7 +23,7 @@ namespace {
 enum Column { col_creator, col_product, col_requested, col_shipped, col_delivered, col_cost, col_status, col_count };
 enum RateColumn { rcol_creator, rcol_delivered, rcol_posted, rcol_rate, rcol_count };
 
-const char* kStatusLabels[] = {"Requested", "Approved", "Shipped", "Delivered", "Posted", "No post"};
+const char* const* const kStatusLabels = sample_status_labels();
 
 std::string date_text(const std::optional<Date>& d) { return d ? d->to_string() : ""; }
 
@@ -126,7 +128,8 @@ void SamplesView::draw(Context& ctx) {
         ImGui::TextUnformatted(line.c_str());
         probe_tag("samples:posting-rate", line);
         ImGui::SameLine();
-        ImGui::TextDisabled("Industry reality: 30-40 %% of delivered samples lead to a post.");
+        const std::string typical = "Industry reality: " + typical_posting_rate_text() + " of delivered samples lead to a post.";
+        ImGui::TextDisabled("%s", typical.c_str());
     }
 
     if (filter_box("##sample-filter", filter_, "Filter: creator or product", 14, focus_filter_)) rows_dirty_ = true;
@@ -231,10 +234,11 @@ void SamplesView::draw_table(float height) {
             ImGui::TableSetColumnIndex(col_cost);
             ImGui::TextUnformatted(fmt_money(s.cost, p.settings.currency).c_str());
             ImGui::TableSetColumnIndex(col_status);
-            const bool closed_bad = s.status == SampleStatus::no_post;
-            if (closed_bad) ImGui::TextColored(palette().warning, "%s", kStatusLabels[static_cast<int>(s.status)]);
-            else if (s.status == SampleStatus::posted) ImGui::TextColored(palette().ok, "%s", kStatusLabels[static_cast<int>(s.status)]);
-            else ImGui::TextUnformatted(kStatusLabels[static_cast<int>(s.status)]);
+            const char* label = status_label(s.status);
+            if (s.status == SampleStatus::no_post) ImGui::TextColored(palette().warning, "%s", label);
+            else if (s.status == SampleStatus::posted) ImGui::TextColored(palette().ok, "%s", label);
+            else if (s.status == SampleStatus::declined || s.status == SampleStatus::cancelled) ImGui::TextDisabled("%s", label);
+            else ImGui::TextUnformatted(label);
             ImGui::PopID();
         }
     }
@@ -318,9 +322,10 @@ void SamplesView::draw_rates(Context& ctx, float) {
             ImGui::TableSetColumnIndex(rcol_posted);
             ImGui::Text("%d", r.rate.posted);
             ImGui::TableSetColumnIndex(rcol_rate);
-            const auto v = r.rate.rate();
-            if (v && *v < 0.30) ImGui::TextColored(palette().warning, "%s", fmt_percent(*v).c_str());
+            if (posting_rate_vs_typical(r.rate) < 0) ImGui::TextColored(palette().warning, "%s", rate_text(r.rate).c_str());
             else ImGui::TextUnformatted(rate_text(r.rate).c_str());
+            if (ImGui::IsItemHovered() && r.rate.rate())
+                ImGui::SetTooltip("Programs usually see %s.", typical_posting_rate_text().c_str());
             ImGui::PopID();
         }
     }
@@ -393,7 +398,7 @@ void SamplesView::set_status(const Sample& s, SampleStatus to, Date today) {
     if (r.ok) {
         if (form_.editing == s.id)
             if (const Sample* cur = store_.find_sample(s.id)) load_form(*cur);
-        notice_ = "Marked " + std::string(kStatusLabels[static_cast<int>(to)]) + ".";
+        notice_ = "Marked " + std::string(status_label(to)) + ".";
     } else {
         form_.errors.clear();
         for (const FieldError& e : r.errors) form_.errors.emplace(e.field, e.message);
@@ -458,7 +463,7 @@ void SamplesView::draw_form(Context& ctx) {
     text_field("Cost", "##cost", form_.cost, "cost", "0.00");
     caption("Status");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::Combo("##sample-status", &form_.status, kStatusLabels, IM_ARRAYSIZE(kStatusLabels));
+    ImGui::Combo("##sample-status", &form_.status, kStatusLabels, enum_count<SampleStatus>());
     probe_tag("Status");
     field_error(form_.errors, "status");
 
@@ -491,6 +496,16 @@ void SamplesView::draw_form(Context& ctx) {
             ImGui::SameLine();
             if (ImGui::Button("Close as no post")) set_status(*current, SampleStatus::no_post, ctx.today);
         }
+        if (st == SampleStatus::requested) {
+            ImGui::SameLine();
+            if (ImGui::Button("Decline")) set_status(*current, SampleStatus::declined, ctx.today);
+        }
+        if (move_allowed(st, SampleStatus::cancelled) && st != SampleStatus::cancelled) {
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel sample")) set_status(*current, SampleStatus::cancelled, ctx.today);
+        }
+        const std::string can = allowed_moves_text(st);
+        ImGui::TextDisabled("%s", can.empty() ? "Its status is final." : ("From " + lower(status_label(st)) + ": " + can + ".").c_str());
         const PostingRate r = posting_rate(p, current->creator_id);
         ImGui::Spacing();
         ImGui::TextDisabled("%s posts from %d of %d delivered samples (%s).", handle_of(p, current->creator_id).c_str(),
