@@ -370,7 +370,11 @@ struct Reader::Impl {
                     ": " + XML_ErrorString(XML_GetErrorCode(xml)) + ")");
     }
 
-    bool count_inflated(size_t n) {
+    // Inflated bytes to the parser: those within the size the directory states first, so that
+    // the same file is refused for the same reason however its pieces fall.
+    bool take_inflated(const char* p, size_t n) {
+        const size_t within = static_cast<size_t>(std::min<uint64_t>(n, entry->usize - std::min(inflated, entry->usize)));
+        if (within && !xml_feed(p, within, false)) return false;
         inflated += n;
         if (inflated > entry->usize)
             return fail(entry->name + " inflates past the " + with_commas(entry->usize) +
@@ -383,7 +387,7 @@ struct Reader::Impl {
         data_at += b.size();
         data_left -= b.size();
         if (entry->method == 0) {
-            if (!count_inflated(b.size()) || !xml_feed(b.data(), b.size(), false)) return false;
+            if (!take_inflated(b.data(), b.size())) return false;
             return ask_data();
         }
         if (out.empty()) out.resize(kOutBytes);
@@ -394,10 +398,11 @@ struct Reader::Impl {
             zs.avail_out = static_cast<uInt>(out.size());
             const int rc = inflate(&zs, Z_NO_FLUSH);
             const size_t produced = out.size() - zs.avail_out;
+            // What inflated before a damaged spot is parsed first, however the pieces fall.
+            if (produced && !take_inflated(out.data(), produced)) return false;
             if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
                 return fail(entry->name + " is damaged: its compressed data does not inflate (" +
                             (zs.msg ? zs.msg : "zlib error " + std::to_string(rc)) + ")");
-            if (produced && (!count_inflated(produced) || !xml_feed(out.data(), produced, false))) return false;
             if (rc == Z_STREAM_END) stream_end = true;
             if (produced == 0 || (zs.avail_in == 0 && zs.avail_out != 0)) break;
         }

@@ -34,7 +34,9 @@
 namespace sr::xlsx {
 
 struct Limits {
-    uint64_t max_inflated = 1ull << 30;          // bytes any one entry may inflate to (1 GiB)
+    uint64_t max_inflated = 2ull << 30;          // bytes any one entry may inflate to (2 GiB: a
+                                                 // million order lines written with inline
+                                                 // strings take about 0.95 GiB)
     uint64_t max_ratio = 1000;                   // inflated size over compressed size, at most
     uint64_t max_shared_strings = 256ull << 20;  // bytes of shared-string text kept (256 MiB)
     uint32_t max_cell_bytes = 1u << 20;          // one cell's text (1 MiB)

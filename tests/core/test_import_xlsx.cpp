@@ -245,13 +245,13 @@ TEST_CASE("an encrypted entry is refused") {
     CHECK(has(refusal(zip(e)), "encrypted"));
 }
 
-TEST_CASE("a sheet that would inflate past 1 GB, or 1,000 times its size, or past its stated size, is refused unread") {
+TEST_CASE("a sheet that would inflate past 2 GB, or 1,000 times its size, or past its stated size, is refused unread") {
     const XlsxParts p = xlsx_parts(sheet_of({XLine()}));
     {
-        // Its directory says 2 GB.
+        // Its directory says 3 GB.
         std::vector<ZipEntry> e = xlsx_entries(p);
-        e.back().stated_size = 2000000000;
-        CHECK(has(refusal(zip(e)), "more than the 1,024 MB an entry may"));
+        e.back().stated_size = 3000000000;
+        CHECK(has(refusal(zip(e)), "more than the 2,048 MB an entry may"));
     }
     {
         // 64 MB of the same byte deflates to about 64 KB: a ratio of about 1,000.
