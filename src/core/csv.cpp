@@ -242,6 +242,7 @@ bool Reader::in_place(const char*& at, const char* end) {
         if ((seen & 0x8080808080808080ULL) && !valid_utf8(std::string_view(rec, size))) return true;
         const bool cr = *q == '\r';
         p = q + 1;
+        const bool cr_last = cr && p == end;  // the input ends between '\r' and a possible '\n'
         if (cr && p < end && *p == '\n') ++p;
         ++row_;
         const Record r{row_, record_line_, views_};
@@ -249,7 +250,7 @@ bool Reader::in_place(const char*& at, const char* end) {
         line_ += quoted_lines + 1;
         record_line_ = line_;
         at = p;
-        if (cr && p == end) state_ = State::after_cr;  // a '\n' may open the next input
+        if (cr_last) state_ = State::after_cr;  // a '\n' may open the next input
         if (!go_on) {
             stopped_ = true;
             return false;

@@ -97,6 +97,22 @@ TEST_CASE("feeding the bytes in any chunk size reads the same records") {
         CHECK(read_chunked(text, step).rows == whole.rows);
 }
 
+TEST_CASE("a piece that ends just after a CRLF does not take the next piece's line break for its LF") {
+    // "e\r\n" ends the first 7 bytes; the blank line after it must still count: the broken
+    // byte is on line 4 (1 "a,b", 2 "d,e", 3 blank, 4 the broken row) however the file is fed.
+    const std::string text = "a,b\r\nd,e\r\n\n\xAFz\n";
+    const csv::Table whole = csv::read_all(text);
+    REQUIRE_FALSE(whole.ok());
+    CHECK(whole.error.line == 4);
+    for (size_t step : {1, 2, 3, 5, 6, 7, 8, 9}) {
+        CAPTURE(step);
+        const csv::Table t = read_chunked(text, step);
+        CHECK(t.rows == whole.rows);
+        CHECK(t.error.message == whole.error.message);
+        CHECK(t.error.line == 4);
+    }
+}
+
 TEST_CASE("records report their row and the line they start on") {
     std::vector<std::pair<int64_t, int64_t>> seen;
     csv::Reader r([&](const csv::Record& rec) {
