@@ -138,6 +138,16 @@ void SparkView::draw_panel(Context& ctx) {
         notice_ = "Copied the code to the clipboard.";
     }
     ImGui::EndDisabled();
+    if (spark_transition_allowed(c.status, SparkStatus::expired)) {
+        // By hand: the authorization ran out, or the creator withdrew it before the expiry.
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Set expired")) report(store_.expire_spark_code(c.id, ctx.today), "Set the code expired.");
+        if (ImGui::IsItemHovered()) {
+            const auto left = spark_days_left(c, ctx.today);
+            ImGui::SetTooltip("%s", left && *left < 0 ? "Past its expiry: mark it expired (extend or replace it after)."
+                                                      : "Mark the code expired now: extend or replace it later.");
+        }
+    }
     const bool ended = c.status == SparkStatus::revoked || c.status == SparkStatus::killed;
     if (!ended) {
         ImGui::SameLine();
