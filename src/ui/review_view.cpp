@@ -258,26 +258,33 @@ void ReviewView::draw_header(Context& ctx) {
     const Program& p = store_.program();
     const std::string week = "Week " + review_.week_start.to_string() + " to " + review_.week_end.to_string();
     ImGui::TextUnformatted(week.c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("|");
-    ImGui::SameLine();
+    // The next part on the same line after a bar, or on the next line when it would not fit
+    // (a phone): nothing in the header is cut off.
+    auto next = [](const std::string& part) {
+        ImGui::SameLine();
+        const float need = ImGui::CalcTextSize(("| " + part).c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
+        if (ImGui::GetContentRegionAvail().x < need) {
+            ImGui::NewLine();
+            return;
+        }
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+    };
     const std::string phase = p.settings.program_start ? std::string("Phase: ") + phase_name(phase_)
                                                        : std::string("Phase: no program start date (Settings)");
+    next(phase);
     ImGui::TextUnformatted(phase.c_str());
     probe_tag("review:phase", phase);
-    ImGui::SameLine();
-    ImGui::TextDisabled("|");
-    ImGui::SameLine();
     const std::string count = fmt_int(static_cast<int64_t>(todo_.open.size())) +
                               (todo_.open.size() == 1 ? " action" : " actions");
+    next(count);
     ImGui::TextUnformatted(count.c_str());
     probe_tag("review:count", count);
-    ImGui::SameLine();
-    ImGui::TextDisabled("|");
-    ImGui::SameLine();
     // The day the review is held as of: today, or the one in the link (a look ahead or back).
     const std::string day = "as of " + day_.to_string();
-    if (day_from_link_ && day_ != today_) {
+    const bool from_link = day_from_link_ && day_ != today_;
+    next(from_link ? day + " Back to today" : day);
+    if (from_link) {
         ImGui::TextColored(palette().warning, "%s", day.c_str());
         probe_tag("review:day", day_.to_string());
         if (ImGui::IsItemHovered())
@@ -301,7 +308,9 @@ void ReviewView::draw_header(Context& ctx) {
         budget = "Budget: the program has not started, nothing to compare yet";
     }
     ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(budget.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     probe_tag("review:budget", budget);
     if (budget_ && ImGui::IsItemHovered()) {
