@@ -3,14 +3,13 @@
 // Usage: node bench/app.mjs APP_DIR PROGRAM.json   (prints one JSON object)
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const appDir = path.resolve(process.argv[2] || path.join(root, 'build/web'));
 const programFile = process.argv[3];
 process.env.SR_APP_DIR = appDir;
-const { startServer, launch, settle } = await import('../tests/browser/lib.mjs');
+const { startServer, launch, settle, gzipSize } = await import('../tests/browser/lib.mjs');
 const waitSaved = (page, timeout = 10000) =>
   page.waitForFunction(() => window.sparkRoster.saveState().state === 'saved', null, { timeout, polling: 50 });
 
@@ -21,8 +20,8 @@ let raw = 0, gz = 0;
 for (const f of ['index.html', 'spark-roster.js', 'spark-roster.wasm']) {
   const body = fs.readFileSync(path.join(appDir, f));
   raw += body.length;
-  gz += zlib.gzipSync(body, { level: 9 }).length;
-  if (f.endsWith('.wasm')) out.wasm_gzip_kb = zlib.gzipSync(body, { level: 9 }).length / 1024;
+  gz += gzipSize(body);
+  if (f.endsWith('.wasm')) out.wasm_gzip_kb = gzipSize(body) / 1024;
 }
 out.transfer_kb = raw / 1024;
 out.transfer_gzip_kb = gz / 1024;

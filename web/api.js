@@ -176,6 +176,22 @@
       if (!live) return { state: 'loading', text: 'Loading…', revision: 0 };
       return parse(call('sr_api_save_state', 'string'));
     },
+    // The code points the last frame drew without a glyph of their own (no font has them: drawn
+    // as a box), as numbers. [] when every character on screen was drawn.
+    missingGlyphs: function() { return live ? parse(call('sr_api_missing_glyphs', 'string')) : []; },
+    // For each code point of `text`: {codepoint, hex, glyph, drawn}, glyph "font" (the embedded UI
+    // font), "browser" (the browser's fonts, through Canvas2D), "none" (no font has it: a box) or
+    // "pending" (not drawn yet); drawn: whether the last frame drew it (null for ASCII).
+    glyphInfo: function(text) {
+      if (!live) return null;
+      var str = String(text), n = Module.lengthBytesUTF8(str) + 1, ptr = Module._malloc(n);
+      Module.stringToUTF8(str, ptr, n);
+      try {
+        return parse(call('sr_api_glyph_info', 'string', ['number'], [ptr]));
+      } finally {
+        Module._free(ptr);
+      }
+    },
     frameCount: function() { return live ? call('sr_api_frame_count', 'number') : 0; },
     // CPU milliseconds of the last frame drawn and the longest since the previous call.
     frameTime: function() { return live ? parse(call('sr_api_frame_time', 'string')) : { last: 0, max: 0 }; },

@@ -31,7 +31,8 @@ mergeInto(LibraryManager.library, {
     var input = document.createElement('input');
     input.type = 'file';
     input.id = 'sr-file-input';
-    input.accept = '.json,.csv,application/json,text/csv';
+    input.accept = '.json,.csv,.tsv,.txt,.xlsx,application/json,text/csv,text/tab-separated-values,' +
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     input.style.display = 'none';
     input.addEventListener('change', function() {
       var f = input.files && input.files[0];

@@ -3,7 +3,8 @@
 // app in a cache named after that version's content hash, so the app opens offline after the
 // first visit and every page load runs files of one single version.
 //
-// - install: fetches every file of this version past the HTTP cache, checks each against its
+// - install: fetches every file of this version, revalidating what the HTTP cache holds (the
+//   files the page has just loaded cost a 304, not a second download), checks each against its
 //   SHA-256 from the build (a host still serving a mix of old and new files fails the install,
 //   and the running version stays), and only then stores them.
 // - The new version waits until the page asks for it ("Reload to update": message

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "app/glyphs.hpp"
 #include "core/backup.hpp"
 #include "core/orders_import.hpp"
 #include "core/store.hpp"
@@ -83,21 +84,11 @@ Host* g = nullptr;
 void deliver_input();
 
 void rebuild_fonts_and_style() {
-    ImGuiIO& io = ImGui::GetIO();
     const float scale = static_cast<float>(g->dpr);
-    io.Fonts->Clear();
-    ImFontConfig cfg;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    cfg.PixelSnapH = true;
-    // Latin, Latin-1, general punctuation (– … •), currency signs, arrows. The embedded font is
-    // cut down to these ranges at build time: keep SR_FONT_UNICODES in CMakeLists.txt the same.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20A0, 0x20BF, 0x2190, 0x21FF, 0};
-    ImFont* font = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", std::round(kFontCssPx * scale), &cfg, ranges);
-    if (!font) io.Fonts->AddFontDefault();
-    io.FontGlobalScale = 1.0f;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The embedded UI font (cut down to SR_FONT_UNICODES at build time) and, for every other
+    // script drawn so far, the browser's fonts (src/app/glyphs.cpp).
+    sr::app::glyphs::build("/fonts/ui.ttf", std::round(kFontCssPx * scale));
+    ImGui::GetIO().FontGlobalScale = 1.0f;
     sr::ui::apply_theme(g->dark, scale, g->touch_layout);
 }
 
@@ -290,11 +281,18 @@ void frame() {
     wio.DisplaySize = ImVec2(static_cast<float>(g->fb_w), static_cast<float>(g->fb_h));
     wio.DisplayFramebufferScale = ImVec2(1, 1);
     apply_touch_to_mouse();
+    sr::app::glyphs::begin_frame();
     ImGui::NewFrame();
     apply_touch_scroll();
     sr::ui::probe_begin_frame();
     g->app.draw();
     ImGui::Render();
+    if (sr::app::glyphs::update()) {
+        // The frame drew text the atlas lacked; the atlas now has it. This frame was laid out
+        // with the old one: not shown, drawn again.
+        g->wake_frames = std::max(g->wake_frames, 2);
+        return;
+    }
     follow_text_input();
     const uint64_t hash = draw_hash(ImGui::GetDrawData());
     if (hash != g->last_draw_hash && g->unsettled < kMaxUnsettledFrames) {
@@ -592,6 +590,20 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_idle() {
     const int frames = std::max(g->wake_frames, undrawn ? 1 : 0);
     out = nlohmann::json{{"frames", frames},     {"input", g_input.size()}, {"save", s.name()},
                          {"busy", g->app.busy()}, {"touch", touch},          {"frame", g->frames}}.dump();
+    return out.c_str();
+}
+
+// Code points the last frame drew without a glyph (drawn as a box), as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* sr_api_missing_glyphs() {
+    static std::string out;
+    out = sr::app::glyphs::missing_json();
+    return out.c_str();
+}
+
+// For each code point of the text: where its glyph comes from and whether the last frame drew it.
+EMSCRIPTEN_KEEPALIVE const char* sr_api_glyph_info(const char* text) {
+    static std::string out;
+    out = sr::app::glyphs::info_json(text);
     return out.c_str();
 }
 

@@ -7,10 +7,14 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
+#include <algorithm>
 
 #include "core/backup.hpp"
 #include "core/generate.hpp"
 #include "core/metrics.hpp"
+#include "core/orders_import.hpp"
+#include "core/orders_xlsx.hpp"
 #include "core/review.hpp"
 #include "core/sample.hpp"
 
@@ -27,6 +31,11 @@ int usage() {
         "                                     print the weekly review of the week holding DATE (default: this week)\n"
         "  sparkroster generate --creators N --posts M [--today DATE] [--seed S]\n"
         "                                     print a generated program of that size as a backup (benchmarks)\n"
+        "  sparkroster import PROGRAM.json FILE... [-o OUT.json] [--dry-run] [--mapping M.json]\n"
+        "                                     import TikTok Shop affiliate-orders exports (.csv or .xlsx) into the\n"
+        "                                     program, one file after another; print each file's summary; write the\n"
+        "                                     program to OUT.json (default: PROGRAM.json itself), or nothing with\n"
+        "                                     --dry-run. A refused file changes nothing and exits 1.\n"
         "exit codes: 0 ok, 1 invalid input, 2 usage\n",
         stderr);
     return kUsage;
@@ -38,6 +47,58 @@ bool read_file(const std::string& path, std::string& out) {
     std::ostringstream ss;
     ss << in.rdbuf();
     out = ss.str();
+    return true;
+}
+
+// One orders file through the importer, read a piece at a time the way the app reads it: an
+// .xlsx by the ranges its reader asks for, a CSV from start to end.
+bool import_file(const std::string& path, const sr::Program& program, const sr::ColumnMapping& mapping,
+                 sr::OrdersImport& out, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot read the file";
+        return false;
+    }
+    in.seekg(0, std::ios::end);
+    const uint64_t size = static_cast<uint64_t>(in.tellg());
+    in.seekg(0);
+    std::string buf(std::min<uint64_t>(size, 8), '\0');
+    in.read(&buf[0], static_cast<std::streamsize>(buf.size()));
+    const sr::OrdersFileKind kind = sr::orders_file_kind(buf);
+    if (kind == sr::OrdersFileKind::old_excel) {
+        error = sr::xlsx::kOleMessage;
+        return false;
+    }
+    auto read_at = [&in, &buf](uint64_t offset, size_t n) {
+        buf.resize(n);
+        in.clear();
+        in.seekg(static_cast<std::streamoff>(offset));
+        in.read(&buf[0], static_cast<std::streamsize>(n));
+        return static_cast<size_t>(in.gcount()) == n;
+    };
+    if (kind == sr::OrdersFileKind::xlsx) {
+        sr::OrdersXlsxImport imp(program, 0, mapping, {}, size);
+        for (sr::xlsx::Range r = imp.need(); r.length > 0; r = imp.need()) {
+            if (!read_at(r.offset, r.length)) {
+                error = "cannot read the file";
+                return false;
+            }
+            if (!imp.give(buf)) break;
+        }
+        out = imp.finish();
+        return true;
+    }
+    sr::OrdersImporter imp(program, 0, mapping);
+    imp.expect_bytes(size);
+    constexpr size_t kChunk = 4u << 20;
+    for (uint64_t at = 0; at < size; at += kChunk) {
+        if (!read_at(at, static_cast<size_t>(std::min<uint64_t>(kChunk, size - at)))) {
+            error = "cannot read the file";
+            return false;
+        }
+        if (!imp.feed(buf)) break;
+    }
+    out = imp.finish();
     return true;
 }
 
@@ -122,6 +183,72 @@ int main(int argc, char** argv) {
         }
         const sr::Review rv = sr::review(*r.program, week ? *week : today_utc());
         std::cout << (format == "json" ? sr::review_to_json(rv, *r.program) + "\n" : sr::review_to_text(rv, *r.program));
+        return kOk;
+    }
+    if (cmd == "import") {
+        std::string program_file, out_file, mapping_file;
+        std::vector<std::string> files;
+        bool dry_run = false;
+        for (int i = 2; i < argc; ++i) {
+            const std::string a = argv[i];
+            if (a == "-o" && i + 1 < argc) out_file = argv[++i];
+            else if (a == "--mapping" && i + 1 < argc) mapping_file = argv[++i];
+            else if (a == "--dry-run") dry_run = true;
+            else if (!a.empty() && a[0] == '-') return usage();
+            else if (program_file.empty()) program_file = a;
+            else files.push_back(a);
+        }
+        if (program_file.empty() || files.empty()) return usage();
+        std::string text;
+        if (!read_file(program_file, text)) {
+            std::fprintf(stderr, "%s: cannot read the file\n", program_file.c_str());
+            return kInvalid;
+        }
+        sr::LoadResult lr = sr::program_from_json(text);
+        if (!lr.ok()) {
+            for (const sr::Problem& p : lr.problems) std::fprintf(stderr, "%s: %s\n", program_file.c_str(), p.to_string().c_str());
+            return kInvalid;
+        }
+        sr::Program program = std::move(*lr.program);
+        sr::ColumnMapping mapping;
+        if (!mapping_file.empty()) {
+            std::string m;
+            if (!read_file(mapping_file, m)) {
+                std::fprintf(stderr, "%s: cannot read the file\n", mapping_file.c_str());
+                return kInvalid;
+            }
+            mapping = sr::mapping_from_json(m);
+        }
+        for (const std::string& f : files) {
+            sr::OrdersImport r;
+            std::string error;
+            if (!import_file(f, program, mapping, r, error) || !r.ok()) {
+                std::fprintf(stderr, "%s was refused: %s. Nothing was changed.\n", f.c_str(),
+                             error.empty() ? r.refused.c_str() : error.c_str());
+                return kInvalid;
+            }
+            std::printf("%s: %s\n", f.c_str(), r.summary().c_str());
+            for (size_t i = 0; i < r.problems.size() && i < 20; ++i)
+                std::printf("  row %lld refused: %s\n", static_cast<long long>(r.problems[i].row), r.problems[i].reason.c_str());
+            for (size_t i = 0; i < r.unmatched.size() && i < 20; ++i)
+                std::printf("  row %lld unmatched: %s\n", static_cast<long long>(r.unmatched[i].row), r.unmatched[i].reason.c_str());
+            sr::apply_orders(program, r.changes);
+        }
+        if (dry_run) return kOk;
+        const std::string target = out_file.empty() ? program_file : out_file;
+        const std::string tmp = target + ".tmp";
+        {
+            std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+            o << sr::program_to_json(program, true) << "\n";
+            if (!o) {
+                std::fprintf(stderr, "%s: cannot write the file\n", tmp.c_str());
+                return kInvalid;
+            }
+        }
+        if (std::rename(tmp.c_str(), target.c_str()) != 0) {
+            std::fprintf(stderr, "%s: cannot write the file\n", target.c_str());
+            return kInvalid;
+        }
         return kOk;
     }
     if (cmd == "generate") {

@@ -9,17 +9,6 @@ namespace {
 
 constexpr char kBom[] = "\xEF\xBB\xBF";
 
-// Bytes that end an unquoted run.
-struct Specials {
-    bool table[256] = {};
-    constexpr Specials() {
-        table[static_cast<unsigned char>(',')] = true;
-        table[static_cast<unsigned char>('\n')] = true;
-        table[static_cast<unsigned char>('\r')] = true;
-    }
-};
-constexpr Specials kSpecials;
-
 int64_t count_newlines(const char* p, size_t n) { return std::count(p, p + n, '\n'); }
 
 // Bytes of an eight-byte word equal to c: the lowest set bit marks the first (bits above it may
@@ -29,19 +18,19 @@ uint64_t bytes_equal(uint64_t w, char c) {
     return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
 }
 
-// The first ',', '\n' or '\r' at or after p, or end: eight bytes at a time. Every byte read is
-// also ORed into `seen`, so a record whose bytes all have the top bit clear is known to be ASCII
-// (valid UTF-8) without a second pass.
-const char* next_special(const char* p, const char* end, uint64_t& seen) {
+// The first separator, '\n' or '\r' at or after p (`special` marks those bytes), or end: eight
+// bytes at a time. Every byte read is also ORed into `seen`, so a record whose bytes all have
+// the top bit clear is known to be ASCII (valid UTF-8) without a second pass.
+const char* next_special(const char* p, const char* end, char sep, const bool* special, uint64_t& seen) {
     while (end - p >= 8) {
         uint64_t w;
         std::memcpy(&w, p, 8);
         seen |= w;
-        const uint64_t m = bytes_equal(w, ',') | bytes_equal(w, '\n') | bytes_equal(w, '\r');
+        const uint64_t m = bytes_equal(w, sep) | bytes_equal(w, '\n') | bytes_equal(w, '\r');
         if (m) return p + (__builtin_ctzll(m) >> 3);
         p += 8;
     }
-    for (; p < end && !kSpecials.table[static_cast<unsigned char>(*p)]; ++p) seen |= static_cast<unsigned char>(*p);
+    for (; p < end && !special[static_cast<unsigned char>(*p)]; ++p) seen |= static_cast<unsigned char>(*p);
     return p;
 }
 
@@ -107,8 +96,62 @@ bool valid_utf8(std::string_view s, size_t* bad_at) {
     return true;
 }
 
-Reader::Reader(OnRecord on_record, size_t max_record_bytes)
-    : on_record_(std::move(on_record)), max_record_bytes_(max_record_bytes) {}
+Reader::Reader(OnRecord on_record, size_t max_record_bytes, char separator)
+    : on_record_(std::move(on_record)), max_record_bytes_(max_record_bytes), sep_(separator) {
+    special_[static_cast<unsigned char>('\n')] = true;
+    special_[static_cast<unsigned char>('\r')] = true;
+    if (sep_ != kDetectSeparator) special_[static_cast<unsigned char>(sep_)] = true;
+}
+
+// Reads head_ on from where it stopped, to the end of the first line that holds anything (line
+// breaks inside quotes do not end it), and picks the separator that line uses most. At the end
+// of the input, or once head_ is longer than a record may be, the line read so far decides.
+// Returns whether the separator is now known.
+bool Reader::detect_separator(bool at_end) {
+    const char* const begin = head_.data();
+    const char* p = begin + head_scanned_;
+    const char* const end = begin + head_.size();
+    bool line_end = false;
+    for (; p < end; ++p) {
+        const char c = *p;
+        if (c == '"') head_quoted_ = !head_quoted_;
+        if (head_quoted_ || c == '"') {
+            head_line_content_ = true;
+        } else if (c == '\n' || c == '\r') {
+            if (head_line_content_) {
+                line_end = true;
+                break;
+            }
+        } else {
+            head_line_content_ = true;
+        }
+    }
+    head_scanned_ = static_cast<size_t>(p - begin);
+    if (!line_end && !at_end && head_.size() <= max_record_bytes_) return false;
+    // The counts over the first line: quotes toggled again from its start.
+    size_t commas = 0, tabs = 0, semicolons = 0;
+    bool quoted = false;
+    for (const char* q = begin; q < p; ++q) {
+        if (*q == '"') quoted = !quoted;
+        if (quoted) continue;
+        commas += *q == ',';
+        tabs += *q == '\t';
+        semicolons += *q == ';';
+    }
+    sep_ = tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas && semicolons > tabs ? ';' : ',';
+    special_[static_cast<unsigned char>(sep_)] = true;
+    return true;
+}
+
+// Bytes after the byte-order mark: held back until the separator is known, then read.
+bool Reader::deliver(const char* p, const char* end) {
+    if (sep_ != kDetectSeparator) return process(p, end);
+    head_.append(p, static_cast<size_t>(end - p));
+    if (!detect_separator(false)) return true;
+    const std::string head = std::move(head_);
+    head_ = std::string();
+    return process(head.data(), head.data() + head.size());
+}
 
 bool Reader::fail(int64_t line, int64_t column, std::string message) {
     error_.line = line;
@@ -178,7 +221,7 @@ bool Reader::in_place(const char*& at, const char* end) {
             if (q == end) return true;
             if (*q == '"') {
                 const char* close = next_quote(q + 1, end, seen);
-                if (close == end || close + 1 == end || !(close[1] == ',' || close[1] == '\n' || close[1] == '\r'))
+                if (close == end || close + 1 == end || !(close[1] == sep_ || close[1] == '\n' || close[1] == '\r'))
                     return true;
                 const size_t n = static_cast<size_t>(close - q - 1);
                 quoted_lines += count_newlines(q + 1, n);
@@ -186,11 +229,11 @@ bool Reader::in_place(const char*& at, const char* end) {
                 q = close + 1;
             } else {
                 const char* f = q;
-                q = next_special(q, end, seen);
+                q = next_special(q, end, sep_, special_, seen);
                 if (q == end) return true;
                 views_.emplace_back(f, static_cast<size_t>(q - f));
             }
-            if (*q != ',') break;
+            if (*q != sep_) break;
             ++q;
         }
         // q is at the record's '\n' or '\r'.
@@ -235,7 +278,7 @@ bool Reader::process(const char* p, const char* end) {
                 break;
             case State::unquoted: {
                 const char* q = p;
-                while (q < end && !kSpecials.table[static_cast<unsigned char>(*q)]) ++q;
+                while (q < end && !special_[static_cast<unsigned char>(*q)]) ++q;
                 buf_.append(p, static_cast<size_t>(q - p));
                 if (buf_.size() > max_record_bytes_)
                     return fail(record_line_, 0,
@@ -245,7 +288,7 @@ bool Reader::process(const char* p, const char* end) {
                 if (p == end) break;
                 const char c = *p++;
                 end_field();
-                if (c == ',') {
+                if (c == sep_) {
                     record_has_content_ = true;
                     state_ = State::field_start;
                 } else {
@@ -301,10 +344,10 @@ bool Reader::feed(std::string_view bytes) {
         const bool maybe_bom = std::memcmp(bom_prefix_.data(), kBom, bom_prefix_.size()) == 0;
         if (maybe_bom && bom_prefix_.size() < 3) return true;  // need more bytes to decide
         bom_checked_ = true;
-        if (!maybe_bom && !process(bom_prefix_.data(), bom_prefix_.data() + bom_prefix_.size())) return false;
+        if (!maybe_bom && !deliver(bom_prefix_.data(), bom_prefix_.data() + bom_prefix_.size())) return false;
         bom_prefix_.clear();
     }
-    return process(bytes.data(), bytes.data() + bytes.size());
+    return deliver(bytes.data(), bytes.data() + bytes.size());
 }
 
 bool Reader::finish() {
@@ -312,6 +355,12 @@ bool Reader::finish() {
     if (!bom_checked_) {
         bom_checked_ = true;
         const std::string head = std::move(bom_prefix_);
+        if (!deliver(head.data(), head.data() + head.size())) return false;
+    }
+    if (sep_ == kDetectSeparator) {
+        detect_separator(true);
+        const std::string head = std::move(head_);
+        head_ = std::string();
         if (!process(head.data(), head.data() + head.size())) return false;
     }
     switch (state_) {

@@ -1,7 +1,8 @@
 // RFC 4180 CSV, read incrementally: feed the bytes in chunks of any size (a 200 MB export a few
 // megabytes at a time, with a progress bar between chunks) and get every record as it completes.
 //
-// - Fields separated by ',', records by CRLF, LF or a lone CR.
+// - Fields separated by ',' (or another separator given to the reader, or the one its first line
+//   uses: see kDetectSeparator), records by CRLF, LF or a lone CR.
 // - A field that starts with '"' is quoted: it may hold commas, line breaks and doubled quotes
 //   ("" = one "). Text after the closing quote up to the next separator is kept as written;
 //   a quote in the middle of an unquoted field is an ordinary character.
@@ -31,6 +32,10 @@ struct Error {
     std::string message; // in words, with the line/row/column already in it
 };
 
+// Given as the separator: the reader takes the one of ',', '\t' and ';' that its first line (the
+// header) holds most often outside quotes, ',' when it holds none or on a tie.
+constexpr char kDetectSeparator = 0;
+
 struct Record {
     int64_t row = 0;   // record number, 1-based
     int64_t line = 0;  // physical line the record starts on, 1-based
@@ -42,7 +47,7 @@ public:
     // Return false from the callback to stop reading (feed() then returns false, no error set).
     using OnRecord = std::function<bool(const Record&)>;
 
-    explicit Reader(OnRecord on_record, size_t max_record_bytes = 1 << 20);
+    explicit Reader(OnRecord on_record, size_t max_record_bytes = 1 << 20, char separator = ',');
 
     // Reads the next bytes. Returns false once reading has stopped: an error (error() says
     // which) or the callback asked to stop. Further calls do nothing and return false.
@@ -55,6 +60,9 @@ public:
     const Error& error() const { return error_; }
     uint64_t bytes_read() const { return bytes_; }
     int64_t records() const { return row_; }
+    // The field separator: the one given, or the one detected (kDetectSeparator until the first
+    // line is read).
+    char separator() const { return sep_; }
 
 private:
     enum class State : uint8_t { field_start, unquoted, quoted, quote_in_quoted, after_cr };
@@ -63,13 +71,21 @@ private:
     bool end_field();
     bool process(const char* p, const char* end);
     bool in_place(const char*& p, const char* end);
+    bool deliver(const char* p, const char* end);
+    bool detect_separator(bool at_end);
 
     OnRecord on_record_;
     size_t max_record_bytes_;
+    char sep_;
+    bool special_[256] = {};       // bytes that end an unquoted run: the separator and line ends
     State state_ = State::field_start;
     bool stopped_ = false;
     bool bom_checked_ = false;
     std::string bom_prefix_;       // first bytes while deciding whether they are a BOM
+    std::string head_;             // first bytes while detecting the separator
+    size_t head_scanned_ = 0;
+    bool head_quoted_ = false;
+    bool head_line_content_ = false;
     std::string buf_;              // this record's field bytes, one after another
     std::vector<size_t> ends_;     // where each finished field ends in buf_
     std::vector<std::string_view> views_;

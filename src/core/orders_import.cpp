@@ -12,51 +12,145 @@
 
 #include "creators.hpp"
 #include "csv.hpp"
+#include "export_words.hpp"
 #include "format.hpp"
 
 namespace sr {
 
 namespace {
 
-struct FieldInfo {
-    const char* header;
-    const char* key;
-};
-
-constexpr FieldInfo kFields[kOrderFieldCount] = {
-    {"Order ID", "order_id"},
-    {"Product ID", "product_id"},
-    {"Product Name", "product_name"},
-    {"SKU ID", "sku_id"},
-    {"Price", "price"},
-    {"Payment Amount", "payment_amount"},
-    {"Currency", "currency"},
-    {"Quantity", "quantity"},
-    {"Order Status", "order_status"},
-    {"Creator Username", "creator_username"},
-    {"Content Type", "content_type"},
-    {"Content ID", "content_id"},
-    {"Standard commission rate", "commission_rate"},
-    {"Est. Commission Base", "est_commission_base"},
-    {"Est. standard commission payment", "est_commission"},
-    {"Actual Commission Base", "actual_commission_base"},
-    {"Actual Commission Payment", "actual_commission"},
-    {"Time Created", "time_created"},
-    {"Fully returned or refunded", "fully_refunded"},
+// The fields' keys in saved mappings and in the word files (assets/headers/orders.*.json),
+// which hold their headers.
+constexpr const char* kFieldKeys[kOrderFieldCount] = {
+    "order_id",         "product_id",   "product_name",    "sku_id",      "price",
+    "payment_amount",   "currency",     "quantity",        "order_status", "creator_username",
+    "content_type",     "content_id",   "commission_rate", "est_commission_base", "est_commission",
+    "actual_commission_base", "actual_commission", "time_created", "fully_refunded",
 };
 
 constexpr size_t kKeepListed = 1000;
 
-inline std::string_view trim_view(std::string_view s) {
+// The length of the invisible character that starts s[i..], 0 when none: a space, a tab or a
+// line break, or in UTF-8 a no-break space (U+00A0), a narrow no-break space (U+202F), a
+// zero-width space (U+200B), an ideographic space (U+3000) or a byte-order mark (U+FEFF), which
+// exports and spreadsheets put around cells and in headers. ASCII is decided inline (every cell
+// is trimmed, a million rows at a time); the rest is looked at only for a byte above 0xC1.
+size_t wide_blank_at(std::string_view s, size_t i) {
+    const std::string_view t = s.substr(i, 3);
+    if (t.substr(0, 2) == "\xC2\xA0") return 2;
+    return t == "\xE2\x80\xAF" || t == "\xE2\x80\x8B" || t == "\xE3\x80\x80" || t == "\xEF\xBB\xBF" ? 3 : 0;
+}
+inline size_t blank_at(std::string_view s, size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return c >= 0xC2 ? wide_blank_at(s, i) : 0;
+}
+// The same for the character that ends s[..e).
+inline size_t blank_before(std::string_view s, size_t e) {
+    const auto c = static_cast<unsigned char>(s[e - 1]);
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (e >= 2 && wide_blank_at(s, e - 2) == 2) return 2;
+    if (e >= 3 && wide_blank_at(s, e - 3) == 3) return 3;
+    return 0;
+}
+
+// Reads the next character of a text's key (header_key) from s[i..]: false at the end.
+bool next_key_char(std::string_view s, size_t& i, char& out) {
+    while (i < s.size()) {
+        if (const size_t n = blank_at(s, i)) {
+            i += n;
+            continue;
+        }
+        const char c = s[i++];
+        if (c == '_' || c == '-' || c == '.') continue;
+        out = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        return true;
+    }
+    return false;
+}
+
+// Whether a text's key is `key` (already a key), or begins with it: without making the text's
+// key, row by row.
+bool key_is(std::string_view text, std::string_view key, bool prefix = false) {
+    size_t i = 0, k = 0;
+    char c;
+    while (next_key_char(text, i, c)) {
+        if (k == key.size()) return prefix;
+        if (c != key[k++]) return false;
+    }
+    return k == key.size();
+}
+bool key_is_any(std::string_view text, const std::vector<std::string>& keys) {
+    for (const std::string& k : keys)
+        if (key_is(text, k)) return true;
+    return false;
+}
+
+// The cell without the invisible characters around it. Most cells have none, as their first and
+// last bytes show without a loop.
+std::string_view trim_around(std::string_view s) {
     size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    for (size_t n; b < e && (n = blank_at(s, b)) > 0;) b += n;
+    for (size_t n; e > b && (n = blank_before(s, e)) > 0;) e -= n;
     return s.substr(b, e - b);
+}
+inline std::string_view trim_view(std::string_view s) {
+    if (s.empty()) return s;
+    const auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
+    return first > ' ' && last > ' ' && first < 0xC2 && last < 0x80 ? s : trim_around(s);
+}
+
+// At most n bytes of s, cut before a character rather than inside one.
+std::string clip(std::string_view s, size_t n) {
+    if (s.size() <= n) return std::string(s);
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return std::string(s.substr(0, n));
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// What a cell holds where a column has no value: "/", "-", "--", "N/A", an em or en dash, or
+// "<" and a number (TikTok's "fewer than 5", a count too small to show).
+bool no_value(std::string_view s) {
+    switch (s[0]) {
+        case '/': case '-': case '<': case 'N': case 'n': case '\xE2': break;
+        default: return false;
+    }
+    if (s == "/" || s == "-" || s == "--" || s == "\xE2\x80\x94" || s == "\xE2\x80\x93") return true;
+    if (s.size() == 3 && (s[0] == 'N' || s[0] == 'n') && s[1] == '/' && (s[2] == 'A' || s[2] == 'a')) return true;
+    if (s[0] != '<' || s.size() < 2) return false;
+    for (char c : s.substr(1))
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+// An id a spreadsheet turned into a number and wrote back rounded: "5.77123E+20", "5,77E+20".
+// Ids are all digits, so the second byte decides almost every cell at once.
+bool rounded_number(std::string_view s) {
+    if (s.size() < 3 || !is_digit(s[0]) || !(s[1] == '.' || s[1] == ',' || s[1] == 'E' || s[1] == 'e')) return false;
+    size_t i = 1;
+    if (s[1] == '.' || s[1] == ',')
+        for (++i; i < s.size() && is_digit(s[i]);) ++i;
+    if (i + 1 >= s.size() || (s[i] != 'E' && s[i] != 'e')) return false;
+    ++i;
+    if (s[i] == '+') ++i;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i)
+        if (!is_digit(s[i])) return false;
+    return true;
+}
+
+// Words with a space between them, as a sentence describing a column is and an id never is.
+bool is_prose(std::string_view s) {
+    bool letter = false, space = false;
+    for (char c : s) {
+        letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+        space = space || c == ' ';
+    }
+    return letter && space;
+}
 
 // ASCII case-insensitive equality and search, without making lower-case copies (row by row,
 // a million times).
@@ -102,12 +196,121 @@ double decimal_value(const char* s, size_t n) {
     return static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
 }
 
-// "$1,234.50", "1234.5", "USD 12.00", "12,50": a money amount >= 0. Refuses negatives and
-// anything that is not one number.
-bool parse_amount(std::string_view s, double& out, std::string& why) {
+// Currencies written without a minor unit: "10.000.000 ₫" is ten million dong.
+bool whole_units(std::string_view code) {
+    for (std::string_view c : {"VND", "IDR", "JPY", "KRW"})
+        if (iequals(code, c)) return true;
+    return false;
+}
+
+// How the program's amounts read: its currency, and whether that has a minor unit.
+struct MoneyRules {
+    std::string currency;
+    bool whole;
+    explicit MoneyRules(std::string_view code) : currency(code), whole(whole_units(code)) {}
+};
+
+// The currency a symbol or code beside an amount names: a sign that is one currency's, or three
+// capital letters. Empty when it names none (or several: "$", "¥").
+std::string_view currency_named(std::string_view side) {
+    size_t b = 0, e = side.size();
+    for (size_t n; b < e && ((n = blank_at(side, b)) > 0 || side[b] == '.');) b += n ? n : 1;
+    for (size_t n; e > b && ((n = blank_before(side, e)) > 0 || side[e - 1] == '.');) e -= n ? n : 1;
+    side = side.substr(b, e - b);
+    static constexpr std::pair<std::string_view, std::string_view> kSigns[] = {
+        {"\xE2\x82\xAB", "VND"}, {"\xC4\x91", "VND"}, {"VN\xC4\x90", "VND"}, {"Rp", "IDR"}, {"RM", "MYR"},
+        {"\xE0\xB8\xBF", "THB"}, {"\xC2\xA3", "GBP"}, {"\xE2\x82\xAC", "EUR"}, {"\xE2\x82\xB1", "PHP"},
+        {"S$", "SGD"}, {"US$", "USD"}, {"\xE2\x82\xA9", "KRW"}};
+    for (const auto& [sign, code] : kSigns)
+        if (side == sign) return code;
+    if (side.size() == 3 && std::all_of(side.begin(), side.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return side;
+    return {};
+}
+
+// The digits of a number written with separators, as "1234.56" in buf (n bytes): "1,234.56",
+// "1.234,56", "10.000.000", "1 234,56", "12,50". One separator of '.' or ',' may be the decimal
+// one, the last; the others group thousands and must be of one kind (spaces and apostrophes
+// are one kind), with groups of three digits after a first group of one to three. Which
+// separator is decimal:
+// - '.' and ',' both there: the last, if its kind appears once;
+// - one kind, more than once: none (thousands);
+// - once, with exactly three digits after it and not after a lone 0: thousands when it is a
+//   ',' or the currency has no minor unit ("1,234", "Rp 1.234"); else decimal ("1.234" in
+//   dollars, "12,50", "0,500").
+bool read_number(std::string_view t, bool whole, char* buf, size_t& n) {
+    struct Group {
+        size_t at, len;
+        char sep;  // the separator before it: '.', ',', ' ' (spaces, apostrophes) or 0
+    };
+    Group groups[24];
+    size_t count = 0;
+    char pending = 0;
+    for (size_t i = 0; i < t.size();) {
+        const char c = t[i];
+        if (is_digit(c)) {
+            size_t j = i;
+            while (j < t.size() && is_digit(t[j])) ++j;
+            if (count == 24) return false;
+            groups[count++] = {i, j - i, pending};
+            pending = 0;
+            i = j;
+            continue;
+        }
+        if (pending) return false;  // two separators in a row
+        size_t w = 1;
+        if (c == '.' || c == ',') pending = c;
+        else if (c == '\'' || (w = blank_at(t, i)) > 0 || t.substr(i, 3) == "\xE2\x80\x99") {
+            pending = ' ';
+            w = w ? w : c == '\'' ? 1 : 3;
+        } else {
+            return false;
+        }
+        if (count == 0 && pending == ' ') return false;
+        i += w;
+    }
+    if (pending || count == 0) return false;
+    size_t dots = 0, commas = 0;
+    for (size_t g = 0; g < count; ++g) dots += groups[g].sep == '.', commas += groups[g].sep == ',';
+    const Group& last = groups[count - 1];
+    bool decimal = false;  // whether the last separator is the decimal one
+    if (last.sep == '.' || last.sep == ',') {
+        const size_t kind = last.sep == '.' ? dots : commas;
+        if (dots && commas) {
+            if (kind != 1) return false;
+            decimal = true;
+        } else if (kind == 1) {
+            const bool lone_zero = count == 2 && groups[0].len == 1 && t[groups[0].at] == '0';
+            decimal = count == 1 || last.len != 3 || lone_zero || !(last.sep == ',' || whole);
+        }
+    }
+    const size_t whole_groups = decimal ? count - 1 : count;
+    if (groups[0].sep != 0 && !(decimal && count == 1)) return false;  // ".5" only
+    char thousands = 0;
+    for (size_t g = 1; g < whole_groups; ++g) {
+        if (thousands && groups[g].sep != thousands) return false;
+        thousands = groups[g].sep;
+        if (groups[g].len != 3 || groups[0].len > 3) return false;
+    }
+    n = 0;
+    for (size_t g = 0; g < count; ++g) {
+        if (decimal && g == count - 1) buf[n++] = '.';
+        if (n + groups[g].len > 46) return false;
+        std::memcpy(buf + n, t.data() + groups[g].at, groups[g].len);
+        n += groups[g].len;
+    }
+    buf[n] = 0;
+    return true;
+}
+
+// "$1,234.50", "1234.5", "USD 12.00", "RM7,988.80", "10.000.000 ₫", "1.234,56 €": a money
+// amount >= 0 in the program's currency. Refuses negatives, another currency named beside the
+// number, and anything that is not one number.
+bool parse_amount(std::string_view s, double& out, std::string& why, const MoneyRules& money) {
     s = trim_view(s);
     // The usual form, "23.40": at most 15 digits with a '.' between them, read in one pass with
-    // the same result as below.
+    // the same result as below (where "1.234" is a thousand and more in a currency with no
+    // minor unit).
     if (!s.empty() && s.size() <= 15 && is_digit(s.front()) && is_digit(s.back())) {
         uint64_t m = 0;
         int frac = -1;
@@ -123,7 +326,7 @@ bool parse_amount(std::string_view s, double& out, std::string& why) {
                 break;
             }
         }
-        if (plain) {
+        if (plain && !(money.whole && frac == 3)) {
             const double v = static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
             if (v <= 1e12) {
                 out = v;
@@ -131,54 +334,33 @@ bool parse_amount(std::string_view s, double& out, std::string& why) {
             }
         }
     }
-    // Currency symbols and codes on either side ("$", "US$", "USD", "€" as UTF-8 bytes).
-    auto decoration = [](char c) {
-        return !(is_digit(c) || c == '-' || c == '.' || c == ',' || c == '+');
-    };
-    while (!s.empty() && decoration(s.front())) s.remove_prefix(1);
-    while (!s.empty() && decoration(s.back())) s.remove_suffix(1);
-    if (s.empty()) {
+    // The number runs from the first digit (or a separator just before one) to the last digit;
+    // around it, a currency sign or code, and a sign.
+    size_t b = 0;
+    while (b < s.size() && !is_digit(s[b]) && !((s[b] == '.' || s[b] == ',') && b + 1 < s.size() && is_digit(s[b + 1]))) ++b;
+    size_t e = s.size();
+    while (e > b && !is_digit(s[e - 1])) --e;
+    if (b == e) {
         why = "is not a number";
         return false;
     }
-    if (s.front() == '-') {
+    const std::string_view before = s.substr(0, b), after = s.substr(e);
+    if (before.find_first_of("-(") != std::string_view::npos || before.find("\xE2\x88\x92") != std::string_view::npos ||
+        after.find('-') != std::string_view::npos) {
         why = "is negative";
         return false;
     }
-    if (s.front() == '+') s.remove_prefix(1);
-    if (s.size() > 40) {
-        why = "is not a number";
-        return false;
-    }
-    const bool has_dot = s.find('.') != std::string_view::npos;
-    size_t commas = 0, last_comma = 0;
-    for (size_t i = 0; i < s.size(); ++i)
-        if (s[i] == ',') ++commas, last_comma = i;
-    const bool decimal_comma = !has_dot && commas == 1 && s.size() - last_comma - 1 != 3;
-    char buf[48];
-    size_t n = 0;
-    bool digits = false, dot = false;
-    for (char c : s) {
-        if (c == ',') {
-            if (!decimal_comma) continue;
-            c = '.';
-        }
-        if (c == '.') {
-            if (dot) {
-                why = "is not a number";
-                return false;
-            }
-            dot = true;
-        } else if (is_digit(c)) {
-            digits = true;
-        } else {
-            why = "is not a number";
+    for (std::string_view side : {before, after}) {
+        const std::string_view named = currency_named(side);
+        if (!named.empty() && !iequals(named, money.currency)) {
+            why = "is in " + std::string(named) + ", not the program's " + money.currency;
             return false;
         }
-        buf[n++] = c;
     }
-    buf[n] = 0;
-    if (!digits) {
+    const bool whole = money.whole || whole_units(currency_named(before)) || whole_units(currency_named(after));
+    char buf[48];
+    size_t n = 0;
+    if (e - b > 40 || !read_number(s.substr(b, e - b), whole, buf, n)) {
         why = "is not a number";
         return false;
     }
@@ -188,6 +370,30 @@ bool parse_amount(std::string_view s, double& out, std::string& why) {
         return false;
     }
     out = v;
+    return true;
+}
+
+// "10%", "5.93%", "3,5 %", "10": a commission rate as a fraction (0.1). A number without '%' is
+// read as a percentage too, as the export writes them.
+bool parse_rate(std::string_view s, double& out, std::string& why) {
+    s = trim_view(s);
+    if (!s.empty() && s.back() == '%') s = trim_view(s.substr(0, s.size() - 1));
+    char buf[48];
+    size_t n = 0;
+    if (!s.empty() && s.front() == '-') {
+        why = "is negative";
+        return false;
+    }
+    if (s.empty() || s.size() > 40 || !is_digit(s.back()) || !read_number(s, false, buf, n)) {
+        why = "is not a rate";
+        return false;
+    }
+    const double v = decimal_value(buf, n);
+    if (v > 100) {
+        why = "is over 100 %";
+        return false;
+    }
+    out = v / 100;
     return true;
 }
 
@@ -203,36 +409,46 @@ bool parse_count(std::string_view s, int64_t& out) {
     return true;
 }
 
-// "2024-03-15 14:22:01", "2024/03/15", "03/15/2024 2:22 PM": the day, when there is one.
-std::optional<Date> parse_day(std::string_view s) {
-    s = trim_view(s);
-    if (s.size() >= 10 && is_digit(s[0]) && is_digit(s[3]) && (s[4] == '-' || s[4] == '/')) {
-        std::string t(s.substr(0, 10));
-        t[4] = '-';
-        if (t[7] == '/') t[7] = '-';
-        return Date::parse(t);
+// The date that starts a cell: "2026-11-13 10:00:00", "2026/11/13", "13/11/2026 10:00:00",
+// "11/13/2026 2:22 PM", "13.11.2026". Year first, the order is year, month, day; year last, the
+// first two numbers are the day and the month in an order the file decides (DateReading).
+struct DayText {
+    int year = 0, first = 0, second = 0;
+    bool year_first = false;
+};
+std::optional<DayText> read_day(std::string_view s) {
+    int v[3] = {0, 0, 0};
+    size_t len[3] = {0, 0, 0};
+    char seps[2] = {0, 0};
+    size_t i = 0;
+    for (int k = 0; k < 3; ++k) {
+        while (i < s.size() && is_digit(s[i]) && len[k] < 5) v[k] = v[k] * 10 + (s[i++] - '0'), ++len[k];
+        if (len[k] == 0 || len[k] > 4) return std::nullopt;
+        if (k == 2) break;
+        if (i == s.size() || !(s[i] == '-' || s[i] == '/' || s[i] == '.')) return std::nullopt;
+        seps[k] = s[i++];
     }
-    if (s.size() >= 10 && is_digit(s[0]) && s[2] == '/' && s[5] == '/') {
-        const std::string t = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(0, 2)) + "-" + std::string(s.substr(3, 2));
-        return Date::parse(t);
-    }
+    if (seps[0] != seps[1]) return std::nullopt;
+    if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) return DayText{v[0], v[1], v[2], true};
+    if (len[2] == 4 && len[0] <= 2 && len[1] <= 2) return DayText{v[2], v[0], v[1], false};
     return std::nullopt;
 }
 
-// Yes / no for "Fully returned or refunded".
-bool parse_flag(std::string_view s, bool& out) {
-    const std::string_view k = trim_view(s);
-    for (std::string_view no : {"", "no", "n", "false", "0", "-"})
-        if (iequals(k, no)) {
-            out = false;
-            return true;
-        }
-    for (std::string_view yes : {"yes", "y", "true", "1", "refunded", "returned", "fully refunded", "fully returned"})
-        if (iequals(k, yes)) {
-            out = true;
-            return true;
-        }
-    return false;
+// A day that exists, as a Date.
+std::optional<Date> civil(int y, int m, int d) {
+    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    const char t[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                        static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                        static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+    return Date::parse(std::string_view(t, 10));
+}
+
+// The date part of a cell, for a message: "03/04/2026" of "03/04/2026 10:00:00".
+std::string date_part(std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && n < 10 && s[n] != ' ' && s[n] != 'T') ++n;
+    return std::string(s.substr(0, n));
 }
 
 // A hash of a string read eight bytes at a time (order ids and content ids are about 20 bytes:
@@ -471,31 +687,94 @@ double cents(double v) { return std::round(v * 100.0) / 100.0; }
 
 std::string in_quotes(std::string_view s) {
     std::string out = "\"";
-    out.append(s.substr(0, 60));
+    out += clip(s, 60);
     if (s.size() > 60) out += "...";
     return out + "\"";
 }
 
 }  // namespace
 
-const char* order_field_header(OrderField f) { return kFields[static_cast<int>(f)].header; }
-const char* order_field_key(OrderField f) { return kFields[static_cast<int>(f)].key; }
+const char* order_field_key(OrderField f) { return kFieldKeys[static_cast<int>(f)]; }
 bool order_field_always_required(OrderField f) { return f == OrderField::order_id || f == OrderField::creator_username; }
 
 std::string header_key(std::string_view header) {
     std::string k;
     k.reserve(header.size());
-    for (char c : header) {
-        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '\t') continue;
-        k.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
+    size_t i = 0;
+    for (char c; next_key_char(header, i, c);) k.push_back(c);
     return k;
 }
+
+namespace {
+
+// The export's words in every language (assets/headers/orders.*.json) as keys, read once.
+struct OrderWords {
+    struct Name {
+        std::string key;
+        std::string language;
+    };
+    std::array<std::vector<Name>, kOrderFieldCount> headers;
+    std::array<std::string, kOrderFieldCount> usual;  // the English header (the key without one)
+    std::vector<std::string> ineligible, yes, no;      // Order Status, Fully returned or refunded
+    std::vector<std::string> total;                    // a totals row's first word
+};
+
+const OrderWords& order_words() {
+    static const OrderWords words = [] {
+        OrderWords w;
+        auto keys = [](const std::vector<std::string>& texts, std::vector<std::string>& out) {
+            for (const std::string& t : texts) out.push_back(header_key(t));
+        };
+        for (const ExportWords* file : export_words_of("orders")) {
+            for (int f = 0; f < kOrderFieldCount; ++f) {
+                auto it = file->headers.find(kFieldKeys[f]);
+                if (it == file->headers.end()) continue;
+                for (const std::string& h : it->second) w.headers[f].push_back({header_key(h), file->language});
+                if (w.usual[f].empty() && file->language == "en" && !it->second.empty()) w.usual[f] = it->second.front();
+            }
+            auto values = [&](const char* field, const char* value) -> const std::vector<std::string>& {
+                static const std::vector<std::string> none;
+                auto f = file->values.find(field);
+                if (f == file->values.end()) return none;
+                auto v = f->second.find(value);
+                return v == f->second.end() ? none : v->second;
+            };
+            keys(values("order_status", "ineligible"), w.ineligible);
+            keys(values("fully_refunded", "yes"), w.yes);
+            keys(values("fully_refunded", "no"), w.no);
+            if (auto it = file->rows.find("total"); it != file->rows.end()) keys(it->second, w.total);
+        }
+        for (int f = 0; f < kOrderFieldCount; ++f)
+            if (w.usual[f].empty()) w.usual[f] = kFieldKeys[f];
+        return w;
+    }();
+    return words;
+}
+
+// Yes / no for "Fully returned or refunded", in any language of the word files; a cell with
+// nothing in it (or only punctuation, as "-") is no.
+bool parse_flag(std::string_view s, bool& out, const OrderWords& words) {
+    size_t i = 0;
+    char c;
+    if (!next_key_char(s, i, c) || key_is_any(s, words.no)) {
+        out = false;
+        return true;
+    }
+    if (key_is_any(s, words.yes)) {
+        out = true;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+const char* order_field_header(OrderField f) { return order_words().usual[static_cast<size_t>(f)].c_str(); }
 
 std::string mapping_to_json(const ColumnMapping& m) {
     nlohmann::json j = nlohmann::json::object();
     for (int i = 0; i < kOrderFieldCount; ++i)
-        if (!m.headers[i].empty()) j[kFields[i].key] = m.headers[i];
+        if (!m.headers[i].empty()) j[kFieldKeys[i]] = m.headers[i];
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -504,7 +783,7 @@ ColumnMapping mapping_from_json(std::string_view text) {
     const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return m;
     for (int i = 0; i < kOrderFieldCount; ++i) {
-        auto it = j.find(kFields[i].key);
+        auto it = j.find(kFieldKeys[i]);
         if (it != j.end() && it->is_string()) m.headers[i] = it->get<std::string>();
     }
     return m;
@@ -514,17 +793,32 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
     ColumnMatch r;
     r.headers = headers;
     r.column.fill(-1);
-    std::unordered_map<std::string, int> by_key;
+    std::unordered_map<std::string, int> by_key;  // the first column with each key
     for (size_t i = 0; i < headers.size(); ++i) by_key.emplace(header_key(headers[i]), static_cast<int>(i));
     std::vector<bool> used(headers.size(), false);
+    const OrderWords& words = order_words();
     for (int f = 0; f < kOrderFieldCount; ++f) {
         const std::string& wanted = m.headers[f];
         if (wanted == "-") continue;
-        auto it = by_key.find(header_key(wanted.empty() ? kFields[f].header : wanted));
-        if (it == by_key.end()) continue;
-        r.column[f] = it->second;
-        used[static_cast<size_t>(it->second)] = true;
+        int column = -1;
+        if (!wanted.empty()) {
+            auto it = by_key.find(header_key(wanted));
+            if (it != by_key.end()) column = it->second;
+        } else {
+            // The field's header in any language: the leftmost column that has one.
+            const std::string* language = nullptr;
+            for (const OrderWords::Name& n : words.headers[f]) {
+                auto it = by_key.find(n.key);
+                if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second, language = &n.language;
+            }
+            if (language && std::find(r.languages.begin(), r.languages.end(), *language) == r.languages.end())
+                r.languages.push_back(*language);
+        }
+        if (column < 0) continue;
+        r.column[f] = column;
+        used[static_cast<size_t>(column)] = true;
     }
+    std::sort(r.languages.begin(), r.languages.end());
     auto has = [&](OrderField f) { return r.column[static_cast<int>(f)] >= 0; };
     auto name = [&](OrderField f) {
         const std::string& mapped = m[f];
@@ -570,6 +864,14 @@ std::string OrdersImport::summary() const {
     s += ", " + fmt_int(samples) + (samples == 1 ? " sample" : " samples");
     s += ", " + fmt_int(problem_count) + (problem_count == 1 ? " row refused" : " rows refused");
     s += ", " + fmt_int(unmatched_count) + " unmatched";
+    if (skipped > 0) s += ", " + fmt_int(skipped) + (skipped == 1 ? " row skipped" : " rows skipped");
+    const char* order = dates.order == DateOrder::day_first ? "day first" : "month first";
+    if (dates.from == DateOrderFrom::option)
+        s += ", dates such as " + dates.either_way + " read " + order + ": the file does not say which";
+    if (dates.from == DateOrderFrom::conflict)
+        s += ", dates read " + std::string(order) + " though " +
+             (dates.order == DateOrder::day_first ? dates.month_first + " reads only month first"
+                                                  : dates.day_first + " reads only day first");
     return s;
 }
 
@@ -578,11 +880,15 @@ struct OrdersImporter::Impl {
     // A copy: the import may take many frames, and the program may change in between (the
     // store then refuses the result, see Store::import_orders).
     const Program program;
+    const OrderWords& words = order_words();
+    const MoneyRules money{program.settings.currency};
     ColumnMapping mapping;
+    OrdersImportOptions options;
     OrdersImport result;
     std::optional<ColumnMatch> match;
     csv::Reader reader;
     uint64_t expected_bytes = 0;  // the file's size, 0 when not known
+    uint64_t other_bytes = 0;     // of a file read by another reader (feed_row)
     bool sized = false;
     size_t header_columns = 0;
     bool last_row_short = false;
@@ -608,15 +914,18 @@ struct OrdersImporter::Impl {
         bool touched = false;
         int64_t orders = 0, buyers = 0, units = 0;
         double gmv = 0, refunded = 0, commission = 0;
+        // A new post's earliest order day (days since 1970), read day first [0] and month first [1].
+        int32_t first_day[2] = {INT32_MAX, INT32_MAX};
     };
     ViewMap<Target> targets;                   // by content id; keys in `arena`
     std::vector<uint32_t> touched;             // targets of program posts, in first-touch order
     Id next_id;
 
-    Impl(const Program& p, uint64_t revision, ColumnMapping m)
+    Impl(const Program& p, uint64_t revision, ColumnMapping m, OrdersImportOptions o)
         : program(p),
           mapping(std::move(m)),
-          reader([this](const csv::Record& r) { return on_record(r); }),
+          options(o),
+          reader([this](const csv::Record& r) { return on_record(r); }, 1 << 20, csv::kDetectSeparator),
           next_id(p.next_id) {
         result.changes.base_revision = revision;
         Id max_id = 0;
@@ -651,15 +960,15 @@ struct OrdersImporter::Impl {
     void problem(const csv::Record& r, std::string_view order_id, std::string reason) {
         ++result.problem_count;
         if (result.problems.size() < kKeepListed)
-            result.problems.push_back({r.row, r.line, std::string(order_id.substr(0, 100)), std::move(reason)});
+            result.problems.push_back({r.row, r.line, clip(order_id, 100), std::move(reason)});
     }
 
     void unmatched(const csv::Record& r, std::string_view order_id, std::string_view user, std::string_view content,
                    double amount, std::string reason) {
         ++result.unmatched_count;
         if (result.unmatched.size() < kKeepListed)
-            result.unmatched.push_back({r.row, std::string(order_id.substr(0, 100)), std::string(user.substr(0, 100)),
-                                        std::string(content.substr(0, 100)), amount, std::move(reason)});
+            result.unmatched.push_back(
+                {r.row, clip(order_id, 100), clip(user, 100), clip(content, 100), amount, std::move(reason)});
     }
 
     bool on_record(const csv::Record& r) {
@@ -687,32 +996,129 @@ struct OrdersImporter::Impl {
 
     // This row's cell of each field, trimmed (empty when the field has no column or the row
     // is short): taken once per row.
+    // A column of words ("Settled", "No") holds the same few row after row: what each of the
+    // first few cells met meant is kept, so that most rows compare a short text or two instead
+    // of every word of every language.
+    struct WordMemo {
+        struct Seen {
+            std::string cell;
+            bool ok, value;
+        };
+        std::vector<Seen> seen;
+        template <class Read> bool read(std::string_view v, Read&& fresh, bool& out) {
+            for (const Seen& x : seen)
+                if (same(v, x.cell)) return out = x.value, x.ok;
+            bool value = false;
+            const bool ok = fresh(v, value);
+            if (seen.size() < 8) seen.push_back({std::string(v), ok, value});
+            out = value;
+            return ok;
+        }
+    };
+    WordMemo refund_words, status_words;
+
+    // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
+    // marks which, for the reason when the field is required.
     std::array<std::string_view, kOrderFieldCount> cells{};
+    uint32_t blanked = 0;
     void take_cells(const csv::Record& r) {
+        blanked = 0;
         for (int f = 0; f < kOrderFieldCount; ++f) {
             const int c = match->column[f];
-            cells[f] = c < 0 || static_cast<size_t>(c) >= r.fields.size() ? std::string_view{}
-                                                                           : trim_view(r.fields[static_cast<size_t>(c)]);
+            std::string_view v = c < 0 || static_cast<size_t>(c) >= r.fields.size() ? std::string_view{}
+                                                                                  : r.fields[static_cast<size_t>(c)];
+            v = trim_view(v);
+            if (!v.empty() && v.size() <= 6 && no_value(v)) {
+                v = {};
+                blanked |= 1u << f;
+            }
+            cells[f] = v;
         }
     }
     std::string_view cell(OrderField f) const { return cells[static_cast<size_t>(f)]; }
     bool has(OrderField f) const { return match->column[static_cast<int>(f)] >= 0; }
+    // `Price "abc" is not a number`: the field's cell and what is wrong with it.
+    std::string bad(OrderField f, const std::string& why) const {
+        return std::string(order_field_header(f)) + " " + in_quotes(cell(f)) + " " + why;
+    }
+    // "no Payment Amount", or `no Payment Amount ("/" means no value)` for a placeholder.
+    std::string missing(const csv::Record& r, OrderField f) const {
+        std::string why = std::string("no ") + order_field_header(f);
+        if (blanked & (1u << static_cast<int>(f)))
+            why += " (" + in_quotes(trim_view(r.fields[static_cast<size_t>(match->column[static_cast<int>(f)])])) +
+                   " means no value)";
+        return why;
+    }
+
+    // A row that is not an order: the line of column descriptions Seller Center puts under the
+    // header, its "Total of N results" at the end, or a row of empty cells a spreadsheet left.
+    // Returns why (with the text that shows it), or nothing for a row to read as an order.
+    std::optional<std::string> not_an_order(const csv::Record& r, std::string_view order_id) const {
+        if (!order_id.empty() && is_digit(order_id[0])) return std::nullopt;  // an id: nearly every row
+        std::string_view first = order_id;
+        for (size_t i = 0; first.empty() && i < r.fields.size(); ++i) first = trim_view(r.fields[i]);
+        if (first.empty()) return "an empty row";
+        for (const std::string& word : words.total)
+            if (key_is(first, word, true)) return "a totals row (" + in_quotes(first) + ")";
+        if (result.rows == 1 && is_prose(order_id)) return "a row of column descriptions under the header (" + in_quotes(order_id) + ")";
+        return std::nullopt;
+    }
+
+    // What the file's dates say about their order: the first value of each kind (DateReading).
+    DateReading dates;
+    void note_day(std::string_view v) {
+        // Year first ("2026-11-13 ..."): nothing to decide, seen from two bytes.
+        if (v.size() < 5 || !is_digit(v[0]) || (is_digit(v[3]) && !is_digit(v[4]))) return;
+        const auto d = read_day(v);
+        if (!d || d->year_first) return;
+        // A date neither way reads (13/13/2026) decides nothing.
+        std::string* kind = d->first > 12 && d->second <= 12    ? &dates.day_first
+                            : d->second > 12 && d->first <= 12  ? &dates.month_first
+                            : d->first <= 12 && d->second <= 12 ? &dates.either_way
+                                                                : nullptr;
+        if (kind && kind->empty()) *kind = date_part(v);
+    }
+
+    // The order the file's dates are read in, and where it came from.
+    DateReading read_dates() const {
+        DateReading d = dates;
+        const bool day = !d.day_first.empty(), month = !d.month_first.empty();
+        d.order = day && !month ? DateOrder::day_first : month && !day ? DateOrder::month_first : options.date_order;
+        d.from = day && month         ? DateOrderFrom::conflict
+                 : day || month       ? DateOrderFrom::file
+                 : !d.either_way.empty() ? DateOrderFrom::option
+                                         : DateOrderFrom::none;
+        return d;
+    }
+
+    void skip(const csv::Record& r, std::string reason) {
+        ++result.skipped;
+        if (result.skipped_rows.size() < kKeepListed) result.skipped_rows.push_back({r.row, r.line, "", std::move(reason)});
+    }
 
     void row(const csv::Record& r) {
-        last_row_short = r.fields.size() < header_columns;
-        last_row_columns = static_cast<int64_t>(r.fields.size());
         take_cells(r);
         using F = OrderField;
         const std::string_view order_id = cell(F::order_id);
+        if (auto why = not_an_order(r, order_id)) {
+            last_row_short = false;  // a totals row may be short and still end the file
+            return skip(r, std::move(*why));
+        }
+        last_row_short = r.fields.size() < header_columns;
+        last_row_columns = static_cast<int64_t>(r.fields.size());
+        note_day(cell(F::time_created));
         if (r.fields.size() < header_columns) {
             problem(r, order_id, "has " + std::to_string(r.fields.size()) + " columns; the header has " +
                                      std::to_string(header_columns));
             return;
         }
-        if (order_id.empty()) return problem(r, order_id, "no Order ID");
+        if (order_id.empty()) return problem(r, order_id, missing(r, F::order_id));
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
+        for (F id : {F::order_id, F::sku_id, F::content_id, F::product_id})
+            if (rounded_number(cell(id)))
+                return problem(r, order_id, bad(id, "is a number a spreadsheet rounded, its last digits lost: import the file as downloaded"));
         const std::string_view user = cell(F::creator_username);
-        if (handle_view(user).empty()) return problem(r, order_id, "no Creator Username");
+        if (handle_view(user).empty()) return problem(r, order_id, missing(r, F::creator_username));
         // The order's and the post's table slots are asked for now and read below.
         const uint32_t order_tag = key_tag(order_id);
         book.prefetch(order_tag);
@@ -727,36 +1133,52 @@ struct OrdersImporter::Impl {
             if (!parse_count(cell(F::quantity), quantity) || quantity < 1)
                 return problem(r, order_id, "Quantity " + in_quotes(cell(F::quantity)) + " is not a whole number of 1 or more");
         }
-        double price = 0;
-        bool has_price = false;
-        if (has(F::price) && !cell(F::price).empty()) {
-            if (!parse_amount(cell(F::price), price, why)) return problem(r, order_id, "Price " + in_quotes(cell(F::price)) + " " + why);
-            has_price = true;
-        }
-        double payment = 0;
-        if (has(F::payment_amount)) {
-            const std::string_view v = cell(F::payment_amount);
-            if (v.empty()) return problem(r, order_id, "no Payment Amount");
-            if (!parse_amount(v, payment, why)) return problem(r, order_id, "Payment Amount " + in_quotes(v) + " " + why);
-        } else {
-            if (!has_price) return problem(r, order_id, "no Price (and the file has no Payment Amount)");
-            payment = price * static_cast<double>(quantity);
-        }
         if (has(F::currency)) {
             const std::string_view cur = cell(F::currency);
             if (!cur.empty() && !iequals(cur, program.settings.currency))
                 return problem(r, order_id, "currency " + in_quotes(cur) + " is not the program's " + program.settings.currency);
         }
+        double price = 0;
+        bool has_price = false;
+        if (!cell(F::price).empty()) {
+            if (!parse_amount(cell(F::price), price, why, money)) return problem(r, order_id, bad(F::price, why));
+            has_price = true;
+        }
+        double payment = 0;
+        if (has(F::payment_amount)) {
+            if (cell(F::payment_amount).empty()) return problem(r, order_id, missing(r, F::payment_amount));
+            if (!parse_amount(cell(F::payment_amount), payment, why, money))
+                return problem(r, order_id, bad(F::payment_amount, why));
+        } else {
+            if (!has_price) return problem(r, order_id, missing(r, F::price) + " (and the file has no Payment Amount)");
+            payment = price * static_cast<double>(quantity);
+        }
         bool refunded = false;
-        if (has(F::fully_refunded) && !parse_flag(cell(F::fully_refunded), refunded))
+        if (has(F::fully_refunded) && !refund_words.read(cell(F::fully_refunded), [this](std::string_view v, bool& out) {
+                return parse_flag(v, out, words);
+            }, refunded))
             return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(F::fully_refunded)) + " is not yes or no");
         double commission = 0;
         {
-            F source = F::actual_commission;
-            if (!has(source) || cell(source).empty()) source = F::est_commission;
-            if (has(source) && !cell(source).empty() && !parse_amount(cell(source), commission, why))
-                return problem(r, order_id, std::string(order_field_header(source)) + " " + in_quotes(cell(source)) + " " + why);
-            if (iequals(cell(F::order_status), "ineligible")) commission = 0;
+            const F paid = cell(F::actual_commission).empty() ? F::est_commission : F::actual_commission;
+            if (!cell(paid).empty()) {
+                if (!parse_amount(cell(paid), commission, why, money)) return problem(r, order_id, bad(paid, why));
+            } else if (!cell(F::commission_rate).empty()) {
+                // No payment written: the commission base times the standard rate.
+                const F base = cell(F::actual_commission_base).empty() ? F::est_commission_base : F::actual_commission_base;
+                double amount = 0, rate = 0;
+                if (!cell(base).empty()) {
+                    if (!parse_amount(cell(base), amount, why, money)) return problem(r, order_id, bad(base, why));
+                    if (!parse_rate(cell(F::commission_rate), rate, why)) return problem(r, order_id, bad(F::commission_rate, why));
+                    commission = amount * rate;
+                }
+            }
+            bool ineligible = false;
+            status_words.read(cell(F::order_status), [this](std::string_view v, bool& out) {
+                out = key_is_any(v, words.ineligible);
+                return true;
+            }, ineligible);
+            if (ineligible) commission = 0;
         }
         const bool sample = payment == 0;
         if (sample && !(has_price && price > 0))
@@ -824,9 +1246,13 @@ struct OrdersImporter::Impl {
             t = &targets.value(static_cast<uint32_t>(targets.size() - 1));
         }
         if (t->fresh >= 0) {
-            Post& post = result.changes.new_posts[static_cast<size_t>(t->fresh)];
-            if (auto day = parse_day(cell(F::time_created)); day && (!post.published || *day < *post.published))
-                post.published = day;
+            // Its earliest order's day, read both ways until the file decides (at finish()).
+            if (const auto d = read_day(cell(F::time_created))) {
+                const auto day_first = civil(d->year, d->year_first ? d->first : d->second, d->year_first ? d->second : d->first);
+                const auto month_first = d->year_first ? day_first : civil(d->year, d->first, d->second);
+                if (day_first) t->first_day[0] = std::min(t->first_day[0], day_first->days);
+                if (month_first) t->first_day[1] = std::min(t->first_day[1], month_first->days);
+            }
         } else if (!t->touched) {
             // The post's numbers so far, summed onto as before.
             const Post& p = program.posts[static_cast<size_t>(t->existing)];
@@ -864,8 +1290,12 @@ struct OrdersImporter::Impl {
         book.add(seen, v, order_id_size, counted);
     }
 
-    // A target's sums written into its post, rounded to the cent.
-    static void settle(Post& p, const Target& t) {
+    // A target's sums written into its post, rounded to the cent; a new post's day as well.
+    static void settle(Post& p, const Target& t, DateOrder order) {
+        if (t.fresh >= 0) {
+            const int32_t day = t.first_day[order == DateOrder::day_first ? 0 : 1];
+            if (day != INT32_MAX) p.published = Date{day};
+        }
         p.orders = t.orders;
         p.buyers = t.buyers;
         p.units = t.units;
@@ -874,10 +1304,23 @@ struct OrdersImporter::Impl {
         p.commission = cents(t.commission);
     }
 
+    // The tables sized for the whole file from its first thousand rows (a tenth more, in case
+    // the rows grow longer).
+    void size_tables(uint64_t bytes_read) {
+        if (sized || expected_bytes == 0 || result.rows < 1000) return;
+        sized = true;
+        const double per_row = static_cast<double>(bytes_read) / static_cast<double>(result.rows);
+        const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
+        book.reserve(rows + program.imported_orders.size());
+        result.changes.new_order_keys.reserve(rows);
+    }
+
     OrdersImport finish() {
         if (result.refused.empty() && !reader.failed()) reader.finish();
         if (reader.failed()) result.refused = reader.error().message;
         if (result.refused.empty() && !match) result.refused = "the file is empty: no header row";
+        if (result.refused.empty() && result.rows == 0)
+            result.refused = "the file has its header row and no rows under it: no orders to import";
         if (result.refused.empty() && last_row_short)
             result.refused = "the last row has " + std::to_string(last_row_columns) + " of " +
                              std::to_string(header_columns) + " columns: the file looks truncated";
@@ -890,16 +1333,17 @@ struct OrdersImporter::Impl {
             refused.changes.base_revision = result.changes.base_revision;
             return refused;
         }
+        result.dates = read_dates();
         result.changes.updated_posts.reserve(touched.size());
         for (uint32_t i : touched) {
             const Target& t = targets.value(i);
             Post p = program.posts[static_cast<size_t>(t.existing)];
-            settle(p, t);
+            settle(p, t, result.dates.order);
             result.changes.updated_posts.push_back(std::move(p));
         }
         for (uint32_t i = 0; i < targets.size(); ++i)
             if (const Target& t = targets.value(i); t.fresh >= 0)
-                settle(result.changes.new_posts[static_cast<size_t>(t.fresh)], t);
+                settle(result.changes.new_posts[static_cast<size_t>(t.fresh)], t, result.dates.order);
         result.gmv = cents(result.gmv);
         result.refunded = cents(result.refunded);
         result.commission = cents(result.commission);
@@ -909,8 +1353,9 @@ struct OrdersImporter::Impl {
     }
 };
 
-OrdersImporter::OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping)
-    : impl_(std::make_unique<Impl>(program, revision, std::move(mapping))) {}
+OrdersImporter::OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping,
+                               OrdersImportOptions options)
+    : impl_(std::make_unique<Impl>(program, revision, std::move(mapping), options)) {}
 OrdersImporter::~OrdersImporter() = default;
 
 void OrdersImporter::expect_bytes(uint64_t total) { impl_->expected_bytes = total; }
@@ -919,25 +1364,32 @@ bool OrdersImporter::feed(std::string_view bytes) {
     Impl& m = *impl_;
     if (!m.result.refused.empty()) return false;
     const bool go_on = m.reader.feed(bytes);
-    // The tables sized for the whole file from its first thousand rows (a tenth more, in case
-    // the rows grow longer).
-    if (!m.sized && m.expected_bytes > 0 && m.result.rows >= 1000) {
-        m.sized = true;
-        const double per_row = static_cast<double>(m.reader.bytes_read()) / static_cast<double>(m.result.rows);
-        const auto rows = static_cast<size_t>(static_cast<double>(m.expected_bytes) / per_row * 1.1);
-        m.book.reserve(rows + m.program.imported_orders.size());
-        m.result.changes.new_order_keys.reserve(rows);
-    }
+    m.size_tables(m.reader.bytes_read());
     return go_on;
 }
-uint64_t OrdersImporter::bytes_read() const { return impl_->reader.bytes_read(); }
+
+bool OrdersImporter::feed_row(int64_t row, const std::vector<std::string_view>& cells, uint64_t bytes_read) {
+    Impl& m = *impl_;
+    if (!m.result.refused.empty()) return false;
+    m.other_bytes = bytes_read;
+    const csv::Record r{row, row, cells};
+    const bool go_on = m.on_record(r);
+    m.size_tables(bytes_read);
+    return go_on && m.result.refused.empty();
+}
+
+void OrdersImporter::refuse(std::string reason) {
+    if (impl_->result.refused.empty()) impl_->result.refused = std::move(reason);
+}
+
+uint64_t OrdersImporter::bytes_read() const { return impl_->reader.bytes_read() + impl_->other_bytes; }
 int64_t OrdersImporter::rows_read() const { return impl_->result.rows; }
 const std::optional<ColumnMatch>& OrdersImporter::columns() const { return impl_->match; }
 OrdersImport OrdersImporter::finish() { return impl_->finish(); }
 
 OrdersImport import_orders_csv(const Program& program, std::string_view csv, const ColumnMapping& mapping,
-                               uint64_t revision) {
-    OrdersImporter imp(program, revision, mapping);
+                               uint64_t revision, const OrdersImportOptions& options) {
+    OrdersImporter imp(program, revision, mapping, options);
     imp.feed(csv);
     return imp.finish();
 }

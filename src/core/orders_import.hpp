@@ -9,6 +9,10 @@
 //     while (more) { imp.feed(next_chunk); progress = imp.bytes_read() / total; }
 //     OrdersImport result = imp.finish();       // refused whole, or a summary and the changes
 //     if (result.ok()) store.import_orders(result.changes);
+//
+// When result.dates.from is DateOrderFrom::option, the file's dates read either way: a screen
+// can ask the user once (showing result.dates.either_way) and read the file again with
+// OrdersImportOptions{DateOrder::month_first} as the fourth argument.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -78,9 +82,38 @@ struct ColumnMatch {
     std::array<int, kOrderFieldCount> column{};       // 0-based index into headers, or -1
     std::vector<std::string> missing_required;        // usual header names of required fields absent
     std::vector<std::string> unused_headers;          // columns no field reads
+    std::vector<std::string> languages;               // of the headers recognized ("en", "vi"), sorted
     bool ok() const { return missing_required.empty(); }
 };
 ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnMapping& m);
+
+// Which of the first two numbers of a date such as 03/04/2026 is the day.
+enum class DateOrder : uint8_t { day_first, month_first };
+
+// Where the order used for a file's dates came from.
+enum class DateOrderFrom : uint8_t {
+    none,      // the file has no such dates (none at all, or only 2026-04-03)
+    file,      // its values decide: a first number over 12 (13/04/2026) is a day, a second over 12 a month
+    option,    // every such date reads either way: the caller's choice (OrdersImportOptions) was used
+    conflict,  // some read only day first and others only month first: the caller's choice was used,
+               // and the dates it cannot read are left out
+};
+
+// How the file's dates were read (OrdersImport::dates).
+struct DateReading {
+    DateOrder order = DateOrder::day_first;  // the order used
+    DateOrderFrom from = DateOrderFrom::none;
+    std::string either_way;    // the first value that reads both ways ("03/04/2026 10:00:00"), for asking
+    std::string day_first;     // the first value only day first reads ("13/04/2026 ..."), if any
+    std::string month_first;   // the first value only month first reads ("04/13/2026 ..."), if any
+};
+
+// What the caller decides for the importer.
+struct OrdersImportOptions {
+    // How to read dates such as 03/04/2026 when nothing in the file says (a screen can ask the
+    // user once, then import again with the answer).
+    DateOrder date_order = DateOrder::day_first;
+};
 
 struct RowProblem {
     int64_t row = 0;   // record number in the file; the header is row 1
@@ -116,7 +149,9 @@ struct OrdersImport {
     std::string refused;
     ColumnMatch columns;
 
-    int64_t rows = 0;          // data rows read (the header not counted)
+    // Data rows read (the header not counted): imported + duplicates + samples + problem_count
+    // + unmatched_count + skipped.
+    int64_t rows = 0;
     int64_t imported = 0;      // order lines added to posts
     int64_t orders = 0;        // distinct new orders among them
     int64_t duplicates = 0;    // lines already imported (earlier import or earlier in this file)
@@ -126,21 +161,29 @@ struct OrdersImport {
     double commission = 0;
     int64_t posts_updated = 0;
     int64_t posts_created = 0;
+    DateReading dates;         // how Time Created was read (it dates the posts an import creates)
     std::vector<RowProblem> problems;     // rows refused, with the reason (first 1,000 kept)
     int64_t problem_count = 0;            // all of them
+    // Rows that are not orders, skipped rather than refused: the row of column descriptions
+    // under the header, a "Total of N results" row, empty rows (first 1,000 kept, order_id empty).
+    std::vector<RowProblem> skipped_rows;
+    int64_t skipped = 0;
     std::vector<UnmatchedOrder> unmatched;  // first 1,000 kept
     int64_t unmatched_count = 0;
 
     OrdersChanges changes;
 
     bool ok() const { return refused.empty(); }
-    // "1,204 orders imported, 3 duplicates, 12 samples, 2 rows refused, 5 unmatched"
+    // "1,204 orders imported (1,310 lines), 3 duplicates, 12 samples, 2 rows refused, 5 unmatched",
+    // then ", 2 rows skipped" when some were, and how dates were read when the file did not say
+    // (", dates such as 03/04/2026 read day first: the file does not say which").
     std::string summary() const;
 };
 
 class OrdersImporter {
 public:
-    OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping = {});
+    OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping = {},
+                   OrdersImportOptions options = {});
     ~OrdersImporter();
     OrdersImporter(const OrdersImporter&) = delete;
     OrdersImporter& operator=(const OrdersImporter&) = delete;
@@ -152,6 +195,14 @@ public:
     // then says why); further bytes are ignored.
     bool feed(std::string_view bytes);
     uint64_t bytes_read() const;
+    // A row from another reader than the CSV one (an .xlsx sheet, orders_xlsx.hpp): handled as
+    // a CSV record is, the first one being the header. `row` numbers it in messages (the
+    // sheet's row number); `bytes_read` is how much of the file has been read, for bytes_read()
+    // and the sizing of expect_bytes(). Returns false once the file is refused.
+    bool feed_row(int64_t row, const std::vector<std::string_view>& cells, uint64_t bytes_read);
+    // Refuses the file whole for a reason found outside the importer (the .xlsx reader's):
+    // finish() then says it.
+    void refuse(std::string reason);
     // Data rows read so far (the header not counted), for a progress line.
     int64_t rows_read() const;
     // Available once the header row has been read: the UI shows its mapping screen from it.
@@ -168,7 +219,7 @@ private:
 
 // All at once (tests, the command-line tool).
 OrdersImport import_orders_csv(const Program& program, std::string_view csv, const ColumnMapping& mapping = {},
-                               uint64_t revision = 0);
+                               uint64_t revision = 0, const OrdersImportOptions& options = {});
 
 // Applies changes to a program directly (tests and the CLI; the app goes through
 // Store::import_orders so the step can be undone).

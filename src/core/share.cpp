@@ -8,6 +8,7 @@
 #include "enums.hpp"
 #include "format.hpp"
 #include "json_check.hpp"
+#include "post_entry.hpp"
 #include "spark.hpp"
 #include "validate.hpp"
 
@@ -291,26 +292,6 @@ std::string post_match_key(std::string_view ref) {
     if (cut != std::string::npos) s.resize(cut);
     while (!s.empty() && s.back() == '/') s.pop_back();
     return "url:" + s;
-}
-
-// The host of an http(s) link, lower-cased ("" when none).
-std::string link_host(std::string_view link) {
-    std::string s = lower(link);
-    const size_t p = s.find("://");
-    if (p == std::string::npos) return "";
-    s = s.substr(p + 3);
-    const size_t end = s.find_first_of("/?#");
-    if (end != std::string::npos) s.resize(end);
-    const size_t at = s.rfind('@');
-    if (at != std::string::npos) s = s.substr(at + 1);
-    const size_t colon = s.find(':');
-    if (colon != std::string::npos) s.resize(colon);
-    return s;
-}
-
-bool tiktok_host(const std::string& host) {
-    const std::string t = "tiktok.com";
-    return host == t || (host.size() > t.size() && host.compare(host.size() - t.size() - 1, t.size() + 1, "." + t) == 0);
 }
 
 // Trims the fields and completes a link typed without its scheme.
@@ -1077,46 +1058,39 @@ ApplyHandoffResult apply_handoff(Store& store, const HandoffResult& in, Date tod
     const Id target_id = target ? target->id : 0;
     const bool target_needs_post = target && target->post_id == 0;
 
-    int steps = 0;
-    auto rollback = [&](Errors e) {
-        while (steps-- > 0) store.undo();
-        out.steps = 0;
-        out.post_added = false;
-        out.code_id = out.post_id = 0;
-        return refuse(std::move(e));
-    };
+    // The post, the request tied to it and the code received: one undo step, or nothing.
     Id post_id = post ? post->id : 0;
-    if (!post) {
-        Post x;
-        x.creator_id = creator_id;
-        x.product_id = product_id;
-        x.brief_id = brief_id;
-        x.tiktok_ref = r.post_link;
-        x.hook = brief->hook;
-        CommandResult added = store.add_post(x);
-        if (!added.ok) return rollback(added.errors);
-        ++steps;
-        post_id = added.id;
-        out.post_added = true;
-    }
-    if (target_needs_post) {
-        SparkCode x = *store.find_spark_code(target_id);
-        x.post_id = post_id;
-        if (x.product_id == 0) x.product_id = product_id;
-        CommandResult upd = store.update_spark_code(x);
-        if (!upd.ok) return rollback(upd.errors);
-        ++steps;
-    }
-    SparkHandoff h;
-    h.code_id = target_id;
-    h.creator_id = creator_id;
-    h.post_id = post_id;
-    h.code = r.code;
-    h.generated = *r.generated;
-    h.duration_days = r.days;
-    CommandResult got = store.receive_spark_code(h, today);
-    if (!got.ok) return rollback(got.errors);
-    ++steps;
+    const bool post_is_new = !post;
+    const CommandResult got = store.transaction("Receive Spark Code from @" + creator->handle, [&](Store& s) {
+        if (post_is_new) {
+            Post x;
+            x.creator_id = creator_id;
+            x.product_id = product_id;
+            x.brief_id = brief_id;
+            x.tiktok_ref = r.post_link;
+            x.hook = brief->hook;
+            const CommandResult added = s.add_post(x);
+            if (!added.ok) return added;
+            post_id = added.id;
+        }
+        if (target_needs_post) {
+            SparkCode x = *s.find_spark_code(target_id);
+            x.post_id = post_id;
+            if (x.product_id == 0) x.product_id = product_id;
+            const CommandResult upd = s.update_spark_code(x);
+            if (!upd.ok) return upd;
+        }
+        SparkHandoff h;
+        h.code_id = target_id;
+        h.creator_id = creator_id;
+        h.post_id = post_id;
+        h.code = r.code;
+        h.generated = *r.generated;
+        h.duration_days = r.days;
+        return s.receive_spark_code(h, today);
+    });
+    if (!got.ok) return refuse(got.errors);
+    out.post_added = post_is_new;
     for (const FieldError& w : got.warnings) {
         const bool seen = std::any_of(warnings.begin(), warnings.end(),
                                       [&](const FieldError& x) { return x.field == w.field && x.message == w.message; });
@@ -1125,7 +1099,7 @@ ApplyHandoffResult apply_handoff(Store& store, const HandoffResult& in, Date tod
     out.ok = true;
     out.code_id = got.id;
     out.post_id = post_id;
-    out.steps = steps;
+    out.steps = 1;
     out.warnings = std::move(warnings);
     const SparkCode* code = store.find_spark_code(got.id);
     const std::optional<Date> expiry = code ? spark_expiry(*code) : std::nullopt;

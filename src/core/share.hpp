@@ -188,7 +188,7 @@ struct ApplyHandoffResult {
     Id creator_id = 0;
     bool post_added = false;  // the post link was new: a post record was added for it
     bool unchanged = false;   // the same reply was already applied: nothing to do
-    int steps = 0;            // undoable steps taken (undo this many to take it back)
+    int steps = 0;            // undoable steps taken: 1 (the post, the request and the code), 0 when unchanged
     std::string message;      // one line for the screen
 };
 // Matches the brief (by key) and the creator (by handle) in the store's program, finds the

@@ -56,44 +56,108 @@ const Creator* Store::find_creator(Id id) const {
 
 void Store::run(Command cmd) {
     cmd.apply(program_);
-    ++revision_;
+    next_revision();
+    if (tx_) tx_->steps.push_back(std::move(cmd));
+    else push_undo(std::move(cmd));
+}
+
+void Store::push_undo(Command cmd) {
     redo_.clear();
     undo_.push_back(std::move(cmd));
     if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
 }
 
-bool Store::undo() {
-    if (undo_.empty()) return false;
+CommandResult Store::refuse(Errors e) {
+    CommandResult r = CommandResult::refused(std::move(e));
+    if (tx_ && !tx_->refusal) tx_->refusal = r;
+    return r;
+}
+
+CommandResult Store::transaction(std::string label, const std::function<CommandResult(Store&)>& body) {
+    if (read_only_) return refuse_read_only();
+    if (tx_) {  // joins the open transaction, which takes everything back on a refusal
+        CommandResult r = body(*this);
+        if (!r.ok && !tx_->refusal) tx_->refusal = r;
+        return r;
+    }
+    Transaction tx;
+    const uint64_t revision_before = revision_;
+    const Id next_id_before = program_.next_id;  // an undone add keeps its id used; a rollback does not
+    std::vector<Command> redo_before = std::move(redo_);
+    redo_.clear();
+    auto roll_back = [&] {
+        for (auto it = tx.steps.rbegin(); it != tx.steps.rend(); ++it) it->revert(program_);
+        program_.next_id = next_id_before;
+        revision_ = revision_before;
+        redo_ = std::move(redo_before);
+    };
+    tx_ = &tx;
+    CommandResult r;
+    try {
+        r = body(*this);
+    } catch (...) {
+        tx_ = nullptr;
+        roll_back();
+        throw;
+    }
+    tx_ = nullptr;
+    if (r.ok && tx.refusal) r = *tx.refusal;
+    if (!r.ok) {
+        roll_back();
+        return r;
+    }
+    if (tx.steps.empty()) {  // nothing changed: no undo step, and redo is still there
+        redo_ = std::move(redo_before);
+        return r;
+    }
+    auto steps = std::make_shared<std::vector<Command>>(std::move(tx.steps));
+    push_undo({std::move(label),
+               [steps](Program& p) {
+                   for (Command& c : *steps) c.apply(p);
+               },
+               [steps](Program& p) {
+                   for (auto it = steps->rbegin(); it != steps->rend(); ++it) it->revert(p);
+               }});
+    return r;
+}
+
+CommandResult Store::undo() {
+    if (read_only_) return refuse_read_only();
+    if (tx_) return refuse({{"undo", "Undo is not available inside a transaction."}});
+    if (undo_.empty()) return refuse({{"undo", "Nothing to undo."}});
     Command cmd = std::move(undo_.back());
     undo_.pop_back();
     cmd.revert(program_);
-    ++revision_;
+    next_revision();
     redo_.push_back(std::move(cmd));
-    return true;
+    return CommandResult::done(0);
 }
 
-bool Store::redo() {
-    if (redo_.empty()) return false;
+CommandResult Store::redo() {
+    if (read_only_) return refuse_read_only();
+    if (tx_) return refuse({{"redo", "Redo is not available inside a transaction."}});
+    if (redo_.empty()) return refuse({{"redo", "Nothing to redo."}});
     Command cmd = std::move(redo_.back());
     redo_.pop_back();
     cmd.apply(program_);
-    ++revision_;
+    next_revision();
     undo_.push_back(std::move(cmd));
-    return true;
+    return CommandResult::done(0);
 }
 
 void Store::reset(Program p) {
     program_ = std::move(p);
     undo_.clear();
     redo_.clear();
-    ++revision_;
+    next_revision();
 }
 
 CommandResult Store::add_creator(Creator c) {
+    if (read_only_) return refuse_read_only();
     c.handle = normalize_handle(c.handle);
     c.id = 0;
     Errors errs = validate_creator(c, program_);
-    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    if (!errs.empty()) return refuse(std::move(errs));
     c.id = program_.next_id;
     const Id id = c.id;
     run({"Add @" + c.handle,
@@ -106,12 +170,13 @@ CommandResult Store::add_creator(Creator c) {
 }
 
 CommandResult Store::update_creator(Creator c) {
+    if (read_only_) return refuse_read_only();
     c.handle = normalize_handle(c.handle);
     Creator* old = by_id(program_.creators, c.id);
-    if (!old) return CommandResult::refused({{"id", "No creator with id " + std::to_string(c.id) + "."}});
+    if (!old) return refuse({{"id", "No creator with id " + std::to_string(c.id) + "."}});
     Errors errs = validate_creator(c, program_);
     if (std::string why = move_refusal(old->status, c.status); !why.empty()) errs.push_back({"status", std::move(why)});
-    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    if (!errs.empty()) return refuse(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
     run({"Edit @" + c.handle,
@@ -125,16 +190,17 @@ CommandResult Store::update_creator(Creator c) {
 }
 
 CommandResult Store::set_creators_status(const std::vector<Id>& ids, CreatorStatus status) {
+    if (read_only_) return refuse_read_only();
     std::vector<std::pair<Id, CreatorStatus>> before;
     Errors refused;  // one line per creator that cannot make the move, naming what it can do
     for (Id id : ids) {
         const Creator* c = find_creator(id);
-        if (!c) return CommandResult::refused({{"id", "No creator with id " + std::to_string(id) + "."}});
+        if (!c) return refuse({{"id", "No creator with id " + std::to_string(id) + "."}});
         if (std::string why = move_refusal(c->status, status); !why.empty())
             refused.push_back({"status", "@" + c->handle + ": " + std::move(why)});
         else if (c->status != status) before.emplace_back(id, c->status);
     }
-    if (!refused.empty()) return CommandResult::refused(std::move(refused));
+    if (!refused.empty()) return refuse(std::move(refused));
     if (before.empty()) return CommandResult::done(0);  // nothing to change: no undo step
     const std::string label = "Set " + std::to_string(before.size()) + " creators to " + std::string(name_of(status));
     run({label,
@@ -158,8 +224,9 @@ CreatorFootprint Store::creator_footprint(Id id) const {
 }
 
 CommandResult Store::remove_creator(Id id) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(id);
-    if (!c) return CommandResult::refused({{"id", "No creator with id " + std::to_string(id) + "."}});
+    if (!c) return refuse({{"id", "No creator with id " + std::to_string(id) + "."}});
     struct Taken {
         Removed<Creator> creators;
         Removed<Post> posts;
@@ -194,12 +261,13 @@ CommandResult Store::remove_creator(Id id) {
 }
 
 CommandResult Store::mark_review_action(ReviewMark m) {
+    if (read_only_) return refuse_read_only();
     m.action = trim(m.action);
-    if (m.action.empty()) return CommandResult::refused({{"action", "No action to mark."}});
+    if (m.action.empty()) return refuse({{"action", "No action to mark."}});
     if (m.state == MarkState::snoozed) {
-        if (!m.until) return CommandResult::refused({{"until", "Say until when to snooze it."}});
+        if (!m.until) return refuse({{"until", "Say until when to snooze it."}});
         if (*m.until <= m.on)
-            return CommandResult::refused({{"until", "A snooze ends after the day it starts (" + m.on.to_string() + ")."}});
+            return refuse({{"until", "A snooze ends after the day it starts (" + m.on.to_string() + ")."}});
     } else {
         m.until.reset();
     }
@@ -225,10 +293,11 @@ CommandResult Store::mark_review_action(ReviewMark m) {
 }
 
 CommandResult Store::clear_review_mark(const std::string& action) {
+    if (read_only_) return refuse_read_only();
     const ReviewMark* found = nullptr;
     for (const ReviewMark& x : program_.review_marks)
         if (x.action == action) found = &x;
-    if (!found) return CommandResult::refused({{"action", "The action has no mark."}});
+    if (!found) return refuse({{"action", "The action has no mark."}});
     const ReviewMark before = *found;
     run({"Back on the list: " + (before.title.empty() ? before.action : before.title),
          [action](Program& p) {
@@ -239,15 +308,18 @@ CommandResult Store::clear_review_mark(const std::string& action) {
     return CommandResult::done(0);
 }
 
-void Store::replace_program(Program next, std::string label) {
+CommandResult Store::replace_program(Program next, std::string label) {
+    if (read_only_) return refuse_read_only();
     auto before = std::make_shared<Program>(program_);
     auto after = std::make_shared<Program>(std::move(next));
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
+    return CommandResult::done(0);
 }
 
 CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
+    if (read_only_) return refuse_read_only();
     if (c.base_revision != revision_)
-        return CommandResult::refused({{"orders", "The program changed while the file was being read; import it again."}});
+        return refuse({{"orders", "The program changed while the file was being read; import it again."}});
     std::unordered_map<Id, size_t> index;
     index.reserve(program_.posts.size());
     for (size_t i = 0; i < program_.posts.size(); ++i) index.emplace(program_.posts[i].id, i);
@@ -255,12 +327,12 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
     before->reserve(c.updated_posts.size());
     for (const Post& x : c.updated_posts) {
         auto it = index.find(x.id);
-        if (it == index.end()) return CommandResult::refused({{"orders", "No post with id " + std::to_string(x.id) + "."}});
+        if (it == index.end()) return refuse({{"orders", "No post with id " + std::to_string(x.id) + "."}});
         before->push_back(program_.posts[it->second]);
     }
     for (const Post& x : c.new_posts)
         if (x.id < program_.next_id && index.count(x.id))
-            return CommandResult::refused({{"orders", "Id " + std::to_string(x.id) + " is already used."}});
+            return refuse({{"orders", "Id " + std::to_string(x.id) + " is already used."}});
     auto after = std::make_shared<OrdersChanges>(std::move(c));
     const Id next_before = program_.next_id;
     const size_t keys_before = program_.imported_orders.size();
@@ -297,14 +369,15 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
 }
 
 CommandResult Store::apply_merge(const MergePreview& m, std::string label) {
+    if (read_only_) return refuse_read_only();
     if (!m.ok()) {
         Errors e;
         for (const Problem& p : m.problems) e.push_back({p.path, p.message});
         if (e.empty()) e.push_back({"merge", "Nothing to merge."});
-        return CommandResult::refused(std::move(e));
+        return refuse(std::move(e));
     }
     if (m.base_revision != revision_)
-        return CommandResult::refused({{"merge", "The program changed since the merge was previewed; preview it again."}});
+        return refuse({{"merge", "The program changed since the merge was previewed; preview it again."}});
     replace_program(*m.merged, std::move(label));
     return CommandResult::done(0);
 }
@@ -324,7 +397,7 @@ Errors no_record(const char* what, Id id) { return {{"id", std::string("No ") + 
 
 template <class T>
 CommandResult Store::add_record(std::vector<T> Program::*list, T x, Errors errs, std::string label) {
-    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    if (!errs.empty()) return refuse(std::move(errs));
     x.id = program_.next_id;
     const Id id = x.id;
     run({std::move(label),
@@ -339,7 +412,7 @@ CommandResult Store::add_record(std::vector<T> Program::*list, T x, Errors errs,
 template <class T>
 CommandResult Store::put_record(std::vector<T> Program::*list, T x, std::string label, Errors warnings) {
     T* old = by_id(program_.*list, x.id);
-    if (!old) return CommandResult::refused({{"id", "No record with id " + std::to_string(x.id) + "."}});
+    if (!old) return refuse({{"id", "No record with id " + std::to_string(x.id) + "."}});
     const T before = *old;
     const Id id = x.id;
     run({std::move(label),
@@ -369,8 +442,9 @@ const Post* Store::find_post(Id id) const { return cfind(program_.posts, id); }
 const SparkCode* Store::find_spark_code(Id id) const { return cfind(program_.spark_codes, id); }
 
 CommandResult Store::update_settings(Settings s) {
+    if (read_only_) return refuse_read_only();
     Errors errs = validate_settings(s);
-    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    if (!errs.empty()) return refuse(std::move(errs));
     const Settings before = program_.settings;
     run({"Edit settings", [s](Program& p) { p.settings = s; }, [before](Program& p) { p.settings = before; }});
     return CommandResult::done(0);
@@ -378,28 +452,31 @@ CommandResult Store::update_settings(Settings s) {
 
 // ---- products
 CommandResult Store::add_product(Product x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     x.sku = trim(x.sku);
     Errors e = validate_product(x, program_);
     return add_record(&Program::products, x, std::move(e), "Add product " + x.sku);
 }
 CommandResult Store::update_product(Product x) {
-    if (!find_product(x.id)) return CommandResult::refused(no_record("product", x.id));
+    if (read_only_) return refuse_read_only();
+    if (!find_product(x.id)) return refuse(no_record("product", x.id));
     x.sku = trim(x.sku);
     Errors e = validate_product(x, program_);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::products, x, "Edit product " + x.sku);
 }
 CommandResult Store::remove_product(Id id) {
+    if (read_only_) return refuse_read_only();
     const Product* x = find_product(id);
-    if (!x) return CommandResult::refused(no_record("product", id));
+    if (!x) return refuse(no_record("product", id));
     size_t posts = 0, samples = 0, briefs = 0, codes = 0;
     for (const Post& r : program_.posts) posts += r.product_id == id;
     for (const Sample& r : program_.samples) samples += r.product_id == id;
     for (const Brief& r : program_.briefs) briefs += r.product_id == id;
     for (const SparkCode& r : program_.spark_codes) codes += r.product_id == id;
     if (posts + samples + briefs + codes)
-        return CommandResult::refused({{"id", x->name + " is still used by " + count_of(posts, "post", "posts") + ", " +
+        return refuse({{"id", x->name + " is still used by " + count_of(posts, "post", "posts") + ", " +
                                                   count_of(samples, "sample", "samples") + ", " +
                                                   count_of(briefs, "brief", "briefs") + " and " +
                                                   count_of(codes, "Spark Code", "Spark Codes") + "."}});
@@ -408,75 +485,85 @@ CommandResult Store::remove_product(Id id) {
 
 // ---- samples
 CommandResult Store::add_sample(Sample x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     Errors e = validate_sample(x, program_);
     return add_record(&Program::samples, x, std::move(e), "Add sample");
 }
 CommandResult Store::update_sample(Sample x) {
+    if (read_only_) return refuse_read_only();
     const Sample* old = find_sample(x.id);
-    if (!old) return CommandResult::refused(no_record("sample", x.id));
+    if (!old) return refuse(no_record("sample", x.id));
     Errors e = validate_sample(x, program_);
     if (std::string why = move_refusal(old->status, x.status); !why.empty()) e.push_back({"status", std::move(why)});
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::samples, x, "Edit sample");
 }
 CommandResult Store::remove_sample(Id id) {
-    if (!find_sample(id)) return CommandResult::refused(no_record("sample", id));
+    if (read_only_) return refuse_read_only();
+    if (!find_sample(id)) return refuse(no_record("sample", id));
     size_t posts = 0;
     for (const Post& r : program_.posts) posts += r.sample_id == id;
-    if (posts) return CommandResult::refused({{"id", "The sample led to " + count_of(posts, "post", "posts") + "; remove or relink those first."}});
+    if (posts) return refuse({{"id", "The sample led to " + count_of(posts, "post", "posts") + "; remove or relink those first."}});
     return remove_record(&Program::samples, id, "Remove sample");
 }
 
 // ---- briefs
 CommandResult Store::add_brief(Brief x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     Errors e = validate_brief(x, program_);
     return add_record(&Program::briefs, x, std::move(e), "Add brief " + x.title);
 }
 CommandResult Store::update_brief(Brief x) {
-    if (!find_brief(x.id)) return CommandResult::refused(no_record("brief", x.id));
+    if (read_only_) return refuse_read_only();
+    if (!find_brief(x.id)) return refuse(no_record("brief", x.id));
     Errors e = validate_brief(x, program_);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::briefs, x, "Edit brief " + x.title);
 }
 CommandResult Store::remove_brief(Id id) {
+    if (read_only_) return refuse_read_only();
     const Brief* b = find_brief(id);
-    if (!b) return CommandResult::refused(no_record("brief", id));
+    if (!b) return refuse(no_record("brief", id));
     size_t posts = 0;
     for (const Post& r : program_.posts) posts += r.brief_id == id;
-    if (posts) return CommandResult::refused({{"id", "The brief is named by " + count_of(posts, "post", "posts") + "; relink those first."}});
+    if (posts) return refuse({{"id", "The brief is named by " + count_of(posts, "post", "posts") + "; relink those first."}});
     return remove_record(&Program::briefs, id, "Remove brief " + b->title);
 }
 
 // ---- posts
 CommandResult Store::add_post(Post x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     x.tiktok_ref = trim(x.tiktok_ref);
     Errors e = validate_post(x, program_);
     return add_record(&Program::posts, x, std::move(e), "Add post");
 }
 CommandResult Store::update_post(Post x) {
-    if (!find_post(x.id)) return CommandResult::refused(no_record("post", x.id));
+    if (read_only_) return refuse_read_only();
+    if (!find_post(x.id)) return refuse(no_record("post", x.id));
     x.tiktok_ref = trim(x.tiktok_ref);
     Errors e = validate_post(x, program_);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::posts, x, "Edit post");
 }
 CommandResult Store::remove_post(Id id) {
-    if (!find_post(id)) return CommandResult::refused(no_record("post", id));
+    if (read_only_) return refuse_read_only();
+    if (!find_post(id)) return refuse(no_record("post", id));
     size_t codes = 0;
     for (const SparkCode& r : program_.spark_codes) codes += r.post_id == id;
-    if (codes) return CommandResult::refused({{"id", "The post has " + count_of(codes, "Spark Code", "Spark Codes") + "; remove those first."}});
+    if (codes) return refuse({{"id", "The post has " + count_of(codes, "Spark Code", "Spark Codes") + "; remove those first."}});
     return remove_record(&Program::posts, id, "Remove post");
 }
 
 // ---- creator sub-records
 CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
-    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     x.id = program_.next_id;
     next.compliance.push_back(x);
@@ -493,23 +580,25 @@ CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
     return CommandResult::done(id);
 }
 CommandResult Store::update_incident(Id creator_id, ComplianceIncident x) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
-    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     ComplianceIncident* i = by_id(next.compliance, x.id);
-    if (!i) return CommandResult::refused(no_record("compliance incident", x.id));
+    if (!i) return refuse(no_record("compliance incident", x.id));
     *i = x;
     CommandResult r = put_record(&Program::creators, next, "Edit compliance incident of @" + c->handle);
     r.id = x.id;
     return r;
 }
 CommandResult Store::remove_incident(Id creator_id, Id incident_id) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
-    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    if (!c) return refuse(no_record("creator", creator_id));
     Creator next = *c;
-    if (!by_id(next.compliance, incident_id)) return CommandResult::refused(no_record("compliance incident", incident_id));
+    if (!by_id(next.compliance, incident_id)) return refuse(no_record("compliance incident", incident_id));
     erase_id(next.compliance, incident_id);
     CommandResult r = put_record(&Program::creators, next, "Remove compliance incident of @" + c->handle);
     r.id = incident_id;
@@ -517,12 +606,13 @@ CommandResult Store::remove_incident(Id creator_id, Id incident_id) {
 }
 
 CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string reason) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
-    if (!c) return CommandResult::refused(no_record("creator", creator_id));
-    if (to < 1 || to > 3) return CommandResult::refused({{"tier", "Tier must be 1, 2 or 3."}});
-    if (trim(reason).empty()) return CommandResult::refused({{"reason", "Say why the tier changes: it lands in the tier history."}});
+    if (!c) return refuse(no_record("creator", creator_id));
+    if (to < 1 || to > 3) return refuse({{"tier", "Tier must be 1, 2 or 3."}});
+    if (trim(reason).empty()) return refuse({{"reason", "Say why the tier changes: it lands in the tier history."}});
     const int from = effective_tier(*c, program_.settings);
-    if (from == to) return CommandResult::refused({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
+    if (from == to) return refuse({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
     Creator next = *c;
     next.pinned_tier = to;
     next.tier_history.push_back({date, from, to, trim(reason)});
@@ -530,17 +620,19 @@ CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string r
 }
 
 CommandResult Store::confirm_promotion(Id creator_id, Date today) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
-    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    if (!c) return refuse(no_record("creator", creator_id));
     const PromotionCheck pc = promotion_check(program_, creator_id, today);
     if (!pc.suggested() || c->status != CreatorStatus::active)
-        return CommandResult::refused({{"tier", "No promotion is suggested for @" + c->handle + ": " + pc.reason + "."}});
+        return refuse({{"tier", "No promotion is suggested for @" + c->handle + ": " + pc.reason + "."}});
     return change_tier(creator_id, pc.to, today, "Promotion: " + pc.reason);
 }
 
 CommandResult Store::set_creator_code(Id creator_id, std::optional<CreatorCode> code) {
+    if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
-    if (!c) return CommandResult::refused(no_record("creator", creator_id));
+    if (!c) return refuse(no_record("creator", creator_id));
     Creator next = *c;
     next.creator_code = code;
     if (code) {
@@ -549,12 +641,12 @@ CommandResult Store::set_creator_code(Id creator_id, std::optional<CreatorCode> 
         if (!e.ok) {
             Errors errs;
             for (const std::string& r : e.reasons) errs.push_back({"creator_code", "Not eligible for a Creator Code: " + r + "."});
-            return CommandResult::refused(std::move(errs));
+            return refuse(std::move(errs));
         }
         if (next.creator_code->scans < 0 || next.creator_code->uses < 0 || next.creator_code->estimated_earnings < 0)
-            return CommandResult::refused({{"creator_code", "Scans, uses and earnings cannot be negative."}});
+            return refuse({{"creator_code", "Scans, uses and earnings cannot be negative."}});
         if (next.creator_code->uses > next.creator_code->scans && next.creator_code->scans > 0)
-            return CommandResult::refused({{"creator_code.uses", "Uses cannot exceed scans."}});
+            return refuse({{"creator_code.uses", "Uses cannot exceed scans."}});
     }
     return put_record(&Program::creators, next, "Creator Code of @" + c->handle);
 }
@@ -579,27 +671,31 @@ void event(SparkCode& c, Date d, std::string what) { c.history.push_back({d, std
 }  // namespace
 
 CommandResult Store::add_spark_code(SparkCode x) {
+    if (read_only_) return refuse_read_only();
     x.id = 0;
     x.code = trim(x.code);
     Errors e = validate_spark_code(x, program_);
     return add_record(&Program::spark_codes, x, std::move(e), "Add Spark Code");
 }
 CommandResult Store::update_spark_code(SparkCode x) {
-    if (!find_spark_code(x.id)) return CommandResult::refused(no_record("Spark Code", x.id));
+    if (read_only_) return refuse_read_only();
+    if (!find_spark_code(x.id)) return refuse(no_record("Spark Code", x.id));
     x.code = trim(x.code);
     Errors e = validate_spark_code(x, program_);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::spark_codes, x, "Edit Spark Code", x.code.empty() ? Errors{} : unusual_code(x.code));
 }
 CommandResult Store::remove_spark_code(Id id) {
-    if (!find_spark_code(id)) return CommandResult::refused(no_record("Spark Code", id));
+    if (read_only_) return refuse_read_only();
+    if (!find_spark_code(id)) return refuse(no_record("Spark Code", id));
     for (const SparkCode& r : program_.spark_codes)
         if (r.replaces_id == id)
-            return CommandResult::refused({{"id", "Spark Code " + std::to_string(r.id) + " replaced this one; remove that first."}});
+            return refuse({{"id", "Spark Code " + std::to_string(r.id) + " replaced this one; remove that first."}});
     return remove_record(&Program::spark_codes, id, "Remove Spark Code");
 }
 
 CommandResult Store::request_spark_code(Id creator_id, Id post_id, Date date, int days, std::string renewal_owner) {
+    if (read_only_) return refuse_read_only();
     SparkCode x;
     x.creator_id = creator_id;
     x.post_id = post_id;
@@ -614,20 +710,21 @@ CommandResult Store::request_spark_code(Id creator_id, Id post_id, Date date, in
 }
 
 CommandResult Store::receive_spark_code(SparkHandoff h, Date today) {
+    if (read_only_) return refuse_read_only();
     const std::string code = trim(h.code);
     const SparkCode* existing = h.code_id ? find_spark_code(h.code_id) : nullptr;
-    if (h.code_id && !existing) return CommandResult::refused(no_record("Spark Code", h.code_id));
+    if (h.code_id && !existing) return refuse(no_record("Spark Code", h.code_id));
     if (!existing)
         for (const SparkCode& r : program_.spark_codes)
             if (r.status == SparkStatus::requested && r.creator_id == h.creator_id && r.post_id == h.post_id) {
                 existing = &r;
                 break;
             }
-    if (code.empty()) return CommandResult::refused({{"code", "The reply has no code in it."}});
-    if (h.generated > today) return CommandResult::refused({{"generated", "The code cannot be generated after today."}});
+    if (code.empty()) return refuse({{"code", "The reply has no code in it."}});
+    if (h.generated > today) return refuse({{"generated", "The code cannot be generated after today."}});
     SparkCode x = existing ? *existing : SparkCode{};
     if (existing && existing->status != SparkStatus::requested && existing->status != SparkStatus::received)
-        return CommandResult::refused({{"status", "This Spark Code is already " + std::string(name_of(existing->status)) +
+        return refuse({{"status", "This Spark Code is already " + std::string(name_of(existing->status)) +
                                                       ": extend or replace it instead."}});
     if (!existing) {
         x.creator_id = h.creator_id;
@@ -644,7 +741,7 @@ CommandResult Store::receive_spark_code(SparkHandoff h, Date today) {
     event(x, today, "received: generated " + h.generated.to_string() + " for " + std::to_string(h.duration_days) +
                         " days, expires " + spark_expiry(x)->to_string());
     Errors e = validate_spark_code(x, program_);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     CommandResult r = existing ? put_record(&Program::spark_codes, x, "Receive Spark Code")
                                : add_record(&Program::spark_codes, x, {}, "Receive Spark Code");
     r.warnings = unusual_code(code);
@@ -652,10 +749,11 @@ CommandResult Store::receive_spark_code(SparkHandoff h, Date today) {
 }
 
 CommandResult Store::spark_status(Id id, SparkStatus to, Date date, std::string what) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
-    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (!c) return refuse(no_record("Spark Code", id));
     if (!spark_transition_allowed(c->status, to))
-        return CommandResult::refused({{"status", "A " + std::string(name_of(c->status)) + " Spark Code cannot become " +
+        return refuse({{"status", "A " + std::string(name_of(c->status)) + " Spark Code cannot become " +
                                                       std::string(name_of(to)) + "."}});
     SparkCode x = *c;
     x.status = to;
@@ -667,22 +765,24 @@ CommandResult Store::spark_status(Id id, SparkStatus to, Date date, std::string 
 CommandResult Store::verify_spark_code(Id id, Date date) { return spark_status(id, SparkStatus::verified, date, "verified in Ads Manager"); }
 
 CommandResult Store::go_live(Id id, Date date) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
-    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (!c) return refuse(no_record("Spark Code", id));
     if (c->status != SparkStatus::verified)
-        return CommandResult::refused({{"status", "Only a verified code goes live (this one is " + std::string(name_of(c->status)) + ")."}});
+        return refuse({{"status", "Only a verified code goes live (this one is " + std::string(name_of(c->status)) + ")."}});
     Errors errs;
     for (const GoLiveCheck& k : go_live_checks(*c, program_))
         if (!k.ok) errs.push_back({"go_live." + std::to_string(k.number), "Check " + std::to_string(k.number) + " (" + k.name + ") fails: " + k.reason + "."});
     if (auto left = spark_days_left(*c, date); left && *left < 0)
         errs.push_back({"auth_start", "The code expired " + spark_expiry(*c)->to_string() + "."});
-    if (!errs.empty()) return CommandResult::refused(std::move(errs));
+    if (!errs.empty()) return refuse(std::move(errs));
     return spark_status(id, SparkStatus::live, date, "live");
 }
 
 CommandResult Store::expire_spark_code(Id id, Date date) { return spark_status(id, SparkStatus::expired, date, "expired"); }
 
 CommandResult Store::expire_due_codes(Date today) {
+    if (read_only_) return refuse_read_only();
     std::vector<SparkCode> changed;
     for (const SparkCode& c : program_.spark_codes) {
         if (c.status != SparkStatus::received && c.status != SparkStatus::verified && c.status != SparkStatus::live) continue;
@@ -709,19 +809,20 @@ CommandResult Store::expire_due_codes(Date today) {
 }
 
 CommandResult Store::extend_spark_code(Id id, Date auth_start, int duration_days, Date date) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
-    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (!c) return refuse(no_record("Spark Code", id));
     if (c->status == SparkStatus::requested || c->status == SparkStatus::revoked || c->status == SparkStatus::killed)
-        return CommandResult::refused({{"status", "A " + std::string(name_of(c->status)) + " Spark Code cannot be extended."}});
+        return refuse({{"status", "A " + std::string(name_of(c->status)) + " Spark Code cannot be extended."}});
     SparkCode x = *c;
     const auto old_expiry = spark_expiry(x);
     x.auth_start = auth_start;
     x.duration_days = duration_days;
     if (old_expiry && *spark_expiry(x) <= *old_expiry)
-        return CommandResult::refused({{"duration_days", "The new expiry (" + spark_expiry(x)->to_string() +
+        return refuse({{"duration_days", "The new expiry (" + spark_expiry(x)->to_string() +
                                                              ") is not later than the old one (" + old_expiry->to_string() + ")."}});
     Errors e = validate_spark_code(x, program_);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     if (x.status == SparkStatus::expired) x.status = can_go_live(x, program_) ? SparkStatus::live : SparkStatus::verified;
     event(x, date, "extended: same code, expires " + spark_expiry(x)->to_string() +
                        (old_expiry ? " (was " + old_expiry->to_string() + ")" : ""));
@@ -729,10 +830,11 @@ CommandResult Store::extend_spark_code(Id id, Date auth_start, int duration_days
 }
 
 CommandResult Store::replace_spark_code(Id old_id, std::string code, Date generated, int duration_days, Date date) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(old_id);
-    if (!c) return CommandResult::refused(no_record("Spark Code", old_id));
+    if (!c) return refuse(no_record("Spark Code", old_id));
     if (c->status == SparkStatus::requested)
-        return CommandResult::refused({{"status", "A requested code has nothing to replace: receive it instead."}});
+        return refuse({{"status", "A requested code has nothing to replace: receive it instead."}});
     SparkCode next = *c;
     next.id = program_.next_id;
     next.code = trim(code);
@@ -746,9 +848,9 @@ CommandResult Store::replace_spark_code(Id old_id, std::string code, Date genera
     next.rounds.clear();
     next.history.clear();
     event(next, date, "received: replaces Spark Code " + std::to_string(old_id) + ", expires " + spark_expiry(next)->to_string());
-    if (next.code.empty()) return CommandResult::refused({{"code", "The new code is required."}});
+    if (next.code.empty()) return refuse({{"code", "The new code is required."}});
     Errors e = validate_spark_code(next, program_);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     SparkCode old = *c;
     const SparkCode old_before = *c;
     if (old.status == SparkStatus::received || old.status == SparkStatus::verified || old.status == SparkStatus::live)
@@ -770,13 +872,14 @@ CommandResult Store::replace_spark_code(Id old_id, std::string code, Date genera
 }
 
 CommandResult Store::add_paid_round(Id id, PaidRound round) {
+    if (read_only_) return refuse_read_only();
     const SparkCode* c = find_spark_code(id);
-    if (!c) return CommandResult::refused(no_record("Spark Code", id));
+    if (!c) return refuse(no_record("Spark Code", id));
     if (c->status != SparkStatus::live && c->status != SparkStatus::expired && c->status != SparkStatus::killed)
-        return CommandResult::refused({{"status", "Paid rounds belong to a code that has gone live (this one is " +
+        return refuse({{"status", "Paid rounds belong to a code that has gone live (this one is " +
                                                       std::string(name_of(c->status)) + ")."}});
     Errors e = validate_paid_round(round);
-    if (!e.empty()) return CommandResult::refused(std::move(e));
+    if (!e.empty()) return refuse(std::move(e));
     SparkCode x = *c;
     x.rounds.push_back(round);
     event(x, round.date, "paid round " + std::to_string(x.rounds.size()) + ": spend " + fmt_money(round.spend, program_.settings.currency) +

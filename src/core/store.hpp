@@ -21,6 +21,7 @@ struct CommandResult {
     Errors warnings;  // accepted, but worth a look (an unusual Spark Code, ...)
     static CommandResult refused(Errors e) { return {false, std::move(e), 0, {}}; }
     static CommandResult done(Id id) { return {true, {}, id, {}}; }
+    explicit operator bool() const { return ok; }  // if (store.undo()) ...
 };
 
 // A Spark Code coming back from a creator (the reply made in the shared brief): post link,
@@ -47,8 +48,28 @@ public:
     explicit Store(Program p) : program_(std::move(p)) {}
 
     const Program& program() const { return program_; }
-    // Increases by one with every change, undo and redo included; savers compare it.
+    // Moves with every change, undo and redo included, and never comes back to a value it left
+    // (savers compare it). A command moves it by one; a transaction by its commands; a
+    // transaction rolled back leaves it where it was, as nothing changed.
     uint64_t revision() const { return revision_; }
+
+    // ------------------------------------------------------------ read-only
+    // A second tab of the program is read-only: it follows the tab that edits. While read-only,
+    // every command, transaction, undo and redo is refused (field "read_only", kReadOnly) and
+    // nothing changes; reset() still loads what the editing tab saved.
+    void set_read_only(bool on) { read_only_ = on; }
+    bool read_only() const { return read_only_; }
+    static constexpr const char* kReadOnly = "This tab is read-only: another tab is editing the program.";
+
+    // ------------------------------------------------------------ transactions
+    // Several commands as one undoable step. `body` calls commands on the store it is given;
+    // each applies at once, so a later one sees what the earlier ones did. When the body
+    // returns ok and none of its commands was refused, they become one undo step named `label`
+    // (none when they changed nothing) and the body's result is returned. Otherwise everything
+    // they did is taken back (the program, the revision, undo and redo are as before) and the
+    // refusal is returned: the body's own, else the first command refused. Undo and redo are
+    // refused inside a body; a transaction inside a transaction joins the outer one.
+    CommandResult transaction(std::string label, const std::function<CommandResult(Store&)>& body);
 
     const Creator* find_creator(Id id) const;
 
@@ -139,7 +160,7 @@ public:
     CommandResult clear_review_mark(const std::string& action);
 
     // Replaces the whole program (an import); undoable.
-    void replace_program(Program p, std::string label = "Replace program");
+    CommandResult replace_program(Program p, std::string label = "Replace program");
 
     // Applies an affiliate-orders import (orders_import.hpp) as one undoable step. Refused when
     // the program changed since the import was read (changes.base_revision != revision()):
@@ -154,12 +175,13 @@ public:
     // problems or the program changed since it was made (preview.base_revision != revision()).
     CommandResult apply_merge(const MergePreview& preview, std::string label = "Merge backup");
 
-    bool can_undo() const { return !undo_.empty(); }
-    bool can_redo() const { return !redo_.empty(); }
+    bool can_undo() const { return !read_only_ && !tx_ && !undo_.empty(); }
+    bool can_redo() const { return !read_only_ && !tx_ && !redo_.empty(); }
     std::string undo_label() const { return undo_.empty() ? "" : undo_.back().label; }
     std::string redo_label() const { return redo_.empty() ? "" : redo_.back().label; }
-    bool undo();
-    bool redo();
+    // Refused (and nothing changes) with nothing to undo or redo, inside a transaction, or read-only.
+    CommandResult undo();
+    CommandResult redo();
 
     // Forgets the history (after loading from storage: there is nothing to undo).
     void reset(Program p);
@@ -172,7 +194,17 @@ private:
         std::function<void(Program&)> apply;
         std::function<void(Program&)> revert;
     };
+    struct Transaction {
+        std::vector<Command> steps;            // applied, in order
+        std::optional<CommandResult> refusal;  // the first command refused inside
+    };
+    // Applies a command and keeps it for undo (or in the open transaction).
     void run(Command cmd);
+    void push_undo(Command cmd);
+    void next_revision() { revision_ = ++last_revision_; }
+    // Every refusal goes through here, so an open transaction knows of it.
+    CommandResult refuse(Errors e);
+    CommandResult refuse_read_only() { return refuse({{"read_only", kReadOnly}}); }
     template <class T> CommandResult add_record(std::vector<T> Program::*list, T x, Errors errs, std::string label);
     template <class T> CommandResult put_record(std::vector<T> Program::*list, T x, std::string label, Errors warnings = {});
     template <class T> CommandResult remove_record(std::vector<T> Program::*list, Id id, std::string label);
@@ -180,6 +212,9 @@ private:
 
     Program program_;
     uint64_t revision_ = 0;
+    uint64_t last_revision_ = 0;  // the highest revision given out (a rollback goes back below it)
+    bool read_only_ = false;
+    Transaction* tx_ = nullptr;   // the open transaction
     std::vector<Command> undo_;
     std::vector<Command> redo_;
 };

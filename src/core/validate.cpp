@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "format.hpp"
+#include "post_entry.hpp"
 
 namespace sr {
 
@@ -168,13 +169,22 @@ Errors validate_post(const Post& x, const Program& p) {
         if (!s) e.push_back({"sample_id", "No sample with id " + std::to_string(x.sample_id) + "."});
         else if (s->creator_id != x.creator_id) e.push_back({"sample_id", "That sample went to another creator."});
     }
+    // The same post twice: the same reference, or the same Video ID written another way
+    // (a link and the bare id).
     const std::string ref = trim(x.tiktok_ref);
-    if (!ref.empty())
+    if (!ref.empty()) {
+        const PostLink mine = parse_post_link(ref);
+        auto same_video = [&](const std::string& other) {
+            return mine.ok() && other.find(mine.video_id) != std::string::npos && parse_post_link(other).video_id == mine.video_id;
+        };
         for (const Post& o : p.posts)
-            if (o.id != x.id && trim(o.tiktok_ref) == ref) {
+            if (o.id != x.id && (trim(o.tiktok_ref) == ref || same_video(o.tiktok_ref))) {
                 e.push_back({"tiktok_ref", "This TikTok post is already recorded (post " + std::to_string(o.id) + ")."});
                 break;
             }
+    }
+    if (x.published && !Date::parse(x.published->to_string()))
+        e.push_back({"published", "The publish date is not a real date (" + x.published->to_string() + ")."});
     auto count = [&](const char* f, int64_t v) {
         if (v < 0) e.push_back({f, std::string("Cannot be negative.")});
     };

@@ -20,6 +20,25 @@ namespace sr::ui {
 namespace {
 
 const char* kMappingKey = "spark-roster.orders-mapping";
+// How dates such as 03/04/2026 are read when a file does not say: the user's answer, kept.
+const char* kDateOrderKey = "spark-roster.date-order";
+
+OrdersImportOptions import_options() {
+    OrdersImportOptions o;
+    if (platform::local_get(kDateOrderKey) == "month_first") o.date_order = DateOrder::month_first;
+    return o;
+}
+
+const char* date_order_name(DateOrder d) { return d == DateOrder::month_first ? "month_first" : "day_first"; }
+
+const char* date_order_from_name(DateOrderFrom f) {
+    switch (f) {
+        case DateOrderFrom::file: return "file";
+        case DateOrderFrom::option: return "option";
+        case DateOrderFrom::conflict: return "conflict";
+        default: return "none";
+    }
+}
 constexpr uint32_t kSniffBytes = 64u << 10;  // enough to tell a backup from a CSV
 constexpr size_t kSliceBytes = 256u << 10;   // a CSV is parsed in slices of this size ...
 constexpr int kFrameBudgetMs = 30;           // ... for about this long per frame
@@ -136,6 +155,13 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error) 
                       {"amount", u.amount},
                       {"reason", u.reason}});
     j["unmatched"] = std::move(un);
+    j["skipped"] = r.skipped;
+    json skipped = json::array();
+    for (const RowProblem& p : r.skipped_rows) skipped.push_back({{"row", p.row}, {"line", p.line}, {"reason", p.reason}});
+    j["skipped_rows"] = std::move(skipped);
+    j["dates"] = {{"order", date_order_name(r.dates.order)},
+                  {"from", date_order_from_name(r.dates.from)},
+                  {"either_way", r.dates.either_way}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -183,6 +209,7 @@ void DataView::file_opened(int file, const std::string& name, uint64_t size) {
     file_ = file;
     name_ = name;
     size_ = size;
+    // By its name first; an .xlsx is still checked by its first bytes (an old .xls renamed).
     kind_ = ends_with_ci(name, ".json") ? Kind::backup : ends_with_ci(name, ".csv") ? Kind::orders : Kind::unknown;
     if (size == 0) return fail(name + " is empty. Nothing was changed.");
     if (kind_ == Kind::backup && size > kMaxBackupBytes)
@@ -206,7 +233,17 @@ void DataView::file_chunk(int file, uint64_t offset, std::string_view bytes, con
 }
 
 void DataView::request_next() {
-    if (in_flight_ || ready_ || next_offset_ >= size_) return;  // one chunk waiting at most
+    if (in_flight_ || ready_) return;  // one chunk waiting at most
+    if (kind_ == Kind::xlsx) {
+        // An .xlsx is read where its reader asks: the zip's directory at the end first.
+        const xlsx::Range r = xlsx_ ? xlsx_->need() : xlsx::Range{};
+        if (r.length == 0) return;
+        in_flight_ = true;
+        in_flight_offset_ = r.offset;
+        platform::files_read(file_, r.offset, r.length);
+        return;
+    }
+    if (next_offset_ >= size_) return;
     const uint64_t want = kind_ == Kind::unknown ? kSniffBytes : kChunkBytes;
     const uint32_t len = static_cast<uint32_t>(std::min<uint64_t>(want, size_ - next_offset_));
     in_flight_ = true;
@@ -221,6 +258,17 @@ void DataView::pump() {
     if (stage_ != Stage::reading) return;
     if (!read_error_.empty()) return fail("Could not read " + name_ + ": " + read_error_ + ". Nothing was changed.");
     const auto start = std::chrono::steady_clock::now();
+    if (kind_ == Kind::xlsx) {
+        // One piece a frame: each range the reader asks for depends on the last one read.
+        if (ready_) {
+            const std::string piece = std::move(*ready_);
+            ready_.reset();
+            if (!xlsx_->give(piece)) return orders_refused();
+        }
+        consumed_ = xlsx_->bytes_read();
+        if (xlsx_->need().length == 0 && !in_flight_) return finish_reading();
+        return request_next();
+    }
     for (;;) {
         if (work_pos_ >= work_.size()) {
             if (!ready_) break;
@@ -255,14 +303,20 @@ void DataView::consume(std::string_view bytes) {
                 return fail(name_ + " is " + fmt_bytes(size_) + "; a backup can be at most " + fmt_bytes(kMaxBackupBytes) +
                             ". Nothing was changed.");
             json_.reserve(static_cast<size_t>(size_));
-        } else if (first_line.find(',') != std::string_view::npos) {
+        } else if (xlsx::looks_like_ole(bytes)) {
+            return fail(name_ + " was refused: " + xlsx::kOleMessage + ". Nothing was changed.");
+        } else if (xlsx::looks_like_zip(bytes)) {
+            kind_ = Kind::xlsx;
+            start_orders(remembered_mapping());
+            return;
+        } else if (first_line.find_first_of(",\t;") != std::string_view::npos) {  // the separators the importer reads
             kind_ = Kind::orders;
             mapping_ = remembered_mapping();
-            importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping_);
+            importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping_, import_options());
             importer_->expect_bytes(size_);
         } else {
             return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
-                                "(a CSV file with a header row). Nothing was changed.");
+                                "(an .xlsx workbook, or a CSV file with a header row). Nothing was changed.");
         }
     }
     consumed_ += bytes.size();
@@ -270,10 +324,14 @@ void DataView::consume(std::string_view bytes) {
         json_.append(bytes.data(), bytes.size());
         return;
     }
-    if (!importer_->feed(bytes)) {
-        // Refused: a header without a required column goes to the mapping screen; anything
-        // else (invalid UTF-8, an unclosed quote) is reported by finish().
-        const auto& cols = importer_->columns();
+    if (!importer_->feed(bytes)) orders_refused();
+}
+
+// The importer stopped: a header without a required column goes to the mapping screen; anything
+// else (invalid UTF-8, an unclosed quote, a damaged workbook) is reported by finish().
+void DataView::orders_refused() {
+    {
+        const auto& cols = xlsx_ ? xlsx_->columns() : importer_->columns();
         if (cols && !cols->ok()) {
             headers_ = cols->headers;
             choice_ = cols->column;
@@ -285,6 +343,7 @@ void DataView::consume(std::string_view bytes) {
                     if (header_key(headers_[h]) == usual) choice_[f] = static_cast<int>(h);
             }
             importer_.reset();
+            xlsx_.reset();
             stage_ = Stage::mapping;
             return;
         }
@@ -302,8 +361,9 @@ void DataView::finish_reading() {
         stage_ = Stage::backup;
         return;
     }
-    result_ = importer_->finish();
+    result_ = xlsx_ ? xlsx_->finish() : importer_->finish();
     importer_.reset();
+    xlsx_.reset();
     headers_ = result_.columns.headers;
     if (!result_.ok()) return fail(name_ + " was refused: " + result_.refused + ". Nothing was changed.");
     stage_ = Stage::summary;  // the file stays open: the mapping can still change
@@ -311,8 +371,14 @@ void DataView::finish_reading() {
 
 void DataView::start_orders(const ColumnMapping& mapping) {
     mapping_ = mapping;
-    importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping);
-    importer_->expect_bytes(size_);
+    if (kind_ == Kind::xlsx) {
+        xlsx::Limits limits;
+        limits.piece_bytes = kXlsxPieceBytes;
+        xlsx_ = std::make_unique<OrdersXlsxImport>(store_.program(), store_.revision(), mapping, import_options(), size_, limits);
+    } else {
+        importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping, import_options());
+        importer_->expect_bytes(size_);
+    }
     result_ = OrdersImport{};
     if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
     in_flight_ = false;
@@ -335,6 +401,7 @@ void DataView::close_file() {
     next_offset_ = 0;
     consumed_ = 0;
     importer_.reset();
+    xlsx_.reset();
     std::string().swap(json_);
 }
 
@@ -411,7 +478,7 @@ void DataView::draw_home(Context& ctx) {
     }
 
     heading("Import a file");
-    wrapped("A Spark Roster backup (.json), or a TikTok Shop affiliate-orders export (.csv). Choose one, or drop "
+    wrapped("A Spark Roster backup (.json), or a TikTok Shop affiliate-orders export (.xlsx or .csv). Choose one, or drop "
             "it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
     ImGui::BeginDisabled(!can_change());
     if (ImGui::Button("Import a file…")) platform::files_pick();
@@ -451,6 +518,7 @@ void DataView::draw_reading() {
     std::string line = fmt_bytes(consumed_) + " of " + fmt_bytes(size_);
     if (kind_ == Kind::orders && importer_)
         line += " · " + count_of(static_cast<size_t>(importer_->rows_read()), "row", "rows");
+    if (kind_ == Kind::xlsx && xlsx_) line += " · " + count_of(static_cast<size_t>(xlsx_->rows_read()), "row", "rows");
     line += " · " + std::string(pct);
     ImGui::TextUnformatted(line.c_str());
     probe_tag("data:progress", line);
@@ -661,12 +729,31 @@ void DataView::draw_summary() {
         line("Samples", fmt_int(r.samples) + " (100 % discount: not GMV)", "orders:samples");
         line("Rows refused", fmt_int(r.problem_count), "orders:refused");
         line("Unmatched orders", fmt_int(r.unmatched_count), "orders:unmatched");
+        line("Rows skipped", fmt_int(r.skipped) + " (column descriptions, totals, empty rows)", "orders:skipped");
         line("GMV added", fmt_money(r.gmv, cur) + " (refunded " + fmt_money(r.refunded, cur) + ")", "orders:gmv");
         line("Commission", fmt_money(r.commission, cur), "orders:commission");
         line("Posts", fmt_int(r.posts_updated) + " updated, " + fmt_int(r.posts_created) + " created", "orders:posts");
         ImGui::EndTable();
     }
     ImGui::Spacing();
+    // Dates such as 03/04/2026 that nothing in the file decides: ask, keep the answer, read again.
+    if (r.dates.from == DateOrderFrom::option || r.dates.from == DateOrderFrom::conflict) {
+        const std::string q = r.dates.from == DateOrderFrom::conflict
+            ? "This file's dates disagree: " + r.dates.day_first + " reads only day first, " + r.dates.month_first +
+                  " only month first. They were read " +
+                  (r.dates.order == DateOrder::month_first ? "month first." : "day first.")
+            : "Nothing in this file says whether " + r.dates.either_way + " is day first or month first; it was read " +
+                  (r.dates.order == DateOrder::month_first ? "month first" : "day first") + ". Read dates as:";
+        message_line(palette().warning, q, "orders:dates");
+        const DateOrder other = r.dates.order == DateOrder::month_first ? DateOrder::day_first : DateOrder::month_first;
+        if (ImGui::Button(other == DateOrder::month_first ? "Month first (MM/DD/YYYY)" : "Day first (DD/MM/YYYY)")) {
+            platform::local_set(kDateOrderKey, date_order_name(other));
+            start_orders(mapping_);
+            stage_ = Stage::reading;
+            return;
+        }
+        ImGui::Spacing();
+    }
     const bool stale = r.changes.base_revision != store_.revision();
     if (stale) {
         message_line(palette().warning, "The program changed since the file was read: read it again to import.");

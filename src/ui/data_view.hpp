@@ -1,7 +1,7 @@
 // Data: the program in and out (docs/rules.md, section 7). Export a backup (Spark Codes blanked on
 // request); import a file chosen or dropped anywhere on the page, read a few megabytes per
 // frame: a backup replaces the program or merges into it by id after a preview, a TikTok Shop
-// affiliate-orders CSV goes through its column mapping (remembered for next time) to a summary
+// affiliate-orders CSV or .xlsx goes through its column mapping (remembered for next time) to a summary
 // the user applies as one undoable step; load the sample program or start an empty one.
 #pragma once
 #include <array>
@@ -13,6 +13,7 @@
 
 #include "core/merge.hpp"
 #include "core/orders_import.hpp"
+#include "core/orders_xlsx.hpp"
 #include "platform/files.hpp"
 #include "platform/storage.hpp"
 #include "view.hpp"
@@ -31,6 +32,7 @@ class DataView : public View, public platform::FileReceiver {
 public:
     static constexpr uint64_t kMaxBackupBytes = 100ull << 20;  // larger backups are refused unread
     static constexpr uint32_t kChunkBytes = 4u << 20;          // read from the file at a time
+    static constexpr uint32_t kXlsxPieceBytes = 256u << 10;    // of an .xlsx's sheet, inflated in one frame
 
     DataView(Store& store, Persistence& persistence);
     ~DataView() override;
@@ -49,12 +51,13 @@ public:
 
 private:
     enum class Stage { home, reading, backup, merge, mapping, summary };
-    enum class Kind { unknown, backup, orders };
+    enum class Kind { unknown, backup, orders, xlsx };  // orders: a CSV; xlsx: orders in a workbook
     enum class Confirm { none, replace, sample, empty };
 
     void pump();
     void request_next();
     void consume(std::string_view bytes);
+    void orders_refused();
     void finish_reading();
     void start_orders(const ColumnMapping& mapping);
     void close_file();
@@ -98,6 +101,7 @@ private:
 
     // An orders file.
     std::unique_ptr<OrdersImporter> importer_;
+    std::unique_ptr<OrdersXlsxImport> xlsx_;         // an .xlsx: read by the ranges it asks for
     ColumnMapping mapping_;
     std::vector<std::string> headers_;               // the file's header row
     std::array<int, kOrderFieldCount> choice_{};     // mapping screen: column per field, -1 none

@@ -4,6 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startServer, launch, openApp, click, rect, text, waitText, waitSaved, program, screenshot, settle, textWhen, clickShown } from './lib.mjs';
 
 let server, url, chrome;
@@ -258,6 +261,44 @@ test('an orders file larger than one read (4 MB) is read whole, over several fra
   await context.close();
 });
 
+// An .xlsx as a spreadsheet saves it, written from CSV text by openpyxl (tests/fixtures/make_xlsx.py).
+function xlsxOf(csv) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-xlsx-'));
+  fs.writeFileSync(path.join(dir, 'in.csv'), csv);
+  const py = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  execFileSync(py, [new URL('../fixtures/make_xlsx.py', import.meta.url).pathname, path.join(dir, 'in.csv'), path.join(dir, 'out.xlsx')]);
+  const bytes = fs.readFileSync(path.join(dir, 'out.xlsx'));
+  fs.rmSync(dir, { recursive: true });
+  return bytes;
+}
+
+test('an affiliate-orders .xlsx picked in the file picker imports as its CSV does; an old .xls is refused with what to do', async () => {
+  const { context, page, problems } = await newApp();
+  await importJson(page, shop);
+  const csv = 'Order ID,Product Name,Creator Username,Payment Amount,Content ID,Time Created\n' +
+              `577123456789012345,Kem chống nắng,glow.daily,25.00,${CONTENT},2026-11-13 10:00:00\n` +
+              `577123456789012346,ครีมกันแดด,glow.daily,12.50,${CONTENT},2026-11-14 09:30:00\n` +
+              `577123456789012347,Serum,stranger,12.00,7300000000000000001,2026-11-14 11:00:00\n`;
+  const xlsx = xlsxOf(csv);
+  assert.equal(xlsx.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  await pick(page, 'affiliate_orders_2026-11-14.xlsx', xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(await waitText(page, 'orders:rows'), '3');
+  assert.equal(await text(page, 'orders:imported'), '2 (2 lines)');
+  assert.equal(await text(page, 'orders:unmatched'), '1');
+  await click(page, 'Add 2 orders');
+  await waitSaved(page);
+  const post = (await program(page)).posts[0];
+  assert.equal(post.gmv, 37.5);
+  assert.deepEqual((await program(page)).imported_orders.slice(-2), ['577123456789012345', '577123456789012346']);
+
+  const before = await exportJson(page);
+  await pick(page, 'orders.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]));
+  assert.match(await waitText(page, 'data:error'), /old \.xls or password-protected workbook; save it as \.xlsx/);
+  assert.equal(await exportJson(page), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the summary lists refused rows with their row numbers and unmatched orders; Discard changes nothing', async () => {
   const { context, page, problems } = await newApp();
   await importJson(page, shop);
@@ -274,6 +315,39 @@ test('the summary lists refused rows with their row numbers and unmatched orders
   assert.ok(await rect(page, 'Unmatched orders (1)'), 'the unmatched orders have their own list');
   await click(page, 'Discard');
   assert.equal(await exportJson(page), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a Vietnamese shop\'s tab-separated export, with placeholders, a row of descriptions and a total row, goes in whole', async () => {
+  const { context, page, problems } = await newApp();
+  await importJson(page, shop);
+  // Seller Center in Vietnamese: localized headers beside English ones, tabs between cells, "/"
+  // for an empty cell, a row describing each column under the header, a total at the end.
+  const header = ['ID đơn hàng', 'ID sản phẩm', 'Product Name', 'ID SKU', 'Price', 'Payment Amount', 'Quantity',
+                  'Currency', 'Fully returned or refunded', 'Trạng thái đơn hàng', 'Tên người dùng nhà sáng tạo',
+                  'Loại nội dung', 'Id nội dung', 'Est. standard commission payment', 'Actual Commission Payment',
+                  'Thời gian đã tạo'];
+  const described = header.map(() => 'Mô tả của cột này');
+  const row = (id, amount, est, actual, status) => [id, '1729384756', 'Kem dưỡng ẩm', '1729384756001', amount, amount, '1',
+    'USD', 'No', status, 'glow.daily', 'Video', CONTENT, est, actual, '13/11/2026 10:15:00'];
+  const lines = [header, described,
+                 row('577123456789012345', '$25.00', '$2.50', '/', 'Đã quyết toán'),
+                 row('577123456789012399', '$40.00', '$4.00', '$4.00', 'Đã quyết toán'),
+                 ['Total of 2 results']];
+  await pick(page, 'affiliate_orders_vi.tsv', lines.map((l) => l.join('\t')).join('\r\n') + '\r\n', 'text/tab-separated-values');
+  assert.equal(await waitText(page, 'orders:imported'), '2 (2 lines)');
+  assert.equal(await text(page, 'orders:refused'), '0', 'no row is refused');
+  assert.match(await text(page, 'orders:skipped'), /^2 /, 'the descriptions and the total are skipped');
+  // GMV 25 + 40 = 65; commission: the estimate 2.50 where the actual payment is "/", then 4.00.
+  assert.match(await text(page, 'orders:gmv'), /65\.00/);
+  assert.match(await text(page, 'orders:commission'), /6\.50/);
+  await click(page, 'Add 2 orders');
+  await waitSaved(page);
+  const post = (await program(page)).posts.find((x) => x.id === 2);
+  assert.equal(post.orders, 2);
+  assert.equal(post.gmv, 65);
+  assert.equal(post.commission, 6.5);
   assert.deepEqual(problems, []);
   await context.close();
 });

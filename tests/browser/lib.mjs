@@ -48,9 +48,13 @@ export async function openApp(context, url) {
 // has settled, nothing queued, no save or file read in flight). Fails, naming what the app was
 // still doing, when it is not idle within `timeout` ms.
 // With {save: false}, a save still running does not count (a test that holds one open).
+// SR_TRACE=1 prints how long each wait took and how many frames the app drew meanwhile.
 export async function settle(page, { timeout = 15000, save = true } = {}) {
   try {
-    return await page.evaluate(([t, s]) => window.sparkRoster.idle(t, { save: s }), [timeout, save]);
+    const t0 = Date.now(), f0 = process.env.SR_TRACE ? await page.evaluate(() => window.sparkRoster.frameCount()) : 0;
+    const r = await page.evaluate(([t, s]) => window.sparkRoster.idle(t, { save: s }), [timeout, save]);
+    if (process.env.SR_TRACE) console.error(`settle ${Date.now() - t0} ms, ${r.frame - f0} frames`);
+    return r;
   } catch (e) {
     throw new Error(`settle: ${e.message.split('\n')[0]}`);
   }
@@ -138,6 +142,28 @@ export async function waitSaved(page, timeout = 15000) {
 
 export async function program(page) {
   return JSON.parse(await page.evaluate(() => window.sparkRoster.exportJson()));
+}
+
+// Bytes as a static host would send them gzip-compressed (bench/app.mjs counts the same way).
+export function gzipSize(buf) {
+  return zlib.gzipSync(buf, { level: 9 }).length;
+}
+
+// What a page transferred, from the responses it got (context.on('response')): each URL once
+// (the service worker fetches the app again to keep it), gzip-compressed.
+export async function transferGzip(responses) {
+  const seen = new Set();
+  let raw = 0, gzip = 0;
+  for (const r of responses) {
+    const u = r.url().split('#')[0];
+    if (seen.has(u) || !u.startsWith('http') || r.status() !== 200) continue;
+    seen.add(u);
+    const body = await r.body().catch(() => null);
+    if (!body) continue;
+    raw += body.length;
+    gzip += gzipSize(body);
+  }
+  return { files: seen.size, raw, gzip };
 }
 
 export async function screenshot(page, name) {

@@ -14,6 +14,7 @@ import { publish, stamp } from '../../tools/dist.mjs';
 const prefix = '/some/deep/path/';
 let tmp, siteDir, server, origin, url, chrome;
 const served = [];  // every path the host was asked for
+const responses = [];  // what it answered: {path, status, encoding, bytes}
 const versions = {};
 
 // A changed build: the published folder with a different page title, re-versioned.
@@ -41,7 +42,12 @@ before(async () => {
   deploy(path.join(tmp, 'v1'));
   fs.writeFileSync(path.join(tmp, 'site/some/elsewhere.html'), '<!doctype html><title>Another page of the site</title>\n');
   server = await serve(path.join(tmp, 'site'), 0);
-  server.on('request', (req) => served.push(req.url));
+  server.on('request', (req, res) => {
+    served.push(req.url);
+    res.on('finish', () => responses.push({ path: req.url, status: res.statusCode,
+                                            encoding: res.getHeader('content-encoding') || null,
+                                            bytes: Number(res.getHeader('content-length') || 0) }));
+  });
   origin = `http://127.0.0.1:${server.address().port}`;
   url = origin + prefix;
   chrome = await launch();
@@ -262,6 +268,28 @@ test('Reload to update never drops a change that is not saved: it says so and ke
   assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null),
             'the new version still waits');
   assert.ok(await page.getByRole('button', { name: 'Reload to update' }).isEnabled(), 'the user can try again');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a first visit downloads each file once, compressed: the service worker takes what the page loaded from the HTTP cache', async () => {
+  const { context } = await newContext();
+  const from = responses.length;
+  const { page, problems } = await openPage(context);
+  await waitSaved(page);
+  assert.equal(await offlineReady(page), 'activated', 'the worker has installed this version');
+  const visit = responses.slice(from);
+  const full = visit.filter((r) => r.status === 200);
+  const wasm = full.filter((r) => r.path.endsWith('/spark-roster.wasm'));
+  assert.equal(wasm.length, 1, 'the module was downloaded once, not again by the worker');
+  assert.ok(visit.some((r) => r.path.endsWith('/spark-roster.wasm') && r.status === 304), 'the worker revalidated it (304)');
+  assert.equal(wasm[0].encoding, 'br', 'the module comes brotli-compressed, from the precompressed copy');
+  assert.ok(wasm[0].bytes < 1024 * 1024, `the module is ${wasm[0].bytes} bytes on the wire`);
+  const paths = full.map((r) => r.path);
+  assert.deepEqual(paths.filter((p, i) => paths.indexOf(p) !== i && !p.endsWith('/sw.js')), [], 'no file twice');
+  const kb = full.reduce((n, r) => n + r.bytes, 0) / 1024;
+  assert.ok(kb < 1024, `a first visit transfers ${kb.toFixed(0)} KB`);
+  console.log(`# first visit: ${full.length} downloads, ${kb.toFixed(0)} KB compressed; ${visit.length - full.length} revalidated`);
   assert.deepEqual(problems, []);
   await context.close();
 });

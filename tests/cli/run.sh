@@ -32,4 +32,35 @@ check "validate of a missing file exits 1" 1 "$bin" validate "$tmp/nope.json"
 check "no command is a usage error (exit 2)" 2 "$bin"
 check "an unknown command is a usage error (exit 2)" 2 "$bin" frobnicate
 check "a bad --today is a usage error (exit 2)" 2 "$bin" sample --today 2026-02-30
+# import: the same orders as CSV and as .xlsx (written by openpyxl), onto the sample program.
+here=$(cd "$(dirname "$0")" && pwd)
+py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3   # Debian's, which has python3-openpyxl
+cat >"$tmp/orders.csv" <<'CSV'
+Order ID,Product ID,Product Name,SKU ID,Price,Payment Amount,Quantity,Currency,Fully returned or refunded,Order Status,Creator Username,Content Type,Content ID,Est. standard commission payment,Time Created
+577123456789012345,1729384756102938475,Kem chống nắng Ngọc Trâm,1729384756102938476,25.00,25.00,1,USD,No,Settled,glowwithmaya,Video,74441292551274898,2.50,2026-11-13 10:00:00
+577123456789012346,1729384756102938475,ครีมกันแดด,1729384756102938476,20.00,40.00,2,USD,No,Settled,glowwithmaya,Video,74441292551274898,4.00,2026-11-14 09:30:00
+577123456789012347,1729384756102938475,Serum,1729384756102938476,12.50,12.50,1,USD,Yes,Settled,nobody.here,Video,7301234567890123456,1.25,2026-11-14 11:00:00
+CSV
+check "import of a CSV, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/orders.csv" --dry-run
+expect_output "import prints the summary" "2 orders imported (2 lines)"
+cp "$tmp/out" "$tmp/csv.out"
+if "$py" -c "import openpyxl" 2>/dev/null; then
+  "$py" "$here/../fixtures/make_xlsx.py" "$tmp/orders.csv" "$tmp/orders.xlsx"
+  check "import of the same orders as .xlsx, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/orders.xlsx" --dry-run
+  expect_output "the .xlsx gives the same summary" "$(sed -n 1p "$tmp/csv.out" | sed 's/^[^:]*: //')"
+  check "import of the .xlsx writes the program with -o" 0 "$bin" import "$tmp/sample.json" "$tmp/orders.xlsx" -o "$tmp/imported.json"
+  check "the imported program is valid" 0 "$bin" validate "$tmp/imported.json"
+  check "importing the .xlsx again onto it finds only duplicates" 0 "$bin" import "$tmp/imported.json" "$tmp/orders.xlsx" --dry-run
+  expect_output "the second import counts duplicates" "0 orders imported (0 lines), 2 duplicates"
+else
+  echo "not ok - python3-openpyxl is missing (tools/setup installs it)"; fails=$((fails+1))
+fi
+printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1%0600d' 0 >"$tmp/old.xls"
+check "an old .xls is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/old.xls"
+expect_output "the refusal says to save it as .xlsx" "save it as .xlsx"
+printf 'PK\003\004 not really a zip' >"$tmp/broken.xlsx"
+check "a broken .xlsx is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/broken.xlsx"
+expect_output "the refusal says nothing was changed" "Nothing was changed"
+check "import without a file is a usage error (exit 2)" 2 "$bin" import "$tmp/sample.json"
+check "import of a missing file exits 1" 1 "$bin" import "$tmp/sample.json" "$tmp/nope.csv"
 [ "$fails" -eq 0 ]

@@ -173,3 +173,164 @@ TEST_CASE("new settings fields survive a backup round trip") {
     CHECK(r.program->settings.commission_band_max[1] == 0.33);
     CHECK(r.program->settings.coordinator_monthly_cost == 2500);
 }
+
+// ---------------------------------------------------------------- transactions
+static Creator handle(const char* h) {
+    Creator x;
+    x.handle = h;
+    return x;
+}
+
+TEST_CASE("a transaction is one undo step: undo takes it all back, redo puts it all back") {
+    Store store;
+    const Id a = store.add_creator(handle("a")).id;
+    const uint64_t rev = store.revision();
+    Id b = 0;
+    const CommandResult r = store.transaction("Add b and a product", [&](Store& s) {
+        b = s.add_creator(handle("b")).id;
+        Product pr;
+        pr.sku = "P";
+        pr.name = "Serum";
+        return s.add_product(pr);
+    });
+    REQUIRE(r.ok);
+    CHECK(r.id == store.program().products[0].id);  // the body's result
+    CHECK(store.find_creator(b));
+    CHECK(store.revision() != rev);
+    CHECK(store.undo_label() == "Add b and a product");
+    REQUIRE(store.undo());
+    CHECK(store.find_creator(a));
+    CHECK_FALSE(store.find_creator(b));
+    CHECK(store.program().products.empty());
+    CHECK(store.undo_label() == "Add @a");  // the step before the transaction
+    REQUIRE(store.redo());
+    CHECK(store.find_creator(b)->handle == "b");
+    CHECK(store.program().products.size() == 1);
+    CHECK_FALSE(store.can_redo());
+    // A transaction that changes nothing leaves no step.
+    CHECK(store.transaction("Nothing", [](Store&) { return CommandResult::done(0); }).ok);
+    CHECK(store.undo_label() == "Add b and a product");
+}
+
+TEST_CASE("a refused command inside a transaction changes nothing") {
+    Store store;
+    store.add_creator(handle("a"));
+    store.add_creator(handle("z"));
+    REQUIRE(store.undo());  // something to redo, which the rolled-back transaction must keep
+    const uint64_t rev = store.revision();
+    const Id next = store.program().next_id;
+    const CommandResult r = store.transaction("Two creators", [&](Store& s) {
+        s.add_creator(handle("b"));
+        s.add_creator(handle("A"));  // refused: the handle is taken, ignoring case
+        return CommandResult::done(0);  // the body ignores the refusal: the transaction does not
+    });
+    CHECK_FALSE(r.ok);
+    CHECK(names(r, "handle"));
+    CHECK(store.program().creators.size() == 1);
+    CHECK(store.program().next_id == next);
+    CHECK(store.revision() == rev);
+    CHECK(store.undo_label() == "Add @a");
+    CHECK(store.redo_label() == "Add @z");
+    // The body's own refusal takes back what it did too; the revision never comes back to a
+    // value the rolled-back commands used.
+    const CommandResult own = store.transaction("Give up", [](Store& s) {
+        s.add_creator(handle("c"));
+        return CommandResult::refused({{"why", "changed my mind"}});
+    });
+    CHECK(names(own, "why"));
+    CHECK(store.program().creators.size() == 1);
+    CHECK(store.revision() == rev);
+    store.add_creator(handle("d"));
+    CHECK(store.revision() > rev + 1);
+    // Undo is refused inside a transaction, and so the transaction is.
+    const CommandResult undo_inside = store.transaction("Undo inside", [](Store& s) {
+        s.add_creator(handle("e"));
+        return s.undo();
+    });
+    CHECK(names(undo_inside, "undo"));
+    CHECK(store.program().creators.size() == 2);
+}
+
+TEST_CASE("a read-only store refuses every command, undo and redo, and changes nothing") {
+    Program p;
+    const Id a = add_creator(p, "a", 40000);
+    const Id prod = add_product(p);
+    const Id pid = add_post(p, a, d(2026, 10, 30), 900, 30, 1, 30, prod).id;
+    Store store(p);
+    const Id code = store.request_spark_code(a, pid, d(2026, 11, 1), 30, "Dana").id;
+    store.add_creator(handle("z"));
+    REQUIRE(store.undo());  // one step to undo and one to redo
+    const Program before = store.program();
+    const uint64_t rev = store.revision();
+    store.set_read_only(true);
+    CHECK(store.read_only());
+    CHECK_FALSE(store.can_undo());
+    CHECK_FALSE(store.can_redo());
+
+    std::vector<CommandResult> all;
+    all.push_back(store.undo());
+    all.push_back(store.redo());
+    all.push_back(store.add_creator(handle("b")));
+    all.push_back(store.update_creator(*store.find_creator(a)));
+    all.push_back(store.set_creators_status({a}, CreatorStatus::ended));
+    all.push_back(store.set_creators_status({}, CreatorStatus::ended));  // even one that changes nothing
+    all.push_back(store.remove_creator(a));
+    all.push_back(store.update_settings(store.program().settings));
+    all.push_back(store.add_product(*store.find_product(prod)));
+    all.push_back(store.update_product(*store.find_product(prod)));
+    all.push_back(store.remove_product(prod));
+    all.push_back(store.add_sample(Sample{}));
+    all.push_back(store.update_sample(Sample{}));
+    all.push_back(store.remove_sample(1));
+    all.push_back(store.add_brief(Brief{}));
+    all.push_back(store.update_brief(Brief{}));
+    all.push_back(store.remove_brief(1));
+    all.push_back(store.add_post(*store.find_post(pid)));
+    all.push_back(store.update_post(*store.find_post(pid)));
+    all.push_back(store.remove_post(pid));
+    all.push_back(store.add_incident(a, ComplianceIncident{}));
+    all.push_back(store.update_incident(a, ComplianceIncident{}));
+    all.push_back(store.remove_incident(a, 1));
+    all.push_back(store.change_tier(a, 2, d(2026, 11, 2), "launch"));
+    all.push_back(store.confirm_promotion(a, d(2026, 11, 2)));
+    all.push_back(store.set_creator_code(a, std::nullopt));
+    all.push_back(store.add_spark_code(SparkCode{}));
+    all.push_back(store.update_spark_code(SparkCode{}));
+    all.push_back(store.remove_spark_code(code));
+    all.push_back(store.request_spark_code(a, pid, d(2026, 11, 1), 30, "Dana"));
+    SparkHandoff h;
+    h.creator_id = a;
+    h.post_id = pid;
+    h.code = "#code";
+    h.generated = d(2026, 11, 1);
+    all.push_back(store.receive_spark_code(h, d(2026, 11, 2)));
+    all.push_back(store.verify_spark_code(code, d(2026, 11, 2)));
+    all.push_back(store.go_live(code, d(2026, 11, 2)));
+    all.push_back(store.expire_spark_code(code, d(2026, 11, 2)));
+    all.push_back(store.expire_due_codes(d(2026, 11, 2)));
+    all.push_back(store.extend_spark_code(code, d(2026, 11, 2), 30, d(2026, 11, 2)));
+    all.push_back(store.replace_spark_code(code, "#new", d(2026, 11, 2), 30, d(2026, 11, 2)));
+    all.push_back(store.add_paid_round(code, PaidRound{}));
+    all.push_back(store.kill_spark_code(code, d(2026, 11, 2), ""));
+    all.push_back(store.revoke_spark_code(code, d(2026, 11, 2), ""));
+    all.push_back(store.replace_program(Program{}));
+    OrdersChanges orders;
+    orders.base_revision = store.revision();
+    orders.new_order_keys = {"order-1"};
+    all.push_back(store.import_orders(std::move(orders)));
+    all.push_back(store.apply_merge(preview_merge(store.program(), store.program(), store.revision())));
+    all.push_back(store.transaction("Anything", [](Store&) { return CommandResult::done(0); }));
+    for (size_t i = 0; i < all.size(); ++i) {
+        CAPTURE(i);
+        CHECK_FALSE(all[i].ok);
+        REQUIRE(all[i].errors.size() == 1);
+        CHECK(all[i].errors[0].field == "read_only");
+        CHECK(all[i].errors[0].message == "This tab is read-only: another tab is editing the program.");
+    }
+    CHECK(store.revision() == rev);
+    CHECK(program_to_json(store.program()) == program_to_json(before));
+    // Loading what the editing tab saved still works, and editing comes back with the flag.
+    store.reset(before);
+    store.set_read_only(false);
+    CHECK(store.add_creator(handle("b")).ok);
+}

@@ -12,12 +12,14 @@ using Rows = std::vector<std::vector<std::string>>;
 namespace {
 
 // Feeds the text in pieces of `step` bytes.
-csv::Table read_chunked(const std::string& text, size_t step) {
+csv::Table read_chunked(const std::string& text, size_t step, char separator = ',') {
     csv::Table t;
-    csv::Reader r([&t](const csv::Record& rec) {
-        t.rows.emplace_back(rec.fields.begin(), rec.fields.end());
-        return true;
-    });
+    csv::Reader r(
+        [&t](const csv::Record& rec) {
+            t.rows.emplace_back(rec.fields.begin(), rec.fields.end());
+            return true;
+        },
+        1 << 20, separator);
     for (size_t i = 0; i < text.size(); i += step)
         if (!r.feed(std::string_view(text).substr(i, step))) break;
     if (!r.failed()) r.finish();
@@ -104,4 +106,24 @@ TEST_CASE("records report their row and the line they start on") {
     r.feed("h\n\"a\nb\"\nc\r\nd");
     r.finish();
     CHECK(seen == std::vector<std::pair<int64_t, int64_t>>{{1, 1}, {2, 2}, {3, 4}, {4, 5}});
+}
+
+TEST_CASE("the separator is the one the first line uses most: comma, tab or semicolon") {
+    // Tab: the header has two tabs and no comma outside quotes; the comma in "a,b" is text.
+    const std::string tabs = "\xEF\xBB\xBF\n\"Order ID\"\tName\t\"a,b\"\r\n577123456789012345678\tSerum, 30 ml\t\"x\ty\"\r\n";
+    const Rows want_tabs = {{"Order ID", "Name", "a,b"}, {"577123456789012345678", "Serum, 30 ml", "x\ty"}};
+    for (size_t step : {1, 2, 3, 7, 100}) CHECK(read_chunked(tabs, step, csv::kDetectSeparator).rows == want_tabs);
+    // Semicolon (spreadsheets with a decimal comma save these): two semicolons, one comma.
+    const std::string semis = "Order ID;Payment Amount;Note, more\n1;1.234,56 \xE2\x82\xAC;x\n";
+    const Rows want_semis = {{"Order ID", "Payment Amount", "Note, more"}, {"1", "1.234,56 \xE2\x82\xAC", "x"}};
+    for (size_t step : {1, 4, 100}) CHECK(read_chunked(semis, step, csv::kDetectSeparator).rows == want_semis);
+    // No separator at all, or as many tabs as commas: a comma.
+    CHECK(read_chunked("Order ID\n1\n", 1, csv::kDetectSeparator).rows == Rows{{"Order ID"}, {"1"}});
+    CHECK(read_chunked("a,b\tc\n", 3, csv::kDetectSeparator).rows == Rows{{"a", "b\tc"}});
+    // A first line with no line break after it decides at the end.
+    CHECK(read_chunked("a\tb", 1, csv::kDetectSeparator).rows == Rows{{"a", "b"}});
+    csv::Reader r([](const csv::Record&) { return true; }, 1 << 20, csv::kDetectSeparator);
+    CHECK(r.separator() == csv::kDetectSeparator);
+    r.feed("a\tb\n");
+    CHECK(r.separator() == '\t');
 }

@@ -580,7 +580,7 @@ TEST_CASE("a reply creates a received Spark Code whose expiry is the generation 
     CHECK(a.brief_id == f.brief);
     CHECK(a.creator_id == f.maya);
     CHECK(a.post_added);
-    CHECK(a.steps == 2);
+    CHECK(a.steps == 1);  // the post added and the code received: one undo step
     const SparkCode* c = store.find_spark_code(a.code_id);
     REQUIRE(c);
     CHECK(c->status == SparkStatus::received);
@@ -726,4 +726,25 @@ TEST_CASE("applying a reply is undone in as many steps as it reports") {
     CHECK(store.program().posts.size() == f.p.posts.size());
     CHECK(store.program().spark_codes.size() == f.p.spark_codes.size());
     CHECK_FALSE(store.can_undo());
+}
+
+TEST_CASE("a reply is recorded as one undo step: the new post, the request tied to it and the code") {
+    Fixture f;
+    Store store(f.p);
+    const Id req = store.request_spark_code(f.maya, 0, d(2026, 11, 15), 30, "Dana").id;
+    REQUIRE(req);
+    const ApplyHandoffResult a = apply_handoff(store, parse_handoff_reply(make_handoff_reply(good_reply(f))), kToday);
+    REQUIRE_MESSAGE(a.ok, a.message);
+    CHECK(a.post_added);
+    CHECK(a.steps == 1);
+    CHECK(store.undo_label() == "Receive Spark Code from @maya.glow");
+    REQUIRE(store.undo());
+    CHECK(store.program().posts.size() == f.p.posts.size());
+    CHECK(store.find_spark_code(req)->status == SparkStatus::requested);
+    CHECK(store.find_spark_code(req)->post_id == 0);
+    CHECK(store.undo_label() == "Request Spark Code");  // the step before the reply
+    REQUIRE(store.redo());
+    CHECK(store.find_spark_code(req)->status == SparkStatus::received);
+    CHECK(store.find_spark_code(req)->post_id == a.post_id);
+    CHECK(store.find_post(a.post_id)->tiktok_ref == kPost);
 }

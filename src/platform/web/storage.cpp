@@ -49,6 +49,7 @@ void Persistence::start(std::function<void()> on_ready) {
 
 void Persistence::on_loaded(const char* text, size_t size, bool ok, const char* error, bool writer) {
     read_only_ = ok && !writer;
+    store_.set_read_only(read_only_);  // the store refuses every change while another tab edits
     if (!ok) {
         // No storage at all (private mode, blocked): work in memory, say so, keep exporting.
         store_.reset(make_sample_program(platform::today_local()));
@@ -92,6 +93,7 @@ void Persistence::on_promoted(const char* text, size_t size) {
     }
     saved_rev_ = store_.revision();
     read_only_ = false;
+    store_.set_read_only(false);
     if (banner_ == kReadOnlyBanner) banner_.clear();
 }
 
