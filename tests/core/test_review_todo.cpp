@@ -284,3 +284,27 @@ TEST_CASE("review marks are kept in the backup with who and when, merged by acti
     REQUIRE_FALSE(no_day.ok());
     CHECK(no_day.problems[0].path == "$.review_marks[0].until");
 }
+
+TEST_CASE("a read-only tab cannot mark a review action; marks join a transaction as one undo step") {
+    Fixture f;
+    Store store(f.p);
+    const ReviewTodo t = todo_on(store, kMonday);
+    const ReviewItem conv = *find(t.open, ActionKind::conversion_flag);
+    const ReviewItem smp = *find(t.open, ActionKind::sample_followup);
+    store.set_read_only(true);
+    const CommandResult r = store.mark_review_action(mark_for(conv, MarkState::done, kMonday));
+    CHECK_FALSE(r.ok);
+    REQUIRE(!r.errors.empty());
+    CHECK(r.errors[0].field == "read_only");
+    CHECK(store.program().review_marks.empty());
+    store.set_read_only(false);
+
+    REQUIRE(store.transaction("Done: two actions", [&](Store& s) {
+                     CommandResult a = s.mark_review_action(mark_for(conv, MarkState::done, kMonday));
+                     if (!a.ok) return a;
+                     return s.mark_review_action(mark_for(smp, MarkState::snoozed, kMonday, d(2026, 11, 30)));
+                 }).ok);
+    CHECK(store.program().review_marks.size() == 2);
+    REQUIRE(store.undo());
+    CHECK(store.program().review_marks.empty());
+}
