@@ -75,6 +75,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("candidates_max", s.candidates_max);
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
+    v("user_name", s.user_name);
 }
 
 template <class V> void visit(TierChange& t, V& v) {
@@ -223,6 +224,16 @@ template <class V> void visit(SparkCode& x, V& v) {
     v("history", x.history);
 }
 
+template <class V> void visit(ReviewMark& x, V& v) {
+    v("action", x.action, kRequired);
+    v("state", x.state);
+    v("numbers", x.numbers);
+    v("until", x.until);
+    v("by", x.by);
+    v("on", x.on, kRequired);
+    v("title", x.title);
+}
+
 template <class V> void visit(Program& p, V& v) {
     v("settings", p.settings);
     v("creators", p.creators);
@@ -233,6 +244,7 @@ template <class V> void visit(Program& p, V& v) {
     v("spark_codes", p.spark_codes);
     v("next_id", p.next_id);
     v("imported_orders", p.imported_orders);
+    v("review_marks", p.review_marks);
 }
 
 template <class T> struct is_optional : std::false_type {};
@@ -463,6 +475,15 @@ void check_program(Program& p, std::vector<Problem>& problems) {
         ref(products, p.spark_codes[i].product_id, false, "spark_codes", i, "product_id", "product");
         ref(codes, p.spark_codes[i].replaces_id, false, "spark_codes", i, "replaces_id", "Spark Code");
     }
+    std::unordered_map<std::string, size_t> first_mark;
+    for (size_t i = 0; i < p.review_marks.size(); ++i) {
+        const ReviewMark& m = p.review_marks[i];
+        auto at = [i](const char* field) { return "$.review_marks[" + std::to_string(i) + "]." + field; };
+        if (m.action.empty()) problems.push_back({at("action"), "names no action"});
+        else if (auto [it, fresh] = first_mark.emplace(m.action, i); !fresh)
+            problems.push_back({at("action"), "the action is already marked by $.review_marks[" + std::to_string(it->second) + "]"});
+        if (m.state == MarkState::snoozed && !m.until) problems.push_back({at("until"), "a snoozed action needs the day it comes back"});
+    }
     Id max_id = 0;
     for (Id id : ids) max_id = std::max(max_id, id);
     if (p.next_id <= max_id) p.next_id = max_id + 1;
@@ -551,9 +572,9 @@ bool ProgramJsonWriter::step(size_t records) {
     };
     while (part_ < kParts && records > 0) {
         if (index_ == 0) {
-            static const char* const keys[kParts] = {"briefs", "creators", "format", "imported_orders",
-                                                     "next_id", "posts", "products", "samples",
-                                                     "settings", "spark_codes", "version"};
+            static const char* const keys[kParts] = {"briefs",   "creators",     "format",  "imported_orders",
+                                                     "next_id",  "posts",        "products", "review_marks",
+                                                     "samples",  "settings",     "spark_codes", "version"};
             out_ += part_ == 0 ? "{" : ",";
             dump(json(keys[part_]));
             out_ += ':';
@@ -567,10 +588,11 @@ bool ProgramJsonWriter::step(size_t records) {
             case 4: dump(json(p_.next_id)); break;
             case 5: finished = list(p_.posts); break;
             case 6: finished = list(p_.products); break;
-            case 7: finished = list(p_.samples); break;
-            case 8: dump(Writer::value(p_.settings)); break;
-            case 9: finished = list(p_.spark_codes); break;
-            case 10: dump(json(kBackupVersion)); break;
+            case 7: finished = list(p_.review_marks); break;
+            case 8: finished = list(p_.samples); break;
+            case 9: dump(Writer::value(p_.settings)); break;
+            case 10: finished = list(p_.spark_codes); break;
+            case 11: dump(json(kBackupVersion)); break;
         }
         if (!finished) return false;
         ++part_;

@@ -53,7 +53,7 @@ public:
     std::string& text() { return out_; }
 
 private:
-    static constexpr size_t kParts = 11;  // the document's top-level keys
+    static constexpr size_t kParts = 12;  // the document's top-level keys
     Program p_;
     std::string out_;
     size_t part_ = 0;   // which top-level key is being written

@@ -20,6 +20,7 @@ SR_ENUM_NAMES(SampleStatus, "requested", "approved", "shipped", "delivered", "po
 SR_ENUM_NAMES(HookAngle, "problem_agitation", "transformation_reveal", "social_proof", "curiosity_gap", "custom")
 SR_ENUM_NAMES(ProofKind, "result", "before_after", "comparison", "demonstration")
 SR_ENUM_NAMES(PostSource, "organic", "spark")
+SR_ENUM_NAMES(MarkState, "done", "snoozed")
 SR_ENUM_NAMES(SparkStatus, "requested", "received", "verified", "live", "expired", "revoked", "killed")
 
 #undef SR_ENUM_NAMES

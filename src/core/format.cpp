@@ -53,4 +53,6 @@ std::string fmt_percent(double f, int decimals) {
     return buf;
 }
 
+std::string count_of(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
 }  // namespace sr

@@ -73,6 +73,57 @@ std::optional<long long> parse_whole(std::string_view text) {
     return std::strtoll(s.c_str(), nullptr, 10);
 }
 
+namespace {
+std::string trimmed(std::string_view t) {
+    size_t b = 0, e = t.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(t[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(t[e - 1]))) --e;
+    return std::string(t.substr(b, e - b));
+}
+}  // namespace
+
+bool read_count(std::string_view text, int64_t& out, std::string& why, const char* what) {
+    const std::string t = trimmed(text);
+    if (t.empty()) {
+        out = 0;
+        return true;
+    }
+    const auto v = parse_whole(t);
+    if (!v || *v < 0) {
+        why = std::string(what) + " must be a whole number of 0 or more ('" + t + "' is not).";
+        return false;
+    }
+    out = *v;
+    return true;
+}
+
+bool read_amount(std::string_view text, double& out, std::string& why, const char* what) {
+    const std::string t = trimmed(text);
+    if (t.empty()) {
+        out = 0;
+        return true;
+    }
+    const auto v = parse_number(t);
+    if (!v || *v < 0) {
+        why = std::string(what) + " must be an amount of 0 or more ('" + t + "' is not).";
+        return false;
+    }
+    out = std::round(*v * 100.0) / 100.0;
+    return true;
+}
+
+bool read_date(std::string_view text, std::optional<Date>& out, std::string& why, bool required) {
+    const std::string t = trimmed(text);
+    if (t.empty()) {
+        out.reset();
+        if (required) why = "A date is required (YYYY-MM-DD).";
+        return !required;
+    }
+    out = Date::parse(t);
+    if (!out) why = "'" + t + "' is not a date: write it as YYYY-MM-DD.";
+    return out.has_value();
+}
+
 std::string number_text(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);

@@ -2,9 +2,12 @@
 // A form parses the text with these, then lets validate.hpp judge the value (a negative price
 // is a number, refused by the product rules with its own reason).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "date.hpp"
 
 namespace sr {
 
@@ -15,6 +18,14 @@ std::optional<double> parse_number(std::string_view text);
 std::optional<double> parse_percent(std::string_view text);
 // A whole number ("1,240", "-3"); nullopt for fractions, letters or empty text.
 std::optional<long long> parse_whole(std::string_view text);
+
+// A form field read into a value, or the reason in words it cannot be (`why`, naming the field
+// as `what`): empty text is 0 (or no date, refused when `required`).
+// read_count: a whole number of 0 or more ("2,000"); read_amount: money of 0 or more ("$1,234.5"),
+// rounded to cents; read_date: YYYY-MM-DD.
+bool read_count(std::string_view text, int64_t& out, std::string& why, const char* what);
+bool read_amount(std::string_view text, double& out, std::string& why, const char* what);
+bool read_date(std::string_view text, std::optional<Date>& out, std::string& why, bool required);
 
 // How a value is put back into a field: at most `decimals` decimals, no trailing zeros
 // (34 -> "34", 2.5 -> "2.5", 0.126 with 2 -> "0.13").

@@ -191,6 +191,20 @@ MergePreview preview_merge(const Program& current, const Program& incoming, uint
             merged.imported_orders.push_back(k);
             ++m.orders_added;
         }
+    // The weekly review's marks: one per action, the later of the two (the current one on a tie).
+    {
+        std::unordered_map<std::string, size_t> at;
+        for (size_t i = 0; i < merged.review_marks.size(); ++i) at.emplace(merged.review_marks[i].action, i);
+        for (const ReviewMark& x : incoming.review_marks) {
+            auto it = at.find(x.action);
+            if (it == at.end()) {
+                at.emplace(x.action, merged.review_marks.size());
+                merged.review_marks.push_back(x);
+            } else if (merged.review_marks[it->second].on < x.on) {
+                merged.review_marks[it->second] = x;
+            }
+        }
+    }
 
     // The merged program must hold together as a backup would: ids, references, handles.
     LoadResult check = program_from_json(program_to_json(merged));

@@ -70,6 +70,9 @@ struct Settings {
     int candidates_max = 10;             // how many candidates the weekly review lists
     double coordinator_monthly_cost = 0; // counted in actual spend against the budget
     int margin_ranking_size = 5;         // top / bottom creators by margin in the weekly review
+
+    // Who is using this copy of the program, for the weekly review's "done by" ("" = someone).
+    std::string user_name;
 };
 
 // What programs usually see (docs/rules.md, section 2): 30-40 % of delivered samples lead to a
@@ -242,6 +245,21 @@ struct SparkCode {
     std::vector<SparkEvent> history;
 };
 
+// ---------------------------------------------------------------- the weekly review's to-do list
+// An action of the weekly review marked done, or snoozed until a day (docs/rules.md, section 6;
+// review.hpp applies them). One mark per action: marking it again replaces the old mark.
+enum class MarkState { done, snoozed };
+
+struct ReviewMark {
+    std::string action;          // the action's identity, "<kind>/<creator id>/<record id>/<subject>"
+    MarkState state = MarkState::done;
+    std::string numbers;         // the action's numbers when it was marked
+    std::optional<Date> until;   // snoozed: the day it comes back (if its cause is still there)
+    std::string by;              // who marked it (settings.user_name; "" = someone)
+    Date on;                     // the review day it was marked on
+    std::string title;           // the action's title then, for the list of what is done and snoozed
+};
+
 // ---------------------------------------------------------------- the program
 struct Program {
     Settings settings;
@@ -255,6 +273,7 @@ struct Program {
     // Order lines already taken from TikTok Shop affiliate-orders files ("order id" or
     // "order id/sku id"), so importing the same file again adds nothing (orders_import.hpp).
     std::vector<std::string> imported_orders;
+    std::vector<ReviewMark> review_marks;  // the weekly review's done and snoozed actions
 };
 
 }  // namespace sr

@@ -10,6 +10,7 @@
 
 #include "creators.hpp"
 #include "format.hpp"
+#include "review_today.hpp"
 
 namespace sr {
 
@@ -20,6 +21,7 @@ const char* action_kind_name(ActionKind k) {
         case ActionKind::spark_kill: return "spark_kill";
         case ActionKind::spark_campaign_outlasts_code: return "spark_campaign_outlasts_code";
         case ActionKind::spark_not_verified: return "spark_not_verified";
+        case ActionKind::spark_past_expiry: return "spark_past_expiry";
         case ActionKind::replace_creator: return "replace_creator";
         case ActionKind::compliance_open: return "compliance_open";
         case ActionKind::conversion_flag: return "conversion_flag";
@@ -44,7 +46,8 @@ int urgency_of(ActionKind k) {
         case ActionKind::spark_expires_soon:
         case ActionKind::spark_kill:
         case ActionKind::spark_campaign_outlasts_code:
-        case ActionKind::spark_not_verified: return 0;
+        case ActionKind::spark_not_verified:
+        case ActionKind::spark_past_expiry: return 0;
         case ActionKind::replace_creator:
         case ActionKind::compliance_open:
         case ActionKind::conversion_flag:
@@ -131,40 +134,16 @@ Review review(const Program& p, Date week_start_date) {
         const Creator* c = creators.find(id);
         return !c ? "creator " + std::to_string(id) : "@" + c->handle;
     };
+    // `numbers` empty: the reason is the action's numbers.
     auto add = [&](ActionKind k, Id creator, Id record, std::string owner, std::string title, std::string reason,
-                   std::string action, int order) {
+                   std::string action, int order, int subject = 0, std::string numbers = {}) {
+        if (numbers.empty()) numbers = reason;
         r.actions.push_back({urgency_of(k), k, creator, record, std::move(owner), std::move(title), std::move(reason),
-                             std::move(action), order});
+                             std::move(action), order, subject, std::move(numbers)});
     };
 
-    // Spark Codes.
-    for (const SparkAlert& a : spark_alerts(p, today)) {
-        switch (a.kind) {
-            case SparkAlertKind::expired_while_live:
-                add(ActionKind::spark_expired_while_live, a.creator_id, a.code_id, a.owner,
-                    who(a.creator_id) + ": live Spark Code has expired", a.message, "extend, replace or stop the ad", -a.days);
-                break;
-            case SparkAlertKind::expires_soon:
-                add(ActionKind::spark_expires_soon, a.creator_id, a.code_id, a.owner,
-                    who(a.creator_id) + ": Spark Code expires " +
-                        (a.days == 0 ? std::string("today") : "in " + std::to_string(a.days) + (a.days == 1 ? " day" : " days")),
-                    a.message, "ask the creator to extend it or send a new code", a.days);
-                break;
-            case SparkAlertKind::kill_suggested:
-                add(ActionKind::spark_kill, a.creator_id, a.code_id, a.owner, who(a.creator_id) + ": kill the Spark Ad",
-                    a.message, "set the code to killed and stop the spend", 0);
-                break;
-            case SparkAlertKind::campaign_outlasts_code:
-                add(ActionKind::spark_campaign_outlasts_code, a.creator_id, a.code_id, a.owner,
-                    who(a.creator_id) + ": campaign outlasts its Spark Code", a.message,
-                    "get a longer authorization or end the campaign by the expiry", -a.days);
-                break;
-            case SparkAlertKind::not_verified:
-                add(ActionKind::spark_not_verified, a.creator_id, a.code_id, a.owner,
-                    who(a.creator_id) + ": Spark Code not verified", a.message, "paste the code into Ads Manager", -a.days);
-                break;
-        }
-    }
+    // Spark Codes: the alerts as of the review day, worded once (review_today.cpp).
+    for (ReviewItem& it : spark_actions(p, today)) r.actions.push_back(std::move(it));
 
     // Flags by creator.
     r.flagged_creators = flagged_creator_metrics(p, today);
@@ -245,7 +224,8 @@ Review review(const Program& p, Date week_start_date) {
             add(ActionKind::sample_followup, f.creator_id, f.sample_id, "", who(f.creator_id) + ": sample with no post",
                 what + " delivered " + smp.delivered->to_string() + ", " + std::to_string(f.days_since_delivery) +
                     " days ago (follow up at " + std::to_string(s.sample_followup_days) + "+), no post yet",
-                "follow up; close the sample as no_post if it will not be posted", -f.days_since_delivery);
+                "follow up; close the sample as no_post if it will not be posted", -f.days_since_delivery, 0,
+                what + " delivered " + smp.delivered->to_string());
         }
     }
 
@@ -285,18 +265,19 @@ Review review(const Program& p, Date week_start_date) {
         if (t.gap() != 0)
             add(ActionKind::roster_target, 0, 0, "", std::string("tier ") + tier_name(t.tier) + " roster " +
                                                         (t.gap() < 0 ? "below target" : "above target"),
-                t.summary(), t.gap() < 0 ? "recruit or seed more creators" : "review who to pause or end", t.tier);
+                t.summary(), t.gap() < 0 ? "recruit or seed more creators" : "review who to pause or end", t.tier, t.tier);
     r.budget = budget_by_month(p, today);
     if (!r.budget.empty()) {
         const BudgetMonth& b = r.budget.back();
         if (b.compare() > 0)
             add(ActionKind::budget, 0, 0, "", "budget: month " + std::to_string(b.month) + " over", b.summary(s.currency),
-                "hold Spark spend and new samples", 0);
+                "hold Spark spend and new samples", 0, b.month);
         if (r.budget.size() >= 2) {
             const BudgetMonth& prev = r.budget[r.budget.size() - 2];
             if (prev.compare() != 0)
                 add(ActionKind::budget, 0, 0, "", "budget: month " + std::to_string(prev.month) + (prev.compare() > 0 ? " was over" : " was under"),
-                    prev.summary(s.currency), prev.compare() > 0 ? "plan this month lower" : "spend where the numbers say", 1);
+                    prev.summary(s.currency), prev.compare() > 0 ? "plan this month lower" : "spend where the numbers say", 1,
+                    prev.month);
         }
     }
 
@@ -362,6 +343,11 @@ Review review(const Program& p, Date week_start_date) {
     }
     r.codes_by_margin = ranked(std::move(rows), false, static_cast<size_t>(-1));
     return r;
+}
+
+std::string action_key(const ReviewItem& a) {
+    return std::string(action_kind_name(a.kind)) + "/" + std::to_string(a.creator_id) + "/" + std::to_string(a.record_id) +
+           "/" + std::to_string(a.subject);
 }
 
 // ------------------------------------------------------------------ output

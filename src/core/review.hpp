@@ -19,6 +19,7 @@ enum class ActionKind {
     spark_kill,
     spark_campaign_outlasts_code,
     spark_not_verified,
+    spark_past_expiry,
     replace_creator,
     compliance_open,
     conversion_flag,
@@ -44,7 +45,15 @@ struct ReviewItem {
     std::string reason;  // words and numbers a person can check
     std::string action;  // the suggested action
     int order = 0;       // within a kind: days left, days waiting, ... (smaller first)
+    int subject = 0;     // for an action about no record: the tier (roster target), the program month (budget)
+    // The action's numbers: its key figure in words ("expires 2026-12-07", "delivered 2026-11-01") or,
+    // for a flag, its reason. A done action comes back when these differ (docs/rules.md, section 6).
+    std::string numbers;
 };
+
+// An action's identity, the same from one review to the next while its cause is the same:
+// "<kind>/<creator id>/<record id>/<subject>", e.g. "conversion_flag/12/0/0".
+std::string action_key(const ReviewItem& a);
 
 struct RankRow {
     Id id = 0;

@@ -15,9 +15,10 @@ std::vector<ReviewItem> spark_actions(const Program& p, Date today) {
     };
     std::vector<ReviewItem> out;
     auto add = [&](ActionKind k, const SparkAlert& a, std::string title, std::string action, int order) {
-        out.push_back({0, k, a.creator_id, a.code_id, a.owner, std::move(title), a.message, std::move(action), order});
+        out.push_back({0, k, a.creator_id, a.code_id, a.owner, std::move(title), a.message, std::move(action), order, 0,
+                       a.numbers});
     };
-    // The same words as review(): tests/core/test_review_today.cpp holds the two together.
+    // review() takes its Spark Code actions from here, so the two word them the same.
     for (const SparkAlert& a : spark_alerts(p, today)) {
         switch (a.kind) {
             case SparkAlertKind::expired_while_live:
@@ -42,6 +43,10 @@ std::vector<ReviewItem> spark_actions(const Program& p, Date today) {
             case SparkAlertKind::not_verified:
                 add(ActionKind::spark_not_verified, a, who(a.creator_id) + ": Spark Code not verified",
                     "paste the code into Ads Manager", -a.days);
+                break;
+            case SparkAlertKind::past_expiry:
+                add(ActionKind::spark_past_expiry, a, who(a.creator_id) + ": Spark Code past its expiry",
+                    "set the code expired; extend or replace it if the post should still run", -a.days);
                 break;
         }
     }

@@ -167,8 +167,8 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
         const std::string who = cr != IdSlots::none ? "@" + creators[static_cast<size_t>(cr)]->handle
                                                     : "creator " + std::to_string(c.creator_id);
         const std::string owner = trim(c.renewal_owner);
-        auto push = [&](SparkAlertKind k, int days, std::string msg) {
-            out.push_back({k, c.id, c.creator_id, owner, days, std::move(msg)});
+        auto push = [&](SparkAlertKind k, int days, std::string msg, std::string numbers) {
+            out.push_back({k, c.id, c.creator_id, owner, days, std::move(msg), std::move(numbers)});
         };
         const bool running = c.status == SparkStatus::received || c.status == SparkStatus::verified ||
                              c.status == SparkStatus::live;
@@ -176,28 +176,38 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
             if (*left < 0)
                 push(SparkAlertKind::expired_while_live, -*left,
                      "Spark Code of " + who + " expired " + expiry->to_string() + " (" + days(-*left) +
-                         " ago) but is still marked live: extend, replace or stop the ad");
+                         " ago) but is still marked live: extend, replace or stop the ad",
+                     "expired " + expiry->to_string());
             else if (*left <= s.spark_expiry_alert_days)
                 push(SparkAlertKind::expires_soon, *left,
                      "Spark Code of " + who + (*left == 0 ? " expires today" : " expires in " + days(*left)) +
-                         " (" + expiry->to_string() + "): ask for an extension or a new code");
+                         " (" + expiry->to_string() + "): ask for an extension or a new code",
+                     "expires " + expiry->to_string());
         }
+        if ((c.status == SparkStatus::received || c.status == SparkStatus::verified) && left && *left < 0)
+            push(SparkAlertKind::past_expiry, -*left,
+                 "Spark Code of " + who + " expired " + expiry->to_string() + " (" + days(-*left) + " ago) while " +
+                     std::string(c.status == SparkStatus::received ? "received" : "verified") +
+                     ", before it went live: set it expired, then extend or replace it if the post should still run",
+                 "expired " + expiry->to_string());
         if (running && expiry && c.campaign_end && *c.campaign_end > *expiry)
             push(SparkAlertKind::campaign_outlasts_code, *c.campaign_end - *expiry,
                  "campaign of " + who + " ends " + c.campaign_end->to_string() + ", " +
                      days(*c.campaign_end - *expiry) + " after its Spark Code expires (" +
-                     expiry->to_string() + ")");
+                     expiry->to_string() + ")",
+                 "campaign ends " + c.campaign_end->to_string() + ", code expires " + expiry->to_string());
         if (c.status == SparkStatus::received && c.received) {
             const int waiting = today - *c.received;
             if (waiting >= s.spark_verify_alert_days)
                 push(SparkAlertKind::not_verified, waiting,
                      "Spark Code of " + who + " received " + c.received->to_string() + " and not verified after " +
-                         days(waiting) + " (limit " + days(s.spark_verify_alert_days) + "): paste it into Ads Manager");
+                         days(waiting) + " (limit " + days(s.spark_verify_alert_days) + "): paste it into Ads Manager",
+                     "received " + c.received->to_string());
         }
         if (c.status == SparkStatus::live) {
             const int32_t post = c.post_id ? post_ids.find(c.post_id) : IdSlots::none;
             const KillVerdict k = kill_verdict_on(c, s, post != IdSlots::none ? posts[static_cast<size_t>(post)] : nullptr);
-            if (k.kill) push(SparkAlertKind::kill_suggested, 0, "kill the Spark Ad of " + who + ": " + k.reason);
+            if (k.kill) push(SparkAlertKind::kill_suggested, 0, "kill the Spark Ad of " + who + ": " + k.reason, k.reason);
         }
     }
     return out;

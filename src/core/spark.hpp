@@ -40,14 +40,20 @@ std::vector<GoLiveCheck> go_live_checks(const SparkCode& c, const Program& p);
 bool can_go_live(const SparkCode& c, const Program& p);  // all four hold
 
 // An alert for the weekly review and the Spark Codes screen.
-enum class SparkAlertKind { expires_soon, campaign_outlasts_code, not_verified, kill_suggested, expired_while_live };
+// past_expiry: a received or verified code past its expiry (never live): to be set expired by hand
+// (and extended or replaced if the post should still run).
+enum class SparkAlertKind { expires_soon, campaign_outlasts_code, not_verified, kill_suggested, expired_while_live,
+                            past_expiry };
 struct SparkAlert {
     SparkAlertKind kind;
     Id code_id = 0;
     Id creator_id = 0;
     std::string owner;        // the renewal owner it goes to ("" = nobody named)
-    int days = 0;             // days left (expires_soon), days waiting (not_verified), days short
+    int days = 0;             // days left (expires_soon), days waiting (not_verified), days short, days past
     std::string message;
+    // The alert's key figure, which does not change from one day to the next while the cause is
+    // the same ("expires 2026-12-07"): the weekly review's "numbers" for marking it done.
+    std::string numbers;
 };
 std::vector<SparkAlert> spark_alerts(const Program& p, Date today);
 

@@ -260,6 +260,54 @@ CommandResult Store::remove_creator(Id id) {
     return CommandResult::done(id);
 }
 
+CommandResult Store::mark_review_action(ReviewMark m) {
+    if (read_only_) return refuse_read_only();
+    m.action = trim(m.action);
+    if (m.action.empty()) return refuse({{"action", "No action to mark."}});
+    if (m.state == MarkState::snoozed) {
+        if (!m.until) return refuse({{"until", "Say until when to snooze it."}});
+        if (*m.until <= m.on)
+            return refuse({{"until", "A snooze ends after the day it starts (" + m.on.to_string() + ")."}});
+    } else {
+        m.until.reset();
+    }
+    m.by = trim(program_.settings.user_name);
+    std::optional<ReviewMark> before;
+    for (const ReviewMark& x : program_.review_marks)
+        if (x.action == m.action) before = x;
+    const std::string what = m.title.empty() ? m.action : m.title;
+    const std::string label = m.state == MarkState::done ? "Done: " + what : "Snooze until " + m.until->to_string() + ": " + what;
+    auto put = [](Program& p, const std::string& action, const std::optional<ReviewMark>& mark) {
+        auto& v = p.review_marks;
+        auto it = std::find_if(v.begin(), v.end(), [&](const ReviewMark& x) { return x.action == action; });
+        if (mark) {
+            if (it != v.end()) *it = *mark;
+            else v.push_back(*mark);
+        } else if (it != v.end()) {
+            v.erase(it);
+        }
+    };
+    run({label, [m, put](Program& p) { put(p, m.action, m); },
+         [action = m.action, before, put](Program& p) { put(p, action, before); }});
+    return CommandResult::done(0);
+}
+
+CommandResult Store::clear_review_mark(const std::string& action) {
+    if (read_only_) return refuse_read_only();
+    const ReviewMark* found = nullptr;
+    for (const ReviewMark& x : program_.review_marks)
+        if (x.action == action) found = &x;
+    if (!found) return refuse({{"action", "The action has no mark."}});
+    const ReviewMark before = *found;
+    run({"Back on the list: " + (before.title.empty() ? before.action : before.title),
+         [action](Program& p) {
+             auto& v = p.review_marks;
+             v.erase(std::remove_if(v.begin(), v.end(), [&](const ReviewMark& x) { return x.action == action; }), v.end());
+         },
+         [before](Program& p) { p.review_marks.push_back(before); }});
+    return CommandResult::done(0);
+}
+
 CommandResult Store::replace_program(Program next, std::string label) {
     if (read_only_) return refuse_read_only();
     auto before = std::make_shared<Program>(program_);
@@ -344,10 +392,6 @@ template <class T> const T* cfind(const std::vector<T>& v, Id id) {
 }
 
 Errors no_record(const char* what, Id id) { return {{"id", std::string("No ") + what + " with id " + std::to_string(id) + "."}}; }
-
-std::string count_of(size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 }  // namespace
 

@@ -151,6 +151,14 @@ public:
     CommandResult kill_spark_code(Id id, Date date, std::string reason);
     CommandResult revoke_spark_code(Id id, Date date, std::string reason);
 
+    // ------------------------------------------------------------ the weekly review's to-do list
+    // Marks an action of the weekly review done or snoozed (review_todo.hpp, mark_for) as one
+    // undoable step. The mark records who (settings.user_name) and replaces the action's earlier
+    // mark. A snooze must end after the day it is marked on.
+    CommandResult mark_review_action(ReviewMark m);
+    // Takes an action's mark away: the action is on the list again while its cause is there.
+    CommandResult clear_review_mark(const std::string& action);
+
     // Replaces the whole program (an import); undoable.
     CommandResult replace_program(Program p, std::string label = "Replace program");
 

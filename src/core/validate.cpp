@@ -37,6 +37,7 @@ std::string trim(std::string_view s) {
 Errors validate_settings(const Settings& s) {
     Errors e;
     if (trim(s.program_name).empty()) e.push_back({"program_name", "Program name is required."});
+    if (s.user_name.size() > 80) e.push_back({"user_name", "Your name can be at most 80 characters."});
     if (s.currency.size() != 3) e.push_back({"currency", "Currency is a three-letter code such as USD."});
     if (s.week_start < 0 || s.week_start > 6) e.push_back({"week_start", "Week start is a day from Monday (0) to Sunday (6)."});
     if (!amount_ok(s.monthly_budget)) e.push_back({"monthly_budget", "Monthly budget cannot be negative."});

@@ -77,7 +77,7 @@ void App::follow_location() {
         for (auto& v : views_) has_creator_screen |= std::string(v->screen()) == "creator";
         if (!has_creator_screen) {
             roster_->select(nav_.current().id);
-            nav_.set_current(Route{"roster", 0, {}});
+            nav_.set_current(Route{"roster", 0, {}, {}});
         }
     }
 }

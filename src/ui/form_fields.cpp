@@ -1,5 +1,6 @@
 #include "form_fields.hpp"
 
+#include "core/format.hpp"
 #include "probe.hpp"
 #include "style.hpp"
 
@@ -45,8 +46,6 @@ void message_line(const ImVec4& color, const std::string& text, const std::strin
     if (!tag.empty()) probe_tag(tag, text);
 }
 
-std::string count_words(size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+std::string count_words(size_t n, const char* one, const char* many) { return count_of(n, one, many); }
 
 }  // namespace sr::ui

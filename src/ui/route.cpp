@@ -17,13 +17,18 @@ Route parse_route(std::string_view h) {
             r.payload = std::string(h.substr(prefix.size()));
             return r;
         }
+    // "#/review?day=2026-12-20": what follows a '?' is kept for the screen to read.
+    if (const size_t q = h.find('?'); q != std::string_view::npos) {
+        r.query = std::string(h.substr(q + 1));
+        h = h.substr(0, q);
+    }
     const size_t slash = h.find('/');
     std::string screen(h.substr(0, slash));
     static const char* known[] = {"review", "roster", "creator", "products", "samples", "briefs",
                                   "brief", "performance", "spark", "data", "settings"};
     bool ok = false;
     for (const char* k : known) ok |= screen == k;
-    if (!ok) return r;
+    if (!ok) return Route{};
     r.screen = screen;
     if (slash != std::string_view::npos) {
         std::string_view rest = h.substr(slash + 1);
@@ -46,6 +51,7 @@ std::string route_hash(const Route& r) {
     if (r.screen == "reply") return "#reply=" + r.payload;
     std::string h = "#/" + r.screen;
     if (r.id) h += "/" + std::to_string(r.id);
+    if (!r.query.empty()) h += "?" + r.query;
     return h;
 }
 

@@ -219,6 +219,10 @@ void SettingsView::draw(Context&) {
             probe_tag("Program start");
             err("program_start");
             real(s, "Monthly budget", "monthly_budget", draft_.monthly_budget);
+            s.row("Your name", "Shown as who marked a weekly review action done or snoozed; empty: someone.");
+            changed |= input_string("##user_name", draft_.user_name, "someone");
+            probe_tag("Your name");
+            err("user_name");
         }
         {
             Section s("Build-stage budget (first 90 days)", fw);
@@ -470,7 +474,8 @@ void SettingsView::draw_reset_popup() {
             ImGui::CloseCurrentPopup();
         } else {
             ImGui::TextWrapped("Put every threshold, tier bound, target and Spark Code default back to its default? "
-                               "The program name, currency, week start, start date and monthly budget stay. "
+                               "The program name, currency, week start, start date, monthly budget and your "
+                               "name stay. "
                                "Undo (Ctrl+Z) brings your settings back.");
             ImGui::Spacing();
             ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
@@ -489,6 +494,7 @@ void SettingsView::draw_reset_popup() {
                 d.week_start = cur.week_start;
                 d.program_start = cur.program_start;
                 d.monthly_budget = cur.monthly_budget;
+                d.user_name = cur.user_name;
                 if (store_.update_settings(d).ok) {
                     load();
                     notice_ = "Settings reset to defaults. Undo brings yours back.";

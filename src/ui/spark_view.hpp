@@ -2,6 +2,8 @@
 // checks, campaign and renewal owner, paid rounds and the kill rule, extend or replace,
 // history), alerts, Spark Ad candidates, and the form that records a code a creator sent.
 // Codes are masked on screen until revealed. Changes go through the Store's commands only.
+// spark_view.cpp draws the board, alerts and candidates; spark_panel.cpp the selected code's
+// panel; spark_dialogs.cpp the dialogs.
 #pragma once
 #include <cstdint>
 #include <map>

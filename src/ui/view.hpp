@@ -17,11 +17,14 @@ struct Route {
                                     // performance, spark, data, settings
     Id id = 0;                      // the record, for screens about one
     std::string payload;            // "shared" and "reply": the link's payload ("#brief=<payload>")
-    bool operator==(const Route& o) const { return screen == o.screen && id == o.id && payload == o.payload; }
+    std::string query;              // after a '?': "day=2026-12-20" (the weekly review's day)
+    bool operator==(const Route& o) const {
+        return screen == o.screen && id == o.id && payload == o.payload && query == o.query;
+    }
     bool operator!=(const Route& o) const { return !(*this == o); }
 };
 
-Route parse_route(std::string_view hash);  // unknown or malformed: the home screen
+Route parse_route(std::string_view hash);  // unknown or malformed: the home screen; "#/review?day=..." keeps the query
 std::string route_hash(const Route& r);    // "#/creator/12"
 
 class Nav {
@@ -29,7 +32,7 @@ public:
     const Route& current() const { return current_; }
     // Goes to a place; the browser's back button returns here.
     void go(Route r) { pending_ = std::move(r); has_pending_ = true; }
-    void go(const char* screen, Id id = 0) { go(Route{screen, id, {}}); }
+    void go(const char* screen, Id id = 0) { go(Route{screen, id, {}, {}}); }
     // Used by the App: a move requested this frame, taken between frames.
     bool take_pending(Route& out) {
         if (!has_pending_) return false;

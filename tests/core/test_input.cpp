@@ -44,3 +44,29 @@ TEST_CASE("values go back into fields without trailing zeros") {
     CHECK(percent_text(0.15) == "15");
     CHECK(percent_text(0.005) == "0.5");
 }
+
+TEST_CASE("form fields read counts, amounts and dates with the reason in words, empty as zero or none") {
+    int64_t n = -1;
+    double a = -1;
+    std::optional<Date> d;
+    std::string why;
+    CHECK(read_count("2,000", n, why, "Clicks"));
+    CHECK(n == 2000);
+    CHECK(read_count("  ", n, why, "Clicks"));
+    CHECK(n == 0);
+    CHECK_FALSE(read_count("-3", n, why, "Clicks"));
+    CHECK(why == "Clicks must be a whole number of 0 or more ('-3' is not).");
+    CHECK_FALSE(read_count("2.5", n, why, "Clicks"));
+    CHECK(read_amount("$1,234.567", a, why, "Spend"));
+    CHECK(a == doctest::Approx(1234.57));
+    CHECK_FALSE(read_amount("ten", a, why, "Spend"));
+    CHECK(why == "Spend must be an amount of 0 or more ('ten' is not).");
+    CHECK(read_date(" 2026-11-23 ", d, why, true));
+    CHECK(d == Date::from_ymd(2026, 11, 23));
+    CHECK(read_date("", d, why, false));
+    CHECK_FALSE(d);
+    CHECK_FALSE(read_date("", d, why, true));
+    CHECK(why == "A date is required (YYYY-MM-DD).");
+    CHECK_FALSE(read_date("2026-02-30", d, why, false));
+    CHECK(why == "'2026-02-30' is not a date: write it as YYYY-MM-DD.");
+}
