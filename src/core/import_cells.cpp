@@ -341,6 +341,22 @@ bool parse_count(std::string_view s, int64_t& out) {
     return true;
 }
 
+bool parse_whole(std::string_view s, int64_t& out) {
+    s = trim_view(s);
+    if (s.empty() || s.size() > 40 || !is_digit(s.front()) || !is_digit(s.back())) return false;
+    char buf[48];
+    size_t n = 0;
+    if (!read_number(s, true, buf, n)) return false;
+    if (n > 15) return false;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (!is_digit(buf[i])) return false;  // a decimal point: not a count
+        v = v * 10 + (buf[i] - '0');
+    }
+    out = v;
+    return true;
+}
+
 // The date that starts a cell: "2026-11-13 10:00:00", "2026/11/13", "13/11/2026 10:00:00",
 // "11/13/2026 2:22 PM", "13.11.2026". Year first, the order is year, month, day; year last, the
 // first two numbers are the day and the month in an order the file decides (DateReading).

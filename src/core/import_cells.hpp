@@ -102,6 +102,9 @@ bool parse_amount(std::string_view s, double& out, std::string& why, const Money
 bool parse_rate(std::string_view s, double& out, std::string& why);
 // A whole number of at most nine digits, no separators.
 bool parse_count(std::string_view s, int64_t& out);
+// A count as the exports write them, thousands grouped or not: "1,234", "1.234", "1 234",
+// "12345" (up to 10^15); "12.5" and "1.2K" are not counts.
+bool parse_whole(std::string_view s, int64_t& out);
 
 // The date that starts a cell: year first (year, month, day) or year last (the first two
 // numbers in an order the file decides).

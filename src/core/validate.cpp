@@ -190,6 +190,11 @@ Errors validate_post(const Post& x, const Program& p) {
     };
     count("views", x.views);
     count("clicks", x.clicks);
+    count("product_impressions", x.product_impressions);
+    count("likes", x.likes);
+    count("comments", x.comments);
+    count("shares", x.shares);
+    if (!fraction_ok(x.completion_rate)) e.push_back({"completion_rate", "Completion rate must be between 0 % and 100 %."});
     count("orders", x.orders);
     count("units", x.units);
     count("buyers", x.buyers);
