@@ -186,6 +186,7 @@ int64_t ExportImporter::rows_read() const {
 }
 
 ExportFamily ExportImporter::family() const { return impl_->family; }
+const std::string& ExportImporter::tried() const { return impl_->tried; }
 
 const std::optional<ColumnMatch>& ExportImporter::order_columns() const {
     static const std::optional<ColumnMatch> none;

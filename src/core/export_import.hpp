@@ -75,6 +75,8 @@ public:
     ExportFamily family() const;
     // The orders file's columns, once the header is read (the mapping screen is drawn from them).
     const std::optional<ColumnMatch>& order_columns() const;
+    // A header row no export fits: what each one lacks (FamilyGuess::tried); "" otherwise.
+    const std::string& tried() const;
     ExportImport finish();
 
 private:
@@ -93,6 +95,7 @@ public:
     int64_t rows_read() const { return importer_.rows_read(); }
     ExportFamily family() const { return importer_.family(); }
     const std::optional<ColumnMatch>& order_columns() const { return importer_.order_columns(); }
+    const std::string& tried() const { return importer_.tried(); }
     ExportImport finish();
 
 private:

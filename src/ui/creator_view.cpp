@@ -586,7 +586,17 @@ void CreatorView::draw_posts(Context& ctx, const Creator& c) {
             ImGui::TableSetColumnIndex(pc_published);
             if (ImGui::Selectable((date_or(x.published) + "##post").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                 ctx.nav.go("performance", x.id);
-            if (ImGui::IsItemHovered() && !x.tiktok_ref.empty()) ImGui::SetTooltip("%s", x.tiktok_ref.c_str());
+            if (ImGui::IsItemHovered()) {
+                // The reference, and the video's numbers from the video performance export.
+                std::string tip = x.tiktok_ref;
+                if (x.product_impressions || x.likes || x.comments || x.shares || x.completion_rate > 0) {
+                    tip += (tip.empty() ? "" : "\n") + std::string("Product impressions ") + fmt_int(x.product_impressions) +
+                           " · likes " + fmt_int(x.likes) + " · comments " + fmt_int(x.comments) + " · shares " +
+                           fmt_int(x.shares);
+                    if (x.completion_rate > 0) tip += " · completion " + fmt_rate(x.completion_rate);
+                }
+                if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());
+            }
             ImGui::TableSetColumnIndex(pc_views);
             ImGui::TextUnformatted(fmt_int(x.views).c_str());
             ImGui::TableSetColumnIndex(pc_clicks);
