@@ -418,3 +418,23 @@ TEST_CASE("an orders CSV through the export reader gives the orders import's own
     const ExportImport h = import_export_csv(shop.p, "Order ID,Creator Username,Payment Amount");
     CHECK(h.refusal() == "the file has its header row and no rows under it: no orders to import");
 }
+
+TEST_CASE("a tab-separated Video Data with a byte-order mark, headers with no-break spaces, a creator by display name") {
+    Shop shop;
+    // Copied out of a spreadsheet: tabs between cells, a BOM, a no-break space after a header,
+    // a tab before the id (Seller Center's way of keeping it text); the creator named as the
+    // roster shows her ("Maya ✨🌸"), a new video of hers.
+    const std::string tsv = "\xEF\xBB\xBFVideo ID\tCreator name\tVideo views\xC2\xA0\tVideo product clicks\tPost date\n"
+                            "\"\t7344444444444444444\"\tMaya ✨🌸\t\"3,000\"\t<5\t2026-11-20\n";
+    const ExportImport r = import_export_csv(shop.p, tsv);
+    REQUIRE(r.ok());
+    CHECK(r.summary() == "Video performance, 1 video: 0 posts updated, 1 new post, 0 unknown creators");
+    REQUIRE(r.videos.changes.new_posts.size() == 1);
+    const Post& n = r.videos.changes.new_posts[0];
+    CHECK(n.creator_id == shop.maya);
+    CHECK(n.tiktok_ref == "7344444444444444444");
+    CHECK(n.views == 3000);
+    CHECK(n.clicks == 0);  // "<5": no value; a new post starts at 0
+    CHECK(*n.published == d(2026, 11, 20));
+    CHECK(n.id == shop.p.next_id);  // ids handed out from the program's next
+}
