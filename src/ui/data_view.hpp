@@ -1,8 +1,10 @@
 // Data: the program in and out (docs/rules.md, section 7). Export a backup (Spark Codes blanked on
 // request); import a file chosen or dropped anywhere on the page, read a few megabytes per
-// frame: a backup replaces the program or merges into it by id after a preview, a TikTok Shop
-// affiliate-orders CSV or .xlsx goes through its column mapping (remembered for next time) to a summary
-// the user applies as one undoable step; load the sample program or start an empty one.
+// frame: a backup replaces the program or merges into it by id after a preview; a TikTok Shop
+// export (CSV or .xlsx) is known by its header row (export_import.hpp): affiliate orders go
+// through their column mapping (remembered for next time) to a summary, a video performance or
+// creator list file to its preview (data_exports.cpp), each applied as one undoable step; load
+// the sample program or start an empty one.
 #pragma once
 #include <array>
 #include <cstdint>
