@@ -1213,6 +1213,10 @@ struct OrdersImporter::Impl {
         }
         if (order_id.empty()) return problem(r, order_id, missing(r, F::order_id));
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
+        // A line's key is kept one to a text line (the backup's order_lines): ids hold no line break.
+        for (F id : {F::order_id, F::sku_id})
+            if (cell(id).find_first_of("\r\n") != std::string_view::npos)
+                return problem(r, order_id, std::string(order_field_header(id)) + " " + in_quotes(cell(id)) + " holds a line break");
         for (F id : {F::order_id, F::sku_id, F::content_id, F::product_id})
             if (rounded_number(cell(id)))
                 return problem(r, order_id, bad(id, "is a number a spreadsheet rounded, its last digits lost: import the file as downloaded"));
