@@ -1114,7 +1114,7 @@ struct OrdersImporter::Impl {
             return ok;
         }
     };
-    WordMemo refund_words, status_words;
+    WordMemo refund_words, status_words, kind_words;
 
     // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
     // marks which, for the reason when the field is required.
@@ -1330,7 +1330,15 @@ struct OrdersImporter::Impl {
         user_key.assign(handle_view(user));
         for (char& ch : user_key) ch = lower_char(ch);
         const Id* creator = creator_by_key.find(user_key);
-        const ContentKind kind = parse_kind(cell(F::content_type), !content_key.empty(), words);
+        ContentKind kind = content_key.empty() ? ContentKind::other : ContentKind::video;
+        if (!cell(F::content_type).empty()) {
+            uint8_t k = 0;
+            kind_words.read(cell(F::content_type), [this](std::string_view v, uint8_t& out) {
+                out = static_cast<uint8_t>(parse_kind(v, true, words));
+                return true;
+            }, k);
+            kind = static_cast<ContentKind>(k);
+        }
 
         if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
 

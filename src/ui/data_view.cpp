@@ -136,6 +136,8 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error) 
     j["rows"] = r.rows;
     j["imported"] = r.imported;
     j["orders"] = r.orders;
+    j["updated"] = r.updated;
+    j["unchanged"] = r.unchanged;
     j["duplicates"] = r.duplicates;
     j["samples"] = r.samples;
     j["gmv"] = r.gmv;
