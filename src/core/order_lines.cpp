@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 #include <unordered_map>
 
 #include "date.hpp"
@@ -202,6 +203,36 @@ void OrderLines::append(const OrderLines& o) {
     actual_.insert(actual_.end(), o.actual_.begin(), o.actual_.end());
     flags_.insert(flags_.end(), o.flags_.begin(), o.flags_.end());
     time_.insert(time_.end(), o.time_.begin(), o.time_.end());
+}
+
+void OrderLines::append(OrderLines&& o) {
+    if (empty() && places_.empty() && products_.empty()) {
+        *this = std::move(o);
+        o = OrderLines();
+        return;
+    }
+    append(static_cast<const OrderLines&>(o));
+}
+
+OrderLines OrderLines::tail(size_t from) const {
+    OrderLines t;
+    if (from >= size()) return t;
+    t.places_ = places_;
+    t.products_ = products_;
+    const uint32_t base = from ? key_end_[from - 1] : 0;
+    t.keys_.assign(keys_, base, std::string::npos);
+    t.key_end_.reserve(size() - from);
+    for (size_t i = from; i < size(); ++i) t.key_end_.push_back(key_end_[i] - base);
+    auto cut = [from](const auto& v) { return std::decay_t<decltype(v)>(v.begin() + static_cast<std::ptrdiff_t>(from), v.end()); };
+    t.place_ = cut(place_);
+    t.product_ = cut(product_);
+    t.quantity_ = cut(quantity_);
+    t.amount_ = cut(amount_);
+    t.est_ = cut(est_);
+    t.actual_ = cut(actual_);
+    t.flags_ = cut(flags_);
+    t.time_ = cut(time_);
+    return t;
 }
 
 void OrderLines::reserve(size_t lines, size_t key_bytes) {

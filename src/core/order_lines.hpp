@@ -107,6 +107,10 @@ public:
     // given: undoing an append leaves the lines as they were, to the byte).
     void truncate(size_t n, size_t places = SIZE_MAX, size_t products = SIZE_MAX);
     void append(const OrderLines& o);     // o's lines after these (places and products merged)
+    void append(OrderLines&& o);          // the same; into no lines at all, o moves in whole
+    // The lines from `from` on, with every place and product (their indices kept): what
+    // append() takes to put them back. The lines stay.
+    OrderLines tail(size_t from) const;
     void reserve(size_t lines, size_t key_bytes);
     void clear() { *this = OrderLines(); }
     // Every line's place with the post id `from` moved to `to` (merging, renumbering).

@@ -343,7 +343,14 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
     const size_t lines_before = program_.order_lines.size(), places_before = program_.order_lines.places(),
                  products_before = program_.order_lines.products();
     run({std::move(label),
-         [after](Program& p) { apply_orders(p, *after); },
+         // The new lines (a million for a large file) move into the program, and back out on
+         // undo, rather than being kept twice.
+         [after](Program& p) {
+             OrderLines lines = std::move(after->new_lines);
+             after->new_lines = OrderLines();
+             apply_orders(p, *after);
+             p.order_lines.append(std::move(lines));
+         },
          [before, after, old_lines, next_before, lines_before, places_before, products_before](Program& p) {
              std::unordered_map<Id, const Post*> old;
              for (const Post& x : *before) old.emplace(x.id, &x);
@@ -357,6 +364,7 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
                  kept.push_back(it != old.end() ? *it->second : std::move(x));
              }
              p.posts = std::move(kept);
+             after->new_lines = p.order_lines.tail(lines_before);
              p.order_lines.truncate(lines_before, places_before, products_before);
              for (size_t k = 0; k < after->updated_at.size(); ++k)
                  p.order_lines.set_figures(after->updated_at[k], old_lines->get(k));
