@@ -201,6 +201,9 @@ test('the weekly review draws renewal owners in Thai and Chinese in its action l
   const { page, problems } = await openApp(context, url + '#/review');
   await waitSaved(page);
   await importInternational(page);
+  // The review folds each creator's actions into one line: opening @glowwithmaya's (a Spark Code
+  // expiring in 5 days in the sample program) shows the action with who renews it.
+  await click(page, 'group:@glowwithmaya');
   await assertDrawn(page, OWNER, 'review');
   assert.deepEqual(await page.evaluate(() => window.sparkRoster.missingGlyphs()), []);
   await screenshot(page, 'scripts-review');
