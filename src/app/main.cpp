@@ -308,6 +308,7 @@ void frame() {
     apply_touch_scroll();
     sr::ui::probe_begin_frame();
     g->app.draw();
+    sr::app::glyphs::show_cut_text();
     ImGui::Render();
     if (sr::app::glyphs::update()) {
         // The frame drew text the atlas lacked; the atlas now has it. This frame was laid out
@@ -630,6 +631,13 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_idle() {
 EMSCRIPTEN_KEEPALIVE const char* sr_api_missing_glyphs() {
     static std::string out;
     out = sr::app::glyphs::missing_json();
+    return out.c_str();
+}
+
+// The lines the last frame drew cut short with "…", with the whole text and where (CSS pixels).
+EMSCRIPTEN_KEEPALIVE const char* sr_api_cut_texts() {
+    static std::string out;
+    out = sr::app::glyphs::cut_json(1.0 / g->dpr);
     return out.c_str();
 }
 

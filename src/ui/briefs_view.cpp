@@ -598,7 +598,7 @@ void BriefsView::draw_side(Context& ctx, const BriefCheck& check) {
     input_string("##creator-filter", creator_filter_, "Filter creators");
     probe_tag("Creator filter");
     ImGui::SameLine();
-    ImGui::Checkbox("Assigned only", &assigned_only_);
+    check_box("Assigned only", &assigned_only_);
     const std::unordered_set<Id> assigned(draft_.creator_ids.begin(), draft_.creator_ids.end());
     std::vector<const Creator*> shown;
     const std::string needle = lower(creator_filter_);
@@ -620,7 +620,7 @@ void BriefsView::draw_side(Context& ctx, const BriefCheck& check) {
             ImGui::PushID(static_cast<int>(c.id));
             bool on = assigned.count(c.id) > 0;
             const std::string label = "@" + c.handle;
-            if (ImGui::Checkbox(label.c_str(), &on)) {
+            if (check_box(label.c_str(), &on)) {
                 if (on) draft_.creator_ids.push_back(c.id);
                 else draft_.creator_ids.erase(std::remove(draft_.creator_ids.begin(), draft_.creator_ids.end(), c.id),
                                               draft_.creator_ids.end());
@@ -636,7 +636,7 @@ void BriefsView::draw_side(Context& ctx, const BriefCheck& check) {
 
     // The Spark Code request.
     ImGui::Spacing();
-    changed |= ImGui::Checkbox("Request a Spark Code", &draft_.request_spark_code);
+    changed |= check_box("Request a Spark Code", &draft_.request_spark_code);
     if (draft_.request_spark_code) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
