@@ -3,6 +3,7 @@
 // post's rules refuse shows each reason under its field and saves nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startServer, launch, openApp, click, typeInto, rect, text, textWhen, waitSaved, program, screenshot, settle,
          reload, shown } from './lib.mjs';
 
@@ -17,10 +18,10 @@ after(async () => {
 });
 
 // Lan (tier 2: 400 per content piece) with her brief and delivered sample; Somchai with his
-// own, which Lan's posts cannot name; and the post Lan's Spark Code reply made, from a short
-// link and with no publish date.
+// own, which Lan's posts cannot name; the post Lan's Spark Code reply made, from a short link
+// and with no publish date; and a post whose fee (600) was agreed apart.
 const backup = JSON.stringify({
-  format: 'spark-roster', version: 1, next_id: 10,
+  format: 'spark-roster', version: 1, next_id: 11,
   settings: { program_name: 'Lumen Skin SEA', currency: 'USD', program_start: '2026-11-01' },
   creators: [
     { id: 1, handle: 'lan.nguyen', display_name: 'Nguyễn Thị Lan 🌸', followers: 180000, status: 'active',
@@ -44,6 +45,8 @@ const backup = JSON.stringify({
   posts: [
     { id: 9, creator_id: 1, product_id: 3, brief_id: 5, tiktok_ref: 'https://vm.tiktok.com/ZMabc123/', source: 'spark',
       hook: 'transformation_reveal' },
+    { id: 10, creator_id: 1, product_id: 3, tiktok_ref: '7312345678901234000', published: '2026-11-12', views: 8000,
+      clicks: 200, orders: 4, units: 4, gmv: 136, commission: 20.4, creator_fee: 600, fee_by_hand: true },
   ],
 });
 
@@ -208,6 +211,46 @@ test('an edit the post\'s rules refuse shows each reason under its field and sav
   const x = postOf(await program(page), reply);
   assert.deepEqual([x.views, x.gmv, x.refunded, x.buyers, x.repeat_buyers_60d], [9500, 120, 20, 5, 2]);
   await waitSaved(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The file as the Export CSV button saves it: UTF-8 with a byte-order mark, CRLF records.
+async function download(page, label) {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), click(page, label)]);
+  const bytes = fs.readFileSync(await d.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark');
+  const body = bytes.subarray(3).toString('utf8');
+  assert.ok(body.endsWith('\r\n'), 'records end with CRLF');
+  return { name: d.suggestedFilename(), rows: body.slice(0, -2).split('\r\n').map((r) => r.split(',')) };
+}
+
+test('the posts table sorted by margin exports its rows as shown, with each post\'s fee', async () => {
+  const { context, page, problems } = await lansScreen();
+  // Margins: the reply's post 0 - 400 fee = -400.00; the other 136 GMV - 7.90 x 4 units - 20.40
+  // commission - 600 fee (by hand) - 2.50 x 4 shipping - 3 x 4 discounts = -538.00.
+  assert.match(await textWhen(page, 'post row:7312345678901234000', /fee \$600\.00 · margin -\$538\.00$/), /^2026-11-12 /);
+  assert.match(await text(page, `post row:${reply}`), /fee \$400\.00 · margin -\$400\.00$/);
+  // The fee by hand is shown as the post's own; Escape closes the editor.
+  await click(page, 'post row:7312345678901234000');
+  assert.equal(await textWhen(page, 'post:fee_by_hand', 'by hand'), 'by hand');
+  assert.equal(await text(page, 'post:creator_fee'), '600');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal(await text(page, 'post:editor'), null);
+
+  const header = await shown(page, 'header:creator-posts:Margin');
+  await page.mouse.move(header.x + header.width / 2, header.y + header.height / 2);
+  await click(page, 'header:creator-posts:Margin');  // largest first
+  const replyRow = await rect(page, `post row:${reply}`), otherRow = await rect(page, 'post row:7312345678901234000');
+  assert.ok(replyRow.y < otherRow.y, 'the larger margin is on top');
+  const file = await download(page, 'Export CSV:lan.nguyen-posts');
+  assert.match(file.name, /^lan\.nguyen-posts-\d{4}-\d\d-\d\d\.csv$/);
+  assert.deepEqual(file.rows, [
+    ['Published', 'Video', 'Views', 'Clicks', 'Orders', 'Conv. (%)', 'GMV (USD)', 'Fee (USD)', 'Margin (USD)', 'Source'],
+    ['', reply, '0', '0', '0', '', '0.00', '400.00', '-400.00', 'spark'],
+    ['2026-11-12', '7312345678901234000', '8000', '200', '4', '2', '136.00', '600.00', '-538.00', 'organic'],
+  ]);
   assert.deepEqual(problems, []);
   await context.close();
 });
