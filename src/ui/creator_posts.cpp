@@ -117,7 +117,7 @@ CreatorPosts::CreatorPosts(Store& store) : store_(store) {
              const Post& x = post(r);
              return x.published ? Cell::text(x.published->to_string()) : Cell::none();
          }},
-        {"Video", pc_video, 1.3f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(video_of(post(r))); }},
+        {"Video", pc_video, 1.0f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(video_of(post(r))); }},
         {"Views", pc_views, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
          [=](size_t r) { return Cell::integer(post(r).views); }},
         {"Clicks", pc_clicks, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
@@ -128,15 +128,15 @@ CreatorPosts::CreatorPosts(Store& store) : store_(store) {
              const Post& x = post(r);
              return x.clicks ? Cell::number(conversion_of(x) * 100.0, 4) : Cell::none();
          }},
-        {"GMV", pc_gmv, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+        {"GMV", pc_gmv, 1.0f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
          [=](size_t r) { return Cell::money(post(r).gmv); }},
-        {"Fee", pc_fee, 0.8f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+        {"Fee", pc_fee, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
          [=](size_t r) { return Cell::money(post(r).creator_fee); }},
-        {"Margin", pc_margin, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money, [=](size_t r) {
+        {"Margin", pc_margin, 1.0f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money, [=](size_t r) {
              auto it = margins_.find(post(r).id);
              return it == margins_.end() ? Cell::none() : Cell::money(it->second);
          }},
-        {"Source", pc_source, 0.7f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(std::string(name_of(post(r).source))); }},
+        {"Source", pc_source, 0.6f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(std::string(name_of(post(r).source))); }},
     };
 }
 

@@ -1,7 +1,8 @@
 // One creator ("#/creator/<id>"): the header with tier and status, the deal, agreed output
 // against actual, the compliance record, tier history with the promotion suggestion and its
-// reasons, the Creator Code, and the creator's samples, posts and Spark Codes linking to their
-// records. Not a tab: reached from the roster and from links elsewhere.
+// reasons, the Creator Code, the creator's samples and Spark Codes linking to their records, and
+// the creator's posts with their editor (creator_posts.hpp). Not a tab: reached from the roster
+// and from links elsewhere.
 #pragma once
 #include <cstdint>
 #include <map>
