@@ -10,6 +10,7 @@
 #include "creators.hpp"
 #include "format.hpp"
 #include "json_check.hpp"
+#include "post_fee.hpp"
 #include "enums.hpp"
 
 namespace sr {
@@ -186,6 +187,7 @@ template <class V> void visit(Post& x, V& v) {
     v("repeat_buyers_60d", x.repeat_buyers_60d);
     v("commission", x.commission);
     v("creator_fee", x.creator_fee);
+    v("fee_by_hand", x.fee_by_hand);
     v("source", x.source);
     v("compliance_passed", x.compliance_passed);
 }
@@ -648,6 +650,9 @@ LoadResult program_from_json(std::string_view text) {
     Reader rd{doc, root, r.problems};
     visit(p, rd);
     if (r.problems.empty()) check_program(p, r.problems);
+    // A post without "fee_by_hand" (a backup from before it) reads as following its creator's
+    // fee per piece, and gets it (docs/rules.md, "The deal on posts").
+    if (r.problems.empty()) settle_post_fees(p);
     if (r.problems.empty()) r.program = std::move(p);
     return r;
 }

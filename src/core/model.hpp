@@ -204,6 +204,9 @@ struct Post {
     int64_t repeat_buyers_60d = 0;
     double commission = 0;
     double creator_fee = 0;
+    // The fee was typed for this post; otherwise it is the creator's flat fee per content
+    // piece and follows it (post_fee.hpp, docs/rules.md "The deal on posts").
+    bool fee_by_hand = false;
     PostSource source = PostSource::organic;
     bool compliance_passed = false;
 };

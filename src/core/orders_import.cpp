@@ -14,6 +14,7 @@
 #include "csv.hpp"
 #include "export_words.hpp"
 #include "format.hpp"
+#include "post_fee.hpp"
 
 namespace sr {
 
@@ -1402,10 +1403,12 @@ void apply_orders(Program& p, const OrdersChanges& c) {
         auto it = index.find(x.id);
         if (it != index.end()) p.posts[it->second] = x;
     }
+    const size_t first_new = p.posts.size();
     for (const Post& x : c.new_posts) {
         p.posts.push_back(x);
         p.next_id = std::max(p.next_id, x.id + 1);
     }
+    settle_post_fees(p, first_new);  // a new post carries its creator's fee per content piece
     p.imported_orders.insert(p.imported_orders.end(), c.new_order_keys.begin(), c.new_order_keys.end());
 }
 

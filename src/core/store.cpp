@@ -8,6 +8,7 @@
 
 #include "enums.hpp"
 #include "format.hpp"
+#include "post_fee.hpp"
 #include "rules.hpp"
 #include "spark.hpp"
 #include "status_moves.hpp"
@@ -179,12 +180,22 @@ CommandResult Store::update_creator(Creator c) {
     if (!errs.empty()) return refuse(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
+    // The creator's posts whose fee is not by hand follow a new flat fee, in the same step
+    // (docs/rules.md, "The deal on posts"): the post ids with the fee each had.
+    std::vector<std::pair<Id, double>> fees;
+    for (const Post& x : program_.posts)
+        if (x.creator_id == id && !x.fee_by_hand && x.creator_fee != c.flat_fee) fees.emplace_back(x.id, x.creator_fee);
+    const double fee = c.flat_fee;
     run({"Edit @" + c.handle,
-         [c](Program& p) {
+         [c, fees, fee](Program& p) {
              if (Creator* x = by_id(p.creators, c.id)) *x = c;
+             for (const auto& f : fees)
+                 if (Post* x = by_id(p.posts, f.first)) x->creator_fee = fee;
          },
-         [before](Program& p) {
+         [before, fees](Program& p) {
              if (Creator* x = by_id(p.creators, before.id)) *x = before;
+             for (const auto& f : fees)
+                 if (Post* x = by_id(p.posts, f.first)) x->creator_fee = f.second;
          }});
     return CommandResult::done(id);
 }
@@ -310,6 +321,7 @@ CommandResult Store::clear_review_mark(const std::string& action) {
 
 CommandResult Store::replace_program(Program next, std::string label) {
     if (read_only_) return refuse_read_only();
+    settle_post_fees(next);  // a merged program's posts follow the fees of the creators it kept
     auto before = std::make_shared<Program>(program_);
     auto after = std::make_shared<Program>(std::move(next));
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
@@ -537,6 +549,7 @@ CommandResult Store::add_post(Post x) {
     if (read_only_) return refuse_read_only();
     x.id = 0;
     x.tiktok_ref = trim(x.tiktok_ref);
+    x.creator_fee = deal_fee(x, program_);
     Errors e = validate_post(x, program_);
     return add_record(&Program::posts, x, std::move(e), "Add post");
 }
@@ -544,6 +557,7 @@ CommandResult Store::update_post(Post x) {
     if (read_only_) return refuse_read_only();
     if (!find_post(x.id)) return refuse(no_record("post", x.id));
     x.tiktok_ref = trim(x.tiktok_ref);
+    x.creator_fee = deal_fee(x, program_);  // moved to another creator: that creator's fee
     Errors e = validate_post(x, program_);
     if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::posts, x, "Edit post");

@@ -185,15 +185,15 @@ Errors validate_post(const Post& x, const Program& p) {
     }
     if (x.published && !Date::parse(x.published->to_string()))
         e.push_back({"published", "The publish date is not a real date (" + x.published->to_string() + ")."});
-    auto count = [&](const char* f, int64_t v) {
-        if (v < 0) e.push_back({f, std::string("Cannot be negative.")});
+    auto count = [&](const char* f, const char* what, int64_t v) {
+        if (v < 0) e.push_back({f, std::string(what) + " cannot be negative."});
     };
-    count("views", x.views);
-    count("clicks", x.clicks);
-    count("orders", x.orders);
-    count("units", x.units);
-    count("buyers", x.buyers);
-    count("repeat_buyers_60d", x.repeat_buyers_60d);
+    count("views", "Views", x.views);
+    count("clicks", "Clicks", x.clicks);
+    count("orders", "Orders", x.orders);
+    count("units", "Units", x.units);
+    count("buyers", "Buyers", x.buyers);
+    count("repeat_buyers_60d", "Repeat buyers", x.repeat_buyers_60d);
     if (!fraction_ok(x.hold_rate_3s)) e.push_back({"hold_rate_3s", "3-second hold rate must be between 0 % and 100 %."});
     if (!amount_ok(x.gmv)) e.push_back({"gmv", "GMV cannot be negative."});
     if (!amount_ok(x.refunded)) e.push_back({"refunded", "Refunds cannot be negative."});
