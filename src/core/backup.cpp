@@ -62,6 +62,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("spark_max_days", s.spark_max_days);
     v("spark_expiry_alert_days", s.spark_expiry_alert_days);
     v("spark_verify_alert_days", s.spark_verify_alert_days);
+    v("spark_receive_alert_days", s.spark_receive_alert_days);
     v("kill_ratio_of_organic", s.kill_ratio_of_organic);
     v("kill_floor", s.kill_floor);
     v("promotion_months", s.promotion_months);
@@ -73,6 +74,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("metrics_window_days", s.metrics_window_days);
     v("candidate_window_days", s.candidate_window_days);
     v("candidates_max", s.candidates_max);
+    v("hook_window_days", s.hook_window_days);
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
     v("user_name", s.user_name);

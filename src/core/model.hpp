@@ -50,6 +50,7 @@ struct Settings {
     int spark_max_days = 365;
     int spark_expiry_alert_days = 7;
     int spark_verify_alert_days = 2;
+    int spark_receive_alert_days = 5;   // a requested code not received within this: alert
     double kill_ratio_of_organic = 0.7;
     double kill_floor = 0.01;
 
@@ -70,6 +71,7 @@ struct Settings {
     int candidates_max = 10;             // how many candidates the weekly review lists
     double coordinator_monthly_cost = 0; // counted in actual spend against the budget
     int margin_ranking_size = 5;         // top / bottom creators by margin in the weekly review
+    int hook_window_days = 90;           // the hook-angle table looks at posts published in this window
 
     // Who is using this copy of the program, for the weekly review's "done by" ("" = someone).
     std::string user_name;

@@ -286,6 +286,13 @@ void PerformanceView::draw(Context& ctx) {
     level_button("Creator level", 0);
     ImGui::SameLine(0, em(0.2f));
     level_button("Post level", 1);
+    ImGui::SameLine(0, em(0.2f));
+    level_button("Hook angles", 2);
+    if (mode_ == 2) {
+        ImGui::SameLine(0, em(1));  // the window and product choosers on the buttons' line
+        hooks_.draw(ctx);
+        return;
+    }
     ImGui::SameLine(0, em(1));
     if (filter_box("##perf-filter", filter_, mode_ == 0 ? "Filter: handle, name" : "Filter: handle, post id or link", 16,
                    focus_filter_))

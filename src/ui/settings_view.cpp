@@ -303,6 +303,7 @@ void SettingsView::draw(Context&) {
             whole(s, "Longest days", "spark_max_days", draft_.spark_max_days);
             whole(s, "Expiry alert days", "spark_expiry_alert_days", draft_.spark_expiry_alert_days);
             whole(s, "Verify alert days", "spark_verify_alert_days", draft_.spark_verify_alert_days);
+            whole(s, "Receive alert days", "spark_receive_alert_days", draft_.spark_receive_alert_days);
             pct(s, "Kill below % of organic", "kill_ratio_of_organic", draft_.kill_ratio_of_organic);
             pct(s, "Kill floor %", "kill_floor", draft_.kill_floor);
         }
@@ -316,6 +317,7 @@ void SettingsView::draw(Context&) {
             Section s("Weekly review", fw);
             whole(s, "Metrics window days", "metrics_window_days", draft_.metrics_window_days);
             whole(s, "Candidate window days", "candidate_window_days", draft_.candidate_window_days);
+            whole(s, "Hook-angle window days", "hook_window_days", draft_.hook_window_days);
             whole(s, "Candidates listed", "candidates_max", draft_.candidates_max);
             whole(s, "Margin ranking size", "margin_ranking_size", draft_.margin_ranking_size);
         }
