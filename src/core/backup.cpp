@@ -67,6 +67,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("kill_floor", s.kill_floor);
     v("promotion_months", s.promotion_months);
     v("creator_code_min_followers", s.creator_code_min_followers);
+    v("exclusivity_alert_days", s.exclusivity_alert_days);
     v("build_budget_min", s.build_budget_min);
     v("build_budget_max", s.build_budget_max);
     v("commission_band_min", s.commission_band_min);
@@ -93,6 +94,7 @@ template <class V> void visit(ComplianceIncident& c, V& v) {
     v("kind", c.kind);
     v("note", c.note);
     v("resolved", c.resolved);
+    v("post_id", c.post_id);
 }
 
 template <class V> void visit(Exclusivity& e, V& v) {

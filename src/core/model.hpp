@@ -57,6 +57,7 @@ struct Settings {
     // Promotions and Creator Codes.
     int promotion_months = 3;
     int64_t creator_code_min_followers = 10000;
+    int exclusivity_alert_days = 14;     // an exclusivity window ending within this: alert
 
     // Build-stage budget for the first 90 days (per month).
     double build_budget_min = 8000;
@@ -99,6 +100,7 @@ struct ComplianceIncident {
     std::string kind;     // e.g. "missing disclosure", "unsubstantiated claim"
     std::string note;
     bool resolved = false;
+    Id post_id = 0;       // the post it is about (0 = none named)
 };
 
 struct Exclusivity {

@@ -83,6 +83,7 @@ Errors validate_settings(const Settings& s) {
     if (s.spark_receive_alert_days < 0) e.push_back({"spark_receive_alert_days", "Alert days cannot be negative."});
     pos("promotion_months", s.promotion_months, "Promotion months");
     if (s.creator_code_min_followers < 0) e.push_back({"creator_code_min_followers", "Cannot be negative."});
+    if (s.exclusivity_alert_days < 0) e.push_back({"exclusivity_alert_days", "Alert days cannot be negative."});
     if (!amount_ok(s.build_budget_min) || s.build_budget_max < s.build_budget_min)
         e.push_back({"build_budget", "The build-stage budget needs 0 <= low <= high."});
     pos("metrics_window_days", s.metrics_window_days, "The metrics window");

@@ -59,6 +59,7 @@ private:
     uint64_t revision_ = UINT64_MAX;
     Date built_for_;
     PostMetricsBasis basis_;
+    std::string cohorts_;  // the repeat purchase rate of the last six closed 60-day cohorts, in words
     std::vector<CreatorRow> creators_;
     std::vector<PostRow> posts_;
     // Indices into creators_ and posts_, filtered and sorted: what the tables draw and export.

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "budget_panel.hpp"
 #include "core/date.hpp"
 #include "core/format.hpp"
 #include "core/validate.hpp"
@@ -120,7 +121,7 @@ void SettingsView::save() {
     notice_ = "Settings saved.";
 }
 
-void SettingsView::draw(Context&) {
+void SettingsView::draw(Context& ctx) {
     if (!dirty_ && loaded_revision_ != store_.revision()) load();
 
     // The actions and where the draft stands.
@@ -231,6 +232,7 @@ void SettingsView::draw(Context&) {
             err("build_budget");
             real(s, "Coordinator, per month", "coordinator_monthly_cost", draft_.coordinator_monthly_cost);
         }
+        draw_budget_months(store_.program(), ctx.today, g_section_w);  // the saved settings' numbers (budget_panel.cpp)
         {
             Section s("Tiers by followers", fw);
             big(s, "Program floor", "program_floor", draft_.program_floor);
@@ -312,6 +314,7 @@ void SettingsView::draw(Context&) {
             whole(s, "Sample follow-up days", "sample_followup_days", draft_.sample_followup_days);
             whole(s, "Promotion months", "promotion_months", draft_.promotion_months);
             big(s, "Creator Code followers", "creator_code_min_followers", draft_.creator_code_min_followers);
+            whole(s, "Exclusivity alert days", "exclusivity_alert_days", draft_.exclusivity_alert_days);
         }
         {
             Section s("Weekly review", fw);
