@@ -63,10 +63,12 @@ template <class V> void visit(Settings& s, V& v) {
     v("spark_max_days", s.spark_max_days);
     v("spark_expiry_alert_days", s.spark_expiry_alert_days);
     v("spark_verify_alert_days", s.spark_verify_alert_days);
+    v("spark_receive_alert_days", s.spark_receive_alert_days);
     v("kill_ratio_of_organic", s.kill_ratio_of_organic);
     v("kill_floor", s.kill_floor);
     v("promotion_months", s.promotion_months);
     v("creator_code_min_followers", s.creator_code_min_followers);
+    v("exclusivity_alert_days", s.exclusivity_alert_days);
     v("build_budget_min", s.build_budget_min);
     v("build_budget_max", s.build_budget_max);
     v("commission_band_min", s.commission_band_min);
@@ -74,6 +76,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("metrics_window_days", s.metrics_window_days);
     v("candidate_window_days", s.candidate_window_days);
     v("candidates_max", s.candidates_max);
+    v("hook_window_days", s.hook_window_days);
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
     v("user_name", s.user_name);
@@ -92,6 +95,7 @@ template <class V> void visit(ComplianceIncident& c, V& v) {
     v("kind", c.kind);
     v("note", c.note);
     v("resolved", c.resolved);
+    v("post_id", c.post_id);
 }
 
 template <class V> void visit(Exclusivity& e, V& v) {

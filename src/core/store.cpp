@@ -568,6 +568,12 @@ CommandResult Store::remove_post(Id id) {
     size_t codes = 0;
     for (const SparkCode& r : program_.spark_codes) codes += r.post_id == id;
     if (codes) return refuse({{"id", "The post has " + count_of(codes, "Spark Code", "Spark Codes") + "; remove those first."}});
+    size_t incidents = 0;
+    for (const Creator& c : program_.creators)
+        for (const ComplianceIncident& x : c.compliance) incidents += x.post_id == id;
+    if (incidents)
+        return refuse({{"id", "The post is named by " + count_of(incidents, "compliance incident", "compliance incidents") +
+                                  "; unlink or remove those first."}});
     return remove_record(&Program::posts, id, "Remove post");
 }
 
@@ -577,6 +583,11 @@ CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
+    if (x.post_id) {
+        const Post* post = find_post(x.post_id);
+        if (!post) e.push_back({"post_id", "No post with id " + std::to_string(x.post_id) + "."});
+        else if (post->creator_id != creator_id) e.push_back({"post_id", "That post belongs to another creator."});
+    }
     if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     x.id = program_.next_id;
@@ -598,6 +609,11 @@ CommandResult Store::update_incident(Id creator_id, ComplianceIncident x) {
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
+    if (x.post_id) {
+        const Post* post = find_post(x.post_id);
+        if (!post) e.push_back({"post_id", "No post with id " + std::to_string(x.post_id) + "."});
+        else if (post->creator_id != creator_id) e.push_back({"post_id", "That post belongs to another creator."});
+    }
     if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     ComplianceIncident* i = by_id(next.compliance, x.id);
@@ -623,13 +639,16 @@ CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string r
     if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
-    if (to < 1 || to > 3) return refuse({{"tier", "Tier must be 1, 2 or 3."}});
+    if (to < 0 || to > 3) return refuse({{"tier", "Tier must be 1, 2, 3, or follow followers."}});
     if (trim(reason).empty()) return refuse({{"reason", "Say why the tier changes: it lands in the tier history."}});
     const int from = effective_tier(*c, program_.settings);
-    if (from == to) return refuse({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
+    if (to == 0 && !c->pinned_tier) return refuse({{"tier", "@" + c->handle + " already follows followers."}});
+    if (to != 0 && from == to && c->pinned_tier == to)
+        return refuse({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
     Creator next = *c;
     next.pinned_tier = to;
-    next.tier_history.push_back({date, from, to, trim(reason)});
+    const int now = effective_tier(next, program_.settings);  // to = 0: the tier from followers
+    next.tier_history.push_back({date, from, now, trim(reason)});
     return put_record(&Program::creators, next, "Tier of @" + c->handle + " " + std::to_string(from) + " -> " + std::to_string(to));
 }
 

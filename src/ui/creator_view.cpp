@@ -103,6 +103,7 @@ void CreatorView::draw(Context& ctx) {
     draw_output(ctx, *c);
     draw_compliance(ctx, *c);
     draw_creator_code(*c);
+    edit_.draw(ctx, *c);
     ImGui::EndChild();
     if (two_up) ImGui::SameLine();
     ImGui::BeginChild("##creator-right", ImVec2(0, 0), true);

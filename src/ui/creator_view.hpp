@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/store.hpp"
+#include "creator_edit.hpp"
 #include "creator_posts.hpp"
 #include "table_util.hpp"
 #include "view.hpp"
@@ -45,6 +46,7 @@ private:
     void draw_codes(Context& ctx, const Creator& c);
 
     Store& store_;
+    CreatorEdit edit_{store_};  // exclusivity, Creator Code, incidents, tier pin (creator_edit.cpp)
     Id shown_ = 0;
     std::string notice_;
     std::map<std::string, std::string> errors_;
