@@ -12,6 +12,7 @@
 #include "creators.hpp"
 #include "format.hpp"
 #include "json_check.hpp"
+#include "post_fee.hpp"
 #include "enums.hpp"
 
 namespace sr {
@@ -64,10 +65,12 @@ template <class V> void visit(Settings& s, V& v) {
     v("spark_max_days", s.spark_max_days);
     v("spark_expiry_alert_days", s.spark_expiry_alert_days);
     v("spark_verify_alert_days", s.spark_verify_alert_days);
+    v("spark_receive_alert_days", s.spark_receive_alert_days);
     v("kill_ratio_of_organic", s.kill_ratio_of_organic);
     v("kill_floor", s.kill_floor);
     v("promotion_months", s.promotion_months);
     v("creator_code_min_followers", s.creator_code_min_followers);
+    v("exclusivity_alert_days", s.exclusivity_alert_days);
     v("build_budget_min", s.build_budget_min);
     v("build_budget_max", s.build_budget_max);
     v("commission_band_min", s.commission_band_min);
@@ -75,6 +78,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("metrics_window_days", s.metrics_window_days);
     v("candidate_window_days", s.candidate_window_days);
     v("candidates_max", s.candidates_max);
+    v("hook_window_days", s.hook_window_days);
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
     v("user_name", s.user_name);
@@ -93,6 +97,7 @@ template <class V> void visit(ComplianceIncident& c, V& v) {
     v("kind", c.kind);
     v("note", c.note);
     v("resolved", c.resolved);
+    v("post_id", c.post_id);
 }
 
 template <class V> void visit(Exclusivity& e, V& v) {
@@ -188,6 +193,7 @@ template <class V> void visit(Post& x, V& v) {
     v("repeat_buyers_60d", x.repeat_buyers_60d);
     v("commission", x.commission);
     v("creator_fee", x.creator_fee);
+    v("fee_by_hand", x.fee_by_hand);
     v("source", x.source);
     v("compliance_passed", x.compliance_passed);
 }
@@ -1011,6 +1017,9 @@ LoadResult program_from_json(std::string_view text) {
     Reader rd{doc, root, r.problems};
     visit(p, rd);
     if (r.problems.empty()) check_program(p, r.problems);
+    // A post without "fee_by_hand" (a backup from before it) reads as following its creator's
+    // fee per piece, and gets it (docs/rules.md, "The deal on posts").
+    if (r.problems.empty()) settle_post_fees(p);
     if (r.problems.empty()) r.program = std::move(p);
     return r;
 }

@@ -14,6 +14,7 @@
 #include "csv.hpp"
 #include "export_words.hpp"
 #include "format.hpp"
+#include "post_fee.hpp"
 
 namespace sr {
 
@@ -1645,10 +1646,12 @@ void apply_orders(Program& p, const OrdersChanges& c) {
         auto it = index.find(x.id);
         if (it != index.end()) p.posts[it->second] = x;
     }
+    const size_t first_new = p.posts.size();
     for (const Post& x : c.new_posts) {
         p.posts.push_back(x);
         p.next_id = std::max(p.next_id, x.id + 1);
     }
+    settle_post_fees(p, first_new);  // a new post carries its creator's fee per content piece
     for (size_t k = 0; k < c.updated_at.size(); ++k)
         if (c.updated_at[k] < p.order_lines.size()) p.order_lines.set_figures(c.updated_at[k], c.updated_lines.get(k));
     p.order_lines.append(c.new_lines);

@@ -8,6 +8,7 @@
 
 #include "enums.hpp"
 #include "format.hpp"
+#include "post_fee.hpp"
 #include "rules.hpp"
 #include "spark.hpp"
 #include "status_moves.hpp"
@@ -179,12 +180,22 @@ CommandResult Store::update_creator(Creator c) {
     if (!errs.empty()) return refuse(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
+    // The creator's posts whose fee is not by hand follow a new flat fee, in the same step
+    // (docs/rules.md, "The deal on posts"): the post ids with the fee each had.
+    std::vector<std::pair<Id, double>> fees;
+    for (const Post& x : program_.posts)
+        if (x.creator_id == id && !x.fee_by_hand && x.creator_fee != c.flat_fee) fees.emplace_back(x.id, x.creator_fee);
+    const double fee = c.flat_fee;
     run({"Edit @" + c.handle,
-         [c](Program& p) {
+         [c, fees, fee](Program& p) {
              if (Creator* x = by_id(p.creators, c.id)) *x = c;
+             for (const auto& f : fees)
+                 if (Post* x = by_id(p.posts, f.first)) x->creator_fee = fee;
          },
-         [before](Program& p) {
+         [before, fees](Program& p) {
              if (Creator* x = by_id(p.creators, before.id)) *x = before;
+             for (const auto& f : fees)
+                 if (Post* x = by_id(p.posts, f.first)) x->creator_fee = f.second;
          }});
     return CommandResult::done(id);
 }
@@ -310,6 +321,7 @@ CommandResult Store::clear_review_mark(const std::string& action) {
 
 CommandResult Store::replace_program(Program next, std::string label) {
     if (read_only_) return refuse_read_only();
+    settle_post_fees(next);  // a merged program's posts follow the fees of the creators it kept
     auto before = std::make_shared<Program>(program_);
     auto after = std::make_shared<Program>(std::move(next));
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
@@ -542,6 +554,7 @@ CommandResult Store::add_post(Post x) {
     if (read_only_) return refuse_read_only();
     x.id = 0;
     x.tiktok_ref = trim(x.tiktok_ref);
+    x.creator_fee = deal_fee(x, program_);
     Errors e = validate_post(x, program_);
     return add_record(&Program::posts, x, std::move(e), "Add post");
 }
@@ -549,6 +562,7 @@ CommandResult Store::update_post(Post x) {
     if (read_only_) return refuse_read_only();
     if (!find_post(x.id)) return refuse(no_record("post", x.id));
     x.tiktok_ref = trim(x.tiktok_ref);
+    x.creator_fee = deal_fee(x, program_);  // moved to another creator: that creator's fee
     Errors e = validate_post(x, program_);
     if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::posts, x, "Edit post");
@@ -559,6 +573,12 @@ CommandResult Store::remove_post(Id id) {
     size_t codes = 0;
     for (const SparkCode& r : program_.spark_codes) codes += r.post_id == id;
     if (codes) return refuse({{"id", "The post has " + count_of(codes, "Spark Code", "Spark Codes") + "; remove those first."}});
+    size_t incidents = 0;
+    for (const Creator& c : program_.creators)
+        for (const ComplianceIncident& x : c.compliance) incidents += x.post_id == id;
+    if (incidents)
+        return refuse({{"id", "The post is named by " + count_of(incidents, "compliance incident", "compliance incidents") +
+                                  "; unlink or remove those first."}});
     return remove_record(&Program::posts, id, "Remove post");
 }
 
@@ -568,6 +588,11 @@ CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
+    if (x.post_id) {
+        const Post* post = find_post(x.post_id);
+        if (!post) e.push_back({"post_id", "No post with id " + std::to_string(x.post_id) + "."});
+        else if (post->creator_id != creator_id) e.push_back({"post_id", "That post belongs to another creator."});
+    }
     if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     x.id = program_.next_id;
@@ -589,6 +614,11 @@ CommandResult Store::update_incident(Id creator_id, ComplianceIncident x) {
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
+    if (x.post_id) {
+        const Post* post = find_post(x.post_id);
+        if (!post) e.push_back({"post_id", "No post with id " + std::to_string(x.post_id) + "."});
+        else if (post->creator_id != creator_id) e.push_back({"post_id", "That post belongs to another creator."});
+    }
     if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     ComplianceIncident* i = by_id(next.compliance, x.id);
@@ -614,13 +644,16 @@ CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string r
     if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
-    if (to < 1 || to > 3) return refuse({{"tier", "Tier must be 1, 2 or 3."}});
+    if (to < 0 || to > 3) return refuse({{"tier", "Tier must be 1, 2, 3, or follow followers."}});
     if (trim(reason).empty()) return refuse({{"reason", "Say why the tier changes: it lands in the tier history."}});
     const int from = effective_tier(*c, program_.settings);
-    if (from == to) return refuse({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
+    if (to == 0 && !c->pinned_tier) return refuse({{"tier", "@" + c->handle + " already follows followers."}});
+    if (to != 0 && from == to && c->pinned_tier == to)
+        return refuse({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
     Creator next = *c;
     next.pinned_tier = to;
-    next.tier_history.push_back({date, from, to, trim(reason)});
+    const int now = effective_tier(next, program_.settings);  // to = 0: the tier from followers
+    next.tier_history.push_back({date, from, now, trim(reason)});
     return put_record(&Program::creators, next, "Tier of @" + c->handle + " " + std::to_string(from) + " -> " + std::to_string(to));
 }
 

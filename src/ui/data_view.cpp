@@ -464,7 +464,7 @@ void DataView::draw_home(Context& ctx) {
     heading("Export a backup");
     wrapped("The whole program as one JSON file: keep it as a backup, or open it in another browser. "
             "Everything stays on this computer until you share the file.");
-    ImGui::Checkbox("Blank the Spark Codes", &blank_codes_);
+    check_box("Blank the Spark Codes", &blank_codes_);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Every Spark Code record stays, with its code left empty: safe to share with someone who "
                           "must not run ads with them.");

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/cohorts.hpp"
 #include "core/format.hpp"
 #include "probe.hpp"
 #include "sales_split.hpp"
@@ -186,6 +187,14 @@ void PerformanceView::rebuild(Date today) {
     }
 
     basis_ = post_metrics_basis(p, as_of_);
+    cohorts_ = "Repeat purchase rate by 60-day cohort (posts published; oldest first): ";
+    bool first_cohort = true;
+    for (const RepeatCohort& k : repeat_cohorts(p, as_of_, 6)) {
+        cohorts_ += (first_cohort ? "" : "; ") + k.from.to_string() + " to " + k.to_excl.plus_days(-1).to_string() + " " +
+                    (k.rate ? fmt_rate(*k.rate) + " (" + fmt_int(k.repeat_buyers) + " of " + fmt_int(k.buyers) + ")"
+                            : std::string("no buyers"));
+        first_cohort = false;
+    }
     posts_.clear();
     posts_.reserve(p.posts.size());
     for (size_t i = 0; i < p.posts.size(); ++i) {
@@ -302,6 +311,13 @@ void PerformanceView::draw(Context& ctx) {
     level_button("Creator level", 0);
     ImGui::SameLine(0, em(0.2f));
     level_button("Post level", 1);
+    ImGui::SameLine(0, em(0.2f));
+    level_button("Hook angles", 2);
+    if (mode_ == 2) {
+        ImGui::SameLine(0, em(1));  // the window and product choosers on the buttons' line
+        hooks_.draw(ctx);
+        return;
+    }
     ImGui::SameLine(0, em(1));
     if (filter_box("##perf-filter", filter_, mode_ == 0 ? "Filter: handle, name" : "Filter: handle, post id or link", 16,
                    focus_filter_))
@@ -328,6 +344,12 @@ void PerformanceView::draw(Context& ctx) {
                             "tier average per post before %s. Hover a value for its reason.",
                             as_of_.to_string().c_str());
 
+    if (mode_ == 0) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", cohorts_.c_str());
+        ImGui::PopTextWrapPos();
+        probe_tag("repeat cohorts", cohorts_);
+    }
     if (mode_ == 0) draw_creator_table(ctx);
     else draw_post_table(ctx);
 }

@@ -67,4 +67,27 @@ check "a broken .xlsx is refused with exit 1" 1 "$bin" import "$tmp/sample.json"
 expect_output "the refusal says nothing was changed" "Nothing was changed"
 check "import without a file is a usage error (exit 2)" 2 "$bin" import "$tmp/sample.json"
 check "import of a missing file exits 1" 1 "$bin" import "$tmp/sample.json" "$tmp/nope.csv"
+
+# report: the hook-angle table. Product 30.00, unit cost 8, shipping 2, discount 3 per order, so a
+# post's margin is GMV - 13 x orders: problem / agitation 180 - 78 = 102, transformation reveal
+# 480 - 208 = 272 a post; both have 100+ clicks and 1,000+ views, so transformation reveal wins.
+cat >"$tmp/hooks.json" <<'JSON'
+{"format":"spark-roster","version":1,
+ "creators":[{"id":1,"handle":"linh.nguyen","display_name":"Linh Nguyễn ✨","followers":80000,"status":"active","agreed_posts_per_month":4}],
+ "products":[{"id":2,"sku":"KCN-50","name":"Kem chống nắng","price":30,"unit_cost":8,"shipping_subsidy":2,"usual_discount":3}],
+ "posts":[
+  {"id":3,"creator_id":1,"product_id":2,"published":"2026-11-01","hook":"problem_agitation","views":10000,"hold_rate_3s":0.3,"clicks":200,"orders":6,"gmv":180},
+  {"id":4,"creator_id":1,"product_id":2,"published":"2026-11-05","hook":"transformation_reveal","views":8000,"hold_rate_3s":0.25,"clicks":400,"orders":16,"gmv":480}],
+ "next_id":5}
+JSON
+check "report of a small program" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 28
+expect_output "the report has the hook-angle table over the days asked" "Hook angles, posts published 2026-10-26 to 2026-11-22"
+expect_output "each angle's row: posts, views, hold, clicks, conversion, revenue a post, margin" "transformation reveal         1       8,000     25 %       400     4 %      \$480.00       \$272.00"
+expect_output "the winning angle with its reason" "winning angle: transformation reveal: margin \$272.00 a post over 1 post, conversion 4 % on 400 clicks, best of 2 angles with enough data"
+check "report with a window holding no posts" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 10
+expect_output "no winner without posts" "winning angle: none, no posts in the window"
+check "report as JSON" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 28 --format json
+expect_output "the JSON names the winner" '"winner": "transformation_reveal"'
+check "a bad --hook-days is a usage error (exit 2)" 2 "$bin" report "$tmp/hooks.json" --hook-days soon
+expect_output "the refusal names the option" "--hook-days: 'soon' is not a number of days"
 [ "$fails" -eq 0 ]
