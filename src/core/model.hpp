@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "date.hpp"
+#include "order_lines.hpp"
 
 namespace sr {
 
@@ -277,8 +278,11 @@ struct Program {
     std::vector<Post> posts;
     std::vector<SparkCode> spark_codes;
     Id next_id = 1;
-    // Order lines already taken from TikTok Shop affiliate-orders files ("order id" or
-    // "order id/sku id"), so importing the same file again adds nothing (orders_import.hpp).
+    // The affiliate-order lines taken from TikTok Shop exports, each with what the export said
+    // of it (order_lines.hpp): a later export of the same lines updates them (orders_import.hpp).
+    OrderLines order_lines;
+    // Order lines a version-1 backup remembered by key alone ("order id" or "order id/sku id"):
+    // known, so never added twice; a later export holding one keeps it as a line from then on.
     std::vector<std::string> imported_orders;
     std::vector<ReviewMark> review_marks;  // the weekly review's done and snoozed actions
 };

@@ -345,20 +345,25 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
     for (const Post& x : c.new_posts)
         if (x.id < program_.next_id && index.count(x.id))
             return refuse({{"orders", "Id " + std::to_string(x.id) + " is already used."}});
+    for (uint32_t at : c.updated_at)
+        if (at >= program_.order_lines.size()) return refuse({{"orders", "No order line " + std::to_string(at) + "."}});
+    // The lines' figures before the import, to put back on undo.
+    auto old_lines = std::make_shared<OrderLines>();
+    for (uint32_t at : c.updated_at) old_lines->push_back(program_.order_lines.get(at));
     auto after = std::make_shared<OrdersChanges>(std::move(c));
     const Id next_before = program_.next_id;
-    const size_t keys_before = program_.imported_orders.size();
-    // The order keys (a million for a large file) move into the program and back out on undo,
-    // rather than being copied each way.
+    const size_t lines_before = program_.order_lines.size(), places_before = program_.order_lines.places(),
+                 products_before = program_.order_lines.products();
     run({std::move(label),
+         // The new lines (a million for a large file) move into the program, and back out on
+         // undo, rather than being kept twice.
          [after](Program& p) {
-             std::vector<std::string> keys = std::move(after->new_order_keys);
-             after->new_order_keys.clear();
+             OrderLines lines = std::move(after->new_lines);
+             after->new_lines = OrderLines();
              apply_orders(p, *after);
-             p.imported_orders.insert(p.imported_orders.end(), std::make_move_iterator(keys.begin()),
-                                      std::make_move_iterator(keys.end()));
+             p.order_lines.append(std::move(lines));
          },
-         [before, after, next_before, keys_before](Program& p) {
+         [before, after, old_lines, next_before, lines_before, places_before, products_before](Program& p) {
              std::unordered_map<Id, const Post*> old;
              for (const Post& x : *before) old.emplace(x.id, &x);
              std::unordered_map<Id, bool> added;
@@ -371,10 +376,10 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
                  kept.push_back(it != old.end() ? *it->second : std::move(x));
              }
              p.posts = std::move(kept);
-             const size_t keep = std::min(keys_before, p.imported_orders.size());
-             after->new_order_keys.assign(std::make_move_iterator(p.imported_orders.begin() + static_cast<std::ptrdiff_t>(keep)),
-                                          std::make_move_iterator(p.imported_orders.end()));
-             p.imported_orders.resize(keep);
+             after->new_lines = p.order_lines.tail(lines_before);
+             p.order_lines.truncate(lines_before, places_before, products_before);
+             for (size_t k = 0; k < after->updated_at.size(); ++k)
+                 p.order_lines.set_figures(after->updated_at[k], old_lines->get(k));
              p.next_id = next_before;
          }});
     return CommandResult::done(0);

@@ -15,6 +15,7 @@
 #include "core/validate.hpp"
 #include "form_fields.hpp"
 #include "probe.hpp"
+#include "sales_split.hpp"
 #include "style.hpp"
 #include "table_util.hpp"
 
@@ -111,6 +112,7 @@ void CreatorView::draw(Context& ctx) {
     draw_codes(ctx, *c);
     draw_samples(ctx, *c);
     posts_panel_.draw(ctx, *c);  // creator_posts.hpp
+    draw_sales_by_content(store_.program(), store_.revision(), c->id, ctx.today);  // sales_split.hpp
     ImGui::EndChild();
 }
 

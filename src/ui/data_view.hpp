@@ -70,6 +70,7 @@ private:
     void draw_merge();
     void draw_mapping();
     void draw_summary();
+    void add_unmatched_creator(const std::string& username);
     void draw_confirm(Context& ctx);
     void draw_messages();
     bool can_change() const;

@@ -34,6 +34,7 @@ private:
         Id id = 0;
         CreatorMetrics m;
         double gmv_all = 0, margin_all = 0;
+        double gmv_live = 0, gmv_showcase = 0;  // on no post, from the order lines (showcase with other)
     };
     struct PostRow {
         size_t post = 0;     // index into program().posts

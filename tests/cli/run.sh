@@ -42,7 +42,7 @@ Order ID,Product ID,Product Name,SKU ID,Price,Payment Amount,Quantity,Currency,F
 577123456789012347,1729384756102938475,Serum,1729384756102938476,12.50,12.50,1,USD,Yes,Settled,nobody.here,Video,7301234567890123456,1.25,2026-11-14 11:00:00
 CSV
 check "import of a CSV, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/orders.csv" --dry-run
-expect_output "import prints the summary" "2 orders imported (2 lines)"
+expect_output "import prints the summary" "2 new lines (2 orders), 0 updated, 0 unchanged"
 cp "$tmp/out" "$tmp/csv.out"
 if "$py" -c "import openpyxl" 2>/dev/null; then
   "$py" "$here/../fixtures/make_xlsx.py" "$tmp/orders.csv" "$tmp/orders.xlsx"
@@ -50,8 +50,12 @@ if "$py" -c "import openpyxl" 2>/dev/null; then
   expect_output "the .xlsx gives the same summary" "$(sed -n 1p "$tmp/csv.out" | sed 's/^[^:]*: //')"
   check "import of the .xlsx writes the program with -o" 0 "$bin" import "$tmp/sample.json" "$tmp/orders.xlsx" -o "$tmp/imported.json"
   check "the imported program is valid" 0 "$bin" validate "$tmp/imported.json"
-  check "importing the .xlsx again onto it finds only duplicates" 0 "$bin" import "$tmp/imported.json" "$tmp/orders.xlsx" --dry-run
-  expect_output "the second import counts duplicates" "0 orders imported (0 lines), 2 duplicates"
+  check "importing the .xlsx again onto it finds only known lines" 0 "$bin" import "$tmp/imported.json" "$tmp/orders.xlsx" --dry-run
+  expect_output "the second import finds them unchanged" "0 new lines (0 orders), 0 updated, 2 unchanged, 0 duplicates"
+  # The next export of the same orders: the first one refunded, now Ineligible.
+  sed 's/^\(577123456789012345,.*\),No,Settled,/\1,Yes,Ineligible,/' "$tmp/orders.csv" > "$tmp/orders-2.csv"
+  check "a later export updates the known lines" 0 "$bin" import "$tmp/imported.json" "$tmp/orders-2.csv" --dry-run
+  expect_output "the summary says what changed" "0 new lines (0 orders), 1 updated (1 status, 1 refund, 1 commission), 1 unchanged"
 else
   echo "not ok - python3-openpyxl is missing (tools/setup installs it)"; fails=$((fails+1))
 fi
