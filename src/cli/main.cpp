@@ -28,7 +28,7 @@ int usage() {
         "usage:\n"
         "  sparkroster validate FILE          check a backup; list every problem with its JSON path\n"
         "  sparkroster sample [--today DATE]  print the sample program as a backup (DATE as YYYY-MM-DD)\n"
-        "  sparkroster report PROGRAM.json [--week DATE] [--format json|text]\n"
+        "  sparkroster report PROGRAM.json [--week DATE] [--format json|text] [--hook-days N]\n"
         "                                     print the weekly review of the week holding DATE (default: this week)\n"
         "  sparkroster generate --creators N --posts M [--today DATE] [--seed S]\n"
         "                                     print a generated program of that size as a backup (benchmarks)\n"
@@ -152,6 +152,7 @@ int main(int argc, char** argv) {
     if (cmd == "report") {
         std::string file, format = "text";
         std::optional<sr::Date> week;
+        int hook_days = 0;  // 0: the program's hook_window_days
         for (int i = 2; i < argc; ++i) {
             const std::string a = argv[i];
             if (a == "--week" && i + 1 < argc) {
@@ -160,6 +161,15 @@ int main(int argc, char** argv) {
                     std::fprintf(stderr, "--week: '%s' is not a date as YYYY-MM-DD\n", argv[i]);
                     return kUsage;
                 }
+            } else if (a == "--hook-days" && i + 1 < argc) {
+                const std::string n = argv[++i];
+                char* end = nullptr;
+                const long v = std::strtol(n.c_str(), &end, 10);
+                if (n.empty() || *end || v < 1 || v > 36500) {
+                    std::fprintf(stderr, "--hook-days: '%s' is not a number of days from 1 to 36500\n", n.c_str());
+                    return kUsage;
+                }
+                hook_days = static_cast<int>(v);
             } else if (a == "--format" && i + 1 < argc) {
                 format = argv[++i];
                 if (format != "json" && format != "text") {
@@ -183,8 +193,10 @@ int main(int argc, char** argv) {
             for (const sr::Problem& p : r.problems) std::fprintf(stderr, "%s: %s\n", file.c_str(), p.to_string().c_str());
             return kInvalid;
         }
-        const sr::Review rv = sr::review(*r.program, week ? *week : today_utc());
-        std::cout << (format == "json" ? sr::review_to_json(rv, *r.program) + "\n" : sr::review_to_text(rv, *r.program));
+        sr::Program prog = *r.program;
+        if (hook_days) prog.settings.hook_window_days = hook_days;  // this report only
+        const sr::Review rv = sr::review(prog, week ? *week : today_utc());
+        std::cout << (format == "json" ? sr::review_to_json(rv, prog) + "\n" : sr::review_to_text(rv, prog));
         return kOk;
     }
     if (cmd == "import") {

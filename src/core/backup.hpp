@@ -1,4 +1,4 @@
-// The backup document: the whole program as JSON ("format": "spark-roster", "version": 1).
+// The backup document: the whole program as JSON ("format": "spark-roster", "version": 2).
 // Field by field in docs/format.md.
 #pragma once
 #include <optional>
@@ -10,7 +10,7 @@
 
 namespace sr {
 
-constexpr int kBackupVersion = 1;
+constexpr int kBackupVersion = 2;  // 2: order lines as records (version 1 had their keys alone)
 
 // The largest backup read: 100 MB (100,000,000 bytes). A program of tens of thousands of
 // creators and posts is a few tens of MB; past this a file is refused before it is parsed,
@@ -53,11 +53,12 @@ public:
     std::string& text() { return out_; }
 
 private:
-    static constexpr size_t kParts = 12;  // the document's top-level keys
+    static constexpr size_t kParts = 13;  // the document's top-level keys
     Program p_;
     std::string out_;
     size_t part_ = 0;   // which top-level key is being written
     size_t index_ = 0;  // the next element of that key's list
+    size_t lines_col_ = 0;  // order_lines: the column being written (index_ its next line)
 };
 
 // Parses and checks a backup: size, structure, types, ids, references and creator rules. Never

@@ -15,6 +15,7 @@
 #include "export_words.hpp"
 #include "format.hpp"
 #include "import_cells.hpp"
+#include "post_fee.hpp"
 
 namespace sr {
 
@@ -32,6 +33,40 @@ constexpr const char* kFieldKeys[kOrderFieldCount] = {
 constexpr size_t kKeepListed = 1000;
 
 using namespace cells;
+
+// Time Created as seconds since 1970 in the shop's time, read day first (`day_first`) and month
+// first (`month_first`) for a year-last date (the file decides which at the end); the same for
+// a year-first one. 0 when there is no such date. The time of day after it ("10:05:09",
+// "2:22 PM", "T10:05") is optional.
+void read_time(std::string_view s, int64_t& day_first, int64_t& month_first) {
+    day_first = month_first = 0;
+    if (s.size() < 8 || !is_digit(s[0])) return;
+    const auto d = read_day(s);
+    if (!d) return;
+    size_t i = 0;
+    while (i < s.size() && s[i] != ' ' && s[i] != 'T') ++i;
+    int hms[3] = {0, 0, 0};
+    while (i < s.size() && (s[i] == ' ' || s[i] == 'T')) ++i;
+    for (int k = 0; k < 3 && i < s.size() && is_digit(s[i]); ++k) {
+        int v = 0, n = 0;
+        while (i < s.size() && is_digit(s[i]) && n < 2) v = v * 10 + (s[i++] - '0'), ++n;
+        hms[k] = v;
+        if (i < s.size() && s[i] == ':') ++i;
+        else break;
+    }
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i + 1 < s.size() && (s[i + 1] == 'M' || s[i + 1] == 'm')) {
+        const bool pm = s[i] == 'P' || s[i] == 'p';
+        if (hms[0] == 12) hms[0] = 0;
+        if (pm) hms[0] += 12;
+    }
+    if (hms[0] > 23 || hms[1] > 59 || hms[2] > 60) hms[0] = hms[1] = hms[2] = 0;
+    const auto a = civil(d->year, d->year_first ? d->first : d->second, d->year_first ? d->second : d->first);
+    const auto b = d->year_first ? a : civil(d->year, d->first, d->second);
+    if (a) day_first = line_time_from(a->days, hms[0], hms[1], hms[2]);
+    if (b) month_first = line_time_from(b->days, hms[0], hms[1], hms[2]);
+}
+
 
 // A hash of a string read eight bytes at a time (order ids and content ids are about 20 bytes:
 // byte-at-a-time hashing was a measurable part of the import).
@@ -194,11 +229,17 @@ private:
 // million, not one for its line and one for the order.
 class OrderBook {
 public:
+    // Where a line found is: a line of the program (its index), a key a version-1 program
+    // remembered, or a line earlier in this file.
+    static constexpr int32_t kLegacy = -1, kThisFile = -2, kAbsent = -3;
     struct Found {
         ViewMap<uint32_t>::Probe order;
         bool line = false;   // this very line is in
         bool counted = false;  // the order is in, as an order (a line of it that is not a sample)
+        int32_t at = kAbsent;  // where the line is (above)
+        uint32_t index = 0;    // the line's entry, for set_at
     };
+    void set_at(uint32_t index, int32_t at) { lines_[index].at = at; }
     // `line` is "order_id" or "order_id/sku"; `order_id` its first part.
     void prefetch(uint32_t tag) const { orders_.prefetch(tag); }
     // `tag` is key_tag(order_id).
@@ -207,19 +248,19 @@ public:
         if (!f.order.found()) return f;
         for (uint32_t i = orders_.value(f.order.entry); i != kEnd; i = lines_[i].next) {
             f.counted = f.counted || lines_[i].counted;
-            if (same(lines_[i].key, line)) f.line = true;
+            if (!f.line && same(lines_[i].key, line)) f.line = true, f.at = lines_[i].at, f.index = i;
         }
         return f;
     }
     // Adds a line that `f` did not find (nothing added since). `line` must stay where it is.
-    void add(const Found& f, std::string_view line, size_t order_id_size, bool counted) {
+    void add(const Found& f, std::string_view line, size_t order_id_size, bool counted, int32_t at = kThisFile) {
         const uint32_t i = static_cast<uint32_t>(lines_.size());
         if (f.order.found()) {
             uint32_t& head = orders_.value(f.order.entry);
-            lines_.push_back({line, head, counted});
+            lines_.push_back({line, head, counted, at});
             head = i;
         } else {
-            lines_.push_back({line, kEnd, counted});
+            lines_.push_back({line, kEnd, counted, at});
             orders_.insert(f.order, line.substr(0, order_id_size), i);
         }
     }
@@ -227,11 +268,12 @@ public:
         orders_.reserve(lines);
         lines_.reserve(lines);
     }
-    // A line the program already holds.
-    void add(std::string_view line) {
+    // A line the program already holds: its index in the program's lines (counted: not a
+    // sample), or kLegacy for a key alone.
+    void add(std::string_view line, int32_t at, bool counted) {
         const std::string_view order_id = line.substr(0, line.find('/'));
         const Found f = find(order_id, key_tag(order_id), line);
-        if (!f.line) add(f, line, order_id.size(), true);
+        if (!f.line) add(f, line, order_id.size(), counted, at);
     }
 
 private:
@@ -240,6 +282,7 @@ private:
         std::string_view key;
         uint32_t next;  // the order's line before this one, or kEnd
         bool counted;
+        int32_t at;     // Found::at
     };
     ViewMap<uint32_t> orders_;  // order id -> its newest line
     std::vector<Line> lines_;
@@ -290,6 +333,8 @@ struct OrderWords {
     std::array<std::vector<Name>, kOrderFieldCount> headers;
     std::array<std::string, kOrderFieldCount> usual;  // the English header (the key without one)
     std::vector<std::string> ineligible, yes, no;      // Order Status, Fully returned or refunded
+    std::vector<std::string> pending, settled, frozen;  // Order Status
+    std::vector<std::string> live, showcase, video;     // Content Type
     std::vector<std::string> total;                    // a totals row's first word
 };
 
@@ -314,6 +359,12 @@ const OrderWords& order_words() {
                 return v == f->second.end() ? none : v->second;
             };
             keys(values("order_status", "ineligible"), w.ineligible);
+            keys(values("order_status", "pending"), w.pending);
+            keys(values("order_status", "settled"), w.settled);
+            keys(values("order_status", "frozen"), w.frozen);
+            keys(values("content_type", "live"), w.live);
+            keys(values("content_type", "showcase"), w.showcase);
+            keys(values("content_type", "video"), w.video);
             keys(values("fully_refunded", "yes"), w.yes);
             keys(values("fully_refunded", "no"), w.no);
             if (auto it = file->rows.find("total"); it != file->rows.end()) keys(it->second, w.total);
@@ -339,6 +390,28 @@ bool parse_flag(std::string_view s, bool& out, const OrderWords& words) {
         return true;
     }
     return false;
+}
+
+// Order Status in any language of the word files; a word none of them has is `unknown` (the
+// line is kept and earns its commission, as a line with no status does).
+OrderStatus parse_status(std::string_view s, const OrderWords& words) {
+    if (key_is_any(s, words.ineligible)) return OrderStatus::ineligible;
+    if (key_is_any(s, words.settled)) return OrderStatus::settled;
+    if (key_is_any(s, words.pending)) return OrderStatus::pending;
+    if (key_is_any(s, words.frozen)) return OrderStatus::frozen;
+    return OrderStatus::unknown;
+}
+
+// What sold a line, from Content Type: a text holding "live" (any case) or a LIVE word is a
+// LIVE; a showcase / product-card word is the showcase; a video word, or no type with a
+// Content ID, is a video; anything else is other.
+ContentKind parse_kind(std::string_view type, bool has_content_id, const OrderWords& words) {
+    if (type.empty()) return has_content_id ? ContentKind::video : ContentKind::other;
+    if (icontains(type, "live") || key_is_any(type, words.live)) return ContentKind::live;
+    if (key_is_any(type, words.showcase) || icontains(type, "showcase") || icontains(type, "product card"))
+        return ContentKind::showcase;
+    if (key_is_any(type, words.video) || icontains(type, "video")) return ContentKind::video;
+    return ContentKind::other;
 }
 
 }  // namespace
@@ -432,8 +505,22 @@ std::string content_id_of(std::string_view ref) { return std::string(content_id_
 
 std::string OrdersImport::summary() const {
     if (!ok()) return "Refused: " + refused;
-    std::string s = fmt_int(orders) + (orders == 1 ? " order" : " orders") + " imported (" + fmt_int(imported) +
-                    (imported == 1 ? " line" : " lines") + ")";
+    std::string s = fmt_int(imported) + (imported == 1 ? " new line (" : " new lines (") + fmt_int(orders) +
+                    (orders == 1 ? " order)" : " orders)");
+    s += ", " + fmt_int(updated) + " updated";
+    if (updated > 0) {
+        std::string what;
+        auto part = [&what](int64_t n, const char* name) {
+            if (n > 0) what += (what.empty() ? "" : ", ") + fmt_int(n) + " " + name;
+        };
+        part(status_changed, "status");
+        part(refund_changed, "refund");
+        part(commission_changed, "commission");
+        part(amount_changed, "amount");
+        if (!what.empty()) s += " (" + what + ")";
+    }
+    s += ", " + fmt_int(unchanged) + " unchanged";
+    if (adopted > 0) s += ", " + fmt_int(adopted) + " known from an earlier version";
     s += ", " + fmt_int(duplicates) + (duplicates == 1 ? " duplicate" : " duplicates");
     s += ", " + fmt_int(samples) + (samples == 1 ? " sample" : " samples");
     s += ", " + fmt_int(problem_count) + (problem_count == 1 ? " row refused" : " rows refused");
@@ -486,12 +573,19 @@ struct OrdersImporter::Impl {
         int32_t fresh = -1;     // index into changes.new_posts, or -1
         Id creator = 0;
         bool touched = false;
+        Id post_id = 0;
+        uint32_t place = kNoPlace;  // in changes.new_lines, once a line is placed on it
         int64_t orders = 0, buyers = 0, units = 0;
         double gmv = 0, refunded = 0, commission = 0;
         // A new post's earliest order day (days since 1970), read day first [0] and month first [1].
         int32_t first_day[2] = {INT32_MAX, INT32_MAX};
     };
+    static constexpr uint32_t kNoPlace = 0xFFFFFFFFu;
     ViewMap<Target> targets;                   // by content id; keys in `arena`
+    ViewMap<uint32_t> product_codes;           // Product ID -> its index in changes.new_lines
+    OrderLine line_;                           // the row being read, as a line
+    int64_t alt_time_ = 0;                     // its Time Created read month first
+    std::vector<int64_t> alt_new_;             // that of each new line, for a file read month first
     std::vector<uint32_t> touched;             // targets of program posts, in first-touch order
     Id next_id;
 
@@ -512,7 +606,9 @@ struct OrdersImporter::Impl {
         for (const auto& x : p.spark_codes) see(x.id);
         next_id = std::max(next_id, max_id + 1);
 
-        for (const std::string& k : program.imported_orders) book.add(k);
+        const OrderLines& lines = program.order_lines;
+        for (size_t i = 0; i < lines.size(); ++i) book.add(lines.key(i), static_cast<int32_t>(i), !lines.sample(i));
+        for (const std::string& k : program.imported_orders) book.add(k, OrderBook::kLegacy, true);
         for (const Creator& c : program.creators) creator_by_key.insert(arena.keep(handle_key(c.handle)), c.id);
         for (size_t i = 0; i < program.posts.size(); ++i) {
             const std::string_view id = content_id_view(program.posts[i].tiktok_ref);
@@ -522,6 +618,7 @@ struct OrdersImporter::Impl {
             Target t;
             t.existing = static_cast<int32_t>(i);
             t.creator = program.posts[i].creator_id;
+            t.post_id = program.posts[i].id;
             // Kept side by side in the arena: a row reads its key from there, not from a Post.
             targets.insert(at, arena.keep(id), t);
         }
@@ -576,20 +673,21 @@ struct OrdersImporter::Impl {
     struct WordMemo {
         struct Seen {
             std::string cell;
-            bool ok, value;
+            bool ok;
+            uint8_t value;
         };
         std::vector<Seen> seen;
-        template <class Read> bool read(std::string_view v, Read&& fresh, bool& out) {
+        template <class Read, class T> bool read(std::string_view v, Read&& fresh, T& out) {
             for (const Seen& x : seen)
-                if (same(v, x.cell)) return out = x.value, x.ok;
-            bool value = false;
+                if (same(v, x.cell)) return out = static_cast<T>(x.value), x.ok;
+            T value{};
             const bool ok = fresh(v, value);
-            if (seen.size() < 8) seen.push_back({std::string(v), ok, value});
+            if (seen.size() < 8) seen.push_back({std::string(v), ok, static_cast<uint8_t>(value)});
             out = value;
             return ok;
         }
     };
-    WordMemo refund_words, status_words;
+    WordMemo refund_words, status_words, kind_words;
 
     // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
     // marks which, for the reason when the field is required.
@@ -688,6 +786,10 @@ struct OrdersImporter::Impl {
         }
         if (order_id.empty()) return problem(r, order_id, missing(r, F::order_id));
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
+        // A line's key is kept one to a text line (the backup's order_lines): ids hold no line break.
+        for (F id : {F::order_id, F::sku_id})
+            if (cell(id).find_first_of("\r\n") != std::string_view::npos)
+                return problem(r, order_id, std::string(order_field_header(id)) + " " + in_quotes(cell(id)) + " holds a line break");
         for (F id : {F::order_id, F::sku_id, F::content_id, F::product_id})
             if (rounded_number(cell(id)))
                 return problem(r, order_id, bad(id, "is a number a spreadsheet rounded, its last digits lost: import the file as downloaded"));
@@ -732,33 +834,60 @@ struct OrdersImporter::Impl {
                 return parse_flag(v, out, words);
             }, refunded))
             return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(F::fully_refunded)) + " is not yes or no");
-        double commission = 0;
+        // Commission: the estimate (Est. standard commission payment, else the commission base
+        // times the standard rate) and the actual payment when written; what the line earns is
+        // the actual payment, else the estimate, and nothing when Ineligible.
+        OrderLine& line = line_;
+        line.est_commission = 0;
+        line.actual_commission.reset();
         {
-            const F paid = cell(F::actual_commission).empty() ? F::est_commission : F::actual_commission;
-            if (!cell(paid).empty()) {
-                if (!parse_amount(cell(paid), commission, why, money)) return problem(r, order_id, bad(paid, why));
+            const bool has_actual = !cell(F::actual_commission).empty();
+            if (has_actual) {
+                double v = 0;
+                if (!parse_amount(cell(F::actual_commission), v, why, money)) return problem(r, order_id, bad(F::actual_commission, why));
+                line.actual_commission = v;
+            }
+            if (!cell(F::est_commission).empty()) {
+                if (!parse_amount(cell(F::est_commission), line.est_commission, why, money)) {
+                    if (!has_actual) return problem(r, order_id, bad(F::est_commission, why));
+                    line.est_commission = *line.actual_commission;
+                }
             } else if (!cell(F::commission_rate).empty()) {
                 // No payment written: the commission base times the standard rate.
                 const F base = cell(F::actual_commission_base).empty() ? F::est_commission_base : F::actual_commission_base;
                 double amount = 0, rate = 0;
                 if (!cell(base).empty()) {
-                    if (!parse_amount(cell(base), amount, why, money)) return problem(r, order_id, bad(base, why));
-                    if (!parse_rate(cell(F::commission_rate), rate, why)) return problem(r, order_id, bad(F::commission_rate, why));
-                    commission = amount * rate;
+                    if (!parse_amount(cell(base), amount, why, money)) {
+                        if (!has_actual) return problem(r, order_id, bad(base, why));
+                    } else if (!parse_rate(cell(F::commission_rate), rate, why)) {
+                        if (!has_actual) return problem(r, order_id, bad(F::commission_rate, why));
+                    } else {
+                        line.est_commission = amount * rate;
+                    }
                 }
+            } else if (has_actual) {
+                line.est_commission = *line.actual_commission;
             }
-            bool ineligible = false;
-            status_words.read(cell(F::order_status), [this](std::string_view v, bool& out) {
-                out = key_is_any(v, words.ineligible);
+            uint8_t status = 0;
+            status_words.read(cell(F::order_status), [this](std::string_view v, uint8_t& out) {
+                out = static_cast<uint8_t>(parse_status(v, words));
                 return true;
-            }, ineligible);
-            if (ineligible) commission = 0;
+            }, status);
+            line.status = static_cast<OrderStatus>(status);
         }
-        const bool sample = payment == 0;
+        line.sample = payment == 0;
+        const double commission = line.commission();
+        const bool sample = line.sample;
         if (sample && !(has_price && price > 0))
             return problem(r, order_id, "Payment Amount is 0 and there is no Price above 0: neither an order nor a sample");
+        line.quantity = quantity;
+        line.amount = payment;
+        line.refunded = refunded;
+        read_time(cell(F::time_created), line.time, alt_time_);
+        // (A line of a version-1 key found again is kept from now on; it is no longer a key.)
 
-        // Duplicates: the same order line imported before, or earlier in this file.
+        // Known lines: the same order line imported before (compared below), or earlier in this
+        // file (a duplicate).
         scratch.assign(order_id);
         const std::string_view sku = cell(F::sku_id);
         if (!sku.empty() && sku.find('/') == std::string_view::npos) {
@@ -766,40 +895,59 @@ struct OrdersImporter::Impl {
             scratch += sku;
         }
         const OrderBook::Found seen = book.find(order_id, order_tag, scratch);
-        if (seen.line) {
+        if (seen.line && seen.at == OrderBook::kThisFile) {
             ++result.duplicates;
-            return;
-        }
-
-        if (sample) {
-            ++result.samples;
-            remember(seen, order_id.size(), false);
             return;
         }
 
         user_key.assign(handle_view(user));
         for (char& ch : user_key) ch = lower_char(ch);
         const Id* creator = creator_by_key.find(user_key);
+        ContentKind kind = content_key.empty() ? ContentKind::other : ContentKind::video;
+        if (!cell(F::content_type).empty()) {
+            uint8_t k = 0;
+            kind_words.read(cell(F::content_type), [this](std::string_view v, uint8_t& out) {
+                out = static_cast<uint8_t>(parse_kind(v, true, words));
+                return true;
+            }, k);
+            kind = static_cast<ContentKind>(k);
+        }
+
+        if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
+
+        if (sample) {
+            ++result.samples;
+            // Kept as a line (it adds nothing), so that a later export of it is known.
+            remember(seen, order_id.size(), false, off_place(creator ? *creator : 0, kind, content_key));
+            return;
+        }
+
         if (!creator)
             return unmatched(r, order_id, user, content, payment, "no creator @" + normalize_handle(user) + " on the roster");
-        if (icontains(cell(F::content_type), "live"))
-            return unmatched(r, order_id, user, content, payment, "a LIVE order: only video orders attach to posts");
-
-        if (content_key.empty())
-            return unmatched(r, order_id, user, content, payment, "no Content ID: the order came from no post");
+        count_commission(line.status, commission);
+        const bool legacy = seen.line;  // a version-1 program counted it already: kept, nothing added
+        if (kind != ContentKind::video || content_key.empty()) {
+            // A LIVE, showcase or other sale: counted for the creator from the line itself.
+            remember(seen, order_id.size(), true, off_place(*creator, kind, content_key));
+            if (legacy) return void(++result.adopted);
+            return new_line(seen, commission, true);
+        }
 
         const auto at = targets.probe(content_key, content_tag);
         Target* t;
         if (at.found()) {
             t = &targets.value(at.entry);
             if (t->creator != *creator) {
-                std::string owner = "another creator";
-                for (const Creator& c : program.creators)
-                    if (c.id == t->creator) owner = "@" + c.handle;
-                return unmatched(r, order_id, user, content, payment,
-                                 "content " + std::string(content_key) + " is a post by " + owner);
+                // Another creator's post: the sale is the ordering creator's, on no post.
+                remember(seen, order_id.size(), true, off_place(*creator, ContentKind::other, content_key));
+                if (legacy) return void(++result.adopted);
+                return new_line(seen, commission, true);
             }
         } else {
+            if (legacy) {
+                remember(seen, order_id.size(), true, off_place(*creator, kind, content_key));
+                return void(++result.adopted);
+            }
             Post p;
             p.id = next_id++;
             p.creator_id = *creator;
@@ -814,11 +962,23 @@ struct OrdersImporter::Impl {
             Target fresh;
             fresh.fresh = static_cast<int32_t>(result.changes.new_posts.size());
             fresh.creator = *creator;
+            fresh.post_id = p.id;
             fresh.touched = true;
             result.changes.new_posts.push_back(std::move(p));
             targets.insert(at, arena.keep(content_key), fresh);
             t = &targets.value(static_cast<uint32_t>(targets.size() - 1));
         }
+        if (t->place == kNoPlace) {
+            OrderLines::Place pl;
+            pl.creator_id = t->creator;
+            pl.post_id = t->post_id;
+            pl.kind = ContentKind::video;
+            pl.content_type = std::string(cell(F::content_type));
+            pl.content_id = std::string(content_key);
+            t->place = result.changes.new_lines.place_index(pl);
+        }
+        remember(seen, order_id.size(), true, t->place);
+        if (legacy) return void(++result.adopted);
         if (t->fresh >= 0) {
             // Its earliest order's day, read both ways until the file decides (at finish()).
             if (const auto d = read_day(cell(F::time_created))) {
@@ -827,41 +987,118 @@ struct OrdersImporter::Impl {
                 if (day_first) t->first_day[0] = std::min(t->first_day[0], day_first->days);
                 if (month_first) t->first_day[1] = std::min(t->first_day[1], month_first->days);
             }
-        } else if (!t->touched) {
-            // The post's numbers so far, summed onto as before.
-            const Post& p = program.posts[static_cast<size_t>(t->existing)];
-            t->touched = true;
-            t->orders = p.orders;
-            t->buyers = p.buyers;
-            t->units = p.units == 0 && p.orders > 0 ? p.orders : p.units;  // units were never filled in
-            t->gmv = p.gmv;
-            t->refunded = p.refunded;
-            t->commission = p.commission;
-            touched.push_back(at.entry);
+        } else {
+            touch(*t, at.entry);
         }
-
-        remember(seen, order_id.size(), true);
         if (!seen.counted) {
             ++t->orders;
             ++t->buyers;
-            ++result.orders;
         }
         t->units += quantity;
         t->gmv += payment;
         if (refunded) t->refunded += payment;
         t->commission += commission;
+        new_line(seen, commission, false);
+    }
+
+    // A target of a program post takes the post's numbers the first time a line reaches it.
+    void touch(Target& t, uint32_t entry) {
+        if (t.touched) return;
+        const Post& p = program.posts[static_cast<size_t>(t.existing)];
+        t.touched = true;
+        t.orders = p.orders;
+        t.buyers = p.buyers;
+        t.units = p.units == 0 && p.orders > 0 ? p.orders : p.units;  // units were never filled in
+        t.gmv = p.gmv;
+        t.refunded = p.refunded;
+        t.commission = p.commission;
+        touched.push_back(entry);
+    }
+
+    // The summary's counts for a new line (its figures already in line_).
+    void new_line(const OrderBook::Found& seen, double commission, bool off_post) {
+        if (!seen.counted) ++result.orders;
         ++result.imported;
-        result.gmv += payment;
-        if (refunded) result.refunded += payment;
+        if (off_post) ++result.off_post;
+        result.gmv += line_.amount;
+        if (line_.refunded) result.refunded += line_.amount;
         result.commission += commission;
     }
 
-    // Keeps the order line in `scratch` (absent, as `seen` found it) as one this import adds;
-    // a sample's line does not make its order one already counted.
-    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted) {
+    void count_commission(OrderStatus s, double commission) {
+        if (s == OrderStatus::settled) result.commission_settled += commission;
+        else if (s != OrderStatus::ineligible) result.commission_expected += commission;
+    }
+
+    // A line of the program read again: unchanged, or its new figures kept and the difference
+    // (new minus old) added to its post, so that what a person typed into the post stays.
+    void known(uint32_t i, double commission) {
+        const OrderLines& lines = program.order_lines;
+        line_.time = lines.get_time(i);  // the day an order was made does not change
+        if (lines.creator_id(i) != 0) count_commission(line_.status, commission);
+        if (lines.same_figures(i, line_)) return void(++result.unchanged);
+        ++result.updated;
+        const OrderLine before = lines.get(i);
+        const LineChange c = line_change(before, line_);
+        result.status_changed += c.status;
+        result.refund_changed += c.refund;
+        result.commission_changed += c.commission;
+        result.amount_changed += c.amount;
+        OrderLine after = before;
+        after.quantity = line_.quantity;
+        after.amount = line_.amount;
+        after.refunded = line_.refunded;
+        after.sample = line_.sample;
+        after.status = line_.status;
+        after.est_commission = line_.est_commission;
+        after.actual_commission = line_.actual_commission;
+        result.changes.updated_at.push_back(i);
+        result.changes.updated_lines.push_back(after);
+        const double d_units = static_cast<double>(after.sample ? 0 : after.quantity) - static_cast<double>(before.sample ? 0 : before.quantity);
+        const double d_gmv = (after.sample ? 0 : after.amount) - (before.sample ? 0 : before.amount);
+        const double d_refund = (after.refunded && !after.sample ? after.amount : 0) - (before.refunded && !before.sample ? before.amount : 0);
+        const double d_commission = after.commission() - before.commission();
+        result.gmv += d_gmv;
+        result.refunded += d_refund;
+        result.commission += d_commission;
+        if (before.post_id == 0) return;  // on no post: the creator's figures come from the line itself
+        const auto at = targets.probe(before.content_id);
+        if (!at.found()) return;
+        Target& t = targets.value(at.entry);
+        if (t.existing < 0 || program.posts[static_cast<size_t>(t.existing)].id != before.post_id) return;  // the post is gone
+        touch(t, at.entry);
+        t.units += static_cast<int64_t>(d_units);
+        t.gmv += d_gmv;
+        t.refunded += d_refund;
+        t.commission += d_commission;
+    }
+
+    // The place of a line on no post, one per creator, kind, content type and content id.
+    uint32_t off_place(Id creator, ContentKind kind, std::string_view content_key) {
+        OrderLines::Place pl;
+        pl.creator_id = creator;
+        pl.kind = kind;
+        pl.content_type = std::string(cell(OrderField::content_type));
+        pl.content_id = std::string(content_key);
+        return result.changes.new_lines.place_index(pl);
+    }
+
+    // Keeps the order line in `scratch` (absent, or a version-1 key, as `seen` found it) as one
+    // this import adds, with the figures in line_; a sample's line does not make its order one
+    // already counted.
+    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place) {
         const std::string_view v = arena.keep(scratch);
-        result.changes.new_order_keys.emplace_back(v);
-        book.add(seen, v, order_id_size, counted);
+        OrderLines& lines = result.changes.new_lines;
+        const std::string_view product = cell(OrderField::product_id);
+        uint32_t* code = product_codes.find(product);
+        if (!code) {
+            product_codes.insert(arena.keep(product), lines.product_index(product));
+            code = product_codes.find(product);
+        }
+        lines.push_back(v, place, *code, line_);
+        alt_new_.push_back(alt_time_);
+        if (!seen.line) book.add(seen, v, order_id_size, counted);
+        else book.set_at(seen.index, OrderBook::kThisFile);  // a version-1 key: in this file now
     }
 
     // A target's sums written into its post, rounded to the cent; a new post's day as well.
@@ -885,8 +1122,9 @@ struct OrdersImporter::Impl {
         sized = true;
         const double per_row = static_cast<double>(bytes_read) / static_cast<double>(result.rows);
         const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
-        book.reserve(rows + program.imported_orders.size());
-        result.changes.new_order_keys.reserve(rows);
+        book.reserve(rows + program.order_lines.size() + program.imported_orders.size());
+        result.changes.new_lines.reserve(rows, rows * (scratch.size() + 4));
+        alt_new_.reserve(rows);
     }
 
     OrdersImport finish() {
@@ -908,6 +1146,8 @@ struct OrdersImporter::Impl {
             return refused;
         }
         result.dates = read_dates();
+        if (result.dates.order == DateOrder::month_first)
+            for (size_t i = 0; i < alt_new_.size(); ++i) result.changes.new_lines.set_time(i, alt_new_[i]);
         result.changes.updated_posts.reserve(touched.size());
         for (uint32_t i : touched) {
             const Target& t = targets.value(i);
@@ -921,6 +1161,8 @@ struct OrdersImporter::Impl {
         result.gmv = cents(result.gmv);
         result.refunded = cents(result.refunded);
         result.commission = cents(result.commission);
+        result.commission_settled = cents(result.commission_settled);
+        result.commission_expected = cents(result.commission_expected);
         result.posts_updated = static_cast<int64_t>(result.changes.updated_posts.size());
         result.posts_created = static_cast<int64_t>(result.changes.new_posts.size());
         return std::move(result);
@@ -976,11 +1218,59 @@ void apply_orders(Program& p, const OrdersChanges& c) {
         auto it = index.find(x.id);
         if (it != index.end()) p.posts[it->second] = x;
     }
+    const size_t first_new = p.posts.size();
     for (const Post& x : c.new_posts) {
         p.posts.push_back(x);
         p.next_id = std::max(p.next_id, x.id + 1);
     }
-    p.imported_orders.insert(p.imported_orders.end(), c.new_order_keys.begin(), c.new_order_keys.end());
+    settle_post_fees(p, first_new);  // a new post carries its creator's fee per content piece
+    for (size_t k = 0; k < c.updated_at.size(); ++k)
+        if (c.updated_at[k] < p.order_lines.size()) p.order_lines.set_figures(c.updated_at[k], c.updated_lines.get(k));
+    p.order_lines.append(c.new_lines);
+}
+
+std::vector<std::string> OrdersChanges::new_keys() const {
+    std::vector<std::string> out;
+    out.reserve(new_lines.size());
+    for (size_t i = 0; i < new_lines.size(); ++i) out.emplace_back(new_lines.key(i));
+    return out;
+}
+
+std::unordered_map<Id, CreatorLineSales> line_sales(const Program& p) {
+    std::unordered_map<Id, CreatorLineSales> out;
+    const OrderLines& l = p.order_lines;
+    // An order counts once, for the creator and kind of its first line that is not a sample.
+    std::unordered_map<std::string_view, bool> orders;
+    orders.reserve(l.size());
+    for (size_t i = 0; i < l.size(); ++i) {
+        const Id c = l.creator_id(i);
+        if (c == 0 || l.sample(i)) continue;
+        CreatorLineSales& cs = out[c];
+        const bool off = l.post_id(i) == 0;
+        const std::string_view key = l.key(i);
+        const bool first = orders.emplace(key.substr(0, key.find('/')), true).second;
+        const double commission = l.commission(i);
+        for (LineSales* s : {&cs.by_kind[static_cast<int>(l.kind(i))], off ? &cs.off_post : nullptr}) {
+            if (!s) continue;
+            ++s->lines;
+            if (first) ++s->orders;
+            s->units += l.quantity(i);
+            s->gmv += l.amount(i);
+            if (l.refunded(i)) s->refunded += l.amount(i);
+            s->commission += commission;
+            if (l.status(i) == OrderStatus::settled) s->commission_settled += commission;
+            else if (l.status(i) != OrderStatus::ineligible) s->commission_expected += commission;
+        }
+    }
+    for (auto& [id, cs] : out)
+        for (LineSales* s : {&cs.by_kind[0], &cs.by_kind[1], &cs.by_kind[2], &cs.by_kind[3], &cs.off_post}) {
+            s->gmv = cents(s->gmv);
+            s->refunded = cents(s->refunded);
+            s->commission = cents(s->commission);
+            s->commission_settled = cents(s->commission_settled);
+            s->commission_expected = cents(s->commission_expected);
+        }
+    return out;
 }
 
 }  // namespace sr

@@ -122,7 +122,7 @@ public:
     CommandResult remove_incident(Id creator_id, Id incident_id);
 
     // Tier changes land in the tier history with their date and reason; the new tier is pinned.
-    CommandResult change_tier(Id creator_id, int to, Date date, std::string reason);
+    CommandResult change_tier(Id creator_id, int to, Date date, std::string reason);  // to = 0: follow followers again
     // Confirms a promotion suggestion (rules.hpp): refused when the creator is not suggested.
     CommandResult confirm_promotion(Id creator_id, Date today);
 

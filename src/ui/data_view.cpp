@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/backup.hpp"
+#include "core/creators.hpp"
 #include "core/format.hpp"
 #include "core/sample.hpp"
 #include "form_fields.hpp"
@@ -135,6 +136,8 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error) 
     j["rows"] = r.rows;
     j["imported"] = r.imported;
     j["orders"] = r.orders;
+    j["updated"] = r.updated;
+    j["unchanged"] = r.unchanged;
     j["duplicates"] = r.duplicates;
     j["samples"] = r.samples;
     j["gmv"] = r.gmv;
@@ -478,7 +481,7 @@ void DataView::draw_home(Context& ctx) {
     heading("Export a backup");
     wrapped("The whole program as one JSON file: keep it as a backup, or open it in another browser. "
             "Everything stays on this computer until you share the file.");
-    ImGui::Checkbox("Blank the Spark Codes", &blank_codes_);
+    check_box("Blank the Spark Codes", &blank_codes_);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Every Spark Code record stays, with its code left empty: safe to share with someone who "
                           "must not run ads with them.");
@@ -727,6 +730,38 @@ void DataView::draw_mapping() {
     }
 }
 
+namespace {
+// "3 (3 status, 1 refund, 2 commission)": the known lines whose figures the file changes.
+std::string updated_text(const OrdersImport& r) {
+    std::string what;
+    auto part = [&what](int64_t n, const char* name) {
+        if (n > 0) what += (what.empty() ? "" : ", ") + fmt_int(n) + " " + name;
+    };
+    part(r.status_changed, "status");
+    part(r.refund_changed, "refund");
+    part(r.commission_changed, "commission");
+    part(r.amount_changed, "amount");
+    return fmt_int(r.updated) + (what.empty() ? "" : " (" + what + ")");
+}
+}  // namespace
+
+// "Add this creator" on an unmatched order: the creator joins the roster as a prospect with the
+// export's handle, and the file is read again so that their orders are placed.
+void DataView::add_unmatched_creator(const std::string& username) {
+    Creator c;
+    c.handle = normalize_handle(username);
+    c.display_name = c.handle;
+    c.status = CreatorStatus::prospect;
+    CommandResult res = store_.add_creator(c);
+    if (!res.ok) {
+        error_ = res.errors.empty() ? "The creator could not be added." : res.errors.front().message;
+        return;
+    }
+    notice_ = "Added @" + c.handle + " as a prospect; " + name_ + " is read again to place their orders.";
+    start_orders(mapping_);
+    stage_ = Stage::reading;
+}
+
 void DataView::draw_summary() {
     const OrdersImport& r = result_;
     heading(("Affiliate orders in " + name_).c_str());
@@ -745,15 +780,24 @@ void DataView::draw_summary() {
         ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, em(16));
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, em(26));
         line("Rows read", fmt_int(r.rows), "orders:rows");
-        line("Orders to add", fmt_int(r.orders) + " (" + count_of(static_cast<size_t>(r.imported), "line", "lines") + ")",
+        line("New orders", fmt_int(r.orders) + " (" + count_of(static_cast<size_t>(r.imported), "line", "lines") + ")",
              "orders:imported");
-        line("Duplicates", fmt_int(r.duplicates) + " (already imported, by Order ID)", "orders:duplicates");
+        if (r.off_post > 0)
+            line("  of which not on a post", fmt_int(r.off_post) + " lines (LIVE, showcase, other)", "orders:off post");
+        line("Updated", updated_text(r), "orders:updated");
+        line("Unchanged", fmt_int(r.unchanged) + " (imported before, the same again)", "orders:unchanged");
+        if (r.adopted > 0)
+            line("Known before", fmt_int(r.adopted) + " (counted by an earlier version: kept, nothing added)", "orders:adopted");
+        line("Duplicates", fmt_int(r.duplicates) + " (repeated in this file)", "orders:duplicates");
         line("Samples", fmt_int(r.samples) + " (100 % discount: not GMV)", "orders:samples");
         line("Rows refused", fmt_int(r.problem_count), "orders:refused");
         line("Unmatched orders", fmt_int(r.unmatched_count), "orders:unmatched");
         line("Rows skipped", fmt_int(r.skipped) + " (column descriptions, totals, empty rows)", "orders:skipped");
         line("GMV added", fmt_money(r.gmv, cur) + " (refunded " + fmt_money(r.refunded, cur) + ")", "orders:gmv");
-        line("Commission", fmt_money(r.commission, cur), "orders:commission");
+        line("Commission added", fmt_money(r.commission, cur), "orders:commission");
+        line("Commission in the file", fmt_money(r.commission_settled, cur) + " settled, " +
+                                           fmt_money(r.commission_expected, cur) + " expected (Pending, Frozen: not yet paid)",
+             "orders:commission status");
         line("Posts", fmt_int(r.posts_updated) + " updated, " + fmt_int(r.posts_created) + " created", "orders:posts");
         ImGui::EndTable();
     }
@@ -785,12 +829,17 @@ void DataView::draw_summary() {
             return;
         }
     } else if (r.changes.empty()) {
-        muted("Nothing to add: every order in this file is already in the program or could not be placed.",
+        muted("Nothing to add or update: every line of this file is in the program as it is, or could not be placed.",
               "orders:nothing");
         if (primary_button("Close")) return done("Nothing was imported from " + name_ + ".");
     } else {
-        const std::string add = r.orders > 0 ? "Add " + count_of(static_cast<size_t>(r.orders), "order", "orders")
-                                             : "Remember " + count_of(static_cast<size_t>(r.samples), "sample", "samples");
+        std::string add = r.orders > 0 ? "Add " + count_of(static_cast<size_t>(r.orders), "order", "orders")
+                          : r.updated > 0 ? std::string()
+                          : r.imported > 0 ? "Add " + count_of(static_cast<size_t>(r.imported), "line", "lines")
+                          : r.samples > 0 ? "Remember " + count_of(static_cast<size_t>(r.samples), "sample", "samples")
+                                          : "Keep " + count_of(static_cast<size_t>(r.adopted), "line", "lines");
+        if (r.updated > 0)
+            add += (add.empty() ? "Update " : ", update ") + count_of(static_cast<size_t>(r.updated), "line", "lines");
         if (primary_button(add.c_str())) {
             CommandResult res = store_.import_orders(std::move(result_.changes), "Import orders from " + name_);
             if (res.ok) {
@@ -848,15 +897,18 @@ void DataView::draw_summary() {
         }
         if (!r.unmatched.empty() &&
             ImGui::BeginTabItem(("Unmatched orders (" + fmt_int(r.unmatched_count) + ")###unmatched").c_str())) {
-            ImGui::TextDisabled("Not added and not remembered: add the creator or the post, then import the file again.");
-            if (ImGui::BeginTable("unmatched orders", 5, flags, size)) {
+            ImGui::TextDisabled("Creators not on the roster: not added and not remembered. \"Add this creator\" adds them as a "
+                                "prospect and reads the file again, placing their orders.");
+            if (ImGui::BeginTable("unmatched orders", 6, flags, size)) {
                 ImGui::TableSetupScrollFreeze(0, 1);
                 ImGui::TableSetupColumn("Row", ImGuiTableColumnFlags_WidthFixed, em(4));
                 ImGui::TableSetupColumn("Order ID", ImGuiTableColumnFlags_WidthFixed, em(9));
                 ImGui::TableSetupColumn("Creator", ImGuiTableColumnFlags_WidthFixed, em(9));
                 ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthFixed, em(6));
                 ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch);
+                ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(8));
                 ImGui::TableHeadersRow();
+                std::string add_handle;
                 ImGuiListClipper clip;
                 clip.Begin(static_cast<int>(r.unmatched.size()));
                 while (clip.Step()) {
@@ -873,9 +925,14 @@ void DataView::draw_summary() {
                         ImGui::TextUnformatted(fmt_money(u.amount, cur).c_str());
                         ImGui::TableNextColumn();
                         ImGui::TextUnformatted(u.reason.c_str());
+                        ImGui::TableNextColumn();
+                        if (!stale && ImGui::SmallButton(("Add this creator##" + std::to_string(i)).c_str()))
+                            add_handle = u.creator_username;
+                        if (i == 0) probe_tag("orders:first unmatched", u.creator_username + ": " + u.reason);
                     }
                 }
                 ImGui::EndTable();
+                if (!add_handle.empty()) return add_unmatched_creator(add_handle);
             }
             ImGui::EndTabItem();
         }

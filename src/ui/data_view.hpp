@@ -74,6 +74,7 @@ private:
     void draw_merge();
     void draw_mapping();
     void draw_summary();
+    void add_unmatched_creator(const std::string& username);
     void draw_confirm(Context& ctx);
     // A video performance or creator list export (data_exports.cpp): what was found, the
     // preview, and the button that applies it.

@@ -42,7 +42,7 @@ Order ID,Product ID,Product Name,SKU ID,Price,Payment Amount,Quantity,Currency,F
 577123456789012347,1729384756102938475,Serum,1729384756102938476,12.50,12.50,1,USD,Yes,Settled,nobody.here,Video,7301234567890123456,1.25,2026-11-14 11:00:00
 CSV
 check "import of a CSV, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/orders.csv" --dry-run
-expect_output "import prints the summary" "2 orders imported (2 lines)"
+expect_output "import prints the summary" "2 new lines (2 orders), 0 updated, 0 unchanged"
 cp "$tmp/out" "$tmp/csv.out"
 if "$py" -c "import openpyxl" 2>/dev/null; then
   "$py" "$here/../fixtures/make_xlsx.py" "$tmp/orders.csv" "$tmp/orders.xlsx"
@@ -50,8 +50,12 @@ if "$py" -c "import openpyxl" 2>/dev/null; then
   expect_output "the .xlsx gives the same summary" "$(sed -n 1p "$tmp/csv.out" | sed 's/^[^:]*: //')"
   check "import of the .xlsx writes the program with -o" 0 "$bin" import "$tmp/sample.json" "$tmp/orders.xlsx" -o "$tmp/imported.json"
   check "the imported program is valid" 0 "$bin" validate "$tmp/imported.json"
-  check "importing the .xlsx again onto it finds only duplicates" 0 "$bin" import "$tmp/imported.json" "$tmp/orders.xlsx" --dry-run
-  expect_output "the second import counts duplicates" "0 orders imported (0 lines), 2 duplicates"
+  check "importing the .xlsx again onto it finds only known lines" 0 "$bin" import "$tmp/imported.json" "$tmp/orders.xlsx" --dry-run
+  expect_output "the second import finds them unchanged" "0 new lines (0 orders), 0 updated, 2 unchanged, 0 duplicates"
+  # The next export of the same orders: the first one refunded, now Ineligible.
+  sed 's/^\(577123456789012345,.*\),No,Settled,/\1,Yes,Ineligible,/' "$tmp/orders.csv" > "$tmp/orders-2.csv"
+  check "a later export updates the known lines" 0 "$bin" import "$tmp/imported.json" "$tmp/orders-2.csv" --dry-run
+  expect_output "the summary says what changed" "0 new lines (0 orders), 1 updated (1 status, 1 refund, 1 commission), 1 unchanged"
 else
   echo "not ok - python3-openpyxl is missing (tools/setup installs it)"; fails=$((fails+1))
 fi
@@ -96,4 +100,27 @@ check "a broken .xlsx is refused with exit 1" 1 "$bin" import "$tmp/sample.json"
 expect_output "the refusal says nothing was changed" "Nothing was changed"
 check "import without a file is a usage error (exit 2)" 2 "$bin" import "$tmp/sample.json"
 check "import of a missing file exits 1" 1 "$bin" import "$tmp/sample.json" "$tmp/nope.csv"
+
+# report: the hook-angle table. Product 30.00, unit cost 8, shipping 2, discount 3 per order, so a
+# post's margin is GMV - 13 x orders: problem / agitation 180 - 78 = 102, transformation reveal
+# 480 - 208 = 272 a post; both have 100+ clicks and 1,000+ views, so transformation reveal wins.
+cat >"$tmp/hooks.json" <<'JSON'
+{"format":"spark-roster","version":1,
+ "creators":[{"id":1,"handle":"linh.nguyen","display_name":"Linh Nguyễn ✨","followers":80000,"status":"active","agreed_posts_per_month":4}],
+ "products":[{"id":2,"sku":"KCN-50","name":"Kem chống nắng","price":30,"unit_cost":8,"shipping_subsidy":2,"usual_discount":3}],
+ "posts":[
+  {"id":3,"creator_id":1,"product_id":2,"published":"2026-11-01","hook":"problem_agitation","views":10000,"hold_rate_3s":0.3,"clicks":200,"orders":6,"gmv":180},
+  {"id":4,"creator_id":1,"product_id":2,"published":"2026-11-05","hook":"transformation_reveal","views":8000,"hold_rate_3s":0.25,"clicks":400,"orders":16,"gmv":480}],
+ "next_id":5}
+JSON
+check "report of a small program" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 28
+expect_output "the report has the hook-angle table over the days asked" "Hook angles, posts published 2026-10-26 to 2026-11-22"
+expect_output "each angle's row: posts, views, hold, clicks, conversion, revenue a post, margin" "transformation reveal         1       8,000     25 %       400     4 %      \$480.00       \$272.00"
+expect_output "the winning angle with its reason" "winning angle: transformation reveal: margin \$272.00 a post over 1 post, conversion 4 % on 400 clicks, best of 2 angles with enough data"
+check "report with a window holding no posts" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 10
+expect_output "no winner without posts" "winning angle: none, no posts in the window"
+check "report as JSON" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 28 --format json
+expect_output "the JSON names the winner" '"winner": "transformation_reveal"'
+check "a bad --hook-days is a usage error (exit 2)" 2 "$bin" report "$tmp/hooks.json" --hook-days soon
+expect_output "the refusal names the option" "--hook-days: 'soon' is not a number of days"
 [ "$fails" -eq 0 ]
