@@ -51,13 +51,19 @@ void set_on(Post& p, const Values& v) {
     if (v.impressions) p.product_impressions = *v.impressions;
     if (v.clicks) p.clicks = *v.clicks;
     if (v.completion) p.completion_rate = *v.completion;
-    if (v.flat_fee) p.creator_fee = *v.flat_fee;
+    if (v.flat_fee) {
+        // The flat fee TikTok paid for this video: the post's own, no longer following the
+        // creator's fee per content piece (docs/rules.md, "The deal on posts").
+        p.creator_fee = *v.flat_fee;
+        p.fee_by_hand = true;
+    }
 }
 
 bool same_numbers(const Post& a, const Post& b) {
     return a.views == b.views && a.likes == b.likes && a.comments == b.comments && a.shares == b.shares &&
            a.product_impressions == b.product_impressions && a.clicks == b.clicks &&
-           a.completion_rate == b.completion_rate && a.creator_fee == b.creator_fee;
+           a.completion_rate == b.completion_rate && a.creator_fee == b.creator_fee &&
+           a.fee_by_hand == b.fee_by_hand;
 }
 
 }  // namespace
