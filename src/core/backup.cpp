@@ -185,6 +185,11 @@ template <class V> void visit(Post& x, V& v) {
     v("views", x.views);
     v("hold_rate_3s", x.hold_rate_3s);
     v("clicks", x.clicks);
+    v("product_impressions", x.product_impressions);
+    v("likes", x.likes);
+    v("comments", x.comments);
+    v("shares", x.shares);
+    v("completion_rate", x.completion_rate);
     v("orders", x.orders);
     v("units", x.units);
     v("gmv", x.gmv);

@@ -200,7 +200,13 @@ struct Post {
     HookAngle hook = HookAngle::problem_agitation;
     int64_t views = 0;
     double hold_rate_3s = 0;
-    int64_t clicks = 0;
+    int64_t clicks = 0;              // product clicks
+    // From the video performance export (video_import.hpp), shown with the post's numbers.
+    int64_t product_impressions = 0;
+    int64_t likes = 0;
+    int64_t comments = 0;
+    int64_t shares = 0;
+    double completion_rate = 0;      // share of views watched to the end, 0 = not known
     int64_t orders = 0;
     int64_t units = 0;
     double gmv = 0;

@@ -385,6 +385,50 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
     return CommandResult::done(0);
 }
 
+CommandResult Store::import_export(const ExportChanges& c, std::string label) {
+    if (read_only_) return refuse_read_only();
+    if (c.base_revision != revision_)
+        return refuse({{"import", "The program changed while the file was being read; import it again."}});
+    if (c.empty()) return refuse({{"import", "Nothing to import."}});
+    std::unordered_map<Id, bool> used;
+    auto before = std::make_shared<ExportChanges>();  // the records as they were
+    {
+        std::unordered_map<Id, const Creator*> creators;
+        for (const Creator& x : program_.creators) creators.emplace(x.id, &x), used.emplace(x.id, true);
+        std::unordered_map<Id, const Post*> posts;
+        for (const Post& x : program_.posts) posts.emplace(x.id, &x), used.emplace(x.id, true);
+        for (const Creator& x : c.updated_creators) {
+            auto it = creators.find(x.id);
+            if (it == creators.end()) return refuse({{"import", "No creator with id " + std::to_string(x.id) + "."}});
+            before->updated_creators.push_back(*it->second);
+        }
+        for (const Post& x : c.updated_posts) {
+            auto it = posts.find(x.id);
+            if (it == posts.end()) return refuse({{"import", "No post with id " + std::to_string(x.id) + "."}});
+            before->updated_posts.push_back(*it->second);
+        }
+    }
+    for (const Creator& x : c.new_creators)
+        if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
+    for (const Post& x : c.new_posts)
+        if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
+    auto after = std::make_shared<ExportChanges>(c);
+    const Id next_before = program_.next_id;
+    run({std::move(label), [after](Program& p) { apply_export_changes(p, *after); },
+         [before, after, next_before](Program& p) {
+             std::unordered_map<Id, bool> added;
+             for (const Creator& x : after->new_creators) added.emplace(x.id, true);
+             for (const Post& x : after->new_posts) added.emplace(x.id, true);
+             p.creators.erase(std::remove_if(p.creators.begin(), p.creators.end(), [&](const Creator& x) { return added.count(x.id) > 0; }),
+                              p.creators.end());
+             p.posts.erase(std::remove_if(p.posts.begin(), p.posts.end(), [&](const Post& x) { return added.count(x.id) > 0; }),
+                           p.posts.end());
+             apply_export_changes(p, *before);
+             p.next_id = next_before;
+         }});
+    return CommandResult::done(0);
+}
+
 CommandResult Store::apply_merge(const MergePreview& m, std::string label) {
     if (read_only_) return refuse_read_only();
     if (!m.ok()) {

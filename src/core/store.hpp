@@ -10,6 +10,7 @@
 #include "creators.hpp"
 #include "model.hpp"
 #include "merge.hpp"
+#include "export_changes.hpp"
 #include "orders_import.hpp"
 
 namespace sr {
@@ -171,6 +172,12 @@ public:
     CommandResult import_orders(const OrdersChanges& changes, std::string label = "Import orders") {
         return import_orders(OrdersChanges(changes), std::move(label));
     }
+    // Applies a video performance or creator list import (video_import.hpp,
+    // creator_list_import.hpp) as one undoable step: the creators and posts it changes and
+    // adds. Refused, changing nothing, when the program changed since the file was read
+    // (changes.base_revision != revision()), or when a record it changes is gone or an id it
+    // adds is taken.
+    CommandResult import_export(const ExportChanges& changes, std::string label = "Import export");
     // Applies a merge preview (merge.hpp) as one undoable step. Refused when the preview found
     // problems or the program changed since it was made (preview.base_revision != revision()).
     CommandResult apply_merge(const MergePreview& preview, std::string label = "Merge backup");

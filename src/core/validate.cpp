@@ -193,6 +193,11 @@ Errors validate_post(const Post& x, const Program& p) {
     };
     count("views", "Views", x.views);
     count("clicks", "Clicks", x.clicks);
+    count("product_impressions", "Product impressions", x.product_impressions);
+    count("likes", "Likes", x.likes);
+    count("comments", "Comments", x.comments);
+    count("shares", "Shares", x.shares);
+    if (!fraction_ok(x.completion_rate)) e.push_back({"completion_rate", "Completion rate must be between 0 % and 100 %."});
     count("orders", "Orders", x.orders);
     count("units", "Units", x.units);
     count("buyers", "Buyers", x.buyers);

@@ -256,7 +256,17 @@ void CreatorPosts::draw_table(Context& ctx, const Creator& c, float height) {
                 ImGui::SetTooltip("%s", x.published ? "Edit this post" : "No publish date yet: click to set it");
             ImGui::TableSetColumnIndex(pc_video);
             ImGui::TextUnformatted(video.c_str());
-            if (ImGui::IsItemHovered() && !x.tiktok_ref.empty()) ImGui::SetTooltip("%s", x.tiktok_ref.c_str());
+            if (ImGui::IsItemHovered()) {
+                // The reference, and the video's numbers from the video performance export.
+                std::string tip = x.tiktok_ref;
+                if (x.product_impressions || x.likes || x.comments || x.shares || x.completion_rate > 0) {
+                    tip += (tip.empty() ? "" : "\n") + std::string("Product impressions ") + fmt_int(x.product_impressions) +
+                           " · likes " + fmt_int(x.likes) + " · comments " + fmt_int(x.comments) + " · shares " +
+                           fmt_int(x.shares);
+                    if (x.completion_rate > 0) tip += " · completion " + fmt_rate(x.completion_rate);
+                }
+                if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());
+            }
             ImGui::TableSetColumnIndex(pc_views);
             right_aligned(fmt_int(x.views));
             ImGui::TableSetColumnIndex(pc_clicks);

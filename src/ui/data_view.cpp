@@ -315,7 +315,7 @@ void DataView::consume(std::string_view bytes) {
         } else if (first_line.find_first_of(",\t;") != std::string_view::npos) {  // the separators the importer reads
             kind_ = Kind::orders;
             mapping_ = remembered_mapping();
-            importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping_, import_options());
+            importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping_, import_options());
             importer_->expect_bytes(size_);
         } else {
             return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
@@ -334,8 +334,9 @@ void DataView::consume(std::string_view bytes) {
 // else (invalid UTF-8, an unclosed quote, a damaged workbook) is reported by finish().
 void DataView::orders_refused() {
     {
-        const auto& cols = xlsx_ ? xlsx_->columns() : importer_->columns();
+        const auto& cols = xlsx_ ? xlsx_->order_columns() : importer_->order_columns();
         if (cols && !cols->ok()) {
+            tried_ = xlsx_ ? xlsx_->tried() : importer_->tried();
             headers_ = cols->headers;
             choice_ = cols->column;
             // A field the mapping sends elsewhere falls back to its usual header when the file has it.
@@ -364,7 +365,18 @@ void DataView::finish_reading() {
         stage_ = Stage::backup;
         return;
     }
-    result_ = xlsx_ ? xlsx_->finish() : importer_->finish();
+    ExportImport read = xlsx_ ? xlsx_->finish() : importer_->finish();
+    if (read.family == ExportFamily::videos || read.family == ExportFamily::creators) {
+        importer_.reset();
+        xlsx_.reset();
+        export_ = std::move(read);
+        if (!export_.ok()) return fail(name_ + " (" + export_.found() + ") was refused: " + export_.refusal() + ". Nothing was changed.");
+        creator_order_.clear();
+        stage_ = Stage::exports;
+        return;
+    }
+    tried_ = read.tried;
+    result_ = std::move(read.orders);
     importer_.reset();
     xlsx_.reset();
     headers_ = result_.columns.headers;
@@ -377,12 +389,14 @@ void DataView::start_orders(const ColumnMapping& mapping) {
     if (kind_ == Kind::xlsx) {
         xlsx::Limits limits;
         limits.piece_bytes = kXlsxPieceBytes;
-        xlsx_ = std::make_unique<OrdersXlsxImport>(store_.program(), store_.revision(), mapping, import_options(), size_, limits);
+        xlsx_ = std::make_unique<ExportXlsxImport>(store_.program(), store_.revision(), mapping, import_options(), size_, limits);
     } else {
-        importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping, import_options());
+        importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping, import_options());
         importer_->expect_bytes(size_);
     }
     result_ = OrdersImport{};
+    export_ = ExportImport{};
+    tried_.clear();
     if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
     in_flight_ = false;
     ready_.reset();
@@ -412,6 +426,7 @@ void DataView::fail(std::string message) {
     close_file();
     backup_.reset();
     result_ = OrdersImport{};
+    export_ = ExportImport{};
     stage_ = Stage::home;
     error_ = std::move(message);
     notice_.clear();
@@ -421,6 +436,7 @@ void DataView::done(std::string message) {
     close_file();
     backup_.reset();
     result_ = OrdersImport{};
+    export_ = ExportImport{};
     stage_ = Stage::home;
     notice_ = std::move(message);
     error_.clear();
@@ -440,6 +456,7 @@ void DataView::draw(Context& ctx) {
         case Stage::merge: draw_merge(); break;
         case Stage::mapping: draw_mapping(); break;
         case Stage::summary: draw_summary(); break;
+        case Stage::exports: draw_export(ctx); break;
     }
     draw_confirm(ctx);
     ImGui::EndChild();
@@ -481,8 +498,8 @@ void DataView::draw_home(Context& ctx) {
     }
 
     heading("Import a file");
-    wrapped("A Spark Roster backup (.json), or a TikTok Shop affiliate-orders export (.xlsx or .csv). Choose one, or drop "
-            "it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
+    wrapped("A Spark Roster backup (.json), or a TikTok Shop export (.xlsx or .csv): affiliate orders, video performance "
+            "or the creator list, each known by its columns. Choose one, or drop it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
     ImGui::BeginDisabled(!can_change());
     if (ImGui::Button("Import a file…")) platform::files_pick();
     ImGui::EndDisabled();
@@ -622,6 +639,11 @@ void DataView::draw_merge() {
 
 void DataView::draw_mapping() {
     heading(("Columns of " + name_).c_str());
+    if (!tried_.empty())
+        message_line(palette().warning,
+                     "These columns are not those of an export Spark Roster knows (" + tried_ +
+                         "). Map them as affiliate orders, or import another file.",
+                     "mapping:tried");
     wrapped("Some columns this import needs are not under their usual names. Pick the column of your file that "
             "holds each field; the mapping is remembered for your next import.");
     // The mapping the choices make: a header only where it differs from the usual one, "-" to
@@ -742,7 +764,7 @@ void DataView::add_unmatched_creator(const std::string& username) {
 
 void DataView::draw_summary() {
     const OrdersImport& r = result_;
-    heading(("Orders in " + name_).c_str());
+    heading(("Affiliate orders in " + name_).c_str());
     const std::string sum = r.summary();
     probe_tag("orders:summary", sum);
     const std::string& cur = store_.program().settings.currency;

@@ -59,6 +59,39 @@ if "$py" -c "import openpyxl" 2>/dev/null; then
 else
   echo "not ok - python3-openpyxl is missing (tools/setup installs it)"; fails=$((fails+1))
 fi
+# import: a Data Compass video performance CSV and a creator list, onto the sample program. The
+# sample's @glowwithmaya has post 74441292551274898 (as in the orders above).
+cat >"$tmp/videos.csv" <<'CSV'
+Video title,Video ID,Post date,Video link,Creator name,Product ID,Creator video-attributed GMV,Video-attributed orders,AOV,Avg. GMV per customer,Video-attributed items sold,Refunds,Items refunded,Est. commission,Est. flat fee,Video views,Likes,Comments,Shares,Video product impressions,Video product clicks,Completion rate,CTR,Engagement,Video GPM
+Kem chống nắng 🌞,74441292551274898,13/11/2026,,glowwithmaya,1729384756102938475,"$1,234.50",40,$30.86,$30.86,40,$0.00,0,$123.45,$0.00,"12,345",900,<5,--,"45,678","1,230",5.93%,2.7%,7.3%,$100.00
+Kem chống nắng 🌞,74441292551274898,13/11/2026,,glowwithmaya,1729384756102938476,"$1,234.50",40,$30.86,$30.86,40,$0.00,0,$123.45,$0.00,"12,345",900,<5,--,"45,678","1,230",5.93%,2.7%,7.3%,$100.00
+ครีมกันแดด,7399999999999999999,14/11/2026,,chưa.có.tên,1729384756102938475,$10.00,1,$10.00,$10.00,1,$0.00,0,$1.00,$0.00,500,5,0,0,600,20,1%,3%,2%,$20.00
+Total of 3 results,,,,,,,,,,,,,,,,,,,,,,,,
+CSV
+check "import of a video performance CSV, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/videos.csv" --dry-run
+expect_output "it says what it found and did" "Video performance, 2 videos: 1 post updated, 0 new posts, 1 unknown creator, 1 row skipped"
+expect_output "it lists the creator it did not add" "unknown creator @chưa.có.tên: 1 video, first on row 4 (not added)"
+if "$py" -c "import openpyxl" 2>/dev/null; then
+  "$py" "$here/../fixtures/make_xlsx.py" "$tmp/videos.csv" "$tmp/videos.xlsx"
+  check "import of the same videos as .xlsx, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/videos.xlsx" --dry-run
+  expect_output "the .xlsx gives the same summary" "Video performance, 2 videos: 1 post updated, 0 new posts, 1 unknown creator, 1 row skipped"
+fi
+check "import of the video CSV writes the views" 0 "$bin" import "$tmp/sample.json" "$tmp/videos.csv" -o "$tmp/videos.json"
+check "the program with the video numbers is valid" 0 "$bin" validate "$tmp/videos.json"
+if grep -q '"views": 12345' "$tmp/videos.json" && grep -q '"clicks": 1230' "$tmp/videos.json"; then
+  echo "ok - the post has the file's views and product clicks"
+else
+  echo "not ok - the post has the file's views and product clicks"; fails=$((fails+1))
+fi
+check "importing the video CSV again changes nothing" 0 "$bin" import "$tmp/videos.json" "$tmp/videos.csv" --dry-run
+expect_output "the second import finds the numbers already there" "0 posts updated, 0 new posts, 1 unknown creator, 1 unchanged"
+printf 'Creator username,Affiliate GMV,Affiliate LIVE GMV,Affiliate shoppable video GMV,Affiliate product card GMV,Affiliate followers\nglowwithmaya,$10.00,$0.00,$10.00,$0.00,"250,000"\nsomchai.th,"$2,000.00",$200.00,"$1,000.00",$800.00,"45,000"\n' >"$tmp/creators.csv"
+check "import of a creator list, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/creators.csv" --dry-run
+expect_output "it previews the prospect to add" "add @somchai.th as a prospect, 45000 followers"
+expect_output "it says what it found" "Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged"
+printf 'Name,Email\nLinh,linh@example.com\n' >"$tmp/other.csv"
+check "a file no export's headers fit is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/other.csv"
+expect_output "the refusal says which exports were tried" "tried affiliate orders (no \"Order ID\" column), video performance"
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1%0600d' 0 >"$tmp/old.xls"
 check "an old .xls is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/old.xls"
 expect_output "the refusal says to save it as .xlsx" "save it as .xlsx"
