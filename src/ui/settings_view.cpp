@@ -232,7 +232,6 @@ void SettingsView::draw(Context& ctx) {
             err("build_budget");
             real(s, "Coordinator, per month", "coordinator_monthly_cost", draft_.coordinator_monthly_cost);
         }
-        draw_budget_months(store_.program(), ctx.today, g_section_w);  // the saved settings' numbers (budget_panel.cpp)
         {
             Section s("Tiers by followers", fw);
             big(s, "Program floor", "program_floor", draft_.program_floor);
@@ -296,6 +295,9 @@ void SettingsView::draw(Context& ctx) {
                          [&] { return edit("##hi", hi); }, "commission_band[" + std::to_string(t) + "]");
             }
         }
+        // What was spent, under the thresholds (the shortest column), so Storage stays in view
+        // in the first column.
+        draw_budget_months(store_.program(), ctx.today, g_section_w);  // the saved settings' numbers (budget_panel.cpp)
     });
     groups.push_back([&] {
         {
