@@ -167,7 +167,7 @@ TEST_CASE("an Ineligible line earns no commission, in Vietnamese too") {
     CHECK(s.p.order_lines.status(0) == OrderStatus::ineligible);
     CHECK(s.p.order_lines.status(1) == OrderStatus::ineligible);
     CHECK(s.p.order_lines.status(2) == OrderStatus::frozen);
-    const LineSales& live = line_sales(s.p).at(s.thao).by_kind[static_cast<int>(ContentKind::live)];
+    const LineSales live = line_sales(s.p).at(s.thao).by_kind[static_cast<int>(ContentKind::live)];
     CHECK(live.commission == 0);
     CHECK(live.refunded == doctest::Approx(50));
 }
