@@ -48,6 +48,28 @@ float field_width(int n) {
     return (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
 }
 
+// A row of n fields side by side from the cursor, each with its error under it, wrapped to the
+// field's width; finish() puts the cursor under the tallest.
+struct FieldRow {
+    ImVec2 start = ImGui::GetCursorPos();
+    float w, gap = ImGui::GetStyle().ItemSpacing.x;
+    RowBottom bottom;
+    explicit FieldRow(int n) : w(field_width(n)) {}
+    void at(int col, float dy = 0) const { ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(col) * (w + gap), start.y + dy)); }
+    void text(int col, const char* cap, const char* id, char* buf, size_t size, const char* hint, const FieldErrors& errors,
+              const std::string& error_key) {
+        at(col);
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        field(cap, id, buf, size, w, hint);
+        if (!error_key.empty()) field_error(errors, error_key);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        bottom.take();
+    }
+    void finish() const { bottom.finish(); }
+};
+
 std::string post_choice(const Program& p, Id id) {
     if (!id) return "no post";
     for (const Post& x : p.posts)
@@ -192,30 +214,10 @@ void CreatorEdit::draw_exclusivity(Context& ctx, const Creator& c) {
         probe_tag(alert ? "exclusivity alert" : "exclusivity overlap", n.message);
     }
     if (!c.exclusivity) ImGui::TextDisabled("No exclusivity window.");
-    const float w = field_width(3);
-    const ImVec2 start = ImGui::GetCursorPos();
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    RowBottom row;
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-    field("Exclusive from", "##exfrom", ex_start_, sizeof ex_start_, w, "YYYY-MM-DD");
-    field_error(errors_, "exclusivity.start");
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    row.take();
-    ImGui::SetCursorPos(ImVec2(start.x + w + gap, start.y));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-    field("Exclusive to", "##exto", ex_end_, sizeof ex_end_, w, "YYYY-MM-DD");
-    field_error(errors_, "exclusivity.end");
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    row.take();
-    ImGui::SetCursorPos(ImVec2(start.x + 2 * (w + gap), start.y));
-    ImGui::BeginGroup();
-    field("Exclusive category", "##excat", ex_category_, sizeof ex_category_, w, "empty = every category");
-    ImGui::EndGroup();
-    row.take();
+    FieldRow row(3);
+    row.text(0, "Exclusive from", "##exfrom", ex_start_, sizeof ex_start_, "YYYY-MM-DD", errors_, "exclusivity.start");
+    row.text(1, "Exclusive to", "##exto", ex_end_, sizeof ex_end_, "YYYY-MM-DD", errors_, "exclusivity.end");
+    row.text(2, "Exclusive category", "##excat", ex_category_, sizeof ex_category_, "empty = every category", errors_, "");
     row.finish();
     field_error(errors_, "exclusivity");
     if (ImGui::Button("Save exclusivity")) {
@@ -248,27 +250,17 @@ void CreatorEdit::draw_exclusivity(Context& ctx, const Creator& c) {
 void CreatorEdit::draw_code(const Creator& c) {
     const Settings& s = store_.program().settings;
     heading("Edit the Creator Code");
-    const float w = field_width(4);
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
     field("Code as TikTok shows it", "##ccode", code_, sizeof code_, -FLT_MIN, "the Creator Code");
-    const ImVec2 start = ImGui::GetCursorPos();
-    RowBottom row;
+    FieldRow row(4);
     const char* caps[3] = {"Scans", "Uses", "Estimated earnings"};
     char* bufs[3] = {scans_, uses_, earnings_};
     const size_t sizes[3] = {sizeof scans_, sizeof uses_, sizeof earnings_};
-    for (int i = 0; i < 3; ++i) {
-        ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(i) * (w + gap), start.y));
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-        field(caps[i], (std::string("##cc") + std::to_string(i)).c_str(), bufs[i], sizes[i], w);
-        field_error(errors_, std::string("creator_code.") + caps[i]);
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
-        row.take();
-    }
-    ImGui::SetCursorPos(ImVec2(start.x + 3 * (w + gap), start.y + ImGui::GetTextLineHeightWithSpacing()));
-    ImGui::Checkbox("Creator is 18+", &adult_);
-    row.take();
+    for (int i = 0; i < 3; ++i)
+        row.text(i, caps[i], (std::string("##cc") + std::to_string(i)).c_str(), bufs[i], sizes[i], nullptr, errors_,
+                 std::string("creator_code.") + caps[i]);
+    row.at(3, ImGui::GetTextLineHeightWithSpacing());
+    check_box("Creator is 18+", &adult_);
+    row.bottom.take();
     row.finish();
     // Eligibility with the confirmation as ticked here, before saving.
     Creator draft = c;
@@ -340,32 +332,15 @@ void CreatorEdit::draw_incidents(Context& ctx, const Creator& c) {
         ImGui::EndCombo();
     }
     probe_tag("Incident", cur ? label_of(*cur) : "");
-    const float w = field_width(2);
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    ImVec2 start = ImGui::GetCursorPos();
-    RowBottom row;
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-    field("Incident date", "##incdate", inc_date_, sizeof inc_date_, w, "YYYY-MM-DD");
-    field_error(errors_, "incident.date");
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    row.take();
-    ImGui::SetCursorPos(ImVec2(start.x + w + gap, start.y));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-    field("What happened", "##inckind", inc_kind_, sizeof inc_kind_, w, "missing disclosure");
-    field_error(errors_, "kind");
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    row.take();
+    FieldRow row(2);
+    row.text(0, "Incident date", "##incdate", inc_date_, sizeof inc_date_, "YYYY-MM-DD", errors_, "incident.date");
+    row.text(1, "What happened", "##inckind", inc_kind_, sizeof inc_kind_, "missing disclosure", errors_, "kind");
     row.finish();
     field("Incident note", "##incnote", inc_note_, sizeof inc_note_, -FLT_MIN, "optional");
-    start = ImGui::GetCursorPos();
-    RowBottom row2;
+    FieldRow row2(2);
     ImGui::BeginGroup();
     caption("About post");
-    ImGui::SetNextItemWidth(w);
+    ImGui::SetNextItemWidth(row2.w);
     if (ImGui::BeginCombo("##incpost", post_choice(p, inc_post_).c_str())) {
         if (ImGui::Selectable("no post", inc_post_ == 0)) inc_post_ = 0;
         for (const Post& x : p.posts) {
@@ -381,10 +356,10 @@ void CreatorEdit::draw_incidents(Context& ctx, const Creator& c) {
     probe_tag("About post", post_choice(p, inc_post_));
     field_error(errors_, "post_id");
     ImGui::EndGroup();
-    row2.take();
-    ImGui::SetCursorPos(ImVec2(start.x + w + gap, start.y + ImGui::GetTextLineHeightWithSpacing()));
-    ImGui::Checkbox("Resolved", &inc_resolved_);
-    row2.take();
+    row2.bottom.take();
+    row2.at(1, ImGui::GetTextLineHeightWithSpacing());
+    check_box("Resolved", &inc_resolved_);
+    row2.bottom.take();
     row2.finish();
     if (ImGui::Button("Save incident") && cur) {
         errors_.clear();

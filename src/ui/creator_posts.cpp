@@ -522,7 +522,7 @@ void CreatorPosts::draw_editor(Context& ctx, const Creator& c) {
             probe_tag("post:source", std::string(name_of(form_.source)));
         } else if (key == "compliance") {
             caption(f.caption);
-            ImGui::Checkbox("passed##post-compliance", &form_.compliance_passed);
+            check_box("passed##post-compliance", &form_.compliance_passed);
             probe_tag("post:compliance", form_.compliance_passed ? "passed" : "not passed");
         } else if (key == "creator_fee") {
             caption(f.caption);
@@ -544,7 +544,7 @@ void CreatorPosts::draw_editor(Context& ctx, const Creator& c) {
                                       fmt_money(c.flat_fee, cur).c_str());
             }
             ImGui::SameLine();
-            if (ImGui::Checkbox("by hand##post-fee", &form_.fee_by_hand) && form_.fee_by_hand && form_.editing == 0)
+            if (check_box("by hand##post-fee", &form_.fee_by_hand) && form_.fee_by_hand && form_.editing == 0)
                 form_.entry.creator_fee = number_text(c.flat_fee);
             probe_tag("post:fee_by_hand", form_.fee_by_hand ? "by hand" : "the deal");
             error_under(f, w);
