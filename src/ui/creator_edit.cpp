@@ -303,8 +303,13 @@ void CreatorEdit::draw_incidents(Context& ctx, const Creator& c) {
     (void)ctx;
     const Program& p = store_.program();
     heading("Edit an incident");
+    auto notice = [&] {
+        if (std::string(notice_part_) == "incident" && !notice_.empty())
+            message_line(errors_.empty() ? palette().ok : palette().error, notice_, "incident notice");
+    };
     if (c.compliance.empty()) {
         ImGui::TextDisabled("No incident to edit: add one above.");
+        notice();  // "Removed the incident" stays in view after the last one goes
         return;
     }
     const ComplianceIncident* cur = nullptr;
@@ -389,8 +394,7 @@ void CreatorEdit::draw_incidents(Context& ctx, const Creator& c) {
         report(store_.remove_incident(c.id, gone), "Removed the incident. Undo brings it back.", "incident");
         if (errors_.empty()) incident_ = 0;
     }
-    if (std::string(notice_part_) == "incident" && !notice_.empty())
-        message_line(errors_.empty() ? palette().ok : palette().error, notice_, "incident notice");
+    notice();
 }
 
 void CreatorEdit::draw_tier(Context& ctx, const Creator& c) {

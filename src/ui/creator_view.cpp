@@ -183,10 +183,10 @@ void CreatorView::draw_output(Context& ctx, const Creator& c) {
     const auto rate = output_rate(p, c, ctx.today, s.metrics_window_days);
     std::string line;
     if (c.agreed_posts_per_month <= 0) {
-        line = std::to_string(m.posts) + " posts in the last " + std::to_string(s.metrics_window_days) +
+        line = count_of(static_cast<size_t>(m.posts), "post", "posts") + " in the last " + std::to_string(s.metrics_window_days) +
                " days; no agreed output.";
     } else {
-        line = std::to_string(m.posts) + " posts in the last " + std::to_string(s.metrics_window_days) + " days against " +
+        line = count_of(static_cast<size_t>(m.posts), "post", "posts") + " in the last " + std::to_string(s.metrics_window_days) + " days against " +
                std::to_string(c.agreed_posts_per_month) + " agreed per month";
         if (rate) line += ": " + fmt_percent(*rate, 0) + " of agreed";
         line += ".";
@@ -217,7 +217,7 @@ void CreatorView::draw_compliance(Context& ctx, const Creator& c) {
     int open = 0;
     for (const ComplianceIncident& x : c.compliance) open += !x.resolved;
     if (c.compliance.empty()) ImGui::TextColored(palette().ok, "Clean: no incident recorded.");
-    else ImGui::Text("%zu incidents, %d open", c.compliance.size(), open);
+    else ImGui::Text("%s, %d open", count_of(c.compliance.size(), "incident", "incidents").c_str(), open);
     // Newest first: what the table draws and exports.
     std::vector<size_t> rows(c.compliance.size());
     for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
