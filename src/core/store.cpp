@@ -158,6 +158,7 @@ CommandResult Store::add_creator(Creator c) {
     c.handle = normalize_handle(c.handle);
     c.id = 0;
     Errors errs = validate_creator(c, program_);
+    if (c.pinned_tier != 0) errs.push_back({"tier", kPinWithReason});
     if (!errs.empty()) return refuse(std::move(errs));
     c.id = program_.next_id;
     const Id id = c.id;
@@ -177,6 +178,8 @@ CommandResult Store::update_creator(Creator c) {
     if (!old) return refuse({{"id", "No creator with id " + std::to_string(c.id) + "."}});
     Errors errs = validate_creator(c, program_);
     if (std::string why = move_refusal(old->status, c.status); !why.empty()) errs.push_back({"status", std::move(why)});
+    if (c.pinned_tier != old->pinned_tier || c.tier_history.size() != old->tier_history.size())
+        errs.push_back({"tier", kPinWithReason});
     if (!errs.empty()) return refuse(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
