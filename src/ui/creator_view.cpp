@@ -113,6 +113,7 @@ void CreatorView::draw(Context& ctx) {
     draw_samples(ctx, *c);
     posts_panel_.draw(ctx, *c);  // creator_posts.hpp
     draw_sales_by_content(store_.program(), store_.revision(), c->id, ctx.today);  // sales_split.hpp
+    edit_.draw_notes(*c);
     ImGui::EndChild();
 }
 
@@ -358,10 +359,10 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
         for (size_t i = 0; i < pc.posts_per_month.size(); ++i)
             months += (i ? ", " : "") + std::to_string(pc.posts_per_month[i]);
         const std::string out = "met the agreed output (" + std::to_string(c.agreed_posts_per_month) +
-                                " a month) every month: " + (months.empty() ? "no posts" : months) + " posts";
+                                " a month) every month: " + (months.empty() ? "no posts" : "posts " + months);
         yes_no(pc.met_output, out.c_str());
-        const std::string rpp = "revenue per post " + fmt_money(pc.revenue_per_post, p.settings.currency) +
-                                " above the tier median " + fmt_money(pc.tier_median, p.settings.currency);
+        const std::string rpp = "revenue per post above the tier median: " + fmt_money(pc.revenue_per_post, p.settings.currency) +
+                                " vs " + fmt_money(pc.tier_median, p.settings.currency);
         yes_no(pc.above_median, rpp.c_str());
         yes_no(pc.clean, "compliance record clean over those months");
         const bool suggested = pc.suggested() && c.status == CreatorStatus::active;

@@ -313,3 +313,27 @@ test('the roster form pins a tier only with its reason, and saves the edit and t
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('notes on a creator are typed on the creator screen, kept while another part is saved, and saved for good', async () => {
+  const { context, page, problems } = await openCreator(2);
+  await click(page, 'Notes');
+  await page.keyboard.type('ชอบบรีฟสั้น ๆ', { delay: 10 });
+  await press(page, 'Enter');
+  await page.keyboard.type('Ships from Bangkok, 2 days 📦', { delay: 10 });
+  await settle(page);
+  assert.ok(await shown(page, 'Save notes'));
+  // Saving another part of the record keeps the notes typed and not yet saved.
+  await retype(page, 'Exclusive to', plusDays(120));
+  await click(page, 'Save exclusivity');
+  assert.equal(await textWhen(page, 'exclusivity notice', /Saved/), 'Saved the exclusivity window.');
+  assert.equal(await text(page, 'Notes'), 'ชอบบรีฟสั้น ๆ\nShips from Bangkok, 2 days 📦');
+  await waitSaved(page);
+  assert.equal((await program(page)).creators.find((c) => c.id === 2).notes ?? '', '', 'not saved until asked');
+  await click(page, 'Save notes');
+  assert.equal(await textWhen(page, 'notes notice', /Saved/), 'Saved the notes.');
+  await reload(page);
+  assert.equal(await textWhen(page, 'Notes', /Bangkok/), 'ชอบบรีฟสั้น ๆ\nShips from Bangkok, 2 days 📦');
+  assert.equal((await program(page)).creators.find((c) => c.id === 2).notes, 'ชอบบรีฟสั้น ๆ\nShips from Bangkok, 2 days 📦');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
