@@ -410,6 +410,13 @@ CommandResult Store::import_export(const ExportChanges& c, std::string label) {
             if (it == posts.end()) return refuse({{"import", "No post with id " + std::to_string(x.id) + "."}});
             before->updated_posts.push_back(*it->second);
         }
+        std::unordered_map<Id, const SparkCode*> codes;
+        for (const SparkCode& x : program_.spark_codes) codes.emplace(x.id, &x);
+        for (const SparkCode& x : c.updated_spark_codes) {
+            auto it = codes.find(x.id);
+            if (it == codes.end()) return refuse({{"import", "No Spark Code with id " + std::to_string(x.id) + "."}});
+            before->updated_spark_codes.push_back(*it->second);
+        }
     }
     for (const Creator& x : c.new_creators)
         if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});

@@ -380,14 +380,18 @@ TEST_CASE("which export a file is, from its header row") {
     CHECK(detect_family(kVideoData).family == ExportFamily::videos);
     CHECK(detect_family({"Video name", "Video link", "Creator username", "GMV"}).family == ExportFamily::videos);
     CHECK(detect_family({"Creator username", "Affiliate followers"}).family == ExportFamily::creators);
+    // A GMV Max creative report has a Video ID too: its Cost says it is paid.
+    CHECK(detect_family({"Campaign name", "Video ID", "Cost", "SKU orders", "Gross revenue"}).family == ExportFamily::paid);
+    CHECK(detect_family({"By Day", "Ad name", "Ad ID", "Cost", "Impressions"}).family == ExportFamily::paid);
     // A user's mapping can name another header for Order ID.
     ColumnMapping m;
     m[OrderField::order_id] = "Mã đơn";
     CHECK(detect_family({"Mã đơn", "Khách"}, m).family == ExportFamily::orders);
     const FamilyGuess g = detect_family({"Name", "Email", "Phone"});
     CHECK(g.family == ExportFamily::none);
-    CHECK(g.tried == "tried affiliate orders (no \"Order ID\" column), video performance (no \"Video ID\" or \"Video link\" "
-                     "column), creator list (no \"Creator username\" column and no followers or GMV column)");
+    CHECK(g.tried == "tried affiliate orders (no \"Order ID\" column), paid report (no \"Cost\" column and no \"Video ID\" "
+                     "or \"Ad name\" column), video performance (no \"Video ID\" or \"Video link\" column), creator list "
+                     "(no \"Creator username\" column and no followers or GMV column)");
 
     // Such a file goes to the orders import, which refuses it and opens the column mapping.
     Shop shop;
