@@ -814,6 +814,12 @@ int main() {
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // Dear ImGui draws flat triangles: no depth or stencil buffer, and an opaque canvas (every
+    // frame clears it to the theme's background). Less for the browser to allocate, clear and
+    // composite with each frame: a phone's canvas at devicePixelRatio 3 is about 3 million pixels.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     GLFWwindow* window = glfwCreateWindow(1280, 800, "Spark Roster", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "WebGL 2 is not available\n");
