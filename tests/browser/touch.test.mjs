@@ -58,9 +58,11 @@ async function phoneRoster() {
   assert.deepEqual(r, { ok: true, error: null }, 'the long roster loads');
   await settle(page);
   const rows = [];
+  let tick = null;
   for (const c of (await program(page)).creators) {
     const b = await rect(page, '@' + c.handle);
     if (b && b.height > 20) rows.push(b);  // a whole row, not one cut by the list's edge
+    tick = tick || await rect(page, 'select @' + c.handle);
   }
   rows.sort((a, b) => a.y - b.y);
   assert.ok(rows.length >= 5, `rows of the roster are drawn on the phone (${rows.length})`);
@@ -70,11 +72,13 @@ async function phoneRoster() {
   assert.ok(s && s.max_y > 3000, `the roster scrolls a long way (${JSON.stringify(s)})`);
   assert.equal((await scrollAt(page, x, bottom)).window, s.window, 'the bottom row is in the same list');
   const cdp = await context.newCDPSession(page);
-  return { context, page, problems, cdp, x, y, bottom, list: s.window };
+  // The rows' tick boxes: a tap there ticks the creator, and the roster then offers "Bulk status".
+  const tickX = Math.round(tick.x + tick.width / 2);
+  return { context, page, problems, cdp, x, y, bottom, tickX, list: s.window };
 }
 
 test('on a phone a flick keeps the roster moving and it stops by itself; a drag that stops moves it by the finger; a finger stops a moving list', async () => {
-  const { context, page, problems, cdp, x, y, bottom, list } = await phoneRoster();
+  const { context, page, problems, cdp, x, y, bottom, tickX, list } = await phoneRoster();
   const hash = await page.evaluate(() => window.location.hash);
 
   // A drag 300 px up the screen in 480 ms, held still 200 ms, lifted: the list moves 300 px
@@ -108,10 +112,11 @@ test('on a phone a flick keeps the roster moving and it stops by itself; a drag 
 
   // The same flick back down (the list moves up the screen's way, scroll decreasing); a finger
   // put down once it has moved 100 px past the finger's own 150 stops it there at once; lifting
-  // that finger without moving is not a tap (nothing opens) and moves nothing.
+  // that finger without moving, on a row's tick box, is not a tap (it ticks nothing) and moves
+  // nothing.
   await fingerDrag(cdp, { x, y0: y, y1: y + 150, ms: 64, hold: 0 });
   await page.waitForFunction(([px, py, from]) => from - window.sparkRoster.scrollAt(px, py).y >= 250, [x, y, s2.y]);
-  const finger = await fingerDown(cdp, { x, y });
+  const finger = await fingerDown(cdp, { x: tickX, y });
   const s3 = await scrollAt(page, x, y);
   assert.equal(s3.momentum, false, 'the finger stopped the list');
   await settle(page);
@@ -121,7 +126,19 @@ test('on a phone a flick keeps the roster moving and it stops by itself; a drag 
   await finger.up();
   await settle(page);
   assert.equal((await scrollAt(page, x, y)).y, held.y, 'lifting the finger moves nothing');
-  assert.equal(await page.evaluate(() => window.location.hash), hash, 'the touch that stopped the list tapped nothing');
+  assert.equal(await page.evaluate(() => window.location.hash), hash, 'the touch that stopped the list opened nothing');
+  assert.equal(await rect(page, 'Bulk status'), null, 'and ticked nothing');
+
+  // A tap on a tick box, even one whose finger slides a little (6 px in 16 ms, under the 0.6 font
+  // heights of a drag) before lifting, ticks it, scrolls nothing and leaves nothing moving.
+  const tapped = await scrollAt(page, x, y);
+  await fingerDrag(cdp, { x: tickX, y0: y, y1: y - 6, ms: 16, hold: 0 });
+  assert.equal((await scrollAt(page, x, y)).momentum, false, 'a tap starts no momentum');
+  await settle(page);
+  assert.ok(await rect(page, 'Bulk status'), 'the tap ticked the creator');
+  const afterTap = await scrollAt(page, x, y);
+  assert.equal(afterTap.window, list);
+  assert.equal(afterTap.y, tapped.y, 'a tap scrolls nothing');
 
   // A flick toward the top stops there: the list does not move past its end.
   await fingerDrag(cdp, { x, y0: y, y1: y + 150, ms: 48, hold: 0 });
