@@ -20,7 +20,7 @@ mergeInto(LibraryManager.library, {
     touch: false,      // shown after a tap (an on-screen keyboard), else for a hardware keyboard
     composing: false,
     touchId: null,
-    pinch: false,      // two fingers or more are on the screen: the browser's pinch-zoom
+    pinch: false,      // the browser's gesture (two fingers, a zoomed page's pan) until every finger is up
     // GLFW key codes for the editing keys a keyboard sends as keydown.
     keys: { Backspace: 259, Delete: 261, Enter: 257, Tab: 258, Escape: 256, ArrowLeft: 263, ArrowRight: 262,
             ArrowUp: 265, ArrowDown: 264, Home: 268, End: 269, PageUp: 266, PageDown: 267 },
@@ -76,8 +76,10 @@ mergeInto(LibraryManager.library, {
         e.stopImmediatePropagation();          // GLFW's listeners would press the mouse at once
         // Two fingers or more are the browser's pinch-zoom (the canvas's touch-action allows it,
         // shell/app.css): the app lets go of the finger it followed (no scroll, no tap) and
-        // leaves the gesture alone, not prevented, until every finger is up.
-        if (e.touches.length > 1 || SRKeyboard.pinch) {
+        // leaves the gesture alone, not prevented, until every finger is up. So is a touch the
+        // page cannot cancel: the browser is moving the page itself (a page zoomed in far is
+        // panned with one finger), and the app scrolling too would move the content twice.
+        if (e.touches.length > 1 || SRKeyboard.pinch || (!e.cancelable && phase < 2)) {
           if (SRKeyboard.touchId !== null) {
             var held = find(e.touches) || find(e.changedTouches);
             if (held) send(3, held, e.timeStamp);

@@ -226,6 +226,20 @@ test('on a phone the shared brief can be pinch-zoomed: two fingers are the brows
   const s2 = await scrollAt(page, x, y);
   assert.ok(fingerMoved > 0 && Math.abs(s2.y - s1.y - fingerMoved) <= 1,
             `zoomed in, one finger scrolled the brief ${s2.y - s1.y} px for ${fingerMoved} px of finger`);
+
+  // A finger whose touches the page cannot cancel is the browser's (it pans a page zoomed in far
+  // itself): the app does not scroll under it as well.
+  await page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    const at = (y) => new Touch({ identifier: 7, target: canvas, clientX: 195, clientY: y });
+    const fire = (type, y, touches) => canvas.dispatchEvent(new TouchEvent(type, {
+      cancelable: false, bubbles: true, touches: touches ? [at(y)] : [], changedTouches: [at(y)] }));
+    fire('touchstart', 600, true);
+    for (let y = 580; y >= 400; y -= 20) fire('touchmove', y, true);
+    fire('touchend', 400, false);
+  });
+  await settle(page);
+  assert.equal((await scrollAt(page, x, y)).y, s2.y, 'the app left the browser\'s pan alone');
   assert.deepEqual(problems, []);
   await context.close();
 });
