@@ -3,7 +3,7 @@
 // Touch: the canvas's touches go to the app (sr_touch), not to GLFW's library (which would turn
 // them into mouse presses): the app tells a tap from a drag, scrolls with the finger and keeps
 // a flick's momentum (from the events' times). Two fingers pinch-zoom the page, as the browser
-// does it (docs/rules.md, "Touch scrolling").
+// does it (docs/rules.md, "Touch scrolling and zoom").
 //
 // Typing: Dear ImGui draws its text fields on the canvas, and a canvas neither opens a phone's
 // keyboard nor receives what an input method composes (Vietnamese Telex, Thai, Pinyin, dead

@@ -67,7 +67,7 @@ struct Host {
 // moves scrolls the window under it (ImGui 1.86 has no touch scrolling), a finger lifted
 // without moving is a tap, delivered as a mouse click over the next frames. A finger lifted
 // while moving fast leaves the list moving: momentum, slowed by friction until it stops
-// (docs/rules.md, "Touch scrolling").
+// (docs/rules.md, "Touch scrolling and zoom").
 struct Touch {
     bool active = false;    // the last pointer input was a touch (else the mouse)
     bool down = false;      // a finger is on the screen
@@ -170,7 +170,7 @@ void apply_touch_to_mouse() {
     }
 }
 
-// Touch momentum (docs/rules.md, "Touch scrolling"), in font heights and seconds: the finger's
+// Touch momentum (docs/rules.md, "Touch scrolling and zoom"), in font heights and seconds: the finger's
 // speed over its last 100 ms when it lifts; at least 12 font heights a second to keep moving,
 // at most 400; friction divides the speed by e every 0.325 s (a flick at speed v travels
 // v x 0.325 s further); it stops below 1.5 font heights a second, at the end of the list, or
