@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/format.hpp"
 #include "platform/platform.hpp"
 #include "briefs_view.hpp"
 #include "creator_view.hpp"
@@ -196,8 +197,10 @@ void App::draw_status_line() {
     if (nav_.current().screen == "shared") return;  // a creator reading a brief: not the program's figures
     const Program& p = store_.program();
     ImGui::SameLine();
-    ImGui::TextDisabled("  %zu creators, %zu posts, %zu Spark Codes", p.creators.size(), p.posts.size(),
-                        p.spark_codes.size());
+    const std::string counts = "  " + count_of(p.creators.size(), "creator", "creators") + ", " +
+                               count_of(p.posts.size(), "post", "posts") + ", " +
+                               count_of(p.spark_codes.size(), "Spark Code", "Spark Codes");
+    ImGui::TextDisabled("%s", counts.c_str());
 }
 
 void App::handle_shortcuts() {
