@@ -418,8 +418,16 @@ CommandResult Store::import_export(const ExportChanges& c, std::string label) {
             before->updated_spark_codes.push_back(*it->second);
         }
     }
-    for (const Creator& x : c.new_creators)
+    for (const Creator& x : c.new_creators) {
         if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
+        // Whatever an importer made must be a record the backup takes back (docs/rules.md, section 7).
+        if (Errors e = validate_creator(x, program_); !e.empty())
+            return refuse({{"import", "@" + x.handle + ": " + e.front().message}});
+    }
+    for (const SparkCode& x : c.updated_spark_codes)
+        for (const PaidRound& r : x.rounds)
+            if (Errors e = validate_paid_round(r); !e.empty())
+                return refuse({{"import", "Spark Code " + x.code + ", round of " + r.date.to_string() + ": " + e.front().message}});
     for (const Post& x : c.new_posts)
         if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
     auto after = std::make_shared<ExportChanges>(c);
