@@ -5,20 +5,11 @@
 // and zoom"). Fingers go through the DevTools protocol with the event times set by the test
 // (lib.mjs fingerDrag), so the speed at which a finger lifts is known exactly.
 //   node --test tests/browser/touch.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, rect, textWhen, waitSaved, program, settle, fingerDrag, fingerDown, fingerPinch,
-         screenshot } from './lib.mjs';
+import { openApp, rect, textWhen, waitSaved, program, settle, fingerDrag, fingerDown, fingerPinch, screenshot, useBrowser } from './lib.mjs';
 
-let server, url, chrome;
-before(async () => {
-  ({ server, url } = await startServer());
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  server?.close();
-});
+const app = useBrowser();
 
 // A phone at 1 device pixel per CSS pixel (the layout is in CSS pixels either way; headless
 // Chromium draws a 3x canvas about ten times slower).
@@ -51,8 +42,8 @@ async function scrollAt(page, x, y) {
 // The roster on the phone with the long program: a point over its list (the middle of its top
 // row) where the scroll is read, and its bottom row, where the fingers come down.
 async function phoneRoster() {
-  const context = await chrome.browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, url + '#/roster');
+  const context = await app.chrome.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, app.url + '#/roster');
   await waitSaved(page);
   const r = await page.evaluate((t) => window.sparkRoster.importJson(t), JSON.stringify(longRoster()));
   assert.deepEqual(r, { ok: true, error: null }, 'the long roster loads');
@@ -150,8 +141,8 @@ test('on a phone a flick keeps the roster moving and it stops by itself; a drag 
 
 // The brand makes the share link on a desktop.
 async function shareLink() {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const { page } = await openApp(context, url);
+  const context = await app.chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openApp(context, app.url);
   await waitSaved(page);
   const p = await program(page);
   const brief = p.briefs.find((b) => b.request_spark_code);
@@ -166,7 +157,7 @@ async function shareLink() {
 
 test('on a phone the shared brief can be pinch-zoomed: two fingers are the browser\'s, one finger still scrolls the brief', async () => {
   const { brief, link } = await shareLink();
-  const context = await chrome.browser.newContext(PHONE);
+  const context = await app.chrome.browser.newContext(PHONE);
   // Every touch event, kept to read afterwards whether the page cancelled it (the app's own
   // listener stops the event: a listener registered after it would not see it).
   await context.addInitScript(() => {
