@@ -76,10 +76,13 @@ mergeInto(LibraryManager.library, {
         e.stopImmediatePropagation();          // GLFW's listeners would press the mouse at once
         // Two fingers or more are the browser's pinch-zoom (the canvas's touch-action allows it,
         // shell/app.css): the app lets go of the finger it followed (no scroll, no tap) and
-        // leaves the gesture alone, not prevented, until every finger is up. So is a touch the
-        // page cannot cancel: the browser is moving the page itself (a page zoomed in far is
-        // panned with one finger), and the app scrolling too would move the content twice.
-        if (e.touches.length > 1 || SRKeyboard.pinch || (!e.cancelable && phase < 2)) {
+        // leaves the gesture alone, not prevented, until every finger is up. So is a finger whose
+        // moves the page cannot cancel: the browser is moving the page itself (a page zoomed in
+        // far is panned with one finger), and the app scrolling too would move the content twice.
+        // Not one whose start alone cannot be cancelled: the browser sends the start of a touch
+        // uncancellable while its own zoom or scroll is still settling (on a busy phone, right
+        // after a pinch), then lets the page have the moves; the app never prevents a start.
+        if (e.touches.length > 1 || SRKeyboard.pinch || (!e.cancelable && phase === 1)) {
           if (SRKeyboard.touchId !== null) {
             var held = find(e.touches) || find(e.changedTouches);
             if (held) send(3, held, e.timeStamp);

@@ -122,8 +122,19 @@ test('on a phone a flick keeps the roster moving and it stops by itself; a drag 
 
   // A tap on a tick box, even one whose finger slides a little (6 px in 16 ms, under the 0.6 font
   // heights of a drag) before lifting, ticks it, scrolls nothing and leaves nothing moving.
+  // The finger comes down on the middle of a whole tick box near the top of the list, where the
+  // list stopped (it stops wherever the glide was, between rows as well).
   const tapped = await scrollAt(page, x, y);
-  await fingerDrag(cdp, { x: tickX, y0: y, y1: y - 6, ms: 16, hold: 0 });
+  const boxes = [];
+  for (const c of (await program(page)).creators) {
+    const b = await rect(page, 'select @' + c.handle);
+    if (b) boxes.push(b);
+  }
+  const whole = Math.max(...boxes.map((b) => b.height));  // a box the list's edge does not cut
+  const box = boxes.filter((b) => b.height === whole).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y))[0];
+  assert.ok(box, 'a whole tick box is drawn in the stopped list');
+  const tapY = Math.round(box.y + box.height / 2);
+  await fingerDrag(cdp, { x: tickX, y0: tapY, y1: tapY - 6, ms: 16, hold: 0 });
   assert.equal((await scrollAt(page, x, y)).momentum, false, 'a tap starts no momentum');
   await settle(page);
   assert.ok(await rect(page, 'Bulk status'), 'the tap ticked the creator');
