@@ -220,28 +220,43 @@ test('on a phone the shared brief can be pinch-zoomed: two fingers are the brows
   // Zoomed in, one finger still scrolls the brief: by the distance the finger moved over the
   // page (the events' client coordinates).
   await page.evaluate(() => { window.touchEvents = []; });
+  const zoomed = () => page.evaluate(() => ({ x: visualViewport.offsetLeft, y: visualViewport.offsetTop, s: visualViewport.scale }));
+  const before = await zoomed();
   await fingerDrag(cdp, { x: 195, y0: 600, y1: 450, ms: 160, hold: 200 });
   await settle(page);
   const drag = await touchLog();
   const fingerMoved = drag[0].y - drag[drag.length - 1].y;
-  assert.ok(drag.filter((e) => e.type !== 'touchstart').every((e) => e.prevented), 'one finger\'s moves are the app\'s');
+  assert.deepEqual(await zoomed(), before, 'one finger\'s moves are the app\'s: the browser did not pan the zoomed page');
   const s2 = await scrollAt(page, x, y);
   assert.ok(fingerMoved > 0 && Math.abs(s2.y - s1.y - fingerMoved) <= 1,
             `zoomed in, one finger scrolled the brief ${s2.y - s1.y} px for ${fingerMoved} px of finger`);
 
-  // A finger whose touches the page cannot cancel is the browser's (it pans a page zoomed in far
-  // itself): the app does not scroll under it as well.
-  await page.evaluate(() => {
+  // A finger whose moves the page cannot cancel while the browser moves the zoomed page is the
+  // browser's (it pans a page zoomed in far itself): the app does not scroll under it as well.
+  // The same uncancellable moves with the page standing still are the app's. The browser's pan
+  // is stood in for by the visual viewport's offset moving as the finger does.
+  const uncancellable = (pan) => page.evaluate((pan) => {
     const canvas = document.getElementById('canvas');
+    const vv = window.visualViewport, top = vv.offsetTop;
+    let panned = 0;
+    Object.defineProperty(vv, 'offsetTop', { configurable: true, get: () => top + panned });
     const at = (y) => new Touch({ identifier: 7, target: canvas, clientX: 195, clientY: y });
     const fire = (type, y, touches) => canvas.dispatchEvent(new TouchEvent(type, {
       cancelable: false, bubbles: true, touches: touches ? [at(y)] : [], changedTouches: [at(y)] }));
     fire('touchstart', 600, true);
-    for (let y = 580; y >= 400; y -= 20) fire('touchmove', y, true);
+    for (let y = 580; y >= 400; y -= 20) {
+      if (pan) panned += 20 / vv.scale;
+      fire('touchmove', y, true);
+    }
     fire('touchend', 400, false);
-  });
+    delete vv.offsetTop;
+  }, pan);
+  await uncancellable(true);
   await settle(page);
   assert.equal((await scrollAt(page, x, y)).y, s2.y, 'the app left the browser\'s pan alone');
+  await uncancellable(false);
+  await settle(page);
+  assert.ok((await scrollAt(page, x, y)).y > s2.y, 'with the page standing still, the finger scrolled the brief');
   assert.deepEqual(problems, []);
   await context.close();
 });
