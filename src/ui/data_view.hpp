@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/backup.hpp"
 #include "core/export_import.hpp"
 #include "core/merge.hpp"
 #include "core/orders_import.hpp"
@@ -34,7 +35,7 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error);
 
 class DataView : public View, public platform::FileReceiver {
 public:
-    static constexpr uint64_t kMaxBackupBytes = 100ull << 20;  // larger backups are refused unread
+    static constexpr uint64_t kMaxBackupBytes = sr::kMaxBackupBytes;  // larger backups are refused unread
     static constexpr uint32_t kChunkBytes = 4u << 20;          // read from the file at a time
     static constexpr uint32_t kXlsxPieceBytes = 256u << 10;    // of an .xlsx's sheet, inflated in one frame
 
