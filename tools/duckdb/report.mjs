@@ -193,7 +193,7 @@ function compare(path) {
     for (const [col, tol] of [["orders", 0], ["clicks", 0], ["gmv", 0.006], ["refunds", 0.006], ["commission", 0.006], ["conversion", 2e-6]])
       if (Math.abs(a[col] - b[col]) > tol) differ.push(`@${who} ${col}: Spark Roster ${a[col]}, DuckDB ${b[col]}`);
   }
-  if (differ.length) return { agree: false, detail: `${differ.length} figures differ: ${differ.slice(0, 5).join("; ")}` };
+  if (differ.length) return { agree: false, detail: `${differ.length} ${differ.length === 1 ? "figure differs" : "figures differ"}: ${differ.slice(0, 5).join("; ")}` };
   return { agree: true, detail: `${app.size} creators agree on orders, GMV, refunds, commission, clicks and conversion` };
 }
 
