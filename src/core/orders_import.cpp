@@ -64,12 +64,20 @@ bool has_line_break(std::string_view s) {
 }
 
 class TimeReader {
+    static bool is_separator(char c) { return c == '-' || c == '/' || c == '.'; }
+
 public:
     void read(std::string_view s, int64_t& day_first, int64_t& month_first) {
         day_first = month_first = 0;
         if (s.size() < 8 || !is_digit(s[0])) return;
+        // The date runs to the first space or 'T'; the two forms nearly every export uses,
+        // "2026-11-20 08:19:27" and "20/11/2026 08:19:27", are known by their separators.
         size_t i = 0;
-        while (i < s.size() && s[i] != ' ' && s[i] != 'T') ++i;
+        if (s.size() >= 11 && (s[10] == ' ' || s[10] == 'T') &&
+            ((is_separator(s[4]) && s[7] == s[4]) || (is_separator(s[2]) && s[5] == s[2])))
+            i = 10;
+        else
+            while (i < s.size() && s[i] != ' ' && s[i] != 'T') ++i;
         const std::string_view date = s.substr(0, i);
         // Its slot by the digits that vary most (the day and month at either end).
         const auto at = [&date](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(date[k])); };
@@ -87,6 +95,14 @@ public:
         }
         if (day.a == kNone && day.b == kNone) return;
         int hms[3] = {0, 0, 0};
+        if (i == 10 && s.size() == 19 && s[13] == ':' && s[16] == ':' && is_digit(s[11]) && is_digit(s[12]) && is_digit(s[14]) &&
+            is_digit(s[15]) && is_digit(s[17]) && is_digit(s[18])) {
+            // "HH:MM:SS" ending the cell, the usual time of day.
+            hms[0] = (s[11] - '0') * 10 + (s[12] - '0');
+            hms[1] = (s[14] - '0') * 10 + (s[15] - '0');
+            hms[2] = (s[17] - '0') * 10 + (s[18] - '0');
+            i = 19;
+        }
         while (i < s.size() && (s[i] == ' ' || s[i] == 'T')) ++i;
         for (int k = 0; k < 3 && i < s.size() && is_digit(s[i]); ++k) {
             int v = 0, n = 0;
