@@ -45,16 +45,6 @@ constexpr uint32_t kSniffBytes = 64u << 10;  // enough to tell a backup from a C
 constexpr size_t kSliceBytes = 256u << 10;   // a CSV is parsed in slices of this size ...
 constexpr int kFrameBudgetMs = 30;           // ... for about this long per frame
 
-// "812 KB", "4.2 MB", "1.30 GB"
-std::string fmt_bytes(uint64_t n) {
-    char buf[32];
-    if (n < 1024) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(n));
-    else if (n < (1ull << 20)) std::snprintf(buf, sizeof buf, "%.0f KB", static_cast<double>(n) / 1024.0);
-    else if (n < (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(n) / (1 << 20));
-    else std::snprintf(buf, sizeof buf, "%.2f GB", static_cast<double>(n) / (1 << 30));
-    return buf;
-}
-
 std::string count_of(size_t n, const char* one, const char* many) {
     return fmt_int(static_cast<int64_t>(n)) + " " + (n == 1 ? one : many);
 }
@@ -65,17 +55,6 @@ std::string program_counts(const Program& p) {
            ", " + count_of(p.samples.size(), "sample", "samples") + ", " + count_of(p.briefs.size(), "brief", "briefs") +
            ", " + count_of(p.posts.size(), "post", "posts") + " and " +
            count_of(p.spark_codes.size(), "Spark Code", "Spark Codes");
-}
-
-bool ends_with_ci(const std::string& s, const char* suffix) {
-    const size_t n = std::char_traits<char>::length(suffix);
-    if (s.size() < n) return false;
-    for (size_t i = 0; i < n; ++i) {
-        char c = s[s.size() - n + i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != suffix[i]) return false;
-    }
-    return true;
 }
 
 constexpr float kColumnEm = 46;  // the width text and rules are kept to
@@ -195,6 +174,19 @@ bool DataView::close_dialog() {
 bool DataView::can_change() const { return persistence_.loaded() && !persistence_.read_only(); }
 
 // ------------------------------------------------------------------ reading a file
+// The reading itself is the core's (core/file_reading.hpp): this screen asks the browser for the
+// pieces it wants, gives it a few milliseconds a frame, and shows where it ended.
+ReadingSetup DataView::reading_setup(const ColumnMapping& mapping) const {
+    ReadingSetup s;
+    s.orders_mapping = mapping;
+    s.options = import_options(today_);
+    s.chunk_bytes = kChunkBytes;
+    s.sniff_bytes = kSniffBytes;
+    s.max_backup_bytes = kMaxBackupBytes;
+    s.xlsx_limits.piece_bytes = kXlsxPieceBytes;
+    return s;
+}
+
 void DataView::file_opened(int file, const std::string& name, uint64_t size) {
     show_request_ = true;
     close_file();  // a new file takes the place of one still open
@@ -212,215 +204,83 @@ void DataView::file_opened(int file, const std::string& name, uint64_t size) {
     }
     file_ = file;
     name_ = name;
-    size_ = size;
-    // By its name first; an .xlsx is still checked by its first bytes (an old .xls renamed).
-    kind_ = ends_with_ci(name, ".json") ? Kind::backup : ends_with_ci(name, ".csv") ? Kind::orders : Kind::unknown;
-    if (size == 0) return fail(name + " is empty. Nothing was changed.");
-    if (kind_ == Kind::backup && size > kMaxBackupBytes)
-        return fail(name + " is " + fmt_bytes(size) + "; a backup can be at most " + fmt_bytes(kMaxBackupBytes) +
-                    ". Nothing was changed.");
-    if (kind_ == Kind::backup) json_.reserve(static_cast<size_t>(size));
-    if (kind_ == Kind::orders) start_orders(remembered_mapping());
+    mapping_ = remembered_mapping();
+    reading_ = std::make_unique<FileReading>(name, size, store_.program(), store_.revision(), reading_setup(mapping_));
+    if (reading_->state() == FileReading::State::refused) return fail(reading_->message());
     stage_ = Stage::reading;
 }
 
 void DataView::file_chunk(int file, uint64_t offset, std::string_view bytes, const std::string& error) {
-    if (file != file_) return;
-    if (ignore_offset_ && *ignore_offset_ == offset) {
-        ignore_offset_.reset();
-        return;
-    }
-    if (!in_flight_ || offset != in_flight_offset_) return;
-    in_flight_ = false;
-    if (!error.empty()) read_error_ = error;
-    else ready_ = std::string(bytes);
+    if (file != file_ || !reading_) return;
+    reading_->arrived(offset, bytes, error);
 }
 
 void DataView::request_next() {
-    if (in_flight_ || ready_) return;  // one chunk waiting at most
-    if (kind_ == Kind::xlsx) {
-        // An .xlsx is read where its reader asks: the zip's directory at the end first.
-        const xlsx::Range r = xlsx_ ? xlsx_->need() : xlsx::Range{};
-        if (r.length == 0) return;
-        in_flight_ = true;
-        in_flight_offset_ = r.offset;
-        platform::files_read(file_, r.offset, r.length);
-        return;
-    }
-    if (next_offset_ >= size_) return;
-    const uint64_t want = kind_ == Kind::unknown ? kSniffBytes : kChunkBytes;
-    const uint32_t len = static_cast<uint32_t>(std::min<uint64_t>(want, size_ - next_offset_));
-    in_flight_ = true;
-    in_flight_offset_ = next_offset_;
-    next_offset_ += len;
-    platform::files_read(file_, in_flight_offset_, len);
+    if (!reading_) return;
+    if (auto q = reading_->next_request()) platform::files_read(file_, q->offset, q->length);
 }
 
 // Each frame: parse what arrived for a few milliseconds (a CSV in slices, so a frame stays
-// short), keeping the next chunk on its way meanwhile.
+// short), keeping the next piece on its way meanwhile.
 void DataView::pump() {
-    if (stage_ != Stage::reading) return;
-    if (!read_error_.empty()) return fail("Could not read " + name_ + ": " + read_error_ + ". Nothing was changed.");
+    if (stage_ != Stage::reading || !reading_) return;
     const auto start = std::chrono::steady_clock::now();
-    if (kind_ == Kind::xlsx) {
-        // One piece a frame: each range the reader asks for depends on the last one read.
-        if (ready_) {
-            const std::string piece = std::move(*ready_);
-            ready_.reset();
-            if (!xlsx_->give(piece)) return orders_refused();
-        }
-        consumed_ = xlsx_->bytes_read();
-        if (xlsx_->need().length == 0 && !in_flight_) return finish_reading();
-        return request_next();
-    }
-    for (;;) {
-        if (work_pos_ >= work_.size()) {
-            if (!ready_) break;
-            work_ = std::move(*ready_);
-            ready_.reset();
-            work_pos_ = 0;
-            if (kind_ != Kind::unknown) request_next();  // read the next while this one is parsed
-        }
-        const size_t left = work_.size() - work_pos_;
-        const size_t n = kind_ == Kind::orders ? std::min<size_t>(kSliceBytes, left) : left;
-        const std::string_view piece = std::string_view(work_).substr(work_pos_, n);
-        work_pos_ += n;
-        consume(piece);
-        if (stage_ != Stage::reading) return;
+    request_next();
+    while (reading_->step(kSliceBytes)) {
+        request_next();
         if (std::chrono::steady_clock::now() - start > std::chrono::milliseconds(kFrameBudgetMs)) break;
     }
-    if (work_pos_ >= work_.size() && !ready_ && !in_flight_ && consumed_ >= size_) return finish_reading();
     request_next();
+    if (reading_->done()) finish_reading();
 }
 
-void DataView::consume(std::string_view bytes) {
-    if (kind_ == Kind::unknown) {
-        // Told apart by the first character: a backup is a JSON object, an orders export a
-        // header row of comma-separated names.
-        size_t i = 0;
-        if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-        while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) ++i;
-        const std::string_view first_line = bytes.substr(i, bytes.find('\n', i) - i);
-        if (i < bytes.size() && bytes[i] == '{') {
-            kind_ = Kind::backup;
-            if (size_ > kMaxBackupBytes)
-                return fail(name_ + " is " + fmt_bytes(size_) + "; a backup can be at most " + fmt_bytes(kMaxBackupBytes) +
-                            ". Nothing was changed.");
-            json_.reserve(static_cast<size_t>(size_));
-        } else if (xlsx::looks_like_ole(bytes)) {
-            return fail(name_ + " was refused: " + xlsx::kOleMessage + ". Nothing was changed.");
-        } else if (xlsx::looks_like_zip(bytes)) {
-            kind_ = Kind::xlsx;
-            start_orders(remembered_mapping());
+// Where the reading ended: a backup to preview, an export's summary or preview, the mapping
+// screen, or the reason it was refused.
+void DataView::finish_reading() {
+    FileReading& r = *reading_;
+    switch (r.state()) {
+        case FileReading::State::reading: return;
+        case FileReading::State::refused: return fail(r.message());
+        case FileReading::State::cancelled: return done(r.message());
+        case FileReading::State::backup:
+            backup_ = *r.backup();
+            close_file();
+            stage_ = Stage::backup;
             return;
-        } else if (first_line.find_first_of(",\t;") != std::string_view::npos) {  // the separators the importer reads
-            kind_ = Kind::orders;
-            mapping_ = remembered_mapping();
-            importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping_, import_options(today_));
-            importer_->expect_bytes(size_);
-        } else {
-            return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
-                                "(an .xlsx workbook, or a CSV file with a header row). Nothing was changed.");
-        }
-    }
-    consumed_ += bytes.size();
-    if (kind_ == Kind::backup) {
-        json_.append(bytes.data(), bytes.size());
-        return;
-    }
-    if (!importer_->feed(bytes)) orders_refused();
-}
-
-// The importer stopped: a header without a required column goes to the mapping screen; anything
-// else (invalid UTF-8, an unclosed quote, a damaged workbook) is reported by finish().
-void DataView::orders_refused() {
-    {
-        const auto& cols = xlsx_ ? xlsx_->order_columns() : importer_->order_columns();
-        if (cols && !cols->ok()) {
-            tried_ = xlsx_ ? xlsx_->tried() : importer_->tried();
-            headers_ = cols->headers;
-            choice_ = cols->column;
-            // A field the mapping sends elsewhere falls back to its usual header when the file has it.
-            for (int f = 0; f < kOrderFieldCount; ++f) {
-                if (choice_[f] >= 0) continue;
-                const std::string usual = header_key(order_field_header(static_cast<OrderField>(f)));
-                for (size_t h = 0; h < headers_.size(); ++h)
-                    if (header_key(headers_[h]) == usual) choice_[f] = static_cast<int>(h);
-            }
-            importer_.reset();
-            xlsx_.reset();
+        case FileReading::State::mapping:
+            tried_ = r.tried();
+            headers_ = r.headers();
+            choice_ = r.mapping_choices();
             stage_ = Stage::mapping;
             return;
-        }
-        finish_reading();
+        case FileReading::State::exports: break;
     }
-}
-
-void DataView::finish_reading() {
-    if (kind_ == Kind::backup) {
-        LoadResult lr = program_from_json(json_);
-        std::string().swap(json_);
-        close_file();
-        if (!lr.ok()) return fail(name_ + " was refused: " + lr.summary(3) + ". Nothing was changed.");
-        backup_ = std::move(lr.program);
-        stage_ = Stage::backup;
-        return;
-    }
-    ExportImport read = xlsx_ ? xlsx_->finish() : importer_->finish();
-    if (read.family == ExportFamily::videos || read.family == ExportFamily::creators || read.family == ExportFamily::paid) {
-        importer_.reset();
-        xlsx_.reset();
-        export_ = std::move(read);
-        if (!export_.ok()) return fail(name_ + " (" + export_.found() + ") was refused: " + export_.refusal() + ". Nothing was changed.");
-        creator_order_.clear();
-        stage_ = Stage::exports;
-        return;
-    }
+    ExportImport read = std::move(r.result());
     tried_ = read.tried;
-    result_ = std::move(read.orders);
-    importer_.reset();
-    xlsx_.reset();
-    headers_ = result_.columns.headers;
-    if (!result_.ok()) return fail(name_ + " was refused: " + result_.refused + ". Nothing was changed.");
-    stage_ = Stage::summary;  // the file stays open: the mapping can still change
+    if (read.family == ExportFamily::orders) {
+        result_ = std::move(read.orders);
+        headers_ = result_.columns.headers;
+        stage_ = Stage::summary;  // the file stays open: the mapping can still change
+        return;
+    }
+    export_ = std::move(read);
+    creator_order_.clear();
+    stage_ = Stage::exports;
 }
 
+// Reads the open file again from its start with this mapping (and the program as it is now).
 void DataView::start_orders(const ColumnMapping& mapping) {
     mapping_ = mapping;
-    if (kind_ == Kind::xlsx) {
-        xlsx::Limits limits;
-        limits.piece_bytes = kXlsxPieceBytes;
-        xlsx_ = std::make_unique<ExportXlsxImport>(store_.program(), store_.revision(), mapping, import_options(today_), size_, limits);
-    } else {
-        importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping, import_options(today_));
-        importer_->expect_bytes(size_);
-    }
+    if (reading_) reading_->restart(store_.program(), store_.revision(), reading_setup(mapping));
     result_ = OrdersImport{};
     export_ = ExportImport{};
     tried_.clear();
-    if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
-    in_flight_ = false;
-    ready_.reset();
-    std::string().swap(work_);
-    work_pos_ = 0;
-    next_offset_ = 0;
-    consumed_ = 0;
 }
 
 void DataView::close_file() {
     if (file_) platform::files_close(file_);
     file_ = 0;
-    in_flight_ = false;
-    ignore_offset_.reset();
-    ready_.reset();
-    std::string().swap(work_);
-    work_pos_ = 0;
-    read_error_.clear();
-    next_offset_ = 0;
-    consumed_ = 0;
-    importer_.reset();
-    xlsx_.reset();
-    std::string().swap(json_);
+    reading_.reset();
 }
 
 void DataView::fail(std::string message) {
@@ -533,18 +393,17 @@ void DataView::draw_home(Context& ctx) {
 
 void DataView::draw_reading() {
     heading(("Reading " + name_).c_str());
-    const float frac = size_ ? static_cast<float>(static_cast<double>(consumed_) / static_cast<double>(size_)) : 0.0f;
+    const float frac = reading_ ? static_cast<float>(reading_->progress()) : 0.0f;
     char pct[16];
     std::snprintf(pct, sizeof pct, "%d %%", static_cast<int>(frac * 100.0f));
     ImGui::ProgressBar(frac, ImVec2(em(30), 0), pct);
-    std::string line = fmt_bytes(consumed_) + " of " + fmt_bytes(size_);
-    if (kind_ == Kind::orders && importer_)
-        line += " · " + count_of(static_cast<size_t>(importer_->rows_read()), "row", "rows");
-    if (kind_ == Kind::xlsx && xlsx_) line += " · " + count_of(static_cast<size_t>(xlsx_->rows_read()), "row", "rows");
-    line += " · " + std::string(pct);
+    const std::string line = reading_ ? reading_->progress_line() : std::string();
     ImGui::TextUnformatted(line.c_str());
     probe_tag("data:progress", line);
-    if (ImGui::Button("Cancel")) done("The import of " + name_ + " was cancelled. Nothing was changed.");
+    if (ImGui::Button("Cancel") && reading_) {
+        reading_->cancel();
+        done(reading_->message());
+    }
 }
 
 void DataView::draw_backup() {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/merge.hpp"
 #include "core/orders_import.hpp"
 #include "core/orders_xlsx.hpp"
@@ -55,13 +56,11 @@ public:
 
 private:
     enum class Stage { home, reading, backup, merge, mapping, summary, exports };
-    enum class Kind { unknown, backup, orders, xlsx };  // orders: a CSV export; xlsx: an export in a workbook
     enum class Confirm { none, replace, sample, empty };
 
+    ReadingSetup reading_setup(const ColumnMapping& mapping) const;
     void pump();
     void request_next();
-    void consume(std::string_view bytes);
-    void orders_refused();
     void finish_reading();
     void start_orders(const ColumnMapping& mapping);
     void close_file();
@@ -91,30 +90,17 @@ private:
     Stage stage_ = Stage::home;
     bool show_request_ = false;
 
-    // The file being read.
+    // The file being read (core/file_reading.hpp): the browser's handle and the reading.
     int file_ = 0;
     std::string name_;
     Date today_;  // the day the screen was last drawn: dates a paid report with no day column
-    uint64_t size_ = 0;
-    Kind kind_ = Kind::unknown;
-    uint64_t next_offset_ = 0;   // the next byte to ask for
-    uint64_t consumed_ = 0;      // bytes handed to the parser
-    bool in_flight_ = false;
-    uint64_t in_flight_offset_ = 0;
-    std::optional<uint64_t> ignore_offset_;  // a chunk of an earlier pass over the file, still on its way
-    std::optional<std::string> ready_;  // the chunk that arrived last, parsed after work_
-    std::string work_;                  // the chunk being parsed, from work_pos_
-    size_t work_pos_ = 0;
-    std::string read_error_;
+    std::unique_ptr<FileReading> reading_;
 
     // A backup.
-    std::string json_;
     std::optional<Program> backup_;
     MergePreview preview_;
 
     // An export file: its header row says which (export_import.hpp).
-    std::unique_ptr<ExportImporter> importer_;
-    std::unique_ptr<ExportXlsxImport> xlsx_;         // an .xlsx: read by the ranges it asks for
     ColumnMapping mapping_;
     std::vector<std::string> headers_;               // the file's header row
     std::array<int, kOrderFieldCount> choice_{};     // mapping screen: column per field, -1 none
