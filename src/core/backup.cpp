@@ -82,6 +82,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
     v("user_name", s.user_name);
+    v("ad_codes", s.ad_codes);
 }
 
 template <class V> void visit(TierChange& t, V& v) {
@@ -237,6 +238,11 @@ template <class V> void visit(SparkCode& x, V& v) {
     v("replaces_id", x.replaces_id);
     v("rounds", x.rounds);
     v("history", x.history);
+}
+
+template <class V> void visit(AdCode& x, V& v) {
+    v("ad_name", x.ad_name, kRequired);
+    v("spark_code_id", x.spark_code_id, kRequired);
 }
 
 template <class V> void visit(ReviewMark& x, V& v) {

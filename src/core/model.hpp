@@ -19,6 +19,13 @@ struct TierTarget {
     int max_active = 0;
 };
 
+// A paid report's ad whose name names no post and no code, placed on the Spark Code the user
+// chose for it (paid_import.hpp; docs/rules.md, "Paid reports").
+struct AdCode {
+    std::string ad_name;  // as the report writes it, trimmed
+    Id spark_code_id = 0;
+};
+
 struct Settings {
     std::string program_name = "My creator program";
     std::string currency = "USD";
@@ -77,6 +84,10 @@ struct Settings {
 
     // Who is using this copy of the program, for the weekly review's "done by" ("" = someone).
     std::string user_name;
+
+    // Ad names of paid reports and the Spark Code each runs, as the user chose them on the Data
+    // screen (or the command line's --mapping): used by every later paid report.
+    std::vector<AdCode> ad_codes;
 };
 
 // What programs usually see (docs/rules.md, section 2): 30-40 % of delivered samples lead to a

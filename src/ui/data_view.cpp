@@ -107,7 +107,8 @@ ColumnMapping remembered_mapping() { return mapping_from_json(platform::local_ge
 
 void remember_mapping(const ColumnMapping& m) { platform::local_set(kMappingKey, mapping_to_json(m)); }
 
-std::string orders_import_json(const OrdersImport& r, const std::string& error) {
+namespace {
+nlohmann::json orders_json(const OrdersImport& r, const std::string& error) {
     using nlohmann::json;
     json j;
     j["ok"] = r.ok() && error.empty();
@@ -145,6 +146,82 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error) 
     j["dates"] = {{"order", date_order_name(r.dates.order)},
                   {"from", date_order_from_name(r.dates.from)},
                   {"either_way", r.dates.either_way}};
+    return j;
+}
+
+const char* family_key(ExportFamily f) {
+    switch (f) {
+        case ExportFamily::orders: return "orders";
+        case ExportFamily::videos: return "videos";
+        case ExportFamily::creators: return "creators";
+        case ExportFamily::paid: return "paid";
+        default: return "none";
+    }
+}
+
+nlohmann::json rows_json(const std::vector<RowProblem>& list) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const RowProblem& p : list) rows.push_back({{"row", p.row}, {"reason", p.reason}});
+    return rows;
+}
+}  // namespace
+
+std::string orders_import_json(const OrdersImport& r, const std::string& error) {
+    return orders_json(r, error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+OrdersImportOptions remembered_import_options(Date today) { return import_options(today); }
+
+std::string export_import_json(const ExportImport& r, const std::string& error) {
+    using nlohmann::json;
+    json j;
+    if (r.family == ExportFamily::orders || r.family == ExportFamily::none) {
+        j = orders_json(r.orders, error);
+        if (r.family == ExportFamily::none) j["refused"] = r.refusal();
+    } else {
+        j["error"] = error.empty() ? json(nullptr) : json(error);
+        j["refused"] = r.ok() ? json(nullptr) : json(r.refusal());
+    }
+    j["ok"] = r.ok() && error.empty();
+    j["family"] = family_key(r.family);
+    j["found"] = r.found();
+    j["summary"] = r.summary();
+    j["tried"] = r.tried.empty() ? json(nullptr) : json(r.tried);
+    if (r.family == ExportFamily::videos) {
+        const VideoImport& v = r.videos;
+        j["rows"] = v.rows;
+        j["videos"] = v.videos;
+        j["posts_updated"] = v.posts_updated;
+        j["posts_created"] = v.posts_created;
+        j["posts_unchanged"] = v.posts_unchanged;
+        json un = json::array();
+        for (const UnknownCreator& u : v.unknown_creators) un.push_back({{"creator", u.username}, {"videos", u.videos}, {"row", u.first_row}});
+        j["unknown_creators"] = std::move(un);
+        j["refused_rows"] = rows_json(v.problems);
+    } else if (r.family == ExportFamily::creators) {
+        const CreatorListImport& c = r.creators;
+        j["rows"] = c.rows;
+        j["creators"] = c.creators;
+        j["to_add"] = c.to_add;
+        j["followers_updated"] = c.followers_updated;
+        j["unchanged"] = c.unchanged;
+        j["refused_rows"] = rows_json(c.problems);
+    } else if (r.family == ExportFamily::paid) {
+        const PaidImport& p = r.paid;
+        j["rows"] = p.rows;
+        j["rows_placed"] = p.rows_placed;
+        j["rounds"] = p.rounds;
+        j["rounds_new"] = p.rounds_new;
+        j["rounds_replaced"] = p.rounds_replaced;
+        j["rounds_unchanged"] = p.rounds_unchanged;
+        j["codes"] = p.codes;
+        j["cost"] = p.cost;
+        json un = json::array();
+        for (const UnplacedAd& u : p.unplaced)
+            un.push_back({{"name", u.name}, {"reason", u.reason}, {"rows", u.rows}, {"cost", u.cost}, {"by_name", u.by_name}});
+        j["unplaced"] = std::move(un);
+        j["refused_rows"] = rows_json(p.problems);
+    }
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

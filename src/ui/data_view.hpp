@@ -32,6 +32,14 @@ void remember_mapping(const ColumnMapping& m);
 // An orders import as the page API reports it: {ok, refused, rows, imported, duplicates,
 // samples, refused_rows, unmatched, ...}. `error` is why applying failed ("" when it did not).
 std::string orders_import_json(const OrdersImport& r, const std::string& error);
+// Any export as the page API's importCsv reports it: {ok, refused, error, family ("orders",
+// "videos", "creators", "paid"), found, summary, rows, refused_rows, ...}, an orders file with
+// every field of orders_import_json, the others with their own counts (posts_updated,
+// to_add, rounds, unplaced, ...).
+std::string export_import_json(const ExportImport& r, const std::string& error);
+// The options an import is read with on this device: the date order the user chose when a file
+// did not say, `today` for a paid report with no day column.
+OrdersImportOptions remembered_import_options(Date today);
 
 class DataView : public View, public platform::FileReceiver {
 public:
@@ -81,6 +89,7 @@ private:
     void draw_video_preview(const VideoImport& v);
     void draw_creator_preview(const CreatorListImport& c);
     void draw_paid_preview(const PaidImport& p);
+    void draw_unplaced(const PaidImport& p);
     void draw_export_rows(const std::vector<RowProblem>& refused);
     void draw_messages();
     bool can_change() const;
@@ -109,6 +118,8 @@ private:
     ExportImport export_;                            // a video performance or creator list file
     TableSort creator_sort_;
     std::vector<size_t> creator_order_;              // the creator preview's rows as sorted
+    TableSort unplaced_sort_;
+    std::vector<size_t> unplaced_order_;             // a paid report's ads not placed, as sorted
 
     std::optional<std::string> saved_mapping_;  // as kept in the browser; read again when unset
     bool blank_codes_ = false;
