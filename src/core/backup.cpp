@@ -115,6 +115,14 @@ template <class V> void visit(CreatorCode& c, V& v) {
     v("age_18_plus", c.age_18_plus);
 }
 
+template <class V> void visit(ListedGmv& x, V& v) {
+    v("gmv", x.gmv);
+    v("video_gmv", x.video_gmv);
+    v("live_gmv", x.live_gmv);
+    v("card_gmv", x.card_gmv);
+    v("as_of", x.as_of);
+}
+
 template <class V> void visit(Creator& c, V& v) {
     v("id", c.id, kRequired);
     v("handle", c.handle, kRequired);
@@ -132,6 +140,7 @@ template <class V> void visit(Creator& c, V& v) {
     v("creator_code", c.creator_code);
     v("notes", c.notes);
     v("tier_history", c.tier_history);
+    v("listed", c.listed);
 }
 
 template <class V> void visit(Product& x, V& v) {

@@ -97,8 +97,10 @@ struct FileReading::Impl {
         if (kind == Kind::xlsx) {
             xlsx = std::make_unique<ExportXlsxImport>(*program, revision, setup.orders_mapping, setup.options, size,
                                                       setup.xlsx_limits);
+            xlsx->map_videos(setup.video_mapping);
         } else {
             importer = std::make_unique<ExportImporter>(*program, revision, setup.orders_mapping, setup.options);
+            importer->map_videos(setup.video_mapping);
             importer->expect_bytes(size);
         }
     }

@@ -129,6 +129,14 @@ struct CreatorCode {
     bool age_18_plus = false;
 };
 
+// What TikTok's creator list said a prospect sold, through any shop, when the list added it
+// (creator_list_import.hpp; docs/rules.md, "Creator list import"): kept to decide whom to
+// contact, never counted as this program's GMV.
+struct ListedGmv {
+    std::optional<double> gmv, video_gmv, live_gmv, card_gmv;
+    std::optional<Date> as_of;  // the day the list was imported
+};
+
 struct Creator {
     Id id = 0;
     std::string handle;        // without the leading '@'
@@ -146,6 +154,7 @@ struct Creator {
     std::optional<CreatorCode> creator_code;
     std::string notes;
     std::vector<TierChange> tier_history;
+    std::optional<ListedGmv> listed;  // a prospect added by a creator list: its figures then
 };
 
 // ---------------------------------------------------------------- products and samples

@@ -11,6 +11,7 @@
 #include "core/creators.hpp"
 #include "core/format.hpp"
 #include "core/sample.hpp"
+#include "core/video_import.hpp"
 #include "form_fields.hpp"
 #include "platform/platform.hpp"
 #include "probe.hpp"
@@ -21,6 +22,8 @@ namespace sr::ui {
 namespace {
 
 const char* kMappingKey = "spark-roster.orders-mapping";
+// The video performance columns the user mapped for a file no export's headers fit.
+const char* kVideoMappingKey = "spark-roster.videos-mapping";
 // How dates such as 03/04/2026 are read when a file does not say: the user's answer, kept.
 const char* kDateOrderKey = "spark-roster.date-order";
 
@@ -257,6 +260,7 @@ ReadingSetup DataView::reading_setup(const ColumnMapping& mapping) const {
     ReadingSetup s;
     s.orders_mapping = mapping;
     s.options = import_options(today_);
+    s.video_mapping = field_mapping_from_json(platform::local_get(kVideoMappingKey));
     s.chunk_bytes = kChunkBytes;
     s.sniff_bytes = kSniffBytes;
     s.max_backup_bytes = kMaxBackupBytes;
@@ -325,6 +329,7 @@ void DataView::finish_reading() {
             stage_ = Stage::backup;
             return;
         case FileReading::State::mapping:
+            video_choice_.clear();
             tried_ = r.tried();
             headers_ = r.headers();
             choice_ = r.mapping_choices();
@@ -445,15 +450,22 @@ void DataView::draw_home(Context& ctx) {
     if (persistence_.read_only())
         muted("This tab is read-only: the program is open for editing in another tab. Export works here; import "
               "there.");
-    if (!saved_mapping_) saved_mapping_ = platform::local_get(kMappingKey);
-    if (!saved_mapping_->empty() && *saved_mapping_ != "{}") {
+    if (!saved_mapping_) {
+        const std::string orders = platform::local_get(kMappingKey), videos = platform::local_get(kVideoMappingKey);
+        saved_mapping_ = std::string(!orders.empty() && orders != "{}" ? "o" : "") + (!videos.empty() && videos != "{}" ? "v" : "");
+    }
+    if (!saved_mapping_->empty()) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("Orders files are read with the column mapping you set last time.");
+        const std::string which = *saved_mapping_ == "ov" ? "Orders and video performance files are"
+                                  : *saved_mapping_ == "o" ? "Orders files are"
+                                                           : "Video performance files under other headers are";
+        ImGui::TextDisabled("%s read with the column mapping you set last time.", which.c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("Forget the mapping")) {
             platform::local_set(kMappingKey, "");
+            platform::local_set(kVideoMappingKey, "");
             saved_mapping_.reset();
-            notice_ = "The column mapping is forgotten: orders files are read by their usual headers.";
+            notice_ = "The column mapping is forgotten: files are read by their usual headers.";
             error_.clear();
         }
     }
@@ -577,11 +589,21 @@ void DataView::draw_merge() {
 
 void DataView::draw_mapping() {
     heading(("Columns of " + name_).c_str());
-    if (!tried_.empty())
+    if (!tried_.empty()) {
         message_line(palette().warning,
                      "These columns are not those of an export Spark Roster knows (" + tried_ +
-                         "). Map them as affiliate orders, or import another file.",
+                         "). Map them as affiliate orders or as video performance, or import another file.",
                      "mapping:tried");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Map the columns as");
+        ImGui::SameLine();
+        if (ImGui::RadioButton("affiliate orders", !map_videos_)) map_videos_ = false;
+        ImGui::SameLine();
+        if (ImGui::RadioButton("video performance", map_videos_)) map_videos_ = true;
+    } else {
+        map_videos_ = false;
+    }
+    if (map_videos_) return draw_video_mapping();
     wrapped("Some columns this import needs are not under their usual names. Pick the column of your file that "
             "holds each field; the mapping is remembered for your next import.");
     // The mapping the choices make: a header only where it differs from the usual one, "-" to
@@ -666,6 +688,70 @@ void DataView::draw_mapping() {
         for (size_t i = 0; i < check.unused_headers.size(); ++i) names += (i ? ", " : "") + check.unused_headers[i];
         muted("Columns not read: " + names + ".");
     }
+}
+
+// The mapping screen for a file no export fits, read as video performance: a column per field of
+// the export (a Video ID or a Video link needed), remembered for the next such file.
+void DataView::draw_video_mapping() {
+    const ExportFields& vf = video_export_fields();
+    if (video_choice_.size() != vf.size()) video_choice_ = vf.match(headers_, field_mapping_from_json(platform::local_get(kVideoMappingKey))).column;
+    wrapped("Pick the column of your file that holds each field of a video performance export: a Video ID or a Video "
+            "link is needed, the others as the file has them. The mapping is remembered for your next import of such "
+            "a file.");
+    FieldMapping m;
+    for (size_t f = 0; f < vf.size(); ++f) {
+        const int c = video_choice_[f];
+        if (c >= 0 && static_cast<size_t>(c) < headers_.size()) m[vf.key(f)] = headers_[static_cast<size_t>(c)];
+    }
+    const bool ok = m.count("video_id") || m.count("video_link");
+    if (!ok) message_line(palette().error, "Still needed: Video ID or Video link.", "mapping:missing");
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!ok);
+    if (primary_button("Import as video performance")) {
+        platform::local_set(kVideoMappingKey, field_mapping_to_json(m));
+        saved_mapping_.reset();
+        video_choice_.clear();
+        start_orders(mapping_);
+        stage_ = Stage::reading;
+        ImGui::EndDisabled();
+        return;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) return done("Nothing was imported from " + name_ + ".");
+    ImGui::Spacing();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("video mapping", 2, flags)) return;
+    ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, em(15));
+    ImGui::TableSetupColumn("Column in this file", ImGuiTableColumnFlags_WidthFixed, em(16));
+    ImGui::TableHeadersRow();
+    for (size_t f = 0; f < vf.size(); ++f) {
+        ImGui::PushID(static_cast<int>(f));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(vf.usual(f).c_str());
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        const int c = video_choice_[f];
+        const std::string preview = c >= 0 && static_cast<size_t>(c) < headers_.size()
+                                        ? (headers_[static_cast<size_t>(c)].empty() ? "(column " + std::to_string(c + 1) + ", no header)"
+                                                                                    : headers_[static_cast<size_t>(c)])
+                                        : "(not in this file)";
+        if (ImGui::BeginCombo("##vcolumn", preview.c_str())) {
+            if (ImGui::Selectable("(not in this file)", c < 0)) video_choice_[f] = -1;
+            for (size_t h = 0; h < headers_.size(); ++h) {
+                ImGui::PushID(static_cast<int>(h));
+                const std::string label = headers_[h].empty() ? "(column " + std::to_string(h + 1) + ", no header)" : headers_[h];
+                if (ImGui::Selectable(label.c_str(), c == static_cast<int>(h))) video_choice_[f] = static_cast<int>(h);
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        probe_tag("vmap:" + vf.key(f), preview);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
 }
 
 namespace {

@@ -164,7 +164,15 @@ test('a creator list previews prospects and followers; applied, the prospect is 
   const added = p.creators.find((c) => c.handle === 'somchai.th');
   assert.equal(added.status, 'prospect');
   assert.equal(added.followers, 45000);
+  // The list's GMV is kept on the prospect, dated the day of the import; not on a roster creator.
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  assert.deepEqual(added.listed, { gmv: 2000, video_gmv: 1000, live_gmv: 200, card_gmv: 800, as_of: today });
   assert.equal(p.creators.find((c) => c.id === 1).followers, 25300);
+  assert.equal(p.creators.find((c) => c.id === 1).listed, undefined);
+  await go(page, `#/creator/${added.id}`);
+  assert.equal(await waitText(page, 'creator listed gmv'),
+               `TikTok's creator list of ${today}: GMV $2,000.00 (video $1,000.00, LIVE $200.00, product card $800.00), through any shop: not this program's orders.`);
+  await go(page, '#/data');
   await go(page, '#/roster');
   assert.ok(await shown(page, '@somchai.th'), 'the prospect is on the roster');
   await page.keyboard.press('Control+z');
@@ -281,7 +289,7 @@ test('an ad the report cannot place gets the Spark Code chosen for it, kept in t
   // The next report places the ad by the choice kept, with no question.
   await pick(page, 'ads_manager_report_2026-11-22.xlsx', xlsxOf(adsCsv));
   assert.match(await waitText(page, 'export:summary'), /0 ads not placed, 2 unchanged$/);
-  await click(page, 'Discard');
+  await click(page, 'Close');
   // Undo takes back the rounds, then the choice.
   await page.keyboard.press('Control+z');
   await settle(page);
@@ -326,6 +334,35 @@ test('importCsv on the page API reads every export by its header row: video perf
   const other = await page.evaluate((t) => window.sparkRoster.importCsv(t), 'Name,Email\r\nLinh,linh@example.com\r\n');
   assert.equal(other.ok, false);
   assert.match(other.tried, /^tried affiliate orders/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a file no export fits can be mapped as video performance; the mapping is remembered and the views land on the post', async () => {
+  const { context, page, problems } = await newApp();
+  const csv = `Clip,Kênh,Lượt phát,Chạm sản phẩm\r\n${VIDEO},glow.daily,"12,345","1,230"\r\n`;
+  await pick(page, 'bao_cao_video.csv', csv, 'text/csv');
+  assert.match(await waitText(page, 'mapping:tried'), /Map them as affiliate orders or as video performance/);
+  await click(page, 'video performance');
+  assert.equal(await waitText(page, 'mapping:missing'), 'Still needed: Video ID or Video link.');
+  for (const [field, column] of [['video_id', 'Clip'], ['creator', 'Kênh'], ['views', 'Lượt phát'], ['product_clicks', 'Chạm sản phẩm']]) {
+    await click(page, `vmap:${field}`);
+    await click(page, column);
+    assert.equal(await textWhen(page, `vmap:${field}`, column), column);
+  }
+  await screenshot(page, 'data-video-mapping');
+  await click(page, 'Import as video performance');
+  assert.equal(await waitText(page, 'export:found'), 'Video performance, 1 video');
+  assert.equal(await text(page, 'videos:views'), '12,345');
+  await click(page, 'Update 1 post');
+  await waitSaved(page);
+  const post = (await program(page)).posts.find((x) => x.id === 2);
+  assert.equal(post.views, 12345);
+  assert.equal(post.clicks, 1230);
+  // The next such file goes straight to its preview.
+  await pick(page, 'bao_cao_video.csv', csv.replace('"12,345"', '"13,000"'), 'text/csv');
+  assert.equal(await waitText(page, 'export:found'), 'Video performance, 1 video');
+  assert.equal(await text(page, 'videos:views'), '13,000');
   assert.deepEqual(problems, []);
   await context.close();
 });
