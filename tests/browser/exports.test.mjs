@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, openApp, click, text, textWhen, waitText, waitSaved, program, settle, shown, screenshot } from './lib.mjs';
+import { startServer, launch, openApp, click, text, textWhen, waitText, waitSaved, program, settle, shown, screenshot, typeInto } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -363,6 +363,26 @@ test('a file no export fits can be mapped as video performance; the mapping is r
   await pick(page, 'bao_cao_video.csv', csv.replace('"12,345"', '"13,000"'), 'text/csv');
   assert.equal(await waitText(page, 'export:found'), 'Video performance, 1 video');
   assert.equal(await text(page, 'videos:views'), '13,000');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('saving the settings screen keeps an ad placed on the Data screen while its draft was open', async () => {
+  const { context, page, problems } = await newApp(paidShop);
+  await go(page, '#/settings');
+  await typeInto(page, 'Your name', 'Linh Nguyễn');  // a draft, not saved yet
+  await go(page, '#/data');
+  await pick(page, 'ads_manager_report_2026-11-22.xlsx', xlsxOf(adsCsv));
+  await click(page, 'paid:choose:Brand awareness Q4');
+  await click(page, '@glow.daily · ' + VIDEO + ' · #SPARK+glowdaily60 (live)');
+  await waitText(page, 'data:notice');
+  await go(page, '#/settings');
+  await click(page, 'Save settings');
+  await textWhen(page, 'settings:status', 'Settings saved.');
+  await waitSaved(page);
+  const s = (await program(page)).settings;
+  assert.equal(s.user_name, 'Linh Nguyễn');
+  assert.deepEqual(s.ad_codes, [{ ad_name: 'Brand awareness Q4', spark_code_id: 7 }]);
   assert.deepEqual(problems, []);
   await context.close();
 });
