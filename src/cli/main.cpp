@@ -40,6 +40,9 @@ int usage() {
         "                                     write the program to OUT.json (default: PROGRAM.json itself), or nothing\n"
         "                                     with --dry-run. A refused file changes nothing and exits 1. DATE (default\n"
         "                                     today) dates the rounds of a paid report that has no day column.\n"
+        "                                     M.json: the orders columns ({\"order_id\": \"header\", ...}) and the\n"
+        "                                     Spark Code of paid ads by name ({\"ad_codes\": {\"ad name\": \"code\"}}),\n"
+        "                                     the latter kept in the program.\n"
         "exit codes: 0 ok, 1 invalid input, 2 usage\n",
         stderr);
     return kUsage;
@@ -243,6 +246,12 @@ int main(int argc, char** argv) {
                 return kInvalid;
             }
             mapping = sr::mapping_from_json(m);
+            // Its ad names (paid reports) are remembered in the program, as the Data screen does.
+            std::vector<std::string> errors;
+            if (!sr::merge_ad_codes_json(m, program, program.settings, errors)) {
+                for (const std::string& e : errors) std::fprintf(stderr, "%s: %s\n", mapping_file.c_str(), e.c_str());
+                return kInvalid;
+            }
         }
         for (const std::string& f : files) {
             sr::ExportImport r;

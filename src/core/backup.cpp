@@ -83,6 +83,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
     v("user_name", s.user_name);
+    v("ad_codes", s.ad_codes);
 }
 
 template <class V> void visit(TierChange& t, V& v) {
@@ -115,6 +116,14 @@ template <class V> void visit(CreatorCode& c, V& v) {
     v("age_18_plus", c.age_18_plus);
 }
 
+template <class V> void visit(ListedGmv& x, V& v) {
+    v("gmv", x.gmv);
+    v("video_gmv", x.video_gmv);
+    v("live_gmv", x.live_gmv);
+    v("card_gmv", x.card_gmv);
+    v("as_of", x.as_of);
+}
+
 template <class V> void visit(Creator& c, V& v) {
     v("id", c.id, kRequired);
     v("handle", c.handle, kRequired);
@@ -132,6 +141,7 @@ template <class V> void visit(Creator& c, V& v) {
     v("creator_code", c.creator_code);
     v("notes", c.notes);
     v("tier_history", c.tier_history);
+    v("listed", c.listed);
 }
 
 template <class V> void visit(Product& x, V& v) {
@@ -238,6 +248,11 @@ template <class V> void visit(SparkCode& x, V& v) {
     v("replaces_id", x.replaces_id);
     v("rounds", x.rounds);
     v("history", x.history);
+}
+
+template <class V> void visit(AdCode& x, V& v) {
+    v("ad_name", x.ad_name, kRequired);
+    v("spark_code_id", x.spark_code_id, kRequired);
 }
 
 template <class V> void visit(ReviewMark& x, V& v) {

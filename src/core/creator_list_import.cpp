@@ -69,8 +69,9 @@ struct CreatorListImporter::Impl {
     std::unordered_map<std::string, size_t> creator_by_handle;  // handle key -> index in program.creators
     std::unordered_map<std::string, bool> seen;
     Id next_id;
+    std::optional<Date> today;
 
-    Impl(const Program& p, uint64_t revision) : program(p), next_id(first_free_id(p)) {
+    Impl(const Program& p, uint64_t revision, std::optional<Date> t) : program(p), next_id(first_free_id(p)), today(t) {
         result.changes.base_revision = revision;
         for (size_t i = 0; i < program.creators.size(); ++i) creator_by_handle.emplace(handle_key(program.creators[i].handle), i);
     }
@@ -156,6 +157,9 @@ struct CreatorListImporter::Impl {
             c.handle = handle;
             c.followers = e.followers.value_or(0);
             c.status = CreatorStatus::prospect;
+            // What the list says the prospect sells, kept with the day (a roster creator's GMV is
+            // the program's own orders: the list's is not kept for them).
+            if (e.gmv || e.video_gmv || e.live_gmv || e.card_gmv) c.listed = ListedGmv{e.gmv, e.video_gmv, e.live_gmv, e.card_gmv, today};
             result.changes.new_creators.push_back(std::move(c));
             ++result.to_add;
         }
@@ -177,8 +181,8 @@ struct CreatorListImporter::Impl {
     }
 };
 
-CreatorListImporter::CreatorListImporter(const Program& program, uint64_t revision)
-    : impl_(std::make_unique<Impl>(program, revision)) {}
+CreatorListImporter::CreatorListImporter(const Program& program, uint64_t revision, std::optional<Date> today)
+    : impl_(std::make_unique<Impl>(program, revision, today)) {}
 CreatorListImporter::~CreatorListImporter() = default;
 
 bool CreatorListImporter::feed_row(int64_t row, const std::vector<std::string_view>& cells) {

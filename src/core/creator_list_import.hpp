@@ -51,7 +51,8 @@ struct CreatorListImport : RowLog {
 
 class CreatorListImporter {
 public:
-    CreatorListImporter(const Program& program, uint64_t revision);
+    // `today` dates the figures kept on the prospects added (ListedGmv::as_of).
+    CreatorListImporter(const Program& program, uint64_t revision, std::optional<Date> today = std::nullopt);
     ~CreatorListImporter();
     CreatorListImporter(const CreatorListImporter&) = delete;
     CreatorListImporter& operator=(const CreatorListImporter&) = delete;

@@ -6,7 +6,8 @@
 
 namespace sr {
 
-FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping) {
+FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping,
+                          const FieldMapping& video_mapping) {
     FamilyGuess g;
     const ColumnMatch om = match_columns(headers, orders_mapping);
     if (om.column[static_cast<size_t>(OrderField::order_id)] >= 0) {
@@ -18,7 +19,7 @@ FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnM
         g.family = ExportFamily::paid;
         return g;
     }
-    if (video_headers(headers, &videos)) {
+    if (video_headers(headers, &videos, video_mapping)) {
         g.family = ExportFamily::videos;
         return g;
     }
@@ -82,6 +83,7 @@ struct ExportImporter::Impl {
     uint64_t revision;
     ColumnMapping mapping;
     OrdersImportOptions options;
+    FieldMapping video_mapping;
     ExportFamily family = ExportFamily::none;
     std::string tried, refused;
     std::unique_ptr<OrdersImporter> orders;
@@ -103,12 +105,12 @@ struct ExportImporter::Impl {
         std::vector<std::string> headers;
         headers.reserve(cells.size());
         for (std::string_view h : cells) headers.emplace_back(cells::trim_view(h));
-        const FamilyGuess g = detect_family(headers, mapping);
+        const FamilyGuess g = detect_family(headers, mapping, video_mapping);
         family = g.family == ExportFamily::none ? ExportFamily::orders : g.family;
         tried = g.tried;
         switch (family) {
-            case ExportFamily::videos: videos = std::make_unique<VideoImporter>(*program, revision, options); break;
-            case ExportFamily::creators: creators = std::make_unique<CreatorListImporter>(*program, revision); break;
+            case ExportFamily::videos: videos = std::make_unique<VideoImporter>(*program, revision, options, video_mapping); break;
+            case ExportFamily::creators: creators = std::make_unique<CreatorListImporter>(*program, revision, options.today); break;
             case ExportFamily::paid: paid = std::make_unique<PaidImporter>(*program, revision, options); break;
             default:
                 orders = std::make_unique<OrdersImporter>(*program, revision, mapping, options);
@@ -140,6 +142,8 @@ ExportImporter::ExportImporter(const Program& program, uint64_t revision, Column
                                OrdersImportOptions options)
     : impl_(std::make_unique<Impl>(program, revision, std::move(orders_mapping), options)) {}
 ExportImporter::~ExportImporter() = default;
+
+void ExportImporter::map_videos(FieldMapping mapping) { impl_->video_mapping = std::move(mapping); }
 
 void ExportImporter::expect_bytes(uint64_t total) {
     impl_->expected = total;

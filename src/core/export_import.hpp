@@ -33,7 +33,8 @@ struct FamilyGuess {
     ExportFamily family = ExportFamily::none;
     std::string tried;  // "tried affiliate orders (no "Order ID" column), video performance (...), ..."
 };
-FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping = {});
+FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping = {},
+                          const FieldMapping& video_mapping = {});
 
 // "Affiliate orders", "Video performance", "Creator list", "Paid report".
 const char* family_name(ExportFamily f);
@@ -67,6 +68,9 @@ public:
     ExportImporter& operator=(const ExportImporter&) = delete;
 
     void expect_bytes(uint64_t total);
+    // The video performance columns the user mapped (before the first bytes): a file whose
+    // headers fit no export is read as video performance under them.
+    void map_videos(FieldMapping mapping);
     // The next bytes of a CSV file. Returns false once the file is refused.
     bool feed(std::string_view bytes);
     // A row of another reader (an .xlsx sheet), the header first.
@@ -93,6 +97,7 @@ public:
     ExportXlsxImport(const Program& program, uint64_t revision, ColumnMapping orders_mapping, OrdersImportOptions options,
                      uint64_t file_size, xlsx::Limits limits = {});
     xlsx::Range need() const { return reader_.need(); }
+    void map_videos(FieldMapping mapping) { importer_.map_videos(std::move(mapping)); }
     bool give(std::string_view bytes);
     uint64_t bytes_read() const { return reader_.bytes_read(); }
     int64_t rows_read() const { return importer_.rows_read(); }

@@ -104,6 +104,22 @@ fi
 check "the same report again on the same day changes nothing" 0 "$bin" import "$tmp/paid.json" "$tmp/creative.csv" --today 2026-11-22 --dry-run
 expect_output "the second import finds the round already there" "1 round on 0 Spark Codes (0 new, 0 replaced), 1 ad not placed, 1 unchanged"
 check "a bad --today is a usage error" 2 "$bin" import "$tmp/sample.json" "$tmp/creative.csv" --today 22/11/2026
+# An Ads Manager ad named neither by a video id nor by a code: placed by --mapping on the code of
+# @theskinnerd's post (record 158), kept in the program written out.
+printf 'By Day,Campaign name,Ad name,Ad ID,Currency,Cost,Impressions,Clicks (destination),Complete payment,Total complete payment value\n21/11/2026,Sale 11.11,Khuyến mãi 11.11 🔥,1790000000000000003,USD,40.00,"5,000",100,2,$68.00\n' >"$tmp/ads.csv"
+check "an ad its name cannot place is listed, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/ads.csv" --dry-run
+expect_output "it is not placed, with why" "not placed: Khuyến mãi 11.11 🔥 (its name holds neither a post's video id nor a Spark Code that went live; 1 row, cost \$40.00"
+printf '{"ad_codes": {"Khuyến mãi 11.11 🔥": "#609624018640553848942361126="}}' >"$tmp/ads-map.json"
+check "with --mapping naming its code, the ad is placed" 0 "$bin" import "$tmp/sample.json" "$tmp/ads.csv" --mapping "$tmp/ads-map.json" -o "$tmp/ads.json"
+expect_output "one round on the code, nothing left out" "Paid report (Ads Manager), 1 row: 1 round on 1 Spark Code (1 new, 0 replaced), 0 ads not placed"
+if grep -q '"ad_name": "Khuyến mãi 11.11 🔥"' "$tmp/ads.json" && grep -q '"spark_code_id": 158' "$tmp/ads.json"; then
+  echo "ok - the choice is kept in the program written"
+else echo "not ok - the choice is kept in the program written"; fails=$((fails+1)); fi
+check "the next report places the ad with no --mapping" 0 "$bin" import "$tmp/ads.json" "$tmp/ads.csv" --dry-run
+expect_output "the round is there already" "1 round on 0 Spark Codes (0 new, 0 replaced), 0 ads not placed, 1 unchanged"
+printf '{"ad_codes": {"Khuyến mãi 11.11 🔥": "#SPARK+nobody"}}' >"$tmp/bad-map.json"
+check "a --mapping naming a code the program lacks is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/ads.csv" --mapping "$tmp/bad-map.json" --dry-run
+expect_output "the refusal names the ad and the code" 'ad_codes: "Khuyến mãi 11.11 🔥": no Spark Code of the program is "#SPARK+nobody"'
 printf 'Name,Email\nLinh,linh@example.com\n' >"$tmp/other.csv"
 check "a file no export's headers fit is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/other.csv"
 expect_output "the refusal says which exports were tried" "tried affiliate orders (no \"Order ID\" column), paid report"

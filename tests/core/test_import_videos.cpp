@@ -8,6 +8,7 @@
 
 #include "builders.hpp"
 #include "csv_rows.hpp"
+#include "core/backup.hpp"
 #include "core/export_import.hpp"
 #include "core/post_metrics.hpp"
 #include "core/store.hpp"
@@ -318,6 +319,24 @@ TEST_CASE("a creator list previews prospects to add and followers to update, app
     CHECK(added.status == CreatorStatus::prospect);
     CHECK(added.followers == 45000);
     CHECK(store.program().creators[0].followers == 25300);
+    // The list's GMV is kept on the prospect it added, dated, and goes through the backup; a
+    // roster creator keeps none (its GMV is the program's orders).
+    REQUIRE(added.listed);
+    CHECK(*added.listed->gmv == 2000.0);
+    CHECK(*added.listed->video_gmv == 1000.0);
+    CHECK(*added.listed->live_gmv == 200.0);
+    CHECK(*added.listed->card_gmv == 800.0);
+    CHECK_FALSE(added.listed->as_of);  // read with no day given
+    CHECK_FALSE(store.program().creators[0].listed);
+    const LoadResult back = program_from_json(program_to_json(store.program()));
+    REQUIRE(back.ok());
+    REQUIRE(back.program->creators[before].listed);
+    CHECK(*back.program->creators[before].listed->card_gmv == 800.0);
+    OrdersImportOptions on_day;
+    on_day.today = d(2026, 11, 20);
+    const ExportImport dated = import_export_csv(shop.p, kCreatorList, {}, 0, on_day);
+    REQUIRE(dated.creators.changes.new_creators.size() == 2);
+    CHECK(dated.creators.changes.new_creators[0].listed->as_of == d(2026, 11, 20));
     REQUIRE(store.undo());
     CHECK(store.program().creators.size() == before);
     CHECK(store.program().creators[0].followers == 20000);
@@ -445,4 +464,49 @@ TEST_CASE("a tab-separated Video Data with a byte-order mark, headers with no-br
     CHECK(n.clicks == 0);  // "<5": no value; a new post starts at 0
     CHECK(*n.published == d(2026, 11, 20));
     CHECK(n.id == shop.p.next_id);  // ids handed out from the program's next
+}
+
+TEST_CASE("a video file under headers no export knows is read as video performance under the user's mapping") {
+    Shop shop;
+    // A shop's own sheet: "Clip", "Kênh" (channel), "Lượt phát" (plays), "Chạm sản phẩm" (product taps).
+    const std::string csv = csv_line({"Clip", "Kênh", "Lượt phát", "Chạm sản phẩm", "Likes"}) +
+                            csv_line({kTramVideo, "ngoctram.beauty", "12,345", "1,230", "900"}) +
+                            csv_line({kFahVideo, "nongfah.review", "8.900", "310", "--"});
+    const ExportImport plain = import_export_csv(shop.p, csv);
+    CHECK(plain.family == ExportFamily::orders);  // fits none: the orders importer refuses it for its mapping
+    CHECK_FALSE(plain.tried.empty());
+
+    const FieldMapping mapping = field_mapping_from_json(R"({"video_id": "Clip", "creator": "Kênh", "views": "Lượt phát",
+                                                            "product_clicks": "Chạm sản phẩm"})");
+    REQUIRE(mapping.size() == 4);
+    auto read = [&](const std::string& text) {
+        ExportImporter imp(shop.p, 0);
+        imp.map_videos(mapping);
+        imp.feed(text);
+        return imp.finish();
+    };
+    const ExportImport r = read(csv);
+    REQUIRE(r.ok());
+    CHECK(r.family == ExportFamily::videos);
+    CHECK(r.summary() == "Video performance, 2 videos: 2 posts updated, 0 new posts, 0 unknown creators");
+    Program after = shop.p;
+    apply_export(after, r);
+    auto post = [&](Id id) {
+        for (const Post& x : after.posts)
+            if (x.id == id) return x;
+        return Post{};
+    };
+    CHECK(post(shop.tram_post).views == 12345);
+    CHECK(post(shop.tram_post).clicks == 1230);
+    CHECK(post(shop.tram_post).likes == 900);  // "Likes" is found by its usual name beside the mapping
+    CHECK(post(shop.fah_post).views == 8900);  // "8.900": thousands grouped with a dot
+    CHECK(post(shop.fah_post).clicks == 310);
+
+    // The mapping kept from that file does not hide the usual headers of a real export.
+    const ExportImport usual = read(video_csv());
+    REQUIRE(usual.ok());
+    CHECK(usual.family == ExportFamily::videos);
+    CHECK(usual.videos.videos == 5);
+    CHECK(field_mapping_to_json(mapping) ==
+          R"({"creator":"Kênh","product_clicks":"Chạm sản phẩm","video_id":"Clip","views":"Lượt phát"})");
 }
