@@ -357,8 +357,36 @@ public:
     // sample), or kLegacy for a key alone.
     void add(std::string_view line, int32_t at, bool counted) {
         const std::string_view order_id = line.substr(0, line.find('/'));
-        const Found f = find(order_id, key_tag(order_id), line);
+        add(line, order_id, key_tag(order_id), at, counted);
+    }
+    // The same, with the order id and its tag already worked out.
+    void add(std::string_view line, std::string_view order_id, uint32_t tag, int32_t at, bool counted) {
+        const Found f = find(order_id, tag, line);
         if (!f.line) add(f, line, order_id.size(), counted, at);
+    }
+    // Adds the program's lines, the slot of each order asked for a few lines ahead (a million
+    // lines are a million lookups in a table too large for the cache).
+    void add_all(const OrderLines& lines) {
+        constexpr size_t kAhead = 8;
+        const size_t n = lines.size();
+        reserve(n);
+        std::string_view ids[kAhead];
+        uint32_t tags[kAhead];
+        auto order_of = [&lines](size_t i) {
+            const std::string_view k = lines.key(i);
+            return k.substr(0, k.find('/'));
+        };
+        for (size_t i = 0; i < n + kAhead; ++i) {
+            if (i >= kAhead) {
+                const size_t j = i - kAhead;
+                add(lines.key(j), ids[j % kAhead], tags[j % kAhead], static_cast<int32_t>(j), !lines.sample(j));
+            }
+            if (i < n) {
+                ids[i % kAhead] = order_of(i);
+                tags[i % kAhead] = key_tag(ids[i % kAhead]);
+                prefetch(tags[i % kAhead]);
+            }
+        }
     }
 
 private:
@@ -706,7 +734,7 @@ struct OrdersImporter::Impl {
         next_id = std::max(next_id, max_id + 1);
 
         const OrderLines& lines = program.order_lines;
-        for (size_t i = 0; i < lines.size(); ++i) book.add(lines.key(i), static_cast<int32_t>(i), !lines.sample(i));
+        book.add_all(lines);
         for (const std::string& k : program.imported_orders) book.add(k, OrderBook::kLegacy, true);
         std::unordered_map<Id, std::string_view> key_of;
         for (const Creator& c : program.creators) {
