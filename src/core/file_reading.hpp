@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "backup.hpp"
 #include "export_import.hpp"
 #include "model.hpp"
 
@@ -32,7 +33,7 @@ struct ReadingSetup {
     FieldMapping video_mapping;          // the video performance columns the user mapped
     uint32_t chunk_bytes = 4u << 20;     // asked of the file at a time (a CSV, a backup)
     uint32_t sniff_bytes = 64u << 10;    // the first piece of a file its name does not tell
-    uint64_t max_backup_bytes = 100ull << 20;  // a larger backup is refused unread
+    uint64_t max_backup_bytes = kMaxBackupBytes;  // a larger backup is refused unread (backup.hpp)
     xlsx::Limits xlsx_limits;            // piece_bytes: how much of a sheet one step inflates
 };
 

@@ -263,7 +263,6 @@ ReadingSetup DataView::reading_setup(const ColumnMapping& mapping) const {
     s.video_mapping = field_mapping_from_json(platform::local_get(kVideoMappingKey));
     s.chunk_bytes = kChunkBytes;
     s.sniff_bytes = kSniffBytes;
-    s.max_backup_bytes = kMaxBackupBytes;
     s.xlsx_limits.piece_bytes = kXlsxPieceBytes;
     return s;
 }

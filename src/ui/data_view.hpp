@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "core/backup.hpp"
 #include "core/export_import.hpp"
 #include "core/file_reading.hpp"
 #include "core/merge.hpp"
@@ -44,7 +43,6 @@ OrdersImportOptions remembered_import_options(Date today);
 
 class DataView : public View, public platform::FileReceiver {
 public:
-    static constexpr uint64_t kMaxBackupBytes = sr::kMaxBackupBytes;  // larger backups are refused unread
     static constexpr uint32_t kChunkBytes = 4u << 20;          // read from the file at a time
     static constexpr uint32_t kXlsxPieceBytes = 256u << 10;    // of an .xlsx's sheet, inflated in one frame
 
