@@ -716,12 +716,8 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_csv_finish() {
         sr::CommandResult c = sr::CommandResult::done(0);
         if (r.family == sr::ExportFamily::orders && !r.orders.changes.empty()) {
             c = g->store.import_orders(std::move(r.orders.changes), "Import orders");
-        } else if (r.family != sr::ExportFamily::orders) {
-            const sr::ExportChanges& x = r.family == sr::ExportFamily::videos ? r.videos.changes
-                                         : r.family == sr::ExportFamily::paid ? r.paid.changes
-                                                                              : r.creators.changes;
-            if (!x.empty())
-                c = g->store.import_export(x, std::string("Import ") + sr::family_name(r.family));
+        } else if (const sr::ExportChanges* x = r.export_changes(); x && !x->empty()) {
+            c = g->store.import_export(*x, std::string("Import ") + sr::family_name(r.family));
         }
         if (!c.ok) error = c.errors.empty() ? "the import was refused" : c.errors.front().message;
         g->persistence.tick();

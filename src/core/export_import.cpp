@@ -289,12 +289,19 @@ ExportImport import_export_xlsx(const Program& program, std::string_view file, c
     return imp.finish();
 }
 
+const ExportChanges* ExportImport::export_changes() const {
+    switch (family) {
+        case ExportFamily::videos: return &videos.changes;
+        case ExportFamily::creators: return &creators.changes;
+        case ExportFamily::paid: return &paid.changes;
+        default: return nullptr;
+    }
+}
+
 void apply_export(Program& p, const ExportImport& r) {
     if (!r.ok()) return;
     if (r.family == ExportFamily::orders) apply_orders(p, r.orders.changes);
-    else if (r.family == ExportFamily::videos) apply_export_changes(p, r.videos.changes);
-    else if (r.family == ExportFamily::creators) apply_export_changes(p, r.creators.changes);
-    else if (r.family == ExportFamily::paid) apply_export_changes(p, r.paid.changes);
+    else if (const ExportChanges* c = r.export_changes()) apply_export_changes(p, *c);
 }
 
 }  // namespace sr

@@ -57,6 +57,9 @@ struct ExportImport {
     std::string found() const;
     // The family's summary (it starts with what was found, for videos and creators).
     std::string summary() const;
+    // The changes of a video, creator list or paid report file (nullptr for orders, whose
+    // changes are `orders.changes`, and for no family).
+    const ExportChanges* export_changes() const;
 };
 
 class ExportImporter {

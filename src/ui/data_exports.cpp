@@ -91,9 +91,9 @@ void DataView::draw_export(Context&) {
     else if (r.family == ExportFamily::paid) draw_paid_preview(r.paid);
     else draw_creator_preview(r.creators);
 
-    const ExportChanges& changes = r.family == ExportFamily::videos ? r.videos.changes
-                                   : r.family == ExportFamily::paid ? r.paid.changes
-                                                                    : r.creators.changes;
+    const ExportChanges* found_changes = r.export_changes();
+    if (!found_changes) return;  // orders have their own screen
+    const ExportChanges& changes = *found_changes;
     ImGui::Spacing();
     const bool stale = changes.base_revision != store_.revision();
     if (stale) {
