@@ -35,11 +35,6 @@ constexpr size_t kKeepListed = 1000;
 
 using namespace cells;
 
-// Time Created as seconds since 1970 in the shop's time, read day first (`day_first`) and month
-// first (`month_first`) for a year-last date (the file decides which at the end); the same for
-// a year-first one. 0 when there is no such date. The time of day after it ("10:05:09",
-// "2:22 PM", "T10:05") is optional. The date last read is kept with its days: an export's rows
-// come a day at a time, so most rows read only their time of day.
 // The day (days since 1970) of a time from TimeReader.
 int32_t day_of(int64_t t) { return static_cast<int32_t>(t >= 0 ? t / 86400 : (t - 86399) / 86400); }
 
@@ -63,6 +58,11 @@ bool has_line_break(std::string_view s) {
     return false;
 }
 
+// Time Created as seconds since 1970 in the shop's time, read day first (`day_first`) and month
+// first (`month_first`) for a year-last date (the file decides which at the end); the same for
+// a year-first one. 0 when there is no such date. The time of day after it ("10:05:09",
+// "2:22 PM", "T10:05") is optional. The dates read are kept with their days (64 of them, by
+// their digits): an export spans days or weeks, so most rows read only their time of day.
 class TimeReader {
     static bool is_separator(char c) { return c == '-' || c == '/' || c == '.'; }
 
