@@ -303,8 +303,9 @@ void DataView::draw_unplaced(const PaidImport& v) {
 
 void DataView::draw_creator_preview(const CreatorListImport& c) {
     const std::string& cur = store_.program().settings.currency;
-    note("Creators not on the roster are added as prospects with their followers; a creator already there gets the "
-         "followers this file says. The GMV columns are shown to decide whom to contact, not kept.",
+    note("Creators not on the roster are added as prospects with their followers and the GMV this file gives them "
+         "(shown on their creator screen as TikTok's figure, not this program's orders); a creator already there gets "
+         "the followers this file says.",
          "creators:what");
     const TableColumns columns = {
         {"Creator", cc_handle, 1.4f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
