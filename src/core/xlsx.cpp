@@ -42,10 +42,14 @@ constexpr uint32_t kTailBytes = kEocdSize + 0xFFFF;  // the end record and the l
 constexpr uint32_t kMaxColumns = 16384;              // A..XFD
 constexpr size_t kOutBytes = 256u << 10;             // inflated at a time
 
-// An element's or attribute's name without its namespace prefix ("x:c" -> "c", "r:id" -> "id").
+// An element's or attribute's name without its namespace prefix ("x:c" -> "c", "r:id" -> "id"):
+// what follows its last colon. One pass over the name (a sheet has millions of them).
 std::string_view local(const char* name) {
-    const char* colon = std::strrchr(name, ':');
-    return colon ? std::string_view(colon + 1) : std::string_view(name);
+    const char* from = name;
+    const char* p = name;
+    for (; *p; ++p)
+        if (*p == ':') from = p + 1;
+    return std::string_view(from, static_cast<size_t>(p - from));
 }
 const char* attr(const char** atts, std::string_view name) {
     for (; *atts; atts += 2)
@@ -112,18 +116,48 @@ bool parse_uint(std::string_view s, uint64_t& out) {
 
 }  // namespace
 
-std::string serial_to_datetime(double serial, bool date1904) {
-    if (!(serial >= 0) || serial >= 2958466) return {};
+namespace {
+
+// serial_to_datetime into buf (at least 40 bytes): its length, 0 when out of range. Written
+// digit by digit: a sheet has a date on every row.
+size_t format_serial(double serial, bool date1904, char* buf) {
+    if (!(serial >= 0) || serial >= 2958466) return 0;
     if (date1904) serial += 1462;
     else if (serial < 61) serial += 1;  // Excel's day 60 is 29 February 1900, which never was
     const int64_t secs = std::llround(serial * 86400.0);
     const int64_t days = secs / 86400, in_day = secs % 86400;
     // Day 0 is 1899-12-30, 25,569 days before 1970-01-01.
-    const std::string date = Date{static_cast<int32_t>(days - 25569)}.to_string();
+    int y = 0, m = 0, d = 0;
+    Date{static_cast<int32_t>(days - 25569)}.to_ymd(y, m, d);
+    if (y < 0 || y > 9999) {  // a serial a hair under the last, rounded up to the year 10000
+        const int n = std::snprintf(buf, 40, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, static_cast<int>(in_day / 3600),
+                                    static_cast<int>(in_day / 60 % 60), static_cast<int>(in_day % 60));
+        return n > 0 ? static_cast<size_t>(n) : 0;
+    }
+    auto two = [](char* at, int v) {
+        at[0] = static_cast<char>('0' + v / 10);
+        at[1] = static_cast<char>('0' + v % 10);
+    };
+    two(buf, y / 100);
+    two(buf + 2, y % 100);
+    buf[4] = '-';
+    two(buf + 5, m);
+    buf[7] = '-';
+    two(buf + 8, d);
+    buf[10] = ' ';
+    two(buf + 11, static_cast<int>(in_day / 3600));
+    buf[13] = ':';
+    two(buf + 14, static_cast<int>(in_day / 60 % 60));
+    buf[16] = ':';
+    two(buf + 17, static_cast<int>(in_day % 60));
+    return 19;
+}
+
+}  // namespace
+
+std::string serial_to_datetime(double serial, bool date1904) {
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", date.c_str(), static_cast<int>(in_day / 3600),
-                  static_cast<int>(in_day / 60 % 60), static_cast<int>(in_day % 60));
-    return buf;
+    return std::string(buf, format_serial(serial, date1904, buf));
 }
 
 struct Reader::Impl {
@@ -152,7 +186,6 @@ struct Reader::Impl {
     uint64_t data_at = 0, data_left = 0, inflated = 0;
     z_stream zs{};
     bool zs_open = false, stream_end = false;
-    std::vector<char> out;
     XML_Parser xml = nullptr;
 
     // What the workbook says.
@@ -177,6 +210,7 @@ struct Reader::Impl {
     int rph = 0;            // inside phonetic runs, whose <t> are not the text
     bool in_is = false;
     std::vector<std::string> cells;
+    std::vector<std::string_view> pooled;  // a shared-string cell: its text in the pool (null otherwise)
     std::vector<std::string_view> views;
     size_t used = 0;        // cells touched in this row
     size_t width = 0;       // the row's last cell with a value, + 1
@@ -365,16 +399,24 @@ struct Reader::Impl {
 
     bool xml_feed(const char* p, size_t n, bool last) {
         if (XML_Parse(xml, p, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) == XML_STATUS_OK) return true;
+        return xml_failed();
+    }
+    bool xml_failed() {
         if (step == Step::stopped) return false;  // a handler stopped it (its reason is set)
         return fail(entry->name + " is not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(xml)) +
                     ": " + XML_ErrorString(XML_GetErrorCode(xml)) + ")");
     }
 
     // Inflated bytes to the parser: those within the size the directory states first, so that
-    // the same file is refused for the same reason however its pieces fall.
-    bool take_inflated(const char* p, size_t n) {
+    // the same file is refused for the same reason however its pieces fall. `in_buffer`: they
+    // were inflated into the parser's own buffer (XML_GetBuffer), p is that buffer.
+    bool take_inflated(const char* p, size_t n, bool in_buffer = false) {
         const size_t within = static_cast<size_t>(std::min<uint64_t>(n, entry->usize - std::min(inflated, entry->usize)));
-        if (within && !xml_feed(p, within, false)) return false;
+        if (within) {
+            const bool ok = in_buffer ? XML_ParseBuffer(xml, static_cast<int>(within), XML_FALSE) == XML_STATUS_OK
+                                      : xml_feed(p, within, false);
+            if (!ok) return in_buffer ? xml_failed() : false;
+        }
         inflated += n;
         if (inflated > entry->usize)
             return fail(entry->name + " inflates past the " + with_commas(entry->usize) +
@@ -390,16 +432,18 @@ struct Reader::Impl {
             if (!take_inflated(b.data(), b.size())) return false;
             return ask_data();
         }
-        if (out.empty()) out.resize(kOutBytes);
         zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(b.data()));
         zs.avail_in = static_cast<uInt>(b.size());
         while (!stream_end) {
-            zs.next_out = reinterpret_cast<Bytef*>(out.data());
-            zs.avail_out = static_cast<uInt>(out.size());
+            // Inflated straight into the parser's buffer (XML_Parse would copy it there).
+            char* buf = static_cast<char*>(XML_GetBuffer(xml, static_cast<int>(kOutBytes)));
+            if (!buf) return xml_failed();
+            zs.next_out = reinterpret_cast<Bytef*>(buf);
+            zs.avail_out = static_cast<uInt>(kOutBytes);
             const int rc = inflate(&zs, Z_NO_FLUSH);
-            const size_t produced = out.size() - zs.avail_out;
+            const size_t produced = kOutBytes - zs.avail_out;
             // What inflated before a damaged spot is parsed first, however the pieces fall.
-            if (produced && !take_inflated(out.data(), produced)) return false;
+            if (produced && !take_inflated(buf, produced, true)) return false;
             if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
                 return fail(entry->name + " is damaged: its compressed data does not inflate (" +
                             (zs.msg ? zs.msg : "zlib error " + std::to_string(rc)) + ")");
@@ -562,7 +606,14 @@ struct Reader::Impl {
         if (n == "c") {
             if (!in_row) start_row(nullptr);
             in_cell = true;
-            const char* r = attr(atts, "r");
+            // Its r, t and s in one pass (the first of each, as attr() finds).
+            const char *r = nullptr, *t = nullptr, *s = nullptr;
+            for (const char** a = atts; *a; a += 2) {
+                const std::string_view an = local(a[0]);
+                if (an == "r" && !r) r = a[1];
+                else if (an == "t" && !t) t = a[1];
+                else if (an == "s" && !s) s = a[1];
+            }
             col = r ? column_of(r) : last_col + 1;
             if (col < 0) col = last_col + 1;
             if (col >= kMaxColumns) {
@@ -570,16 +621,14 @@ struct Reader::Impl {
                 return;
             }
             last_col = col;
-            cell_ref = r ? r : "";
-            const char* t = attr(atts, "t");
-            cell_type = !t || std::strcmp(t, "n") == 0 ? 'n'
-                        : std::strcmp(t, "s") == 0       ? 's'
-                        : std::strcmp(t, "inlineStr") == 0 ? 'i'
-                        : std::strcmp(t, "b") == 0       ? 'b'
-                        : std::strcmp(t, "e") == 0       ? 'e'
-                        : std::strcmp(t, "d") == 0       ? 'd'
-                                                         : 'f';
-            const char* s = attr(atts, "s");
+            if (r) cell_ref.assign(r);
+            else cell_ref.clear();
+            // One letter ("n", "s", "b", "e", "d") is that type, "inlineStr" an inline string; any
+            // other (t="str", a formula's string) is read as written.
+            cell_type = !t ? 'n'
+                        : t[0] && !t[1] && std::strchr("nsbed", t[0]) ? t[0]
+                        : std::strcmp(t, "inlineStr") == 0          ? 'i'
+                                                                    : 'f';
             uint64_t xf = 0;
             cell_date = s && parse_uint(s, xf) && xf < xf_date.size() && xf_date[xf];
             text.clear();
@@ -607,8 +656,7 @@ struct Reader::Impl {
         uint64_t v = 0;
         row_number = r && parse_uint(r, v) ? static_cast<int64_t>(v) : last_row + 1;
         last_row = row_number;
-        for (size_t i = 0; i < used; ++i) cells[i].clear();
-        used = width = 0;
+        clear_cells();
         last_col = -1;
     }
 
@@ -630,9 +678,15 @@ struct Reader::Impl {
     void end_cell() {
         if (step == Step::stopped) return;
         const size_t c = static_cast<size_t>(col);
-        if (c >= cells.size()) cells.resize(c + 1);
+        if (c >= cells.size()) {
+            cells.resize(c + 1);
+            pooled.resize(c + 1);
+        }
+        // The text collected is swapped into the cell rather than copied (both keep their room),
+        // and a shared string is a view into the pool.
         std::string& out_cell = cells[c];
         out_cell.clear();
+        pooled[c] = {};
         switch (cell_type) {
             case 's': {
                 uint64_t i = 0;
@@ -643,12 +697,12 @@ struct Reader::Impl {
                     return;
                 }
                 const uint64_t b = i ? pool_ends[i - 1] : 0;
-                out_cell.assign(pool, b, pool_ends[i] - b);
+                pooled[c] = std::string_view(pool).substr(static_cast<size_t>(b), static_cast<size_t>(pool_ends[i] - b));
                 break;
             }
-            case 'b': out_cell = text == "1" || text == "true" ? "TRUE" : text.empty() ? "" : "FALSE"; break;
+            case 'b': out_cell.assign(text == "1" || text == "true" ? "TRUE" : text.empty() ? "" : "FALSE"); break;
             case 'd': {
-                out_cell = text.substr(0, 19);
+                out_cell.assign(text, 0, 19);
                 if (out_cell.size() > 10 && out_cell[10] == 'T') out_cell[10] = ' ';
                 break;
             }
@@ -656,17 +710,19 @@ struct Reader::Impl {
                 if (cell_date && !text.empty()) {
                     char* end = nullptr;
                     const double v = std::strtod(text.c_str(), &end);
-                    std::string d = end && *end == 0 ? serial_to_datetime(v, date1904) : std::string();
-                    out_cell = d.empty() ? text : d;
+                    char d[40];
+                    const size_t k = end && *end == 0 ? format_serial(v, date1904, d) : 0;
+                    if (k) out_cell.assign(d, k);
+                    else out_cell.swap(text);
                     break;
                 }
-                out_cell = text;
+                out_cell.swap(text);
                 break;
-            default: out_cell = text; break;
+            default: out_cell.swap(text); break;
         }
         text.clear();
         used = std::max(used, c + 1);
-        if (!out_cell.empty()) width = std::max(width, c + 1);
+        if (!(pooled[c].data() ? pooled[c].empty() : out_cell.empty())) width = std::max(width, c + 1);
     }
 
     void end_row() {
@@ -677,16 +733,26 @@ struct Reader::Impl {
             header_width = width;
         }
         const size_t n = std::max(width, header_width);
-        if (cells.size() < n) cells.resize(n);
+        if (cells.size() < n) {
+            cells.resize(n);
+            pooled.resize(n);
+        }
         views.resize(n);
-        for (size_t i = 0; i < n; ++i) views[i] = cells[i];
+        for (size_t i = 0; i < n; ++i) views[i] = pooled[i].data() ? pooled[i] : std::string_view(cells[i]);
         const Row r{row_number, views};
         if (!on_row(r)) {
             step = Step::stopped;
             want = {};
             XML_StopParser(xml, XML_FALSE);
         }
-        for (size_t i = 0; i < used; ++i) cells[i].clear();
+        clear_cells();
+    }
+
+    void clear_cells() {
+        for (size_t i = 0; i < used; ++i) {
+            cells[i].clear();
+            pooled[i] = {};
+        }
         used = width = 0;
     }
 
