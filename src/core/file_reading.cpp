@@ -1,6 +1,7 @@
 #include "file_reading.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "backup.hpp"
@@ -42,6 +43,9 @@ struct FileReading::Impl {
     uint64_t in_flight_offset = 0;
     std::optional<uint64_t> ignore_offset;  // a piece of an earlier pass, still on its way
     std::optional<std::string> ready;       // the piece that arrived last, parsed after work
+    uint64_t ready_at = 0;                  // where it lies in the file
+    std::string held;                       // an .xlsx: the bytes read ahead, from held_at
+    uint64_t held_at = 0;
     std::string work;                       // the piece being parsed, from work_pos
     size_t work_pos = 0;
 
@@ -61,6 +65,8 @@ struct FileReading::Impl {
 
     void drop() {
         ready.reset();
+        std::string().swap(held);
+        held_at = 0;
         std::string().swap(work);
         work_pos = 0;
         std::string().swap(json);
@@ -109,10 +115,22 @@ struct FileReading::Impl {
         if (state != State::reading || in_flight || ready) return std::nullopt;  // one piece waiting at most
         Request q;
         if (kind == Kind::xlsx) {
-            // An .xlsx is read where its reader asks: the zip's directory at the end first.
+            // An .xlsx is read where its reader asks (the zip's directory at the end first), a
+            // chunk at a time from there: the reader's small pieces are then given from what is
+            // held, and the next chunk is asked for while they are parsed.
             const xlsx::Range r = xlsx ? xlsx->need() : xlsx::Range{};
             if (r.length == 0) return std::nullopt;
-            q = {r.offset, r.length};
+            const uint64_t held_end = held_at + held.size();
+            const uint64_t chunk = std::max<uint32_t>(setup.chunk_bytes, 1);
+            uint64_t from = r.offset, end = r.offset + std::max<uint64_t>(r.length, chunk);
+            if (!held.empty() && r.offset >= held_at && r.offset <= held_end) {
+                if (held_end >= size) return std::nullopt;  // held to the end of the file
+                from = held_end;                             // the next chunk, read ahead
+                end = std::max(held_end + chunk, r.offset + r.length);
+            }
+            // Not past the end of the file, though all the reader asked for.
+            end = std::max(std::min(end, size), r.offset + r.length);
+            q = {from, static_cast<uint32_t>(std::min<uint64_t>(end - from, UINT32_MAX))};
         } else {
             if (next_offset >= size) return std::nullopt;
             const uint64_t want = kind == Kind::unknown ? setup.sniff_bytes : setup.chunk_bytes;
@@ -133,6 +151,7 @@ struct FileReading::Impl {
         in_flight = false;
         if (!error.empty()) return refuse("Could not read " + name + ": " + error + ". Nothing was changed.");
         ready = std::string(bytes);
+        ready_at = offset;
     }
 
     // Told apart by the first bytes: a backup is a JSON object, an .xlsx a zip, an old .xls an
@@ -222,23 +241,59 @@ struct FileReading::Impl {
         state = State::exports;
     }
 
+    // The bytes of `r` when they are held, or can be with the piece that arrived; null otherwise.
+    const char* held_range(xlsx::Range r) {
+        auto within = [&r](uint64_t at, const std::string& b) {
+            return r.offset >= at && r.offset - at <= b.size() && b.size() - (r.offset - at) >= r.length;
+        };
+        if (!held.empty() && within(held_at, held)) return held.data() + (r.offset - held_at);
+        if (!ready) return nullptr;
+        if (!held.empty() && ready_at == held_at + held.size() && r.offset >= held_at && r.offset <= ready_at) {
+            // It runs on into the piece that arrived: what is left of the held bytes, then that.
+            held.erase(0, static_cast<size_t>(r.offset - held_at));
+            held += *ready;
+            held_at = r.offset;
+        } else {
+            held = std::move(*ready);
+            held_at = ready_at;
+        }
+        ready.reset();
+        return within(held_at, held) ? held.data() + (r.offset - held_at) : nullptr;
+    }
+
+    // One range the reader asks for a step, given from what is held (each depends on the last
+    // one read). True when the next is held too.
+    bool xlsx_step() {
+        const xlsx::Range r = xlsx->need();
+        if (r.length == 0) {
+            if (in_flight) ignore_offset = in_flight_offset;  // read ahead past what was needed
+            in_flight = false;
+            finish();
+            return false;
+        }
+        const char* bytes = held_range(r);
+        if (!bytes) return false;
+        if (!xlsx->give(std::string_view(bytes, r.length))) {
+            if (in_flight) ignore_offset = in_flight_offset;
+            in_flight = false;
+            export_stopped();
+            return false;
+        }
+        consumed = xlsx->bytes_read();
+        const xlsx::Range next = xlsx->need();
+        if (next.length == 0) {
+            if (in_flight) ignore_offset = in_flight_offset;
+            in_flight = false;
+            finish();
+            return false;
+        }
+        return held_range(next) != nullptr;
+    }
+
     bool step(size_t max_bytes) {
         if (state != State::reading) return false;
         max_bytes = std::max<size_t>(max_bytes, 1);
-        if (kind == Kind::xlsx) {
-            // One piece a step: each range the reader asks for depends on the last one read.
-            if (ready) {
-                const std::string piece = std::move(*ready);
-                ready.reset();
-                if (!xlsx->give(piece)) {
-                    export_stopped();
-                    return false;
-                }
-            }
-            consumed = xlsx->bytes_read();
-            if (xlsx->need().length == 0 && !in_flight) finish();
-            return false;
-        }
+        if (kind == Kind::xlsx) return xlsx_step();
         if (work_pos >= work.size()) {
             if (!ready) return false;
             work = std::move(*ready);

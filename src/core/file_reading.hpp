@@ -31,10 +31,10 @@ struct ReadingSetup {
     ColumnMapping orders_mapping;        // the orders columns the user mapped ("" fields: the usual headers)
     OrdersImportOptions options;         // the date order asked before, the day a paid report is dated
     FieldMapping video_mapping;          // the video performance columns the user mapped
-    uint32_t chunk_bytes = 4u << 20;     // asked of the file at a time (a CSV, a backup)
+    uint32_t chunk_bytes = 4u << 20;     // asked of the file at a time (an .xlsx: read ahead from where its reader asks)
     uint32_t sniff_bytes = 64u << 10;    // the first piece of a file its name does not tell
     uint64_t max_backup_bytes = kMaxBackupBytes;  // a larger backup is refused unread (backup.hpp)
-    xlsx::Limits xlsx_limits;            // piece_bytes: how much of a sheet one step inflates
+    xlsx::Limits xlsx_limits;            // piece_bytes: how much of an .xlsx one step inflates
 };
 
 // "812 KB", "4.2 MB", "1.30 GB" ("37 bytes" under a kilobyte).
@@ -67,8 +67,8 @@ public:
     // A piece came back: the one asked for (a piece of an earlier pass is dropped). `error`: it
     // could not be read, and the file is refused with it.
     void arrived(uint64_t offset, std::string_view bytes, const std::string& error = "");
-    // Parses up to `max_bytes` of what has arrived (of an .xlsx: the piece that arrived). True
-    // when there is more to parse right now.
+    // Parses up to `max_bytes` of what has arrived (of an .xlsx: the next range its reader asks
+    // for, xlsx_limits.piece_bytes of a sheet at most). True when there is more to parse right now.
     bool step(size_t max_bytes);
     // Stops reading: the state becomes cancelled, nothing is kept.
     void cancel();

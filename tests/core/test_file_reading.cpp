@@ -3,6 +3,7 @@
 // names its reason, the mapping screen for an orders file whose columns are renamed.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,69 @@ TEST_CASE("a file read in pieces of any size gives what one piece gives") {
         CHECK(r.kind() == FileReading::Kind::xlsx);
         CHECK(r.result().orders.summary() == summary);
         CHECK(r.result().orders.gmv == doctest::Approx(92.30));
+    }
+}
+
+TEST_CASE("an .xlsx is read ahead a chunk at a time while its small pieces are parsed, each chunk asked for once") {
+    Shop shop;
+    // 2,000 lines of 25.00 each (GMV 50,000.00), half Trâm's on her video, half Fah's showcase
+    // sales; its sheet lies before its shared strings, as Excel writes them, so the reader goes
+    // back from the shared strings to the sheet.
+    std::vector<std::vector<std::string>> rows;
+    std::string csv = csv_line(kOrders);
+    std::vector<std::vector<XCell>> sheet(1);
+    for (const std::string& h : kOrders) sheet[0].push_back({h});
+    for (int i = 0; i < 2000; ++i) {
+        const bool tram = i % 2 == 0;
+        const std::vector<std::string> r = {std::to_string(577000000000100000LL + i), "1729384756102938475", "25.00",
+                                            "25.00", "1", "USD", "Settled", tram ? "ngoctram.beauty" : "nongfah.review",
+                                            tram ? "Video" : "Showcase", tram ? kTramVideo : "/", "2.50",
+                                            "13/11/2026 10:00:00", "No"};
+        csv += csv_line(r);
+        sheet.emplace_back();
+        for (size_t c = 0; c < r.size(); ++c) sheet.back().push_back({r[c], c == 2 || c == 3 ? 'n' : c == 0 ? 'i' : 's'});
+    }
+    std::vector<ZipEntry> entries = xlsx_entries(xlsx_parts(sheet));
+    std::rotate(entries.begin() + 3, entries.begin() + 5, entries.end());  // the sheet, then the shared strings, the styles
+    const std::string xlsx = zip(entries);
+    FileReading whole("orders.csv", csv.size(), shop.p, 0);
+    REQUIRE(read(whole, csv) == FileReading::State::exports);
+    CHECK(whole.result().orders.rows == 2000);
+    CHECK(whole.result().orders.gmv == doctest::Approx(50000));
+
+    for (uint32_t chunk : {1u, 100u, 4096u, 4u << 20}) {
+        CAPTURE(chunk);
+        ReadingSetup s;
+        s.chunk_bytes = chunk;
+        s.xlsx_limits.piece_bytes = 512;
+        FileReading r("affiliate_orders_20261120.xlsx", xlsx.size(), shop.p, 0, s);
+        int requests = 0, steps = 0;
+        uint64_t asked = 0;
+        while (!r.done()) {
+            const auto q = r.next_request();
+            if (q) {
+                CHECK_FALSE(r.next_request());  // one piece on its way at a time
+                REQUIRE(q->offset + q->length <= xlsx.size());
+                if (requests > 0)  // after the first 64 KB, which tell what the file is
+                    CHECK(q->length >= std::min<uint64_t>(chunk, xlsx.size() - q->offset));
+                ++requests;
+                asked += q->length;
+                r.arrived(q->offset, std::string_view(xlsx).substr(q->offset, q->length));
+            }
+            while (r.step(1)) ++steps;
+            ++steps;
+            REQUIRE((q || r.done()));  // never waiting for nothing
+        }
+        REQUIRE(r.state() == FileReading::State::exports);
+        CHECK(r.result().orders.summary() == whole.result().orders.summary());
+        CHECK(r.result().orders.gmv == doctest::Approx(50000));
+        CHECK(r.progress() == 1.0);
+        if (chunk >= 4096) {
+            // Many pieces of 512 bytes from each chunk; the file asked for about once (the end of
+            // the file, read first, and the jumps between entries asked again).
+            CHECK(steps > 3 * requests);
+            CHECK(asked < 3 * xlsx.size());
+        }
     }
 }
 
