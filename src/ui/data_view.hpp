@@ -44,7 +44,7 @@ OrdersImportOptions remembered_import_options(Date today);
 class DataView : public View, public platform::FileReceiver {
 public:
     static constexpr uint32_t kChunkBytes = 4u << 20;          // read from the file at a time
-    static constexpr uint32_t kXlsxPieceBytes = 256u << 10;    // of an .xlsx's sheet, inflated in one frame
+    static constexpr uint32_t kXlsxPieceBytes = 16u << 10;     // of an .xlsx, inflated in one step (many a frame)
 
     DataView(Store& store, Persistence& persistence);
     ~DataView() override;
