@@ -97,8 +97,8 @@ struct ExportImporter::Impl {
     bool rows_mode = false;
     uint64_t expected = 0, other_bytes = 0;
 
-    Impl(const Program& p, uint64_t r, ColumnMapping m, OrdersImportOptions o)
-        : program(p), revision(r), mapping(std::move(m)), options(o),
+    Impl(Program&& p, uint64_t r, ColumnMapping m, OrdersImportOptions o)
+        : program(std::move(p)), revision(r), mapping(std::move(m)), options(o),
           reader([this](const csv::Record& rec) { return on_record(rec); }, 1 << 20, csv::kDetectSeparator) {}
 
     void decide(const std::vector<std::string_view>& cells) {
@@ -113,7 +113,7 @@ struct ExportImporter::Impl {
             case ExportFamily::creators: creators = std::make_unique<CreatorListImporter>(*program, revision, options.today); break;
             case ExportFamily::paid: paid = std::make_unique<PaidImporter>(*program, revision, options); break;
             default:
-                orders = std::make_unique<OrdersImporter>(*program, revision, mapping, options);
+                orders = std::make_unique<OrdersImporter>(std::move(*program), revision, mapping, options);  // not copied again
                 if (expected) orders->expect_bytes(expected);
         }
         program.reset();
@@ -140,7 +140,9 @@ struct ExportImporter::Impl {
 
 ExportImporter::ExportImporter(const Program& program, uint64_t revision, ColumnMapping orders_mapping,
                                OrdersImportOptions options)
-    : impl_(std::make_unique<Impl>(program, revision, std::move(orders_mapping), options)) {}
+    : ExportImporter(Program(program), revision, std::move(orders_mapping), options) {}
+ExportImporter::ExportImporter(Program&& program, uint64_t revision, ColumnMapping orders_mapping, OrdersImportOptions options)
+    : impl_(std::make_unique<Impl>(std::move(program), revision, std::move(orders_mapping), options)) {}
 ExportImporter::~ExportImporter() = default;
 
 void ExportImporter::map_videos(FieldMapping mapping) { impl_->video_mapping = std::move(mapping); }
@@ -246,7 +248,10 @@ ExportImport ExportImporter::finish() {
 
 ExportXlsxImport::ExportXlsxImport(const Program& program, uint64_t revision, ColumnMapping orders_mapping,
                                    OrdersImportOptions options, uint64_t file_size, xlsx::Limits limits)
-    : importer_(program, revision, std::move(orders_mapping), options),
+    : ExportXlsxImport(Program(program), revision, std::move(orders_mapping), options, file_size, limits) {}
+ExportXlsxImport::ExportXlsxImport(Program&& program, uint64_t revision, ColumnMapping orders_mapping,
+                                   OrdersImportOptions options, uint64_t file_size, xlsx::Limits limits)
+    : importer_(std::move(program), revision, std::move(orders_mapping), options),
       reader_(file_size, [this](const xlsx::Row& r) { return importer_.feed_row(r.row, r.cells, reader_.bytes_read()); },
               limits) {
     importer_.expect_bytes(file_size);

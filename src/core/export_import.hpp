@@ -66,6 +66,8 @@ class ExportImporter {
 public:
     ExportImporter(const Program& program, uint64_t revision, ColumnMapping orders_mapping = {},
                    OrdersImportOptions options = {});
+    // The same, keeping the program given (handed on to the importer of its family) rather than a copy.
+    ExportImporter(Program&& program, uint64_t revision, ColumnMapping orders_mapping = {}, OrdersImportOptions options = {});
     ~ExportImporter();
     ExportImporter(const ExportImporter&) = delete;
     ExportImporter& operator=(const ExportImporter&) = delete;
@@ -98,6 +100,8 @@ private:
 class ExportXlsxImport {
 public:
     ExportXlsxImport(const Program& program, uint64_t revision, ColumnMapping orders_mapping, OrdersImportOptions options,
+                     uint64_t file_size, xlsx::Limits limits = {});
+    ExportXlsxImport(Program&& program, uint64_t revision, ColumnMapping orders_mapping, OrdersImportOptions options,
                      uint64_t file_size, xlsx::Limits limits = {});
     xlsx::Range need() const { return reader_.need(); }
     void map_videos(FieldMapping mapping) { importer_.map_videos(std::move(mapping)); }

@@ -101,14 +101,15 @@ struct FileReading::Impl {
 
     void start_export() {
         if (kind == Kind::xlsx) {
-            xlsx = std::make_unique<ExportXlsxImport>(*program, revision, setup.orders_mapping, setup.options, size,
+            xlsx = std::make_unique<ExportXlsxImport>(std::move(*program), revision, setup.orders_mapping, setup.options, size,
                                                       setup.xlsx_limits);
             xlsx->map_videos(setup.video_mapping);
         } else {
-            importer = std::make_unique<ExportImporter>(*program, revision, setup.orders_mapping, setup.options);
+            importer = std::make_unique<ExportImporter>(std::move(*program), revision, setup.orders_mapping, setup.options);
             importer->map_videos(setup.video_mapping);
             importer->expect_bytes(size);
         }
+        program.reset();  // the importer has it now (moved, not copied: a large program's copy takes a moment)
     }
 
     std::optional<Request> next_request() {

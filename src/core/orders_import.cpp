@@ -716,12 +716,13 @@ struct OrdersImporter::Impl {
     std::vector<uint32_t> touched;             // targets of program posts, in first-touch order
     Id next_id;
 
-    Impl(const Program& p, uint64_t revision, ColumnMapping m, OrdersImportOptions o)
-        : program(p),
+    Impl(Program&& moved, uint64_t revision, ColumnMapping m, OrdersImportOptions o)
+        : program(std::move(moved)),
           mapping(std::move(m)),
           options(o),
           reader([this](const csv::Record& r) { return on_record(r); }, 1 << 20, csv::kDetectSeparator),
-          next_id(p.next_id) {
+          next_id(program.next_id) {
+        const Program& p = program;
         result.changes.base_revision = revision;
         Id max_id = 0;
         auto see = [&max_id](Id id) { max_id = std::max(max_id, id); };
@@ -1316,7 +1317,9 @@ struct OrdersImporter::Impl {
 
 OrdersImporter::OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping,
                                OrdersImportOptions options)
-    : impl_(std::make_unique<Impl>(program, revision, std::move(mapping), options)) {}
+    : impl_(std::make_unique<Impl>(Program(program), revision, std::move(mapping), options)) {}
+OrdersImporter::OrdersImporter(Program&& program, uint64_t revision, ColumnMapping mapping, OrdersImportOptions options)
+    : impl_(std::make_unique<Impl>(std::move(program), revision, std::move(mapping), options)) {}
 OrdersImporter::~OrdersImporter() = default;
 
 void OrdersImporter::expect_bytes(uint64_t total) { impl_->expected_bytes = total; }

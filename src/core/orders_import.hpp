@@ -201,6 +201,9 @@ class OrdersImporter {
 public:
     OrdersImporter(const Program& program, uint64_t revision, ColumnMapping mapping = {},
                    OrdersImportOptions options = {});
+    // The same, keeping the program given rather than a copy of it (a large program's copy takes
+    // a moment).
+    OrdersImporter(Program&& program, uint64_t revision, ColumnMapping mapping = {}, OrdersImportOptions options = {});
     ~OrdersImporter();
     OrdersImporter(const OrdersImporter&) = delete;
     OrdersImporter& operator=(const OrdersImporter&) = delete;
