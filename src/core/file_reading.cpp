@@ -229,6 +229,8 @@ struct FileReading::Impl {
         importer.reset();
         xlsx.reset();
         program.reset();
+        ready.reset();  // an .xlsx's bytes read ahead past what its reader needed
+        std::string().swap(held);
         tried = read.tried;
         if (read.family == ExportFamily::orders) headers = read.orders.columns.headers;
         result = std::move(read);
