@@ -274,6 +274,50 @@ function xlsxOf(csv) {
   return bytes;
 }
 
+test('a large .xlsx reads over many frames with its progress; Cancel midway changes nothing, and read again every row counts once', async () => {
+  const { context, page, problems } = await newApp();
+  await importJson(page, shop);
+  // 150,000 lines of glow.daily's video (Vietnamese product names), amounts 1.00 to 97.99: the
+  // workbook is over 4 MB, more than one read from the file.
+  const rows = 150000;
+  const lines = ['Order ID,Product Name,Creator Username,Payment Amount,Content ID,Time Created'];
+  let cents = 0;
+  for (let i = 0; i < rows; i++) {
+    const amount = (i % 97) + 1 + (i % 100) / 100;
+    cents += (i % 97 + 1) * 100 + (i % 100);
+    lines.push(`${577000000000000000n + BigInt(i) * 7919n},Kem chống nắng ${i % 311},glow.daily,${amount.toFixed(2)},${CONTENT},` +
+               `2026-11-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`);
+  }
+  const xlsx = xlsxOf(lines.join('\n') + '\n');
+  assert.ok(xlsx.length > 4 * 1024 * 1024, `the workbook is ${xlsx.length} bytes`);
+  const mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const before = await exportJson(page);
+
+  // Cancel while the progress bar shows rows read (picked and clicked at once: waiting for the
+  // app to be idle would wait for the whole file).
+  await page.setInputFiles('#sr-file-input', { name: 'affiliate_orders_big.xlsx', mimeType: mime, buffer: xlsx });
+  await page.waitForFunction(() => / · [1-9][\d,]* rows · /.test(window.sparkRoster.widgetText('data:progress') || ''), null, { timeout: 60000 });
+  const cancel = await rect(page, 'Cancel');
+  await page.mouse.click(cancel.x + cancel.width / 2, cancel.y + cancel.height / 2);
+  assert.equal(await textWhen(page, 'data:notice', 'The import of affiliate_orders_big.xlsx was cancelled. Nothing was changed.'),
+               'The import of affiliate_orders_big.xlsx was cancelled. Nothing was changed.');
+  assert.equal(await exportJson(page), before);
+
+  const frames = await page.evaluate(() => window.sparkRoster.frameCount());
+  await pick(page, 'affiliate_orders_big.xlsx', xlsx, mime);
+  await page.waitForFunction(() => window.sparkRoster.widgetText('orders:rows') !== null, null, { timeout: 120000 });
+  assert.equal(await text(page, 'orders:rows'), '150,000');
+  assert.equal(await text(page, 'orders:imported'), '150,000 (150,000 lines)');
+  assert.ok((await page.evaluate(() => window.sparkRoster.frameCount())) > frames + 10, 'the screen kept drawing while reading');
+  await click(page, 'Add 150,000 orders');
+  await waitSaved(page);
+  const post = (await program(page)).posts[0];
+  assert.equal(post.orders, rows);
+  assert.equal(Math.round(post.gmv * 100), cents);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an affiliate-orders .xlsx picked in the file picker imports as its CSV does; an old .xls is refused with what to do', async () => {
   const { context, page, problems } = await newApp();
   await importJson(page, shop);
