@@ -97,10 +97,10 @@ struct FileReading::Impl {
         if (kind == Kind::xlsx) {
             xlsx = std::make_unique<ExportXlsxImport>(*program, revision, setup.orders_mapping, setup.options, size,
                                                       setup.xlsx_limits);
-            xlsx->map_videos(setup.video_mapping);
+            xlsx->map_fields(setup.field_mappings);
         } else {
             importer = std::make_unique<ExportImporter>(*program, revision, setup.orders_mapping, setup.options);
-            importer->map_videos(setup.video_mapping);
+            importer->map_fields(setup.field_mappings);
             importer->expect_bytes(size);
         }
     }

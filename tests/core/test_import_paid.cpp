@@ -9,6 +9,7 @@
 #include "csv_rows.hpp"
 #include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/metrics.hpp"
 #include "core/store.hpp"
 #include "xlsx_writer.hpp"
@@ -353,4 +354,51 @@ TEST_CASE("a mapping file places ad names on codes by their text or id, and name
     REQUIRE(errors.size() == 1);
     CHECK(errors[0] == "ad_codes: \"Brand awareness Q4\": no Spark Code of the program is \"#SPARK+nobody\"");
     CHECK(t.ad_codes.empty());
+}
+
+TEST_CASE("a media buyer's own sheet is read as a paid report under the columns the user mapped") {
+    Shop shop;
+    // "Ngày chạy" (day run), "Clip", "Tiền chi" (money spent), "Hiển thị" (shown), "Đơn" (orders):
+    // none of them a paid report's header, so the file fits no export.
+    const std::string csv = csv_line({"Ngày chạy", "Clip", "Tiền chi", "Hiển thị", "Đơn"}) +
+                            csv_line({"21/11/2026", kTramVideo, "$45.50", "9,000", "2"}) +
+                            csv_line({"22/11/2026", kTramVideo, "$30.00", "6,000", "1"});
+    FileReading plain("chi_tieu.csv", csv.size(), shop.p, 0);
+    read_whole(plain, csv);
+    REQUIRE(plain.state() == FileReading::State::mapping);
+    CHECK(plain.tried().find("paid report (no \"Cost\" column and no \"Video ID\" or \"Ad name\" column)") !=
+          std::string::npos);
+
+    std::vector<std::string> errors;
+    ReadingSetup s;
+    s.field_mappings = field_mappings_from_json(
+        R"({"paid": {"day": "Ngày chạy", "video_id": "Clip", "cost": "Tiền chi", "impressions": "Hiển thị", "orders": "Đơn"}})",
+        errors);
+    REQUIRE(errors.empty());
+    FileReading mapped("chi_tieu.csv", csv.size(), shop.p, 0, s);
+    read_whole(mapped, csv);
+    INFO(mapped.message());
+    REQUIRE(mapped.state() == FileReading::State::exports);
+    const ExportImport& r = mapped.result();
+    CHECK(r.family == ExportFamily::paid);
+    CHECK(r.summary() == "Paid report (Ads Manager), 2 rows: 2 rounds on 1 Spark Code (2 new, 0 replaced), 0 ads not placed");
+    REQUIRE(r.paid.changes.updated_spark_codes.size() == 1);
+    const SparkCode& c = r.paid.changes.updated_spark_codes[0];
+    CHECK(c.id == shop.live_code);  // live from 2026-11-10: both days are its
+    REQUIRE(c.rounds.size() == 2);
+    CHECK(c.rounds[0].date == d(2026, 11, 21));
+    CHECK(c.rounds[0].spend == 45.5);
+    CHECK(c.rounds[0].impressions == 9000);
+    CHECK(c.rounds[0].orders == 2);
+    CHECK(c.rounds[1].date == d(2026, 11, 22));
+    CHECK(c.rounds[1].spend == 30);
+
+    // A mapping names fields by the export's keys: another key is an error naming it, and the
+    // mappings stay empty.
+    errors.clear();
+    const FieldMappings bad = field_mappings_from_json(R"({"paid": {"spend": "Tiền chi"}, "videos": ["Clip"]})", errors);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].rfind("videos: not an object", 0) == 0);
+    CHECK(errors[1].rfind("paid: \"spend\" is not a field of a paid report (video_id, ad_name, ad_id, campaign", 0) == 0);
+    CHECK(bad.paid.empty());
 }

@@ -10,6 +10,7 @@
 #include "csv_rows.hpp"
 #include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/post_metrics.hpp"
 #include "core/store.hpp"
 #include "xlsx_writer.hpp"
@@ -381,6 +382,40 @@ TEST_CASE("2026 creator lists say Creator-attributed, and Vietnamese ones are re
     CHECK(vi.summary() == "Creator list, 1 creator: 0 to add as prospects, 1 followers updated, 0 unchanged");
 }
 
+TEST_CASE("an agency's own creator sheet is read as a creator list under the columns the user mapped") {
+    Shop shop;
+    // "Kênh" (channel), "Fan", "Doanh số" (sales): no creator list header, so the file fits no
+    // export until its columns are mapped; the mapping is given as the command line's file gives it.
+    const std::string csv = csv_line({"Kênh", "Fan", "Doanh số"}) + csv_line({"maya.glow", "9,500", "$120.00"}) +
+                            csv_line({"kim.ly_88", "12,000", "$1,234.50"});
+    FileReading plain("kenh.csv", csv.size(), shop.p, 0);
+    read_whole(plain, csv);
+    REQUIRE(plain.state() == FileReading::State::mapping);
+
+    std::vector<std::string> errors;
+    ReadingSetup s;
+    s.field_mappings = field_mappings_from_json(R"({"creators": {"creator_username": "Kênh", "followers": "Fan", "gmv": "Doanh số"}})",
+                                                errors);
+    REQUIRE(errors.empty());
+    plain.restart(shop.p, 0, s);
+    read_whole(plain, csv);
+    INFO(plain.message());
+    REQUIRE(plain.state() == FileReading::State::exports);
+    const ExportImport& r = plain.result();
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.summary() == "Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged");
+    REQUIRE(r.creators.entries.size() == 2);
+    CHECK(r.creators.entries[0].handle == "maya.glow");
+    CHECK(*r.creators.entries[0].followers == 9500);  // from 8,000
+    CHECK(r.creators.entries[1].handle == "kim.ly_88");
+    CHECK(r.creators.entries[1].action == CreatorListEntry::Action::add);
+    CHECK(*r.creators.entries[1].gmv == 1234.5);
+
+    // A real creator list still reads by its own headers under the same mapping.
+    const ExportImport real = import_export_csv(shop.p, "Creator username,Affiliate followers\nmaya.glow,9000\n");
+    CHECK(real.family == ExportFamily::creators);
+}
+
 TEST_CASE("video changes go through the store as one undo step, refused stale or read-only") {
     Shop shop;
     Store store;
@@ -481,7 +516,9 @@ TEST_CASE("a video file under headers no export knows is read as video performan
     REQUIRE(mapping.size() == 4);
     auto read = [&](const std::string& text) {
         ExportImporter imp(shop.p, 0);
-        imp.map_videos(mapping);
+        FieldMappings m;
+        m.videos = mapping;
+        imp.map_fields(m);
         imp.feed(text);
         return imp.finish();
     };
