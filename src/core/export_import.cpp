@@ -155,6 +155,7 @@ struct ExportImporter::Impl {
     ColumnMapping mapping;
     OrdersImportOptions options;
     FieldMappings mappings;
+    std::vector<std::string> header_row;  // trimmed
     ExportFamily family = ExportFamily::none;
     std::string tried, refused;
     std::unique_ptr<OrdersImporter> orders;
@@ -177,6 +178,7 @@ struct ExportImporter::Impl {
         headers.reserve(cells.size());
         for (std::string_view h : cells) headers.emplace_back(cells::trim_view(h));
         const FamilyGuess g = detect_family(headers, mapping, mappings);
+        header_row = headers;
         family = g.family == ExportFamily::none ? ExportFamily::orders : g.family;
         tried = g.tried;
         switch (family) {
@@ -299,6 +301,7 @@ ExportImport ExportImporter::finish() {
     out.family = m.family;
     out.tried = m.tried;
     out.refused = m.refused;
+    out.headers = m.header_row;
     if (m.orders) {
         if (!m.refused.empty()) m.orders->refuse(m.refused);
         out.orders = m.orders->finish();

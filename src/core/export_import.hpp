@@ -68,6 +68,7 @@ struct ExportImport {
     // whose refusal opens the column mapping).
     std::string tried;
     std::string refused;   // a refusal before any family's importer (an unreadable file)
+    std::vector<std::string> headers;  // the file's header row, trimmed (the column mapping screen)
     OrdersImport orders;
     VideoImport videos;
     CreatorListImport creators;

@@ -210,7 +210,7 @@ struct FileReading::Impl {
         xlsx.reset();
         program.reset();
         tried = read.tried;
-        if (read.family == ExportFamily::orders) headers = read.orders.columns.headers;
+        headers = read.family == ExportFamily::orders ? read.orders.columns.headers : read.headers;
         result = std::move(read);
         if (!result.ok()) {
             state = State::refused;

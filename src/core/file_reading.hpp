@@ -96,7 +96,7 @@ public:
     // An export (state exports, or refused for an export whose importer refused it).
     const ExportImport& result() const;
     ExportImport& result();
-    // The orders file's header row (state mapping; also known once an orders file is read).
+    // The file's header row (state mapping; also known once an export is read).
     const std::vector<std::string>& headers() const;
     // A header no export fits: what each family lacks ("" otherwise).
     const std::string& tried() const;
