@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "core/backup.hpp"
+#include "core/creator_report.hpp"
 #include "core/export_import.hpp"
 #include "core/file_reading.hpp"
 #include "core/format.hpp"
@@ -30,8 +31,9 @@ int usage() {
         "usage:\n"
         "  sparkroster validate FILE          check a backup; list every problem with its JSON path\n"
         "  sparkroster sample [--today DATE]  print the sample program as a backup (DATE as YYYY-MM-DD)\n"
-        "  sparkroster report PROGRAM.json [--week DATE] [--format json|text] [--hook-days N]\n"
-        "                                     print the weekly review of the week holding DATE (default: this week)\n"
+        "  sparkroster report PROGRAM.json [--week DATE] [--format json|text|csv] [--hook-days N]\n"
+        "                                     print the weekly review of the week holding DATE (default: this week);\n"
+        "                                     csv: the performance screen's per-creator table, as its Export CSV\n"
         "  sparkroster generate --creators N --posts M [--today DATE] [--seed S]\n"
         "                                     print a generated program of that size as a backup (benchmarks)\n"
         "  sparkroster import PROGRAM.json FILE... [-o OUT.json] [--dry-run] [--mapping M.json] [--today DATE]\n"
@@ -182,8 +184,8 @@ int main(int argc, char** argv) {
                 hook_days = static_cast<int>(v);
             } else if (a == "--format" && i + 1 < argc) {
                 format = argv[++i];
-                if (format != "json" && format != "text") {
-                    std::fprintf(stderr, "--format: '%s' is not json or text\n", format.c_str());
+                if (format != "json" && format != "text" && format != "csv") {
+                    std::fprintf(stderr, "--format: '%s' is not json, text or csv\n", format.c_str());
                     return kUsage;
                 }
             } else if (!a.empty() && a[0] != '-' && file.empty()) {
@@ -205,6 +207,18 @@ int main(int argc, char** argv) {
         }
         sr::Program prog = *r.program;
         if (hook_days) prog.settings.hook_window_days = hook_days;  // this report only
+        if (format == "csv") {
+            // The performance screen's per-creator table, as its "Export CSV" writes it.
+            std::vector<sr::CreatorReportRow> rows =
+                sr::creator_report(prog, sr::week_start_of(week ? *week : today_utc(), prog.settings), sr::line_sales(prog),
+                                   sr::compute_margins(prog));
+            std::sort(rows.begin(), rows.end(), [&prog](const sr::CreatorReportRow& a, const sr::CreatorReportRow& b) {
+                const std::string &x = prog.creators[a.creator].handle, &y = prog.creators[b.creator].handle;
+                return x != y ? x < y : a.id < b.id;
+            });
+            std::cout << sr::creator_report_csv(prog, rows);
+            return kOk;
+        }
         const sr::Review rv = sr::review(prog, week ? *week : today_utc());
         std::cout << (format == "json" ? sr::review_to_json(rv, prog) + "\n" : sr::review_to_text(rv, prog));
         return kOk;

@@ -163,6 +163,13 @@ check "report with a window holding no posts" 0 "$bin" report "$tmp/hooks.json" 
 expect_output "no winner without posts" "winning angle: none, no posts in the window"
 check "report as JSON" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 28 --format json
 expect_output "the JSON names the winner" '"winner": "transformation_reveal"'
+check "report as CSV: the performance screen's per-creator table" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --format csv
+expect_output "the CSV has the screen's exported headers" "Creator,Tier,Posts,Conversion (%),Rev / post (USD),Output (%)"
+# 22 orders on 600 clicks: 3.6667 %; 660 of GMV over 2 posts: 330.00 a post; margin 102 + 272.
+expect_output "the creator's row: posts, conversion, revenue a post" "linh.nguyen,1,2,3.6667,330.00,"
+expect_output "and GMV and margin, with no sales on no post" ",0.00,0.00,660.00,374.00"
+check "a bad --format is a usage error (exit 2)" 2 "$bin" report "$tmp/hooks.json" --format xlsx
+expect_output "the refusal names the formats" "--format: 'xlsx' is not json, text or csv"
 check "a bad --hook-days is a usage error (exit 2)" 2 "$bin" report "$tmp/hooks.json" --hook-days soon
 expect_output "the refusal names the option" "--hook-days: 'soon' is not a number of days"
 [ "$fails" -eq 0 ]
