@@ -374,4 +374,17 @@ std::string in_quotes(std::string_view s) {
     if (s.size() > 60) out += "...";
     return out + "\"";
 }
+
+// Languages named by a field only they have first, then one for each shared header none names.
+std::vector<std::string> recognized_languages(const std::vector<std::vector<std::string>>& per_field) {
+    std::vector<std::string> out;
+    auto named = [&out](const std::string& l) { return std::find(out.begin(), out.end(), l) != out.end(); };
+    for (const auto& ls : per_field)
+        if (ls.size() == 1 && !named(ls.front())) out.push_back(ls.front());
+    for (const auto& ls : per_field)
+        if (ls.size() > 1 && std::none_of(ls.begin(), ls.end(), named)) out.push_back(ls.front());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace sr::cells

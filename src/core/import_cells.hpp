@@ -161,4 +161,11 @@ double cents(double v);
 // A cell quoted for a message, cut to 60 bytes.
 std::string in_quotes(std::string_view s);
 
+// The languages of the headers an import recognized, sorted. Each field found by its usual
+// names gives the languages whose word files have its column's header (English first). A field
+// only one language names adds that one; a header several languages share (the Vietnamese and
+// Indonesian "ID video") adds the first of them only when none of them is named already, so a
+// Vietnamese file is not also said to be Indonesian.
+std::vector<std::string> recognized_languages(const std::vector<std::vector<std::string>>& per_field);
+
 }  // namespace sr::cells
