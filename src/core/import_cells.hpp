@@ -88,7 +88,8 @@ bool rounded_number_text(std::string_view s);  // rounded_number() of "d." / "d,
 inline bool rounded_number(std::string_view s) {
     return s.size() >= 3 && is_digit(s[0]) && (s[1] == '.' || s[1] == ',' || s[1] == 'E' || s[1] == 'e') && rounded_number_text(s);
 }
-// Words with a space between them, as a sentence describing a column is and an id never is.
+// Two words or more that hold letters, as a sentence describing a column is and an id, or an
+// amount with its currency ("Rp 450.000"), never is.
 bool is_prose(std::string_view s);
 // ASCII case-insensitive equality, and search for a lower-case needle.
 inline bool iequals(std::string_view a, std::string_view b) {
