@@ -790,3 +790,19 @@ TEST_CASE("an English Partner Center creator report with the 2026 renames and it
     CHECK(*e.live_gmv == 50.0);
     CHECK(*e.video_gmv == 200.0);
 }
+
+TEST_CASE("a Thai creator list is known by its username and affiliate GMV columns, the only two the sources show") {
+    Shop shop;
+    shop.p.settings.currency = "THB";
+    const ExportImport r = import_export_csv(
+        shop.p, csv_line({"ชื่อผู้ใช้ของครีเอเตอร์", "GMV จากแอฟฟิลิเอต"}) + csv_line({"nongfah.review", "฿12,450.00"}) +
+                    csv_line({"pimchanok.beauty", "฿980.50"}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.creators.languages == std::vector<std::string>{"th"});
+    // No followers column: น้องฟ้า's stay 30,000 (unchanged); pimchanok.beauty is a prospect to add.
+    CHECK(r.summary() == "Creator list, 2 creators: 1 to add as prospects, 0 followers updated, 1 unchanged");
+    REQUIRE(r.creators.entries.size() == 2);
+    CHECK(*r.creators.entries[0].gmv == 12450.0);
+    CHECK(*r.creators.entries[1].gmv == 980.5);
+}
