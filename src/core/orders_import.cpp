@@ -557,6 +557,7 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
     for (size_t i = 0; i < headers.size(); ++i) by_key.emplace(header_key(headers[i]), static_cast<int>(i));
     std::vector<bool> used(headers.size(), false);
     const OrderWords& words = order_words();
+    std::vector<std::vector<std::string>> per_field;
     for (int f = 0; f < kOrderFieldCount; ++f) {
         const std::string& wanted = m.headers[f];
         if (wanted == "-") continue;
@@ -566,19 +567,23 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
             if (it != by_key.end()) column = it->second;
         } else {
             // The field's header in any language: the leftmost column that has one.
-            const std::string* language = nullptr;
             for (const OrderWords::Name& n : words.headers[f]) {
                 auto it = by_key.find(n.key);
-                if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second, language = &n.language;
+                if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second;
             }
-            if (language && std::find(r.languages.begin(), r.languages.end(), *language) == r.languages.end())
-                r.languages.push_back(*language);
+            if (column >= 0) {
+                std::vector<std::string>& ls = per_field.emplace_back();  // every language with this header
+                for (const OrderWords::Name& n : words.headers[f])
+                    if (auto it = by_key.find(n.key); it != by_key.end() && it->second == column &&
+                                                      std::find(ls.begin(), ls.end(), n.language) == ls.end())
+                        ls.push_back(n.language);
+            }
         }
         if (column < 0) continue;
         r.column[f] = column;
         used[static_cast<size_t>(column)] = true;
     }
-    std::sort(r.languages.begin(), r.languages.end());
+    r.languages = recognized_languages(per_field);
     auto has = [&](OrderField f) { return r.column[static_cast<int>(f)] >= 0; };
     auto name = [&](OrderField f) {
         const std::string& mapped = m[f];
