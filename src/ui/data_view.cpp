@@ -460,8 +460,8 @@ void DataView::draw_home(Context& ctx) {
     }
 
     heading("Import a file");
-    wrapped("A Spark Roster backup (.json), or a TikTok Shop export (.xlsx or .csv): affiliate orders, video performance "
-            "or the creator list, each known by its columns. Choose one, or drop it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
+    wrapped("A Spark Roster backup (.json), or a TikTok Shop export (.xlsx or .csv): affiliate orders, video performance, "
+            "the creator list or a paid report, each known by its columns, in English or the shop's language. Choose one, or drop it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
     ImGui::BeginDisabled(!can_change());
     if (ImGui::Button("Import a file…")) platform::files_pick();
     ImGui::EndDisabled();
