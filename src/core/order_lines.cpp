@@ -103,6 +103,12 @@ uint32_t OrderLines::place_index(const Place& p) {
     return it->second;
 }
 
+uint32_t OrderLines::add_place(Place p) {
+    // The lookup, if made, no longer counts every place: lookup() makes it again when asked.
+    places_.push_back(std::move(p));
+    return static_cast<uint32_t>(places_.size() - 1);
+}
+
 uint32_t OrderLines::product_index(std::string_view product_id) {
     Lookup& l = lookup();
     auto [it, fresh] = l.products.emplace(std::string(product_id), static_cast<uint32_t>(products_.size()));
@@ -269,10 +275,6 @@ bool operator==(const OrderLines& a, const OrderLines& b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (!(a.place(i) == b.place(i)) || a.products_[a.product_[i]] != b.products_[b.product_[i]]) return false;
     return true;
-}
-
-int64_t line_time_from(int32_t days, int h, int m, int s) {
-    return static_cast<int64_t>(days) * 86400 + h * 3600 + m * 60 + s;
 }
 
 std::string line_time_text(int64_t t) {

@@ -98,6 +98,9 @@ public:
 
     // The index of a place (added when new) and of a product id, for push_back below.
     uint32_t place_index(const Place& p);
+    // The index of a place no line has yet (the caller knows it is new): added without looking
+    // it up, as an import does for each post and LIVE it reaches.
+    uint32_t add_place(Place p);
     uint32_t product_index(std::string_view product_id);
     void push_back(const OrderLine& x);
     void push_back(std::string_view key, uint32_t place, uint32_t product, const OrderLine& figures);
@@ -152,6 +155,8 @@ private:
 // Seconds since 1970-01-01 of "YYYY-MM-DD HH:MM:SS" (the form lines' times are written in, in
 // the backup and on screens), and back. 0 = none.
 std::string line_time_text(int64_t t);
-int64_t line_time_from(int32_t days, int h, int m, int s);
+inline int64_t line_time_from(int32_t days, int h, int m, int s) {
+    return static_cast<int64_t>(days) * 86400 + h * 3600 + m * 60 + s;
+}
 
 }  // namespace sr

@@ -597,15 +597,28 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
 }
 
 namespace {
+// Whether every byte of s is a digit (true for ""): eight at a time, a byte being a digit when
+// its high half is 3 both as it is and with 6 added (0x30-0x39; 0x3A and up carry to 4).
+bool digits_only(std::string_view s) {
+    constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL, kThree = 0x3030303030303030ULL, kSix = 0x0606060606060606ULL;
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t w;
+    for (; n >= 8; p += 8, n -= 8) {
+        std::memcpy(&w, p, 8);
+        // (A byte of 0xFA or more carries into the next one, and is itself no digit.)
+        if ((w & kHigh) != kThree || ((w + kSix) & kHigh) != kThree) return false;
+    }
+    for (; n > 0; ++p, --n)
+        if (!is_digit(*p)) return false;
+    return true;
+}
+
 // content_id_of() as a view into `ref`.
 std::string_view content_id_view(std::string_view ref) {
     ref = trim_view(ref);
     // The Content ID column holds the id alone: all digits, the reference itself.
-    {
-        size_t b = ref.size();
-        while (b > 0 && is_digit(ref[b - 1])) --b;
-        if (b == 0) return ref;
-    }
+    if (digits_only(ref)) return ref;
     for (size_t i = 0; i < ref.size(); ++i)
         if (ref[i] == '?' || ref[i] == '#') {
             ref = ref.substr(0, i);
@@ -964,7 +977,10 @@ struct OrdersImporter::Impl {
                 if (!parse_amount(cell(F::actual_commission), v, why, money)) return problem(r, order_id, bad(F::actual_commission, why));
                 line.actual_commission = v;
             }
-            if (!cell(F::est_commission).empty()) {
+            if (has_actual && same(cell(F::est_commission), cell(F::actual_commission))) {
+                // The estimate written as the payment (a Settled line's, usually): read once.
+                line.est_commission = *line.actual_commission;
+            } else if (!cell(F::est_commission).empty()) {
                 if (!parse_amount(cell(F::est_commission), line.est_commission, why, money)) {
                     if (!has_actual) return problem(r, order_id, bad(F::est_commission, why));
                     line.est_commission = *line.actual_commission;
@@ -1000,11 +1016,10 @@ struct OrdersImporter::Impl {
         line.quantity = quantity;
         line.amount = payment;
         line.refunded = refunded;
-        times_.read(cell(F::time_created), line.time, alt_time_);
         // (A line of a version-1 key found again is kept from now on; it is no longer a key.)
 
-        // Known lines: the same order line imported before (compared below), or earlier in this
-        // file (a duplicate).
+        // Known lines: the same order line imported before (compared, and nothing more: its
+        // place and its time stay), or earlier in this file (a duplicate).
         scratch.assign(order_id);
         const std::string_view sku = cell(F::sku_id);
         if (!sku.empty() && sku.find('/') == std::string_view::npos) {
@@ -1016,6 +1031,8 @@ struct OrdersImporter::Impl {
             ++result.duplicates;
             return;
         }
+        if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
+        times_.read(cell(F::time_created), line.time, alt_time_);
 
         user_key.assign(handle_view(user));
         for (char& ch : user_key) ch = lower_char(ch);
@@ -1042,8 +1059,6 @@ struct OrdersImporter::Impl {
         if (creator_id == 0)
             if (const Id* c = creator_by_key.find(user_key)) creator_id = *c;
         const Id* creator = creator_id != 0 ? &creator_id : nullptr;
-
-        if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
 
         if (sample) {
             ++result.samples;
@@ -1105,7 +1120,8 @@ struct OrdersImporter::Impl {
             pl.kind = ContentKind::video;
             pl.content_type = std::string(cell(F::content_type));
             pl.content_id = std::string(content_key);
-            t->place = result.changes.new_lines.place_index(pl);
+            // New: one post (one content id) has one place, and a place on no post has no post id.
+            t->place = result.changes.new_lines.add_place(std::move(pl));
         }
         remember(seen, order_id.size(), true, t->place);
         if (legacy) return void(++result.adopted);
@@ -1217,7 +1233,9 @@ struct OrdersImporter::Impl {
         pl.kind = kind;
         pl.content_type = std::string(type);
         pl.content_id = std::string(content_key);
-        const uint32_t index = result.changes.new_lines.place_index(pl);
+        // New: a place on no post already known is found by its key above, and a post's place
+        // has the post's id (never 0).
+        const uint32_t index = result.changes.new_lines.add_place(std::move(pl));
         off_places.insert(at, arena.keep(place_key), index);
         return index;
     }
