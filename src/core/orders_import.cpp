@@ -692,7 +692,8 @@ struct OrdersImporter::Impl {
     // that the last frame of a large import does not make a million strings at once).
     OrderBook book;
     Arena arena;
-    std::string scratch;
+    std::string key_text;                      // the row's line key (make_key), its bytes
+    std::string_view line_key_;                // ...and the key, in it
     std::string user_key;                      // scratch for handle keys
     ViewMap<Id> creator_by_key;                // keys in `arena`
     std::unordered_map<std::string, Id> product_by_sku;
@@ -795,6 +796,8 @@ struct OrdersImporter::Impl {
             for (std::string_view h : r.fields) headers.emplace_back(trim_view(h));
             match = match_columns(headers, mapping);
             header_columns = headers.size();
+            for (int f = 0; f < kOrderFieldCount; ++f)
+                if (match->column[f] >= 0) read_fields[read_count++] = {static_cast<uint8_t>(f), match->column[f]};
             if (!match->ok()) {
                 std::string names;
                 for (size_t i = 0; i < match->missing_required.size(); ++i)
@@ -837,20 +840,35 @@ struct OrdersImporter::Impl {
 
     // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
     // marks which, for the reason when the field is required.
+    // Only the fields the file has are read (read_fields: each with its column, from the
+    // header); the others' cells stay empty.
     std::array<std::string_view, kOrderFieldCount> cells{};
     uint32_t blanked = 0;
+    struct ReadField {
+        uint8_t field;
+        int column;
+    };
+    std::array<ReadField, kOrderFieldCount> read_fields{};
+    int read_count = 0;
     void take_cells(const csv::Record& r) {
         blanked = 0;
-        for (int f = 0; f < kOrderFieldCount; ++f) {
-            const int c = match->column[f];
-            std::string_view v = c < 0 || static_cast<size_t>(c) >= r.fields.size() ? std::string_view{}
-                                                                                  : r.fields[static_cast<size_t>(c)];
-            v = trim_view(v);
+        const size_t n = r.fields.size();
+        for (int k = 0; k < read_count; ++k) {
+            const ReadField x = read_fields[static_cast<size_t>(k)];
+            std::string_view v = static_cast<size_t>(x.column) < n ? r.fields[static_cast<size_t>(x.column)] : std::string_view{};
+            if (v.empty()) {
+                cells[x.field] = v;
+                continue;
+            }
+            // trim_view(), its test of the first and last bytes written out here (nearly every
+            // cell has nothing to trim, and the call cost more than the test).
+            const auto first = static_cast<unsigned char>(v.front()), last = static_cast<unsigned char>(v.back());
+            if (!(first > ' ' && last > ' ' && first < 0xC2 && last < 0x80)) v = trim_around(v);
             if (!v.empty() && v.size() <= 6 && no_value(v)) {
                 v = {};
-                blanked |= 1u << f;
+                blanked |= 1u << x.field;
             }
-            cells[f] = v;
+            cells[x.field] = v;
         }
     }
     std::string_view cell(OrderField f) const { return cells[static_cast<size_t>(f)]; }
@@ -866,6 +884,31 @@ struct OrdersImporter::Impl {
             why += " (" + in_quotes(trim_view(r.fields[static_cast<size_t>(match->column[static_cast<int>(f)])])) +
                    " means no value)";
         return why;
+    }
+
+    // The row's line key, "order id" or "order id/sku id" (a SKU ID with a '/' is left out), in
+    // key_text: its bytes copied in place, the text made longer only for a longer key.
+    std::string_view make_key(std::string_view order_id, std::string_view sku) {
+        const bool with_sku = !sku.empty() && sku.find('/') == std::string_view::npos;
+        const size_t n = order_id.size() + (with_sku ? 1 + sku.size() : 0);
+        if (key_text.size() < n) key_text.resize(std::max(n, 2 * key_text.size()));
+        char* p = key_text.data();
+        std::memcpy(p, order_id.data(), order_id.size());
+        if (with_sku) {
+            p[order_id.size()] = '/';
+            std::memcpy(p + order_id.size() + 1, sku.data(), sku.size());
+        }
+        return line_key_ = std::string_view(p, n);
+    }
+
+    // Whether a row's handle (handle_view) is the roster's key `key` (lower case): the same
+    // bytes, as nearly every export writes it, or the same letters in another case.
+    static bool same_handle(std::string_view handle, std::string_view key) {
+        if (same(handle, key)) return true;
+        if (handle.size() != key.size()) return false;
+        for (size_t i = 0; i < key.size(); ++i)
+            if (lower_char(handle[i]) != key[i]) return false;
+        return true;
     }
 
     // A row that is not an order: the line of column descriptions Seller Center puts under the
@@ -924,7 +967,8 @@ struct OrdersImporter::Impl {
             if (rounded_number(cell(id)))
                 return problem(r, order_id, bad(id, "is a number a spreadsheet rounded, its last digits lost: import the file as downloaded"));
         const std::string_view user = cell(F::creator_username);
-        if (handle_view(user).empty()) return problem(r, order_id, missing(r, F::creator_username));
+        const std::string_view handle = handle_view(user);
+        if (handle.empty()) return problem(r, order_id, missing(r, F::creator_username));
         // The order's and the post's table slots are asked for now and read below.
         const uint32_t order_tag = key_tag(order_id);
         book.prefetch(order_tag);
@@ -1020,13 +1064,8 @@ struct OrdersImporter::Impl {
 
         // Known lines: the same order line imported before (compared, and nothing more: its
         // place and its time stay), or earlier in this file (a duplicate).
-        scratch.assign(order_id);
-        const std::string_view sku = cell(F::sku_id);
-        if (!sku.empty() && sku.find('/') == std::string_view::npos) {
-            scratch += '/';
-            scratch += sku;
-        }
-        const OrderBook::Found seen = book.find(order_id, order_tag, scratch);
+        const std::string_view line_key = make_key(order_id, cell(F::sku_id));
+        const OrderBook::Found seen = book.find(order_id, order_tag, line_key);
         if (seen.line && seen.at == OrderBook::kThisFile) {
             ++result.duplicates;
             return;
@@ -1034,8 +1073,6 @@ struct OrdersImporter::Impl {
         if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
         times_.read(cell(F::time_created), line.time, alt_time_);
 
-        user_key.assign(handle_view(user));
-        for (char& ch : user_key) ch = lower_char(ch);
         ContentKind kind = content_key.empty() ? ContentKind::other : ContentKind::video;
         if (!cell(F::content_type).empty()) {
             uint8_t k = 0;
@@ -1053,11 +1090,15 @@ struct OrdersImporter::Impl {
             at = targets.probe(content_key, content_tag);
             if (at.found()) {
                 const Target& known_post = targets.value(at.entry);
-                if (!known_post.creator_key.empty() && same(known_post.creator_key, user_key)) creator_id = known_post.creator;
+                if (!known_post.creator_key.empty() && same_handle(handle, known_post.creator_key)) creator_id = known_post.creator;
             }
         }
-        if (creator_id == 0)
+        if (creator_id == 0) {
+            // The roster's key of the handle (in user_key, which a new post keeps).
+            user_key.assign(handle);
+            for (char& ch : user_key) ch = lower_char(ch);
             if (const Id* c = creator_by_key.find(user_key)) creator_id = *c;
+        }
         const Id* creator = creator_id != 0 ? &creator_id : nullptr;
 
         if (sample) {
@@ -1240,11 +1281,11 @@ struct OrdersImporter::Impl {
         return index;
     }
 
-    // Keeps the order line in `scratch` (absent, or a version-1 key, as `seen` found it) as one
+    // Keeps the order line in `line_key` (absent, or a version-1 key, as `seen` found it) as one
     // this import adds, with the figures in line_; a sample's line does not make its order one
     // already counted.
     void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place) {
-        const std::string_view v = arena.keep(scratch);
+        const std::string_view v = arena.keep(line_key_);
         OrderLines& lines = result.changes.new_lines;
         const std::string_view product = cell(OrderField::product_id);
         uint32_t* code = product_codes.find(product);
@@ -1286,7 +1327,7 @@ struct OrdersImporter::Impl {
         const double per_row = static_cast<double>(bytes_read) / static_cast<double>(result.rows);
         const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
         book.reserve(rows + program.order_lines.size() + program.imported_orders.size());
-        result.changes.new_lines.reserve(rows, rows * (scratch.size() + 4));
+        result.changes.new_lines.reserve(rows, rows * (line_key_.size() + 4));
         alt_reserve_ = rows;
     }
 
