@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -58,6 +57,8 @@ bool has_line_break(std::string_view s) {
     return false;
 }
 
+bool same(std::string_view a, std::string_view b);  // below
+
 // Time Created as seconds since 1970 in the shop's time, read day first (`day_first`) and month
 // first (`month_first`) for a year-last date (the file decides which at the end); the same for
 // a year-first one. 0 when there is no such date. The time of day after it ("10:05:09",
@@ -83,7 +84,7 @@ public:
         const auto at = [&date](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(date[k])); };
         const size_t n = date.size();
         Day& day = days_[(at(n - 1) * 7u + at(n > 1 ? n - 2 : 0) * 3u + at(0) + at(n > 1 ? 1 : 0) * 5u) % kDays];
-        if (date != day.text) {
+        if (!same(date, day.text)) {
             day.text.assign(date);
             day.a = day.b = kNone;
             if (const auto d = read_day(s)) {
@@ -191,6 +192,16 @@ bool same(std::string_view a, std::string_view b) {
         std::memcpy(&x, a.data() + a.size() - 8, 8);
         std::memcpy(&y, b.data() + b.size() - 8, 8);
         return x == y;
+    }
+    if (n >= 4) {
+        // A short word ("Settled", "Video"): its first four bytes and its last four.
+        uint32_t u, v;
+        std::memcpy(&u, p, 4);
+        std::memcpy(&v, q, 4);
+        if (u != v) return false;
+        std::memcpy(&u, p + n - 4, 4);
+        std::memcpy(&v, q + n - 4, 4);
+        return u == v;
     }
     for (; n > 0; ++p, ++q, --n)
         if (*p != *q) return false;
@@ -406,19 +417,23 @@ private:
 class Arena {
 public:
     std::string_view keep(std::string_view s) {
-        if (blocks_.empty() || blocks_.back().size() + s.size() > blocks_.back().capacity()) {
-            blocks_.emplace_back();
-            blocks_.back().reserve(std::max<size_t>(kBlock, s.size()));
+        if (static_cast<size_t>(end_ - next_) < s.size()) {
+            const size_t n = std::max<size_t>(kBlock, s.size());
+            blocks_.emplace_back(new char[n]);
+            next_ = blocks_.back().get();
+            end_ = next_ + n;
         }
-        std::string& b = blocks_.back();
-        const size_t at = b.size();
-        b.append(s);  // within the reserved capacity: the block's bytes stay where they are
-        return std::string_view(b.data() + at, s.size());
+        char* at = next_;
+        if (!s.empty()) std::memcpy(at, s.data(), s.size());
+        next_ += s.size();
+        return std::string_view(at, s.size());
     }
 
 private:
     static constexpr size_t kBlock = 1 << 20;
-    std::deque<std::string> blocks_;
+    std::vector<std::unique_ptr<char[]>> blocks_;  // each block's bytes stay where they are
+    char* next_ = nullptr;  // the free bytes of the last block
+    char* end_ = nullptr;
 };
 
 
