@@ -278,6 +278,7 @@ public:
     }
     // Entries by index, 0 to size() - 1, in the order they were added.
     V& value(uint32_t entry) { return entries_[entry].value; }
+    std::string_view key(uint32_t entry) const { return entries_[entry].key; }
     size_t size() const { return entries_.size(); }
 
 private:
@@ -724,6 +725,10 @@ struct OrdersImporter::Impl {
         bool touched = false;
         Id post_id = 0;
         uint32_t place = kNoPlace;  // in changes.new_lines, once a line is placed on it
+        // The Product ID of its last line and that product's index in changes.new_lines: a
+        // post's lines are nearly all of one product, found again without a lookup.
+        std::string_view product;
+        uint32_t product_code = 0;
         int64_t orders = 0, buyers = 0, units = 0;
         double gmv = 0, refunded = 0, commission = 0;
         // A new post's earliest order day (days since 1970), read day first [0] and month first [1].
@@ -1012,7 +1017,9 @@ struct OrdersImporter::Impl {
         double payment = 0;
         if (has(F::payment_amount)) {
             if (cell(F::payment_amount).empty()) return problem(r, order_id, missing(r, F::payment_amount));
-            if (!parse_amount(cell(F::payment_amount), payment, why, money))
+            if (has_price && same(cell(F::payment_amount), cell(F::price)))
+                payment = price;  // written as the price (one unit, no discount): read once
+            else if (!parse_amount(cell(F::payment_amount), payment, why, money))
                 return problem(r, order_id, bad(F::payment_amount, why));
         } else {
             if (!has_price) return problem(r, order_id, missing(r, F::price) + " (and the file has no Payment Amount)");
@@ -1179,7 +1186,7 @@ struct OrdersImporter::Impl {
             // New: one post (one content id) has one place, and a place on no post has no post id.
             t->place = result.changes.new_lines.add_place(std::move(pl));
         }
-        remember(seen, order_id.size(), true, t->place);
+        remember(seen, order_id.size(), true, t->place, t);
         if (legacy) return void(++result.adopted);
         if (t->fresh >= 0) {
             // Its earliest order's day, read both ways until the file decides (at finish()).
@@ -1299,16 +1306,26 @@ struct OrdersImporter::Impl {
     // Keeps the order line in `line_key` (absent, or a version-1 key, as `seen` found it) as one
     // this import adds, with the figures in line_; a sample's line does not make its order one
     // already counted.
-    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place) {
+    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place, Target* post = nullptr) {
         const std::string_view v = arena.keep(line_key_);
         OrderLines& lines = result.changes.new_lines;
         const std::string_view product = cell(OrderField::product_id);
-        uint32_t* code = product_codes.find(product);
-        if (!code) {
-            product_codes.insert(arena.keep(product), lines.product_index(product));
-            code = product_codes.find(product);
+        uint32_t code;
+        if (post && !post->product.empty() && same(product, post->product)) {
+            code = post->product_code;
+        } else {
+            const auto at = product_codes.probe(product);
+            uint32_t entry = at.entry;
+            if (at.found()) {
+                code = product_codes.value(entry);
+            } else {
+                code = lines.product_index(product);
+                entry = static_cast<uint32_t>(product_codes.size());
+                product_codes.insert(at, arena.keep(product), code);
+            }
+            if (post) post->product = product_codes.key(entry), post->product_code = code;
         }
-        lines.push_back(v, place, *code, line_);
+        lines.push_back(v, place, code, line_);
         if (alt_time_ != line_.time || !alt_new_.empty()) {
             if (alt_new_.empty()) {
                 alt_new_.reserve(alt_reserve_);
