@@ -1,5 +1,6 @@
 #include "order_lines.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -241,7 +242,7 @@ OrderLines OrderLines::tail(size_t from) const {
 }
 
 void OrderLines::reserve(size_t lines, size_t key_bytes) {
-    keys_.reserve(key_bytes);
+    if (key_bytes > keys_.capacity()) keys_.reserve(key_bytes);  // (never less: a string's reserve may shrink it)
     key_end_.reserve(lines);
     place_.reserve(lines);
     product_.reserve(lines);
@@ -251,6 +252,14 @@ void OrderLines::reserve(size_t lines, size_t key_bytes) {
     actual_.reserve(lines);
     flags_.reserve(lines);
     time_.reserve(lines);
+}
+
+std::string OrderLines::grow_keys(size_t capacity) {
+    std::string old = std::move(keys_);
+    keys_ = std::string();
+    keys_.reserve(std::max(capacity, old.size()));
+    keys_.append(old);
+    return old;
 }
 
 size_t OrderLines::bytes() const {

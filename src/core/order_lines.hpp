@@ -116,6 +116,12 @@ public:
     // append() takes to put them back. The lines stay.
     OrderLines tail(size_t from) const;
     void reserve(size_t lines, size_t key_bytes);
+    // Room for key bytes, and more room without moving the keys: the text holding them is
+    // handed back, its bytes where they were (views into them stay good while the caller keeps
+    // it), and the lines go on with a copy of at least `capacity` bytes.
+    size_t key_room() const { return keys_.capacity() - keys_.size(); }
+    size_t keys_size() const { return keys_.size(); }
+    std::string grow_keys(size_t capacity);
     void clear() { *this = OrderLines(); }
     // Every line's place with the post id `from` moved to `to` (merging, renumbering).
     size_t places() const { return places_.size(); }

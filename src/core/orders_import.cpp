@@ -767,6 +767,7 @@ struct OrdersImporter::Impl {
         for (const auto& x : p.spark_codes) see(x.id);
         next_id = std::max(next_id, max_id + 1);
 
+        room_for_keys(64 << 10);  // the new lines' keys in a text of their own from the start (never in the string itself)
         const OrderLines& lines = program.order_lines;
         book.add_all(lines);
         for (const std::string& k : program.imported_orders) book.add(k, OrderBook::kLegacy, true);
@@ -1303,12 +1304,18 @@ struct OrdersImporter::Impl {
         return index;
     }
 
+    // The new lines' keys are where the book reads this file's (OrderBook keeps views): they
+    // never move. When they need more room, the text that holds them is kept aside as it is
+    // (old_keys) and the lines go on in a larger copy.
+    std::vector<std::string> old_keys;
+    void room_for_keys(size_t capacity) { old_keys.push_back(result.changes.new_lines.grow_keys(capacity)); }
+
     // Keeps the order line in `line_key` (absent, or a version-1 key, as `seen` found it) as one
     // this import adds, with the figures in line_; a sample's line does not make its order one
     // already counted.
     void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place, Target* post = nullptr) {
-        const std::string_view v = arena.keep(line_key_);
         OrderLines& lines = result.changes.new_lines;
+        if (lines.key_room() < line_key_.size()) room_for_keys(2 * lines.keys_size() + line_key_.size());
         const std::string_view product = cell(OrderField::product_id);
         uint32_t code;
         if (post && !post->product.empty() && same(product, post->product)) {
@@ -1325,7 +1332,8 @@ struct OrdersImporter::Impl {
             }
             if (post) post->product = product_codes.key(entry), post->product_code = code;
         }
-        lines.push_back(v, place, code, line_);
+        lines.push_back(line_key_, place, code, line_);
+        const std::string_view v = lines.key(lines.size() - 1);  // where the book finds it
         if (alt_time_ != line_.time || !alt_new_.empty()) {
             if (alt_new_.empty()) {
                 alt_new_.reserve(alt_reserve_);
@@ -1359,7 +1367,10 @@ struct OrdersImporter::Impl {
         const double per_row = static_cast<double>(bytes_read) / static_cast<double>(result.rows);
         const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
         book.reserve(rows + program.order_lines.size() + program.imported_orders.size());
-        result.changes.new_lines.reserve(rows, rows * (line_key_.size() + 4));
+        OrderLines& lines = result.changes.new_lines;
+        lines.reserve(rows, 0);
+        const size_t key_bytes = rows * (line_key_.size() + 4);
+        if (lines.key_room() < key_bytes) room_for_keys(lines.keys_size() + key_bytes);
         alt_reserve_ = rows;
     }
 
