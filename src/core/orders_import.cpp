@@ -242,7 +242,7 @@ public:
                 p.slot = i;
                 return p;
             }
-            if (x.tag == p.tag && same(entries_[x.entry].key, s)) {
+            if (x.tag == p.tag && same(entries_[x.entry].key(), s)) {
                 p.slot = i;
                 p.entry = x.entry;
                 return p;
@@ -258,7 +258,7 @@ public:
     // where it is for as long as the map is used.
     void insert(const Probe& p, std::string_view s, V v = V{}) {
         const uint32_t entry = static_cast<uint32_t>(entries_.size());
-        entries_.push_back({s, std::move(v)});
+        entries_.push_back({s.data(), static_cast<uint32_t>(s.size()), std::move(v)});
         if (entries_.size() * 2 > slots_.size()) {
             grow(entries_.size());  // places every entry, the new one included
         } else {
@@ -278,7 +278,7 @@ public:
     }
     // Entries by index, 0 to size() - 1, in the order they were added.
     V& value(uint32_t entry) { return entries_[entry].value; }
-    std::string_view key(uint32_t entry) const { return entries_[entry].key; }
+    std::string_view key(uint32_t entry) const { return entries_[entry].key(); }
     size_t size() const { return entries_.size(); }
 
 private:
@@ -302,7 +302,7 @@ private:
             if (x.tag != 0) place(x), ++placed;
         // An entry just added is not in the old slots.
         for (size_t e = placed; e < entries_.size(); ++e)
-            place({key_tag(entries_[e].key), static_cast<uint32_t>(e)});
+            place({key_tag(entries_[e].key()), static_cast<uint32_t>(e)});
     }
     void place(const Slot& x) {
         for (size_t i = home(x.tag);; i = (i + 1) & mask_)
@@ -311,9 +311,13 @@ private:
                 return;
             }
     }
+    // The key as its bytes and size side by side (16 bytes an entry of a small value, not 24:
+    // a table of a million orders is a million of them).
     struct Entry {
-        std::string_view key;
+        const char* data;
+        uint32_t size;
         V value;
+        std::string_view key() const { return std::string_view(data, size); }
     };
     std::vector<Slot> slots_;
     std::vector<Entry> entries_;
@@ -345,7 +349,7 @@ public:
         if (!f.order.found()) return f;
         for (uint32_t i = orders_.value(f.order.entry); i != kEnd; i = lines_[i].next) {
             f.counted = f.counted || lines_[i].counted;
-            if (!f.line && same(lines_[i].key, line)) f.line = true, f.at = lines_[i].at, f.index = i;
+            if (!f.line && same(lines_[i].key(), line)) f.line = true, f.at = lines_[i].at, f.index = i;
         }
         return f;
     }
@@ -354,10 +358,10 @@ public:
         const uint32_t i = static_cast<uint32_t>(lines_.size());
         if (f.order.found()) {
             uint32_t& head = orders_.value(f.order.entry);
-            lines_.push_back({line, head, counted, at});
+            lines_.push_back({line.data(), static_cast<uint32_t>(line.size()), head, at, counted});
             head = i;
         } else {
-            lines_.push_back({line, kEnd, counted, at});
+            lines_.push_back({line.data(), static_cast<uint32_t>(line.size()), kEnd, at, counted});
             orders_.insert(f.order, line.substr(0, order_id_size), i);
         }
     }
@@ -403,11 +407,13 @@ public:
 
 private:
     static constexpr uint32_t kEnd = 0xFFFFFFFFu;
-    struct Line {
-        std::string_view key;
+    struct Line {  // 24 bytes (the key as bytes and size)
+        const char* data;
+        uint32_t size;
         uint32_t next;  // the order's line before this one, or kEnd
-        bool counted;
         int32_t at;     // Found::at
+        bool counted;
+        std::string_view key() const { return std::string_view(data, size); }
     };
     ViewMap<uint32_t> orders_;  // order id -> its newest line
     std::vector<Line> lines_;
