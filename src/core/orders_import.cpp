@@ -972,7 +972,8 @@ struct OrdersImporter::Impl {
         take_cells(r);
         using F = OrderField;
         const std::string_view order_id = cell(F::order_id);
-        if (auto why = not_an_order(r, order_id)) {
+        // (An id, starting with a digit as nearly every row's does, is an order: not asked.)
+        if (auto why = !order_id.empty() && is_digit(order_id[0]) ? std::nullopt : not_an_order(r, order_id)) {
             last_row_short = false;  // a totals row may be short and still end the file
             return skip(r, std::move(*why));
         }
