@@ -234,20 +234,18 @@ bool parse_amount(std::string_view s, double& out, std::string& why, const Money
     // the same result as below (where "1.234" is a thousand and more in a currency with no
     // minor unit).
     if (!s.empty() && s.size() <= 15 && is_digit(s.front()) && is_digit(s.back())) {
+        // The digits before a '.', then those after it, each run read in a loop of its own.
         uint64_t m = 0;
         int frac = -1;
-        bool plain = true;
-        for (char c : s) {
-            if (is_digit(c)) {
-                m = m * 10 + static_cast<uint64_t>(c - '0');
-                if (frac >= 0) ++frac;
-            } else if (c == '.' && frac < 0) {
-                frac = 0;
-            } else {
-                plain = false;
-                break;
-            }
+        size_t i = 0;
+        const size_t n = s.size();
+        for (; i < n && is_digit(s[i]); ++i) m = m * 10 + static_cast<uint64_t>(s[i] - '0');
+        if (i < n && s[i] == '.') {
+            const size_t first = ++i;
+            for (; i < n && is_digit(s[i]); ++i) m = m * 10 + static_cast<uint64_t>(s[i] - '0');
+            frac = static_cast<int>(i - first);
         }
+        const bool plain = i == n;
         if (plain && !(money.whole && frac == 3)) {
             const double v = static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
             if (v <= 1e12) {
