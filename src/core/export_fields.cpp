@@ -54,6 +54,7 @@ ExportFields::Match ExportFields::match(const std::vector<std::string>& headers,
     r.column.assign(keys_.size(), -1);
     std::unordered_map<std::string, int> by_key;  // the first column with each key
     for (size_t i = 0; i < headers.size(); ++i) by_key.emplace(header_key(headers[i]), static_cast<int>(i));
+    std::vector<std::vector<std::string>> per_field;
     for (size_t f = 0; f < keys_.size(); ++f) {
         if (auto m = mapping.find(keys_[f]); m != mapping.end() && !m->second.empty()) {
             if (m->second == "-") continue;  // column stays -1
@@ -64,17 +65,20 @@ ExportFields::Match ExportFields::match(const std::vector<std::string>& headers,
                 continue;
             }
         }
-        const std::string* language = nullptr;
         int column = -1;
         for (const Name& n : names_[f]) {
             auto it = by_key.find(n.key);
-            if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second, language = &n.language;
+            if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second;
         }
         r.column[f] = column;
-        if (language && std::find(r.languages.begin(), r.languages.end(), *language) == r.languages.end())
-            r.languages.push_back(*language);
+        if (column < 0) continue;
+        std::vector<std::string>& ls = per_field.emplace_back();  // every language with this column's header
+        for (const Name& n : names_[f])
+            if (auto it = by_key.find(n.key); it != by_key.end() && it->second == column &&
+                                              std::find(ls.begin(), ls.end(), n.language) == ls.end())
+                ls.push_back(n.language);
     }
-    std::sort(r.languages.begin(), r.languages.end());
+    r.languages = recognized_languages(per_field);
     return r;
 }
 

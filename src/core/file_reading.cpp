@@ -103,10 +103,10 @@ struct FileReading::Impl {
         if (kind == Kind::xlsx) {
             xlsx = std::make_unique<ExportXlsxImport>(std::move(*program), revision, setup.orders_mapping, setup.options, size,
                                                       setup.xlsx_limits);
-            xlsx->map_videos(setup.video_mapping);
+            xlsx->map_fields(setup.field_mappings);
         } else {
             importer = std::make_unique<ExportImporter>(std::move(*program), revision, setup.orders_mapping, setup.options);
-            importer->map_videos(setup.video_mapping);
+            importer->map_fields(setup.field_mappings);
             importer->expect_bytes(size);
         }
         program.reset();  // the importer has it now (moved, not copied: a large program's copy takes a moment)
@@ -232,7 +232,7 @@ struct FileReading::Impl {
         ready.reset();  // an .xlsx's bytes read ahead past what its reader needed
         std::string().swap(held);
         tried = read.tried;
-        if (read.family == ExportFamily::orders) headers = read.orders.columns.headers;
+        headers = read.family == ExportFamily::orders ? read.orders.columns.headers : read.headers;
         result = std::move(read);
         if (!result.ok()) {
             state = State::refused;

@@ -30,7 +30,7 @@ namespace sr {
 struct ReadingSetup {
     ColumnMapping orders_mapping;        // the orders columns the user mapped ("" fields: the usual headers)
     OrdersImportOptions options;         // the date order asked before, the day a paid report is dated
-    FieldMapping video_mapping;          // the video performance columns the user mapped
+    FieldMappings field_mappings;        // the columns the user mapped for the other exports
     uint32_t chunk_bytes = 4u << 20;     // asked of the file at a time (an .xlsx: read ahead from where its reader asks)
     uint32_t sniff_bytes = 64u << 10;    // the first piece of a file its name does not tell
     uint64_t max_backup_bytes = kMaxBackupBytes;  // a larger backup is refused unread (backup.hpp)
@@ -96,7 +96,7 @@ public:
     // An export (state exports, or refused for an export whose importer refused it).
     const ExportImport& result() const;
     ExportImport& result();
-    // The orders file's header row (state mapping; also known once an orders file is read).
+    // The file's header row (state mapping; also known once an export is read).
     const std::vector<std::string>& headers() const;
     // A header no export fits: what each family lacks ("" otherwise).
     const std::string& tried() const;

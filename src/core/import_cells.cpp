@@ -74,12 +74,20 @@ bool rounded_number_text(std::string_view s) {
 
 // Words with a space between them, as a sentence describing a column is and an id never is.
 bool is_prose(std::string_view s) {
-    bool letter = false, space = false;
-    for (char c : s) {
+    // Two words holding letters: an amount with its currency ("Rp 450.000", "10.000.000 ₫")
+    // has one, and is not prose.
+    int words = 0;
+    bool letter = false;
+    for (size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == ' ') {
+            words += letter;
+            letter = false;
+            continue;
+        }
+        const char c = s[i];
         letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-        space = space || c == ' ';
     }
-    return letter && space;
+    return words >= 2;
 }
 
 // ASCII case-insensitive equality and search, without making lower-case copies (row by row,
@@ -226,20 +234,18 @@ bool parse_amount(std::string_view s, double& out, std::string& why, const Money
     // the same result as below (where "1.234" is a thousand and more in a currency with no
     // minor unit).
     if (!s.empty() && s.size() <= 15 && is_digit(s.front()) && is_digit(s.back())) {
+        // The digits before a '.', then those after it, each run read in a loop of its own.
         uint64_t m = 0;
         int frac = -1;
-        bool plain = true;
-        for (char c : s) {
-            if (is_digit(c)) {
-                m = m * 10 + static_cast<uint64_t>(c - '0');
-                if (frac >= 0) ++frac;
-            } else if (c == '.' && frac < 0) {
-                frac = 0;
-            } else {
-                plain = false;
-                break;
-            }
+        size_t i = 0;
+        const size_t n = s.size();
+        for (; i < n && is_digit(s[i]); ++i) m = m * 10 + static_cast<uint64_t>(s[i] - '0');
+        if (i < n && s[i] == '.') {
+            const size_t first = ++i;
+            for (; i < n && is_digit(s[i]); ++i) m = m * 10 + static_cast<uint64_t>(s[i] - '0');
+            frac = static_cast<int>(i - first);
         }
+        const bool plain = i == n;
         if (plain && !(money.whole && frac == 3)) {
             const double v = static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
             if (v <= 1e12) {
@@ -374,4 +380,17 @@ std::string in_quotes(std::string_view s) {
     if (s.size() > 60) out += "...";
     return out + "\"";
 }
+
+// Languages named by a field only they have first, then one for each shared header none names.
+std::vector<std::string> recognized_languages(const std::vector<std::vector<std::string>>& per_field) {
+    std::vector<std::string> out;
+    auto named = [&out](const std::string& l) { return std::find(out.begin(), out.end(), l) != out.end(); };
+    for (const auto& ls : per_field)
+        if (ls.size() == 1 && !named(ls.front())) out.push_back(ls.front());
+    for (const auto& ls : per_field)
+        if (ls.size() > 1 && std::none_of(ls.begin(), ls.end(), named)) out.push_back(ls.front());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace sr::cells

@@ -88,7 +88,8 @@ bool rounded_number_text(std::string_view s);  // rounded_number() of "d." / "d,
 inline bool rounded_number(std::string_view s) {
     return s.size() >= 3 && is_digit(s[0]) && (s[1] == '.' || s[1] == ',' || s[1] == 'E' || s[1] == 'e') && rounded_number_text(s);
 }
-// Words with a space between them, as a sentence describing a column is and an id never is.
+// Two words or more that hold letters, as a sentence describing a column is and an id, or an
+// amount with its currency ("Rp 450.000"), never is.
 bool is_prose(std::string_view s);
 // ASCII case-insensitive equality, and search for a lower-case needle.
 inline bool iequals(std::string_view a, std::string_view b) {
@@ -160,5 +161,12 @@ std::string date_part(std::string_view s);
 double cents(double v);
 // A cell quoted for a message, cut to 60 bytes.
 std::string in_quotes(std::string_view s);
+
+// The languages of the headers an import recognized, sorted. Each field found by its usual
+// names gives the languages whose word files have its column's header (English first). A field
+// only one language names adds that one; a header several languages share (the Vietnamese and
+// Indonesian "ID video") adds the first of them only when none of them is named already, so a
+// Vietnamese file is not also said to be Indonesian.
+std::vector<std::string> recognized_languages(const std::vector<std::vector<std::string>>& per_field);
 
 }  // namespace sr::cells

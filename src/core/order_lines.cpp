@@ -1,5 +1,6 @@
 #include "order_lines.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -101,6 +102,12 @@ uint32_t OrderLines::place_index(const Place& p) {
     auto [it, fresh] = l.places.emplace(place_text(p), static_cast<uint32_t>(places_.size()));
     if (fresh) places_.push_back(p);
     return it->second;
+}
+
+uint32_t OrderLines::add_place(Place p) {
+    // The lookup, if made, no longer counts every place: lookup() makes it again when asked.
+    places_.push_back(std::move(p));
+    return static_cast<uint32_t>(places_.size() - 1);
 }
 
 uint32_t OrderLines::product_index(std::string_view product_id) {
@@ -235,7 +242,7 @@ OrderLines OrderLines::tail(size_t from) const {
 }
 
 void OrderLines::reserve(size_t lines, size_t key_bytes) {
-    keys_.reserve(key_bytes);
+    if (key_bytes > keys_.capacity()) keys_.reserve(key_bytes);  // (never less: a string's reserve may shrink it)
     key_end_.reserve(lines);
     place_.reserve(lines);
     product_.reserve(lines);
@@ -245,6 +252,14 @@ void OrderLines::reserve(size_t lines, size_t key_bytes) {
     actual_.reserve(lines);
     flags_.reserve(lines);
     time_.reserve(lines);
+}
+
+std::string OrderLines::grow_keys(size_t capacity) {
+    std::string old = std::move(keys_);
+    keys_ = std::string();
+    keys_.reserve(std::max(capacity, old.size()));
+    keys_.append(old);
+    return old;
 }
 
 size_t OrderLines::bytes() const {
@@ -269,10 +284,6 @@ bool operator==(const OrderLines& a, const OrderLines& b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (!(a.place(i) == b.place(i)) || a.products_[a.product_[i]] != b.products_[b.product_[i]]) return false;
     return true;
-}
-
-int64_t line_time_from(int32_t days, int h, int m, int s) {
-    return static_cast<int64_t>(days) * 86400 + h * 3600 + m * 60 + s;
 }
 
 std::string line_time_text(int64_t t) {

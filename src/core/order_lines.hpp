@@ -98,6 +98,9 @@ public:
 
     // The index of a place (added when new) and of a product id, for push_back below.
     uint32_t place_index(const Place& p);
+    // The index of a place no line has yet (the caller knows it is new): added without looking
+    // it up, as an import does for each post and LIVE it reaches.
+    uint32_t add_place(Place p);
     uint32_t product_index(std::string_view product_id);
     void push_back(const OrderLine& x);
     void push_back(std::string_view key, uint32_t place, uint32_t product, const OrderLine& figures);
@@ -113,6 +116,12 @@ public:
     // append() takes to put them back. The lines stay.
     OrderLines tail(size_t from) const;
     void reserve(size_t lines, size_t key_bytes);
+    // Room for key bytes, and more room without moving the keys: the text holding them is
+    // handed back, its bytes where they were (views into them stay good while the caller keeps
+    // it), and the lines go on with a copy of at least `capacity` bytes.
+    size_t key_room() const { return keys_.capacity() - keys_.size(); }
+    size_t keys_size() const { return keys_.size(); }
+    std::string grow_keys(size_t capacity);
     void clear() { *this = OrderLines(); }
     // Every line's place with the post id `from` moved to `to` (merging, renumbering).
     size_t places() const { return places_.size(); }
@@ -152,6 +161,8 @@ private:
 // Seconds since 1970-01-01 of "YYYY-MM-DD HH:MM:SS" (the form lines' times are written in, in
 // the backup and on screens), and back. 0 = none.
 std::string line_time_text(int64_t t);
-int64_t line_time_from(int32_t days, int h, int m, int s);
+inline int64_t line_time_from(int32_t days, int h, int m, int s) {
+    return static_cast<int64_t>(days) * 86400 + h * 3600 + m * 60 + s;
+}
 
 }  // namespace sr

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -58,6 +57,8 @@ bool has_line_break(std::string_view s) {
     return false;
 }
 
+bool same(std::string_view a, std::string_view b);  // below
+
 // Time Created as seconds since 1970 in the shop's time, read day first (`day_first`) and month
 // first (`month_first`) for a year-last date (the file decides which at the end); the same for
 // a year-first one. 0 when there is no such date. The time of day after it ("10:05:09",
@@ -83,7 +84,7 @@ public:
         const auto at = [&date](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(date[k])); };
         const size_t n = date.size();
         Day& day = days_[(at(n - 1) * 7u + at(n > 1 ? n - 2 : 0) * 3u + at(0) + at(n > 1 ? 1 : 0) * 5u) % kDays];
-        if (date != day.text) {
+        if (!same(date, day.text)) {
             day.text.assign(date);
             day.a = day.b = kNone;
             if (const auto d = read_day(s)) {
@@ -192,6 +193,16 @@ bool same(std::string_view a, std::string_view b) {
         std::memcpy(&y, b.data() + b.size() - 8, 8);
         return x == y;
     }
+    if (n >= 4) {
+        // A short word ("Settled", "Video"): its first four bytes and its last four.
+        uint32_t u, v;
+        std::memcpy(&u, p, 4);
+        std::memcpy(&v, q, 4);
+        if (u != v) return false;
+        std::memcpy(&u, p + n - 4, 4);
+        std::memcpy(&v, q + n - 4, 4);
+        return u == v;
+    }
     for (; n > 0; ++p, ++q, --n)
         if (*p != *q) return false;
     return true;
@@ -231,7 +242,7 @@ public:
                 p.slot = i;
                 return p;
             }
-            if (x.tag == p.tag && same(entries_[x.entry].key, s)) {
+            if (x.tag == p.tag && same(entries_[x.entry].key(), s)) {
                 p.slot = i;
                 p.entry = x.entry;
                 return p;
@@ -247,7 +258,7 @@ public:
     // where it is for as long as the map is used.
     void insert(const Probe& p, std::string_view s, V v = V{}) {
         const uint32_t entry = static_cast<uint32_t>(entries_.size());
-        entries_.push_back({s, std::move(v)});
+        entries_.push_back({s.data(), static_cast<uint32_t>(s.size()), std::move(v)});
         if (entries_.size() * 2 > slots_.size()) {
             grow(entries_.size());  // places every entry, the new one included
         } else {
@@ -267,6 +278,7 @@ public:
     }
     // Entries by index, 0 to size() - 1, in the order they were added.
     V& value(uint32_t entry) { return entries_[entry].value; }
+    std::string_view key(uint32_t entry) const { return entries_[entry].key(); }
     size_t size() const { return entries_.size(); }
 
 private:
@@ -290,7 +302,7 @@ private:
             if (x.tag != 0) place(x), ++placed;
         // An entry just added is not in the old slots.
         for (size_t e = placed; e < entries_.size(); ++e)
-            place({key_tag(entries_[e].key), static_cast<uint32_t>(e)});
+            place({key_tag(entries_[e].key()), static_cast<uint32_t>(e)});
     }
     void place(const Slot& x) {
         for (size_t i = home(x.tag);; i = (i + 1) & mask_)
@@ -299,9 +311,13 @@ private:
                 return;
             }
     }
+    // The key as its bytes and size side by side (16 bytes an entry of a small value, not 24:
+    // a table of a million orders is a million of them).
     struct Entry {
-        std::string_view key;
+        const char* data;
+        uint32_t size;
         V value;
+        std::string_view key() const { return std::string_view(data, size); }
     };
     std::vector<Slot> slots_;
     std::vector<Entry> entries_;
@@ -333,7 +349,7 @@ public:
         if (!f.order.found()) return f;
         for (uint32_t i = orders_.value(f.order.entry); i != kEnd; i = lines_[i].next) {
             f.counted = f.counted || lines_[i].counted;
-            if (!f.line && same(lines_[i].key, line)) f.line = true, f.at = lines_[i].at, f.index = i;
+            if (!f.line && same(lines_[i].key(), line)) f.line = true, f.at = lines_[i].at, f.index = i;
         }
         return f;
     }
@@ -342,10 +358,10 @@ public:
         const uint32_t i = static_cast<uint32_t>(lines_.size());
         if (f.order.found()) {
             uint32_t& head = orders_.value(f.order.entry);
-            lines_.push_back({line, head, counted, at});
+            lines_.push_back({line.data(), static_cast<uint32_t>(line.size()), head, at, counted});
             head = i;
         } else {
-            lines_.push_back({line, kEnd, counted, at});
+            lines_.push_back({line.data(), static_cast<uint32_t>(line.size()), kEnd, at, counted});
             orders_.insert(f.order, line.substr(0, order_id_size), i);
         }
     }
@@ -391,11 +407,13 @@ public:
 
 private:
     static constexpr uint32_t kEnd = 0xFFFFFFFFu;
-    struct Line {
-        std::string_view key;
+    struct Line {  // 24 bytes (the key as bytes and size)
+        const char* data;
+        uint32_t size;
         uint32_t next;  // the order's line before this one, or kEnd
-        bool counted;
         int32_t at;     // Found::at
+        bool counted;
+        std::string_view key() const { return std::string_view(data, size); }
     };
     ViewMap<uint32_t> orders_;  // order id -> its newest line
     std::vector<Line> lines_;
@@ -406,19 +424,23 @@ private:
 class Arena {
 public:
     std::string_view keep(std::string_view s) {
-        if (blocks_.empty() || blocks_.back().size() + s.size() > blocks_.back().capacity()) {
-            blocks_.emplace_back();
-            blocks_.back().reserve(std::max<size_t>(kBlock, s.size()));
+        if (static_cast<size_t>(end_ - next_) < s.size()) {
+            const size_t n = std::max<size_t>(kBlock, s.size());
+            blocks_.emplace_back(new char[n]);
+            next_ = blocks_.back().get();
+            end_ = next_ + n;
         }
-        std::string& b = blocks_.back();
-        const size_t at = b.size();
-        b.append(s);  // within the reserved capacity: the block's bytes stay where they are
-        return std::string_view(b.data() + at, s.size());
+        char* at = next_;
+        if (!s.empty()) std::memcpy(at, s.data(), s.size());
+        next_ += s.size();
+        return std::string_view(at, s.size());
     }
 
 private:
     static constexpr size_t kBlock = 1 << 20;
-    std::deque<std::string> blocks_;
+    std::vector<std::unique_ptr<char[]>> blocks_;  // each block's bytes stay where they are
+    char* next_ = nullptr;  // the free bytes of the last block
+    char* end_ = nullptr;
 };
 
 
@@ -557,6 +579,7 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
     for (size_t i = 0; i < headers.size(); ++i) by_key.emplace(header_key(headers[i]), static_cast<int>(i));
     std::vector<bool> used(headers.size(), false);
     const OrderWords& words = order_words();
+    std::vector<std::vector<std::string>> per_field;
     for (int f = 0; f < kOrderFieldCount; ++f) {
         const std::string& wanted = m.headers[f];
         if (wanted == "-") continue;
@@ -566,19 +589,23 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
             if (it != by_key.end()) column = it->second;
         } else {
             // The field's header in any language: the leftmost column that has one.
-            const std::string* language = nullptr;
             for (const OrderWords::Name& n : words.headers[f]) {
                 auto it = by_key.find(n.key);
-                if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second, language = &n.language;
+                if (it != by_key.end() && (column < 0 || it->second < column)) column = it->second;
             }
-            if (language && std::find(r.languages.begin(), r.languages.end(), *language) == r.languages.end())
-                r.languages.push_back(*language);
+            if (column >= 0) {
+                std::vector<std::string>& ls = per_field.emplace_back();  // every language with this header
+                for (const OrderWords::Name& n : words.headers[f])
+                    if (auto it = by_key.find(n.key); it != by_key.end() && it->second == column &&
+                                                      std::find(ls.begin(), ls.end(), n.language) == ls.end())
+                        ls.push_back(n.language);
+            }
         }
         if (column < 0) continue;
         r.column[f] = column;
         used[static_cast<size_t>(column)] = true;
     }
-    std::sort(r.languages.begin(), r.languages.end());
+    r.languages = recognized_languages(per_field);
     auto has = [&](OrderField f) { return r.column[static_cast<int>(f)] >= 0; };
     auto name = [&](OrderField f) {
         const std::string& mapped = m[f];
@@ -597,15 +624,28 @@ ColumnMatch match_columns(const std::vector<std::string>& headers, const ColumnM
 }
 
 namespace {
+// Whether every byte of s is a digit (true for ""): eight at a time, a byte being a digit when
+// its high half is 3 both as it is and with 6 added (0x30-0x39; 0x3A and up carry to 4).
+bool digits_only(std::string_view s) {
+    constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL, kThree = 0x3030303030303030ULL, kSix = 0x0606060606060606ULL;
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t w;
+    for (; n >= 8; p += 8, n -= 8) {
+        std::memcpy(&w, p, 8);
+        // (A byte of 0xFA or more carries into the next one, and is itself no digit.)
+        if ((w & kHigh) != kThree || ((w + kSix) & kHigh) != kThree) return false;
+    }
+    for (; n > 0; ++p, --n)
+        if (!is_digit(*p)) return false;
+    return true;
+}
+
 // content_id_of() as a view into `ref`.
 std::string_view content_id_view(std::string_view ref) {
     ref = trim_view(ref);
     // The Content ID column holds the id alone: all digits, the reference itself.
-    {
-        size_t b = ref.size();
-        while (b > 0 && is_digit(ref[b - 1])) --b;
-        if (b == 0) return ref;
-    }
+    if (digits_only(ref)) return ref;
     for (size_t i = 0; i < ref.size(); ++i)
         if (ref[i] == '?' || ref[i] == '#') {
             ref = ref.substr(0, i);
@@ -679,7 +719,8 @@ struct OrdersImporter::Impl {
     // that the last frame of a large import does not make a million strings at once).
     OrderBook book;
     Arena arena;
-    std::string scratch;
+    std::string key_text;                      // the row's line key (make_key), its bytes
+    std::string_view line_key_;                // ...and the key, in it
     std::string user_key;                      // scratch for handle keys
     ViewMap<Id> creator_by_key;                // keys in `arena`
     std::unordered_map<std::string, Id> product_by_sku;
@@ -695,6 +736,10 @@ struct OrdersImporter::Impl {
         bool touched = false;
         Id post_id = 0;
         uint32_t place = kNoPlace;  // in changes.new_lines, once a line is placed on it
+        // The Product ID of its last line and that product's index in changes.new_lines: a
+        // post's lines are nearly all of one product, found again without a lookup.
+        std::string_view product;
+        uint32_t product_code = 0;
         int64_t orders = 0, buyers = 0, units = 0;
         double gmv = 0, refunded = 0, commission = 0;
         // A new post's earliest order day (days since 1970), read day first [0] and month first [1].
@@ -734,6 +779,7 @@ struct OrdersImporter::Impl {
         for (const auto& x : p.spark_codes) see(x.id);
         next_id = std::max(next_id, max_id + 1);
 
+        room_for_keys(64 << 10);  // the new lines' keys in a text of their own from the start (never in the string itself)
         const OrderLines& lines = program.order_lines;
         book.add_all(lines);
         for (const std::string& k : program.imported_orders) book.add(k, OrderBook::kLegacy, true);
@@ -783,6 +829,8 @@ struct OrdersImporter::Impl {
             for (std::string_view h : r.fields) headers.emplace_back(trim_view(h));
             match = match_columns(headers, mapping);
             header_columns = headers.size();
+            for (int f = 0; f < kOrderFieldCount; ++f)
+                if (match->column[f] >= 0) read_fields[read_count++] = {static_cast<uint8_t>(f), match->column[f]};
             if (!match->ok()) {
                 std::string names;
                 for (size_t i = 0; i < match->missing_required.size(); ++i)
@@ -825,20 +873,35 @@ struct OrdersImporter::Impl {
 
     // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
     // marks which, for the reason when the field is required.
+    // Only the fields the file has are read (read_fields: each with its column, from the
+    // header); the others' cells stay empty.
     std::array<std::string_view, kOrderFieldCount> cells{};
     uint32_t blanked = 0;
+    struct ReadField {
+        uint8_t field;
+        int column;
+    };
+    std::array<ReadField, kOrderFieldCount> read_fields{};
+    int read_count = 0;
     void take_cells(const csv::Record& r) {
         blanked = 0;
-        for (int f = 0; f < kOrderFieldCount; ++f) {
-            const int c = match->column[f];
-            std::string_view v = c < 0 || static_cast<size_t>(c) >= r.fields.size() ? std::string_view{}
-                                                                                  : r.fields[static_cast<size_t>(c)];
-            v = trim_view(v);
+        const size_t n = r.fields.size();
+        for (int k = 0; k < read_count; ++k) {
+            const ReadField x = read_fields[static_cast<size_t>(k)];
+            std::string_view v = static_cast<size_t>(x.column) < n ? r.fields[static_cast<size_t>(x.column)] : std::string_view{};
+            if (v.empty()) {
+                cells[x.field] = v;
+                continue;
+            }
+            // trim_view(), its test of the first and last bytes written out here (nearly every
+            // cell has nothing to trim, and the call cost more than the test).
+            const auto first = static_cast<unsigned char>(v.front()), last = static_cast<unsigned char>(v.back());
+            if (!(first > ' ' && last > ' ' && first < 0xC2 && last < 0x80)) v = trim_around(v);
             if (!v.empty() && v.size() <= 6 && no_value(v)) {
                 v = {};
-                blanked |= 1u << f;
+                blanked |= 1u << x.field;
             }
-            cells[f] = v;
+            cells[x.field] = v;
         }
     }
     std::string_view cell(OrderField f) const { return cells[static_cast<size_t>(f)]; }
@@ -854,6 +917,31 @@ struct OrdersImporter::Impl {
             why += " (" + in_quotes(trim_view(r.fields[static_cast<size_t>(match->column[static_cast<int>(f)])])) +
                    " means no value)";
         return why;
+    }
+
+    // The row's line key, "order id" or "order id/sku id" (a SKU ID with a '/' is left out), in
+    // key_text: its bytes copied in place, the text made longer only for a longer key.
+    std::string_view make_key(std::string_view order_id, std::string_view sku) {
+        const bool with_sku = !sku.empty() && sku.find('/') == std::string_view::npos;
+        const size_t n = order_id.size() + (with_sku ? 1 + sku.size() : 0);
+        if (key_text.size() < n) key_text.resize(std::max(n, 2 * key_text.size()));
+        char* p = key_text.data();
+        std::memcpy(p, order_id.data(), order_id.size());
+        if (with_sku) {
+            p[order_id.size()] = '/';
+            std::memcpy(p + order_id.size() + 1, sku.data(), sku.size());
+        }
+        return line_key_ = std::string_view(p, n);
+    }
+
+    // Whether a row's handle (handle_view) is the roster's key `key` (lower case): the same
+    // bytes, as nearly every export writes it, or the same letters in another case.
+    static bool same_handle(std::string_view handle, std::string_view key) {
+        if (same(handle, key)) return true;
+        if (handle.size() != key.size()) return false;
+        for (size_t i = 0; i < key.size(); ++i)
+            if (lower_char(handle[i]) != key[i]) return false;
+        return true;
     }
 
     // A row that is not an order: the line of column descriptions Seller Center puts under the
@@ -890,7 +978,8 @@ struct OrdersImporter::Impl {
         take_cells(r);
         using F = OrderField;
         const std::string_view order_id = cell(F::order_id);
-        if (auto why = not_an_order(r, order_id)) {
+        // (An id, starting with a digit as nearly every row's does, is an order: not asked.)
+        if (auto why = !order_id.empty() && is_digit(order_id[0]) ? std::nullopt : not_an_order(r, order_id)) {
             last_row_short = false;  // a totals row may be short and still end the file
             return skip(r, std::move(*why));
         }
@@ -912,7 +1001,8 @@ struct OrdersImporter::Impl {
             if (rounded_number(cell(id)))
                 return problem(r, order_id, bad(id, "is a number a spreadsheet rounded, its last digits lost: import the file as downloaded"));
         const std::string_view user = cell(F::creator_username);
-        if (handle_view(user).empty()) return problem(r, order_id, missing(r, F::creator_username));
+        const std::string_view handle = handle_view(user);
+        if (handle.empty()) return problem(r, order_id, missing(r, F::creator_username));
         // The order's and the post's table slots are asked for now and read below.
         const uint32_t order_tag = key_tag(order_id);
         book.prefetch(order_tag);
@@ -941,7 +1031,9 @@ struct OrdersImporter::Impl {
         double payment = 0;
         if (has(F::payment_amount)) {
             if (cell(F::payment_amount).empty()) return problem(r, order_id, missing(r, F::payment_amount));
-            if (!parse_amount(cell(F::payment_amount), payment, why, money))
+            if (has_price && same(cell(F::payment_amount), cell(F::price)))
+                payment = price;  // written as the price (one unit, no discount): read once
+            else if (!parse_amount(cell(F::payment_amount), payment, why, money))
                 return problem(r, order_id, bad(F::payment_amount, why));
         } else {
             if (!has_price) return problem(r, order_id, missing(r, F::price) + " (and the file has no Payment Amount)");
@@ -965,7 +1057,10 @@ struct OrdersImporter::Impl {
                 if (!parse_amount(cell(F::actual_commission), v, why, money)) return problem(r, order_id, bad(F::actual_commission, why));
                 line.actual_commission = v;
             }
-            if (!cell(F::est_commission).empty()) {
+            if (has_actual && same(cell(F::est_commission), cell(F::actual_commission))) {
+                // The estimate written as the payment (a Settled line's, usually): read once.
+                line.est_commission = *line.actual_commission;
+            } else if (!cell(F::est_commission).empty()) {
                 if (!parse_amount(cell(F::est_commission), line.est_commission, why, money)) {
                     if (!has_actual) return problem(r, order_id, bad(F::est_commission, why));
                     line.est_commission = *line.actual_commission;
@@ -1001,25 +1096,19 @@ struct OrdersImporter::Impl {
         line.quantity = quantity;
         line.amount = payment;
         line.refunded = refunded;
-        times_.read(cell(F::time_created), line.time, alt_time_);
         // (A line of a version-1 key found again is kept from now on; it is no longer a key.)
 
-        // Known lines: the same order line imported before (compared below), or earlier in this
-        // file (a duplicate).
-        scratch.assign(order_id);
-        const std::string_view sku = cell(F::sku_id);
-        if (!sku.empty() && sku.find('/') == std::string_view::npos) {
-            scratch += '/';
-            scratch += sku;
-        }
-        const OrderBook::Found seen = book.find(order_id, order_tag, scratch);
+        // Known lines: the same order line imported before (compared, and nothing more: its
+        // place and its time stay), or earlier in this file (a duplicate).
+        const std::string_view line_key = make_key(order_id, cell(F::sku_id));
+        const OrderBook::Found seen = book.find(order_id, order_tag, line_key);
         if (seen.line && seen.at == OrderBook::kThisFile) {
             ++result.duplicates;
             return;
         }
+        if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
+        times_.read(cell(F::time_created), line.time, alt_time_);
 
-        user_key.assign(handle_view(user));
-        for (char& ch : user_key) ch = lower_char(ch);
         ContentKind kind = content_key.empty() ? ContentKind::other : ContentKind::video;
         if (!cell(F::content_type).empty()) {
             uint8_t k = 0;
@@ -1037,14 +1126,16 @@ struct OrdersImporter::Impl {
             at = targets.probe(content_key, content_tag);
             if (at.found()) {
                 const Target& known_post = targets.value(at.entry);
-                if (!known_post.creator_key.empty() && same(known_post.creator_key, user_key)) creator_id = known_post.creator;
+                if (!known_post.creator_key.empty() && same_handle(handle, known_post.creator_key)) creator_id = known_post.creator;
             }
         }
-        if (creator_id == 0)
+        if (creator_id == 0) {
+            // The roster's key of the handle (in user_key, which a new post keeps).
+            user_key.assign(handle);
+            for (char& ch : user_key) ch = lower_char(ch);
             if (const Id* c = creator_by_key.find(user_key)) creator_id = *c;
+        }
         const Id* creator = creator_id != 0 ? &creator_id : nullptr;
-
-        if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
 
         if (sample) {
             ++result.samples;
@@ -1106,9 +1197,10 @@ struct OrdersImporter::Impl {
             pl.kind = ContentKind::video;
             pl.content_type = std::string(cell(F::content_type));
             pl.content_id = std::string(content_key);
-            t->place = result.changes.new_lines.place_index(pl);
+            // New: one post (one content id) has one place, and a place on no post has no post id.
+            t->place = result.changes.new_lines.add_place(std::move(pl));
         }
-        remember(seen, order_id.size(), true, t->place);
+        remember(seen, order_id.size(), true, t->place, t);
         if (legacy) return void(++result.adopted);
         if (t->fresh >= 0) {
             // Its earliest order's day, read both ways until the file decides (at finish()).
@@ -1218,24 +1310,43 @@ struct OrdersImporter::Impl {
         pl.kind = kind;
         pl.content_type = std::string(type);
         pl.content_id = std::string(content_key);
-        const uint32_t index = result.changes.new_lines.place_index(pl);
+        // New: a place on no post already known is found by its key above, and a post's place
+        // has the post's id (never 0).
+        const uint32_t index = result.changes.new_lines.add_place(std::move(pl));
         off_places.insert(at, arena.keep(place_key), index);
         return index;
     }
 
-    // Keeps the order line in `scratch` (absent, or a version-1 key, as `seen` found it) as one
+    // The new lines' keys are where the book reads this file's (OrderBook keeps views): they
+    // never move. When they need more room, the text that holds them is kept aside as it is
+    // (old_keys) and the lines go on in a larger copy.
+    std::vector<std::string> old_keys;
+    void room_for_keys(size_t capacity) { old_keys.push_back(result.changes.new_lines.grow_keys(capacity)); }
+
+    // Keeps the order line in `line_key` (absent, or a version-1 key, as `seen` found it) as one
     // this import adds, with the figures in line_; a sample's line does not make its order one
     // already counted.
-    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place) {
-        const std::string_view v = arena.keep(scratch);
+    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place, Target* post = nullptr) {
         OrderLines& lines = result.changes.new_lines;
+        if (lines.key_room() < line_key_.size()) room_for_keys(2 * lines.keys_size() + line_key_.size());
         const std::string_view product = cell(OrderField::product_id);
-        uint32_t* code = product_codes.find(product);
-        if (!code) {
-            product_codes.insert(arena.keep(product), lines.product_index(product));
-            code = product_codes.find(product);
+        uint32_t code;
+        if (post && !post->product.empty() && same(product, post->product)) {
+            code = post->product_code;
+        } else {
+            const auto at = product_codes.probe(product);
+            uint32_t entry = at.entry;
+            if (at.found()) {
+                code = product_codes.value(entry);
+            } else {
+                code = lines.product_index(product);
+                entry = static_cast<uint32_t>(product_codes.size());
+                product_codes.insert(at, arena.keep(product), code);
+            }
+            if (post) post->product = product_codes.key(entry), post->product_code = code;
         }
-        lines.push_back(v, place, *code, line_);
+        lines.push_back(line_key_, place, code, line_);
+        const std::string_view v = lines.key(lines.size() - 1);  // where the book finds it
         if (alt_time_ != line_.time || !alt_new_.empty()) {
             if (alt_new_.empty()) {
                 alt_new_.reserve(alt_reserve_);
@@ -1269,7 +1380,10 @@ struct OrdersImporter::Impl {
         const double per_row = static_cast<double>(bytes_read) / static_cast<double>(result.rows);
         const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
         book.reserve(rows + program.order_lines.size() + program.imported_orders.size());
-        result.changes.new_lines.reserve(rows, rows * (scratch.size() + 4));
+        OrderLines& lines = result.changes.new_lines;
+        lines.reserve(rows, 0);
+        const size_t key_bytes = rows * (line_key_.size() + 4);
+        if (lines.key_room() < key_bytes) room_for_keys(lines.keys_size() + key_bytes);
         alt_reserve_ = rows;
     }
 

@@ -66,8 +66,10 @@ bool same_round(const PaidRound& a, const PaidRound& b) {
 
 }  // namespace
 
-bool paid_headers(const std::vector<std::string>& headers, std::string* missing) {
-    const ExportFields::Match m = paid_fields().match(headers);
+const ExportFields& paid_export_fields() { return paid_fields(); }
+
+bool paid_headers(const std::vector<std::string>& headers, std::string* missing, const FieldMapping& mapping) {
+    const ExportFields::Match m = paid_fields().match(headers, mapping);
     const bool cost = m.has(at(F::cost));
     const bool which = m.has(at(F::video_id)) || m.has(at(F::ad_name));
     if (cost && which) return true;
@@ -152,7 +154,10 @@ struct PaidImporter::Impl {
     };
     std::vector<Pending> pending;
 
-    Impl(const Program& p, uint64_t revision, OrdersImportOptions o) : program(p), options(o) {
+    FieldMapping mapping;
+
+    Impl(const Program& p, uint64_t revision, OrdersImportOptions o, FieldMapping m)
+        : program(p), options(o), mapping(std::move(m)) {
         result.changes.base_revision = revision;
         for (const Post& x : program.posts) {
             const std::string id = content_id_of(x.tiktok_ref);
@@ -179,14 +184,14 @@ struct PaidImporter::Impl {
     bool on_header(const std::vector<std::string_view>& row) {
         std::vector<std::string> headers;
         for (std::string_view h : row) headers.emplace_back(trim_view(h));
-        match = fields.match(headers);
+        match = fields.match(headers, mapping);
         header_columns = headers.size();
         have_header = true;
         result.languages = match.languages;
         for (size_t f = 0; f < fields.size(); ++f)
             if (match.has(f)) result.fields_read.push_back(fields.usual(f));
         std::string missing;
-        if (!paid_headers(headers, &missing)) {
+        if (!paid_headers(headers, &missing, mapping)) {
             result.refused = "the file has " + missing + ": it is not a paid report";
             return false;
         }
@@ -390,8 +395,8 @@ struct PaidImporter::Impl {
     }
 };
 
-PaidImporter::PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options)
-    : impl_(std::make_unique<Impl>(program, revision, options)) {}
+PaidImporter::PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options, FieldMapping mapping)
+    : impl_(std::make_unique<Impl>(program, revision, options, std::move(mapping))) {}
 PaidImporter::~PaidImporter() = default;
 
 bool PaidImporter::feed_row(int64_t row, const std::vector<std::string_view>& cells) {

@@ -90,7 +90,8 @@ struct PaidImport : RowLog {
 
 class PaidImporter {
 public:
-    PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options = {});
+    // `mapping`: the columns the user mapped (export_fields.hpp), the usual headers otherwise.
+    PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options = {}, FieldMapping mapping = {});
     ~PaidImporter();
     PaidImporter(const PaidImporter&) = delete;
     PaidImporter& operator=(const PaidImporter&) = delete;
@@ -113,6 +114,8 @@ bool merge_ad_codes_json(std::string_view text, const Program& program, Settings
 
 // Whether a header row is a paid report's: a cost column with a Video ID / Post ID or an ad
 // name. `missing` gets what it lacks, in words.
-bool paid_headers(const std::vector<std::string>& headers, std::string* missing = nullptr);
+bool paid_headers(const std::vector<std::string>& headers, std::string* missing = nullptr, const FieldMapping& mapping = {});
+// The paid reports' fields (the column mapping screen).
+const ExportFields& paid_export_fields();
 
 }  // namespace sr

@@ -107,6 +107,7 @@ void DataView::draw_export(Context&) {
     } else if (changes.empty()) {
         note("Nothing to change: the program already has every number in this file.", "export:nothing");
         if (primary_button("Close")) return done("Nothing was imported from " + name_ + ".");
+        ImGui::SameLine();
     } else {
         std::string label;
         if (r.family == ExportFamily::videos) {
@@ -133,7 +134,9 @@ void DataView::draw_export(Context&) {
     }
     if (!changes.empty() || stale) {
         if (ImGui::Button("Discard")) return done("Nothing was imported from " + name_ + ".");
+        ImGui::SameLine();
     }
+    if (ImGui::Button("Change column mapping")) open_field_mapping();
 }
 
 void DataView::draw_video_preview(const VideoImport& v) {

@@ -22,8 +22,26 @@ namespace sr::ui {
 namespace {
 
 const char* kMappingKey = "spark-roster.orders-mapping";
-// The video performance columns the user mapped for a file no export's headers fit.
+// The columns the user mapped for the other exports, one mapping each (FieldMappings).
 const char* kVideoMappingKey = "spark-roster.videos-mapping";
+const char* kCreatorsMappingKey = "spark-roster.creators-mapping";
+const char* kPaidMappingKey = "spark-roster.paid-mapping";
+
+const char* field_mapping_key(ExportFamily f) {
+    return f == ExportFamily::creators ? kCreatorsMappingKey : f == ExportFamily::paid ? kPaidMappingKey : kVideoMappingKey;
+}
+
+FieldMappings remembered_field_mappings() {
+    FieldMappings m;
+    for (ExportFamily f : {ExportFamily::videos, ExportFamily::creators, ExportFamily::paid})
+        m.of(f) = field_mapping_from_json(platform::local_get(field_mapping_key(f)));
+    return m;
+}
+
+// "video performance", "a creator list", "a paid report": what a file is read as.
+const char* read_as(ExportFamily f) {
+    return f == ExportFamily::creators ? "a creator list" : f == ExportFamily::paid ? "a paid report" : "video performance";
+}
 // How dates such as 03/04/2026 are read when a file does not say: the user's answer, kept.
 const char* kDateOrderKey = "spark-roster.date-order";
 
@@ -261,7 +279,7 @@ ReadingSetup DataView::reading_setup(const ColumnMapping& mapping) const {
     ReadingSetup s;
     s.orders_mapping = mapping;
     s.options = import_options(today_);
-    s.video_mapping = field_mapping_from_json(platform::local_get(kVideoMappingKey));
+    s.field_mappings = remembered_field_mappings();
     s.chunk_bytes = kChunkBytes;
     s.sniff_bytes = kSniffBytes;
     s.xlsx_limits.piece_bytes = kXlsxPieceBytes;
@@ -330,7 +348,8 @@ void DataView::finish_reading() {
             stage_ = Stage::backup;
             return;
         case FileReading::State::mapping:
-            video_choice_.clear();
+            map_family_ = ExportFamily::orders;
+            field_choice_.clear();
             tried_ = r.tried();
             headers_ = r.headers();
             choice_ = r.mapping_choices();
@@ -443,8 +462,8 @@ void DataView::draw_home(Context& ctx) {
     }
 
     heading("Import a file");
-    wrapped("A Spark Roster backup (.json), or a TikTok Shop export (.xlsx or .csv): affiliate orders, video performance "
-            "or the creator list, each known by its columns. Choose one, or drop it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
+    wrapped("A Spark Roster backup (.json), or a TikTok Shop export (.xlsx or .csv): affiliate orders, video performance, "
+            "the creator list or a paid report, each known by its columns, in English or the shop's language. Choose one, or drop it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
     ImGui::BeginDisabled(!can_change());
     if (ImGui::Button("Import a file…")) platform::files_pick();
     ImGui::EndDisabled();
@@ -452,19 +471,31 @@ void DataView::draw_home(Context& ctx) {
         muted("This tab is read-only: the program is open for editing in another tab. Export works here; import "
               "there.");
     if (!saved_mapping_) {
-        const std::string orders = platform::local_get(kMappingKey), videos = platform::local_get(kVideoMappingKey);
-        saved_mapping_ = std::string(!orders.empty() && orders != "{}" ? "o" : "") + (!videos.empty() && videos != "{}" ? "v" : "");
+        // The kinds of file read with a mapping the user set ("Orders and creator list files").
+        std::vector<std::string> kinds;
+        const std::string orders = platform::local_get(kMappingKey);
+        if (!orders.empty() && orders != "{}") kinds.push_back("orders");
+        for (ExportFamily f : {ExportFamily::videos, ExportFamily::creators, ExportFamily::paid}) {
+            const std::string m = platform::local_get(field_mapping_key(f));
+            if (!m.empty() && m != "{}")
+                kinds.push_back(f == ExportFamily::videos ? "video performance" : f == ExportFamily::creators ? "creator list" : "paid report");
+        }
+        std::string list;
+        for (size_t i = 0; i < kinds.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == kinds.size() ? " and " : ", ") + kinds[i];
+        if (!list.empty()) list[0] = static_cast<char>(list[0] - 'a' + 'A');
+        saved_mapping_ = list;
     }
     if (!saved_mapping_->empty()) {
         ImGui::AlignTextToFramePadding();
-        const std::string which = *saved_mapping_ == "ov" ? "Orders and video performance files are"
-                                  : *saved_mapping_ == "o" ? "Orders files are"
-                                                           : "Video performance files under other headers are";
-        ImGui::TextDisabled("%s read with the column mapping you set last time.", which.c_str());
+        const std::string line = *saved_mapping_ + " files are read with the column mapping you set last time.";
+        ImGui::TextDisabled("%s", line.c_str());
+        probe_tag("data:mappings", line);
         ImGui::SameLine();
         if (ImGui::SmallButton("Forget the mapping")) {
             platform::local_set(kMappingKey, "");
-            platform::local_set(kVideoMappingKey, "");
+            for (ExportFamily f : {ExportFamily::videos, ExportFamily::creators, ExportFamily::paid})
+                platform::local_set(field_mapping_key(f), "");
             saved_mapping_.reset();
             notice_ = "The column mapping is forgotten: files are read by their usual headers.";
             error_.clear();
@@ -593,18 +624,23 @@ void DataView::draw_mapping() {
     if (!tried_.empty()) {
         message_line(palette().warning,
                      "These columns are not those of an export Spark Roster knows (" + tried_ +
-                         "). Map them as affiliate orders or as video performance, or import another file.",
+                         "). Map them as one of these exports, or import another file.",
                      "mapping:tried");
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Map the columns as");
-        ImGui::SameLine();
-        if (ImGui::RadioButton("affiliate orders", !map_videos_)) map_videos_ = false;
-        ImGui::SameLine();
-        if (ImGui::RadioButton("video performance", map_videos_)) map_videos_ = true;
-    } else {
-        map_videos_ = false;
+        const std::pair<const char*, ExportFamily> kinds[] = {{"affiliate orders", ExportFamily::orders},
+                                                              {"video performance", ExportFamily::videos},
+                                                              {"creator list", ExportFamily::creators},
+                                                              {"paid report", ExportFamily::paid}};
+        for (const auto& [label, f] : kinds) {
+            ImGui::SameLine();
+            if (ImGui::RadioButton(label, map_family_ == f) && map_family_ != f) {
+                map_family_ = f;
+                field_choice_.clear();
+            }
+        }
     }
-    if (map_videos_) return draw_video_mapping();
+    if (map_family_ != ExportFamily::orders) return draw_field_mapping(map_family_);
     wrapped("Some columns this import needs are not under their usual names. Pick the column of your file that "
             "holds each field; the mapping is remembered for your next import.");
     // The mapping the choices make: a header only where it differs from the usual one, "-" to
@@ -691,27 +727,38 @@ void DataView::draw_mapping() {
     }
 }
 
-// The mapping screen for a file no export fits, read as video performance: a column per field of
-// the export (a Video ID or a Video link needed), remembered for the next such file.
-void DataView::draw_video_mapping() {
-    const ExportFields& vf = video_export_fields();
-    if (video_choice_.size() != vf.size()) video_choice_ = vf.match(headers_, field_mapping_from_json(platform::local_get(kVideoMappingKey))).column;
-    wrapped("Pick the column of your file that holds each field of a video performance export: a Video ID or a Video "
-            "link is needed, the others as the file has them. The mapping is remembered for your next import of such "
-            "a file.");
-    FieldMapping m;
-    for (size_t f = 0; f < vf.size(); ++f) {
-        const int c = video_choice_[f];
-        if (c >= 0 && static_cast<size_t>(c) < headers_.size()) m[vf.key(f)] = headers_[static_cast<size_t>(c)];
+// The mapping screen for the columns of an export other than orders: a column per field of the
+// export, remembered for the next such file. The columns are enough once the export's own test
+// of a header row passes under them (family_headers: a Video ID or link; a Creator username with
+// followers or GMV; a Cost with a Video ID or Ad name).
+void DataView::draw_field_mapping(ExportFamily family) {
+    const ExportFields& fields = *family_fields(family);
+    const char* key = field_mapping_key(family);
+    if (field_choice_.size() != fields.size())
+        field_choice_ = fields.match(headers_, field_mapping_from_json(platform::local_get(key))).column;
+    wrapped(std::string("Pick the column of your file that holds each field of ") + read_as(family) +
+            (family == ExportFamily::videos   ? ": a Video ID or a Video link is needed"
+             : family == ExportFamily::paid   ? ": a Cost, and a Video ID or an Ad name, are needed"
+                                              : ": a Creator username, and followers or a GMV, are needed") +
+            "; the others as the file has them. The mapping is remembered for your next import of such a file.");
+    // The mapping the choices make: "-" for a field turned off that its usual header would find.
+    const ExportFields::Match usual = fields.match(headers_);
+    FieldMappings mappings;
+    FieldMapping& m = mappings.of(family);
+    for (size_t f = 0; f < fields.size(); ++f) {
+        const int c = field_choice_[f];
+        if (c >= 0 && static_cast<size_t>(c) < headers_.size()) m[fields.key(f)] = headers_[static_cast<size_t>(c)];
+        else if (usual.has(f)) m[fields.key(f)] = "-";
     }
-    const bool ok = m.count("video_id") || m.count("video_link");
-    if (!ok) message_line(palette().error, "Still needed: Video ID or Video link.", "mapping:missing");
+    std::string missing;
+    const bool ok = family_headers(family, headers_, &missing, {}, mappings);
+    if (!ok) message_line(palette().error, std::string("Not yet readable as ") + read_as(family) + ": " + missing + ".", "mapping:missing");
     ImGui::Spacing();
     ImGui::BeginDisabled(!ok);
-    if (primary_button("Import as video performance")) {
-        platform::local_set(kVideoMappingKey, field_mapping_to_json(m));
+    if (primary_button((std::string("Import as ") + read_as(family)).c_str())) {
+        platform::local_set(key, field_mapping_to_json(m));
         saved_mapping_.reset();
-        video_choice_.clear();
+        field_choice_.clear();
         start_orders(mapping_);
         stage_ = Stage::reading;
         ImGui::EndDisabled();
@@ -722,37 +769,49 @@ void DataView::draw_video_mapping() {
     if (ImGui::Button("Cancel")) return done("Nothing was imported from " + name_ + ".");
     ImGui::Spacing();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("video mapping", 2, flags)) return;
+    if (!ImGui::BeginTable("field mapping", 2, flags)) return;
     ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, em(15));
     ImGui::TableSetupColumn("Column in this file", ImGuiTableColumnFlags_WidthFixed, em(16));
     ImGui::TableHeadersRow();
-    for (size_t f = 0; f < vf.size(); ++f) {
+    // Probe tags "vmap:<field>", "cmap:<field>", "pmap:<field>" (video, creator list, paid).
+    const std::string tag = family == ExportFamily::videos ? "vmap:" : family == ExportFamily::creators ? "cmap:" : "pmap:";
+    for (size_t f = 0; f < fields.size(); ++f) {
         ImGui::PushID(static_cast<int>(f));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(vf.usual(f).c_str());
+        ImGui::TextUnformatted(fields.usual(f).c_str());
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        const int c = video_choice_[f];
+        const int c = field_choice_[f];
         const std::string preview = c >= 0 && static_cast<size_t>(c) < headers_.size()
                                         ? (headers_[static_cast<size_t>(c)].empty() ? "(column " + std::to_string(c + 1) + ", no header)"
                                                                                     : headers_[static_cast<size_t>(c)])
                                         : "(not in this file)";
-        if (ImGui::BeginCombo("##vcolumn", preview.c_str())) {
-            if (ImGui::Selectable("(not in this file)", c < 0)) video_choice_[f] = -1;
+        if (ImGui::BeginCombo("##fcolumn", preview.c_str())) {
+            if (ImGui::Selectable("(not in this file)", c < 0)) field_choice_[f] = -1;
             for (size_t h = 0; h < headers_.size(); ++h) {
                 ImGui::PushID(static_cast<int>(h));
                 const std::string label = headers_[h].empty() ? "(column " + std::to_string(h + 1) + ", no header)" : headers_[h];
-                if (ImGui::Selectable(label.c_str(), c == static_cast<int>(h))) video_choice_[f] = static_cast<int>(h);
+                if (ImGui::Selectable(label.c_str(), c == static_cast<int>(h))) field_choice_[f] = static_cast<int>(h);
                 ImGui::PopID();
             }
             ImGui::EndCombo();
         }
-        probe_tag("vmap:" + vf.key(f), preview);
+        probe_tag(tag + fields.key(f), preview);
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+// "Change column mapping" on a video, creator list or paid preview: the mapping screen for that
+// export, from the columns it was read with.
+void DataView::open_field_mapping() {
+    map_family_ = export_.family;
+    headers_ = export_.headers;
+    tried_.clear();
+    field_choice_.clear();
+    stage_ = Stage::mapping;
 }
 
 namespace {
@@ -879,6 +938,7 @@ void DataView::draw_summary() {
     }
     ImGui::SameLine();
     if (ImGui::Button("Change column mapping")) {
+        map_family_ = ExportFamily::orders;
         headers_ = r.columns.headers;
         choice_ = r.columns.column;
         stage_ = Stage::mapping;

@@ -79,7 +79,8 @@ private:
     void draw_backup();
     void draw_merge();
     void draw_mapping();
-    void draw_video_mapping();
+    void draw_field_mapping(ExportFamily family);
+    void open_field_mapping();  // the export preview's "Change column mapping"
     void draw_summary();
     void add_unmatched_creator(const std::string& username);
     void draw_confirm(Context& ctx);
@@ -113,8 +114,8 @@ private:
     ColumnMapping mapping_;
     std::vector<std::string> headers_;               // the file's header row
     std::array<int, kOrderFieldCount> choice_{};     // mapping screen: column per field, -1 none
-    bool map_videos_ = false;                        // a file no export fits, mapped as video performance
-    std::vector<int> video_choice_;                  // ... a column per video field, -1 none
+    ExportFamily map_family_ = ExportFamily::orders;  // the export the mapping screen maps the columns as
+    std::vector<int> field_choice_;                  // ... for another than orders: a column per field, -1 none
     OrdersImport result_;
     std::string tried_;                              // a header no export fits: what each lacks
     ExportImport export_;                            // a video performance or creator list file

@@ -82,13 +82,6 @@ void metric_cell(Metric metric, bool has, double value, bool enough, bool flagge
 const Metric kMetricOf[6] = {Metric::conversion, Metric::revenue_per_post, Metric::output,
                              Metric::hook_retention, Metric::repeat_purchase, Metric::commission_to_revenue};
 
-// A metric's exported value: money for revenue per post, a percentage for the rates, empty
-// when there is none.
-csv::Cell metric_value(Metric m, bool has, double value) {
-    if (!has) return csv::Cell::none();
-    return m == Metric::revenue_per_post ? csv::Cell::money(value) : csv::Cell::number(value * 100.0, 4);
-}
-ColumnKind metric_kind(Metric m) { return m == Metric::revenue_per_post ? ColumnKind::money : ColumnKind::percent; }
 
 std::string without_at(const std::string& s) { return !s.empty() && s[0] == '@' ? s.substr(1) : s; }
 
@@ -96,44 +89,26 @@ std::string without_at(const std::string& s) { return !s.empty() && s[0] == '@' 
 
 PerformanceView::PerformanceView(Store& store) : store_(store) {
     using csv::Cell;
-    auto crow = [this](size_t r) -> const CreatorRow& { return creators_[r]; };
-    creator_columns_ = {
-        {"Creator", cc_creator, 1.6f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
-         [=](size_t r) { return Cell::text(store_.program().creators[crow(r).creator].handle); }},
-        {"Tier", cc_tier, 0.45f, 0, ColumnKind::number, [=](size_t r) { return Cell::integer(crow(r).m.tier); }},
-        {"Posts", cc_posts, 0.55f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
-         [=](size_t r) { return Cell::integer(crow(r).m.posts); }},
-    };
-    const char* metric_headers[6] = {"Conversion", "Rev / post", "Output", "Hook 3 s", "Repeat", "Comm. / rev."};
-    const int metric_cols[6] = {cc_conv, cc_rpp, cc_output, cc_hook, cc_repeat, cc_comm};
-    const float metric_weights[6] = {1.0f, 1.0f, 0.9f, 0.9f, 0.8f, 1.0f};
-    const ImGuiTableColumnFlags metric_flags[6] = {0, ImGuiTableColumnFlags_PreferSortDescending, 0, 0,
-                                                   ImGuiTableColumnFlags_PreferSortDescending, 0};
-    for (int k = 0; k < 6; ++k) {
-        const Metric m = kMetricOf[k];
-        creator_columns_.push_back({metric_headers[k], metric_cols[k], metric_weights[k], metric_flags[k], metric_kind(m),
-                                    [=](size_t r) {
-                                        const MetricResult& x = crow(r).m.metrics[static_cast<size_t>(k)];
-                                        return metric_value(m, x.value.has_value(), x.value.value_or(0));
-                                    }});
+    // The columns of core/creator_report.hpp, with their place on screen.
+    const int ids[cc_count] = {cc_creator, cc_tier, cc_posts, cc_conv, cc_rpp, cc_output, cc_hook,
+                               cc_repeat, cc_comm, cc_live, cc_showcase, cc_gmv, cc_margin};
+    const float weights[cc_count] = {1.6f, 0.45f, 0.55f, 1.0f, 1.0f, 0.9f, 0.9f, 0.8f, 1.0f, 0.95f, 0.95f, 1.05f, 1.05f};
+    const ImGuiTableColumnFlags descending = ImGuiTableColumnFlags_PreferSortDescending;
+    const ImGuiTableColumnFlags flags[cc_count] = {ImGuiTableColumnFlags_DefaultSort, 0, descending, 0, descending, 0, 0,
+                                                   descending, 0, descending, descending, descending, descending};
+    const std::vector<ReportColumn>& report = creator_report_columns();
+    for (size_t k = 0; k < report.size() && k < cc_count; ++k) {
+        const ReportColumn& c = report[k];
+        creator_columns_.push_back({c.header, ids[k], weights[k], flags[k], c.kind,
+                                    [this, &c](size_t r) { return c.value(store_.program(), creators_[r]); }});
     }
-    // Sales on no post, from the order lines (sales_split.hpp): LIVE, and showcase / product card
-    // with any other; GMV is every sale, the posts' and these.
-    creator_columns_.push_back({"LIVE GMV", cc_live, 0.95f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
-                                [=](size_t r) { return Cell::money(crow(r).gmv_live); }});
-    creator_columns_.push_back({"Showcase GMV", cc_showcase, 0.95f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
-                                [=](size_t r) { return Cell::money(crow(r).gmv_showcase); }});
-    creator_columns_.push_back({"GMV", cc_gmv, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
-                                [=](size_t r) { return Cell::money(crow(r).gmv_all); }});
-    creator_columns_.push_back({"Margin", cc_margin, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
-                                [=](size_t r) { return Cell::money(crow(r).margin_all); }});
 
     auto prow = [this](size_t r) -> const PostRow& { return posts_[r]; };
     auto post = [this](size_t r) -> const Post& { return store_.program().posts[posts_[r].post]; };
     auto cell = [=](int k) {
         return [=](size_t r) {
             const PerformanceView::Cell& c = prow(r).cells[k];
-            return metric_value(kMetricOf[k], c.has, c.value);
+            return sr::metric_cell(kMetricOf[k], c.has, c.value);
         };
     };
     post_columns_ = {
@@ -162,29 +137,9 @@ void PerformanceView::rebuild(Date today) {
     const Program& p = store_.program();
     as_of_ = week_start_of(today, p.settings);  // the review day: the same numbers as the review
     const MarginBook book = compute_margins(p);
+    creators_ = creator_report(p, as_of_, cached_line_sales(p, store_.revision()), book);
     std::unordered_map<Id, size_t> creator_index;
     for (size_t i = 0; i < p.creators.size(); ++i) creator_index[p.creators[i].id] = i;
-
-    creators_.clear();
-    const auto& sales = cached_line_sales(p, store_.revision());
-    for (CreatorMetrics& m : creator_metrics(p, as_of_)) {
-        CreatorRow r;
-        r.id = m.creator_id;
-        r.creator = creator_index[m.creator_id];
-        auto it = book.creator.find(m.creator_id);
-        if (it != book.creator.end()) {
-            r.gmv_all = it->second.gmv;
-            r.margin_all = it->second.margin();
-        }
-        if (auto s = sales.find(m.creator_id); s != sales.end()) {
-            r.gmv_live = s->second.by_kind[static_cast<int>(ContentKind::live)].gmv;
-            r.gmv_showcase = s->second.by_kind[static_cast<int>(ContentKind::showcase)].gmv +
-                             s->second.by_kind[static_cast<int>(ContentKind::other)].gmv;
-            // (gmv_all has the sales on no post already: the margin book charges them to the creator.)
-        }
-        r.m = std::move(m);
-        creators_.push_back(std::move(r));
-    }
 
     basis_ = post_metrics_basis(p, as_of_);
     cohorts_ = "Repeat purchase rate by 60-day cohort (posts published; oldest first): ";
@@ -234,8 +189,8 @@ void PerformanceView::apply_filter_and_sort() {
         sort_rows(
             creator_order_, creator_sort_,
             [&](size_t ia, size_t ib, int col) {
-                const CreatorRow& a = creators_[ia];
-                const CreatorRow& b = creators_[ib];
+                const CreatorReportRow& a = creators_[ia];
+                const CreatorReportRow& b = creators_[ib];
                 switch (col) {
                     case cc_creator: return lower(p.creators[a.creator].handle).compare(lower(p.creators[b.creator].handle));
                     case cc_tier: return cmp3(a.m.tier, b.m.tier);
@@ -365,7 +320,7 @@ void PerformanceView::draw_creator_table(Context& ctx) {
     clipper.Begin(static_cast<int>(creator_order_.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const CreatorRow& row = creators_[creator_order_[static_cast<size_t>(i)]];
+            const CreatorReportRow& row = creators_[creator_order_[static_cast<size_t>(i)]];
             const Creator& c = p.creators[row.creator];
             ImGui::PushID(static_cast<int>(row.id));
             ImGui::TableNextRow();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/creator_report.hpp"
 #include "core/metrics.hpp"
 #include "core/post_metrics.hpp"
 #include "hook_angles.hpp"
@@ -29,13 +30,6 @@ public:
     };
 
 private:
-    struct CreatorRow {
-        size_t creator = 0;  // index into program().creators
-        Id id = 0;
-        CreatorMetrics m;
-        double gmv_all = 0, margin_all = 0;
-        double gmv_live = 0, gmv_showcase = 0;  // on no post, from the order lines (showcase with other)
-    };
     struct PostRow {
         size_t post = 0;     // index into program().posts
         Id id = 0;
@@ -61,7 +55,7 @@ private:
     Date built_for_;
     PostMetricsBasis basis_;
     std::string cohorts_;  // the repeat purchase rate of the last six closed 60-day cohorts, in words
-    std::vector<CreatorRow> creators_;
+    std::vector<CreatorReportRow> creators_;  // the rows of core/creator_report.hpp
     std::vector<PostRow> posts_;
     // Indices into creators_ and posts_, filtered and sorted: what the tables draw and export.
     std::vector<size_t> creator_order_, post_order_;

@@ -53,12 +53,7 @@ bool take_sort(TableSort& sort) {
 }
 
 std::string export_header(const TableColumn& column, const std::string& currency) {
-    const std::string h = shown_header(column);
-    switch (column.kind) {
-        case ColumnKind::money: return h + " (" + currency + ")";
-        case ColumnKind::percent: return h + " (%)";
-        default: return h;
-    }
+    return report_header(shown_header(column), column.kind, currency);
 }
 
 std::string table_csv(const TableColumns& columns, const std::vector<size_t>& rows, const std::string& currency) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/creator_report.hpp"
 #include "core/csv_write.hpp"
 #include "core/date.hpp"
 
@@ -33,7 +34,7 @@ struct TableSort {
 
 // What a column's exported values are; money and percentages say their unit in the header
 // ("Price (USD)", "Conversion (%)").
-enum class ColumnKind { text, number, money, percent };
+using ColumnKind = ReportKind;  // how a value reads (core/creator_report.hpp): its exported header
 
 // One column: the header as on screen, its id (the view's column enum, ImGui's user id), its
 // width weight and flags, and its value in the CSV export for one row (an element of the view's

@@ -342,9 +342,9 @@ test('a file no export fits can be mapped as video performance; the mapping is r
   const { context, page, problems } = await newApp();
   const csv = `Clip,Kênh,Lượt phát,Chạm sản phẩm\r\n${VIDEO},glow.daily,"12,345","1,230"\r\n`;
   await pick(page, 'bao_cao_video.csv', csv, 'text/csv');
-  assert.match(await waitText(page, 'mapping:tried'), /Map them as affiliate orders or as video performance/);
+  assert.match(await waitText(page, 'mapping:tried'), /Map them as one of these exports/);
   await click(page, 'video performance');
-  assert.equal(await waitText(page, 'mapping:missing'), 'Still needed: Video ID or Video link.');
+  assert.equal(await waitText(page, 'mapping:missing'), 'Not yet readable as video performance: no "Video ID" or "Video link" column.');
   for (const [field, column] of [['video_id', 'Clip'], ['creator', 'Kênh'], ['views', 'Lượt phát'], ['product_clicks', 'Chạm sản phẩm']]) {
     await click(page, `vmap:${field}`);
     await click(page, column);
@@ -363,6 +363,73 @@ test('a file no export fits can be mapped as video performance; the mapping is r
   await pick(page, 'bao_cao_video.csv', csv.replace('"12,345"', '"13,000"'), 'text/csv');
   assert.equal(await waitText(page, 'export:found'), 'Video performance, 1 video');
   assert.equal(await text(page, 'videos:views'), '13,000');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an agency\'s own creator sheet is mapped as a creator list, its mapping changed from the preview and remembered', async () => {
+  const { context, page, problems } = await newApp();
+  // "Kênh" (channel), "Fan", "Doanh số" (sales): no creator list header.
+  const csv = 'Kênh,Fan,Doanh số\r\nglow.daily,"25,300",$120.00\r\nkim.ly_88,"12,000","$1,234.50"\r\n';
+  await pick(page, 'kenh_sang_tao.csv', csv, 'text/csv');
+  assert.match(await waitText(page, 'mapping:tried'), /creator list \(no "Creator username" column/);
+  await click(page, 'creator list');
+  assert.equal(await waitText(page, 'mapping:missing'),
+    'Not yet readable as a creator list: no "Creator username" column and no followers or GMV column.');
+  for (const [field, column] of [['creator_username', 'Kênh'], ['followers', 'Fan'], ['gmv', 'Doanh số']]) {
+    await click(page, `cmap:${field}`);
+    await click(page, column);
+    assert.equal(await textWhen(page, `cmap:${field}`, column), column);
+  }
+  assert.equal(await text(page, 'mapping:missing'), null, 'a username and followers are enough');
+  await click(page, 'Import as a creator list');
+  assert.equal(await waitText(page, 'export:found'), 'Creator list, 2 creators');
+  assert.equal(await text(page, 'export:summary'), 'Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged');
+
+  // Its "Fan" column is not the followers after all: turned off from the preview.
+  await click(page, 'Change column mapping');
+  assert.equal(await textWhen(page, 'cmap:followers', 'Fan'), 'Fan');
+  await click(page, 'cmap:followers');
+  await click(page, '(not in this file)');
+  assert.equal(await textWhen(page, 'cmap:followers', '(not in this file)'), '(not in this file)');
+  await click(page, 'Import as a creator list');
+  assert.equal(await waitText(page, 'export:summary'), 'Creator list, 2 creators: 1 to add as prospects, 0 followers updated, 1 unchanged');
+  await click(page, 'Add 1 prospect');
+  await waitSaved(page);
+  const p = await program(page);
+  const kim = p.creators.find((c) => c.handle === 'kim.ly_88');
+  assert.equal(kim.status, 'prospect');
+  assert.equal(p.creators.find((c) => c.handle === 'glow.daily').followers, 20000, 'followers left as they were');
+
+  // The next such file goes straight to its preview, under the mapping as last set.
+  assert.equal(await waitText(page, 'data:mappings'), 'Creator list files are read with the column mapping you set last time.');
+  await pick(page, 'kenh_sang_tao.csv', csv, 'text/csv');
+  assert.equal(await waitText(page, 'export:summary'), 'Creator list, 2 creators: 0 to add as prospects, 0 followers updated, 2 unchanged');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a media buyer\'s own spend sheet is mapped as a paid report and its round lands on the Spark Code', async () => {
+  const { context, page, problems } = await newApp(paidShop);
+  // "Ngày chạy" (day run), "Clip", "Tiền chi" (money spent): no paid report header.
+  const csv = `Ngày chạy,Clip,Tiền chi\r\n21/11/2026,${VIDEO},$45.50\r\n`;
+  await pick(page, 'chi_tieu_ads.csv', csv, 'text/csv');
+  await waitText(page, 'mapping:tried');
+  await click(page, 'paid report');
+  assert.equal(await waitText(page, 'mapping:missing'),
+    'Not yet readable as a paid report: no "Cost" column and no "Video ID" or "Ad name" column.');
+  for (const [field, column] of [['day', 'Ngày chạy'], ['video_id', 'Clip'], ['cost', 'Tiền chi']]) {
+    await click(page, `pmap:${field}`);
+    await click(page, column);
+    assert.equal(await textWhen(page, `pmap:${field}`, column), column);
+  }
+  await click(page, 'Import as a paid report');
+  assert.equal(await waitText(page, 'export:found'), 'Paid report (Ads Manager), 1 row');
+  await click(page, 'Set 1 paid round on 1 Spark Code');
+  await waitSaved(page);
+  const round = (await program(page)).spark_codes[0].rounds[0];
+  assert.equal(round.date, '2026-11-21');
+  assert.equal(round.spend, 45.5);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -124,6 +124,17 @@ printf 'Name,Email\nLinh,linh@example.com\n' >"$tmp/other.csv"
 check "a file no export's headers fit is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/other.csv"
 expect_output "the refusal says which exports were tried" "tried affiliate orders (no \"Order ID\" column), paid report"
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1%0600d' 0 >"$tmp/old.xls"
+printf 'Kênh,Fan,Doanh số\nkim.ly_88,"12,000",$1.234\n' >"$tmp/kenh.csv"
+check "an agency's own creator sheet fits no export: exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/kenh.csv" --dry-run
+expect_output "the refusal says to name its columns with --mapping" "name the columns that hold them with --mapping M.json"
+printf '{"creators": {"creator_username": "Kênh", "followers": "Fan", "gmv": "Doanh số"}}' >"$tmp/kenh-map.json"
+check "with --mapping naming its columns, it is read as a creator list" 0 "$bin" import "$tmp/sample.json" "$tmp/kenh.csv" --mapping "$tmp/kenh-map.json" --dry-run
+expect_output "the creator to add is listed with her followers" "add @kim.ly_88 as a prospect, 12000 followers"
+printf '{"creators": {"fans": "Fan"}}' >"$tmp/bad-fields.json"
+check "a --mapping naming a field no export has is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/kenh.csv" --mapping "$tmp/bad-fields.json" --dry-run
+expect_output "the refusal names the field and the ones there are" 'creators: "fans" is not a field of a creator list (creator_username, followers'
+check "a backup given as an export is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/sample.json" --dry-run
+expect_output "the refusal says it is a backup" "is a Spark Roster backup, not a TikTok Shop export"
 check "an old .xls is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/old.xls"
 expect_output "the refusal says to save it as .xlsx" "save it as .xlsx"
 printf 'PK\003\004 not really a zip' >"$tmp/broken.xlsx"
@@ -152,6 +163,13 @@ check "report with a window holding no posts" 0 "$bin" report "$tmp/hooks.json" 
 expect_output "no winner without posts" "winning angle: none, no posts in the window"
 check "report as JSON" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --hook-days 28 --format json
 expect_output "the JSON names the winner" '"winner": "transformation_reveal"'
+check "report as CSV: the performance screen's per-creator table" 0 "$bin" report "$tmp/hooks.json" --week 2026-11-23 --format csv
+expect_output "the CSV has the screen's exported headers" "Creator,Tier,Posts,Conversion (%),Rev / post (USD),Output (%)"
+# 22 orders on 600 clicks: 3.6667 %; 660 of GMV over 2 posts: 330.00 a post; margin 102 + 272.
+expect_output "the creator's row: posts, conversion, revenue a post" "linh.nguyen,1,2,3.6667,330.00,"
+expect_output "and GMV and margin, with no sales on no post" ",0.00,0.00,660.00,374.00"
+check "a bad --format is a usage error (exit 2)" 2 "$bin" report "$tmp/hooks.json" --format xlsx
+expect_output "the refusal names the formats" "--format: 'xlsx' is not json, text or csv"
 check "a bad --hook-days is a usage error (exit 2)" 2 "$bin" report "$tmp/hooks.json" --hook-days soon
 expect_output "the refusal names the option" "--hook-days: 'soon' is not a number of days"
 [ "$fails" -eq 0 ]

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builders.hpp"
+#include "csv_rows.hpp"
 #include "core/backup.hpp"
 #include "core/export_words.hpp"
 #include "core/orders_import.hpp"
@@ -535,4 +536,220 @@ TEST_CASE("a Vietnamese shop's export with every quirk at once imports whole") {
     CHECK(r.dates.order == DateOrder::day_first);
     REQUIRE(r.changes.updated_posts.size() == 1);
     CHECK(r.changes.updated_posts[0].units == 6);
+}
+
+// The export in the shop's language, with the header row real files have: Seller Center in
+// Vietnamese (38 columns), Thai (34) and Indonesian (25), as public parsers of real files read
+// them (docs/rules.md, "Orders import": where the words come from).
+namespace {
+
+const std::vector<std::string> kVietnamese = {
+    "ID đơn hàng", "ID sản phẩm", "Tên sản phẩm", "Sku", "Id Sku", "Sku người bán", "Giá", "Payment Amount",
+    "Đơn vị tiền tệ", "Số lượng", "Phương thức thanh toán", "Trạng thái đơn hàng", "Tên người dùng nhà sáng tạo",
+    "Loại nội dung", "Id nội dung", "commission model", "Tỷ lệ khấu trừ Thuế TNCN", "Thuế TNCN ước tính",
+    "Thuế TNCN thực tế", "Tỷ lệ hoa hồng tiêu chuẩn", "Cơ sở hoa hồng ước tính",
+    "Thanh toán hoa hồng tiêu chuẩn ước tính", "Cơ sở hoa hồng thực tế", "Thanh toán hoa hồng thực tế",
+    "Tỷ lệ hoa hồng Quảng cáo cửa hàng", "Thanh toán hoa hồng Quảng cáo cửa hàng ước tính",
+    "Thanh toán hoa hồng Quảng cáo cửa hàng thực tế", "Thưởng đồng chi trả cho nhà sáng tạo ước tính",
+    "Thưởng đồng chi trả cho nhà sáng tạo thực tế", "Trả hàng & hoàn tiền", "Hoàn tiền", "Thời gian đã tạo",
+    "Thời gian thanh toán", "Thời gian sẵn sàng vận chuyển", "Order Delivery Time", "Thời gian hoàn thành đơn hàng",
+    "Thời gian hoa hồng đã thanh toán", "Platform"};
+
+const std::vector<std::string> kThai = {
+    "หมายเลขคำสั่งซื้อ", "รหัสสินค้า", "ชื่อสินค้า", "ID ของ SKU", "ราคา", "Payment Amount", "สกุลเงิน", "ปริมาณ",
+    "คืนสินค้าหรือคืนเงินทั้งหมดแล้ว", "วิธีการชำระเงิน", "สถานะคำสั่งซื้อ", "ชื่อผู้ใช้ของครีเอเตอร์", "ประเภทเนื้อหา",
+    "รูปภาพแบบเลื่อน", "รหัสเนื้อหา", "commission model", "อัตราการหัก ณ ที่จ่ายสำหรับ PIT", "PIT โดยประมาณ", "PIT จริง",
+    "อัตราค่าคอมมิชชั่นมาตรฐาน", "ฐานค่าคอมมิชชั่นโดยประมาณ", "การจ่ายค่าคอมมิชชั่นมาตรฐานโดยประมาณ",
+    "ฐานค่าคอมมิชชั่นจริง", "ค่าคอมมิชชั่นที่ต้องชำระจริง", "อัตราค่าคอมมิชชั่นโฆษณาร้านค้า",
+    "การจ่ายค่าคอมมิชชั่นโฆษณาร้านค้าโดยประมาณ", "การจ่ายค่าคอมมิชชั่นโฆษณาร้านค้าที่ต้องชำระจริง",
+    "โบนัสครีเอเตอร์แบบร่วมทุนโดยประมาณ", "โบนัสครีเอเตอร์แบบร่วมทุนตามจริง", "เวลาที่สร้าง", "เวลาชำระเงิน",
+    "Order Delivery Time", "เวลาที่ชำระค่าคอมมิชชั่น", "Platform"};
+
+const std::vector<std::string> kIndonesian = {
+    "ID Pesanan", "ID Produk", "Produk", "ID Sku", "Harga", "Payment Amount", "Mata Uang", "Kuantitas",
+    "Pengembalian Barang Atau Dana", "Metode Pembayaran", "Status Pesanan", "Nama pengguna kreator", "Jenis Konten",
+    "ID Konten", "commission model", "Persentase komisi standar", "Est. Acuan Komisi",
+    "Perkiraan pembayaran komisi standar", "Acuan Komisi Aktual", "Pembayaran Komisi Aktual", "Waktu Dibuat",
+    "Waktu Pembayaran", "Order Delivery Time", "Waktu Komisi Dibayar", "Platform"};
+
+std::string file_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    std::string s = joined(header, ',');
+    for (const auto& r : rows) s += joined(r, ',');
+    return s;
+}
+
+// How many of the new lines are of a kind, and of a status.
+int64_t lines_of(const OrderLines& l, ContentKind k) {
+    int64_t n = 0;
+    for (size_t i = 0; i < l.size(); ++i) n += l.kind(i) == k;
+    return n;
+}
+int64_t lines_of(const OrderLines& l, OrderStatus s) {
+    int64_t n = 0;
+    for (size_t i = 0; i < l.size(); ++i) n += l.status(i) == s;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a Vietnamese Seller Center export with its 38 real columns: completed, cancelled, showcase and external traffic lines") {
+    Shop s;
+    s.p.settings.currency = "VND";
+    const std::vector<std::string>& h = kVietnamese;
+    auto line = [&h](const char* order, const char* sku, const char* status, const char* type, const char* content,
+                     const char* qty, const char* price, const char* amount, const char* est, const char* actual,
+                     const char* created) {
+        return row_of(h, {{"ID đơn hàng", order}, {"ID sản phẩm", "1729384756102938475"},
+                          {"Tên sản phẩm", "Kem chống nắng Ngọc Trâm 50ml"}, {"Id Sku", sku}, {"Giá", price},
+                          {"Payment Amount", amount}, {"Đơn vị tiền tệ", "VND"}, {"Số lượng", qty},
+                          {"Phương thức thanh toán", "Thanh toán khi giao hàng"}, {"Trạng thái đơn hàng", status},
+                          {"Tên người dùng nhà sáng tạo", "ngoctram.beauty"}, {"Loại nội dung", type},
+                          {"Id nội dung", content}, {"commission model", "fixed commission"},
+                          {"Tỷ lệ hoa hồng tiêu chuẩn", "10%"}, {"Thanh toán hoa hồng tiêu chuẩn ước tính", est},
+                          {"Thanh toán hoa hồng thực tế", actual}, {"Trả hàng & hoàn tiền", "0"}, {"Hoàn tiền", "0"},
+                          {"Thời gian đã tạo", created}, {"Platform", "TTS"}});
+    };
+    const std::vector<std::vector<std::string>> rows = {
+        // Completed on the post: 259.000, commission paid 25.900.
+        line("579470912371787612", kSku, "Đã hoàn thành", "Video", kContent, "1", "259000", "259000", "25900", "25900",
+             "02/11/2026 13:46:01"),
+        // Completed from the showcase: 2 x 150.000, commission 30.000 estimated, none paid yet.
+        line("579470912371787613", "1731722360110679812", "Đã hoàn thành", "Trưng bày", "", "2", "150000", "300000",
+             "30000", "", "13/11/2026 09:12:45"),
+        // Cancelled, from the external traffic program: 120.000, no commission cells.
+        line("579470912371787614", "1731722360110679813", "Đã hủy", "Chương trình Lưu lượng truy cập bên ngoài", "",
+             "1", "120000", "120000", "", "", "14/11/2026 20:01:10"),
+        // Cancelled on the post: 199.000, its 19.900 estimate not owed.
+        line("579470912371787615", kSku, "Đã hủy", "Video", kContent, "1", "199000", "199000", "19900", "",
+             "15/11/2026 08:30:00"),
+        // Still processing, from a LIVE: 89.000, commission 8.900 expected.
+        line("579470912371787616", "1731722360110679814", "Đang xử lý", "Phát trực tiếp", "", "1", "89000", "89000",
+             "8900", "", "16/11/2026 21:05:33"),
+    };
+    const OrdersImport r = s.import(file_of(h, rows));
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    // Payment Amount, commission model, Order Delivery Time and Platform stay in English.
+    CHECK(r.columns.languages == std::vector<std::string>{"en", "vi"});
+    // 18 of the importer's 19 fields are there (no "Fully returned or refunded"): 38 - 18 = 20 unused.
+    CHECK(r.columns.unused_headers.size() == 20);
+    CHECK(r.columns.column[static_cast<int>(OrderField::sku_id)] == 4);  // "Id Sku", not "Sku"
+    CHECK(r.problem_count == 0);
+    CHECK(r.orders == 5);
+    // GMV 259.000 + 300.000 + 120.000 + 199.000 + 89.000 = 967.000; commission 25.900 + 30.000 +
+    // 0 + 0 + 8.900 = 64.800, of it 55.900 completed (settled) and 8.900 expected.
+    CHECK(r.gmv == 967000);
+    CHECK(r.commission == 64800);
+    CHECK(r.commission_settled == 55900);
+    CHECK(r.commission_expected == 8900);
+    // The showcase, external traffic and LIVE lines are the creator's sales on no post.
+    CHECK(r.off_post == 3);
+    const OrderLines& l = r.changes.new_lines;
+    CHECK(lines_of(l, ContentKind::showcase) == 1);
+    CHECK(lines_of(l, ContentKind::other) == 1);  // external traffic, as in English
+    CHECK(lines_of(l, ContentKind::live) == 1);
+    CHECK(lines_of(l, ContentKind::video) == 2);
+    CHECK(lines_of(l, OrderStatus::settled) == 2);
+    CHECK(lines_of(l, OrderStatus::ineligible) == 2);
+    CHECK(lines_of(l, OrderStatus::pending) == 1);
+    // The post: 259.000 + 199.000 = 458.000, units 2, commission 25.900 (the cancelled line earns none).
+    REQUIRE(r.changes.updated_posts.size() == 1);
+    CHECK(r.changes.updated_posts[0].gmv == 458000);
+    CHECK(r.changes.updated_posts[0].units == 2);
+    CHECK(r.changes.updated_posts[0].commission == 25900);
+    CHECK(r.dates.order == DateOrder::day_first);
+    CHECK(r.changes.new_keys().front() == std::string("579470912371787612/") + kSku);
+}
+
+TEST_CASE("a Thai Seller Center export with its 34 real columns, in baht") {
+    Shop s;
+    s.p.settings.currency = "THB";
+    const std::vector<std::string>& h = kThai;
+    const char* video = "7309876543210987654";  // a video of น้องฟ้า the program has no post for
+    auto line = [&](const char* order, const char* status, const char* refunded, const char* qty, const char* amount,
+                    const char* est, const char* actual, const char* created) {
+        return row_of(h, {{"หมายเลขคำสั่งซื้อ", order}, {"รหัสสินค้า", "1729384756102938475"},
+                          {"ชื่อสินค้า", "ครีมกันแดด สูตรอ่อนโยน 50 มล."}, {"ID ของ SKU", "1731722360110679800"},
+                          {"ราคา", "฿299.00"}, {"Payment Amount", amount}, {"สกุลเงิน", "THB"}, {"ปริมาณ", qty},
+                          {"คืนสินค้าหรือคืนเงินทั้งหมดแล้ว", refunded}, {"วิธีการชำระเงิน", "การเก็บเงินปลายทาง"},
+                          {"สถานะคำสั่งซื้อ", status}, {"ชื่อผู้ใช้ของครีเอเตอร์", "nongfah.review"},
+                          {"ประเภทเนื้อหา", "วิดีโอ"}, {"รหัสเนื้อหา", video}, {"อัตราค่าคอมมิชชั่นมาตรฐาน", "10%"},
+                          {"การจ่ายค่าคอมมิชชั่นมาตรฐานโดยประมาณ", est}, {"ค่าคอมมิชชั่นที่ต้องชำระจริง", actual},
+                          {"เวลาที่สร้าง", created}, {"Platform", "TikTok"}});
+    };
+    const OrdersImport r = s.import(file_of(
+        h, {
+               line("580012345678901231", "เสร็จสมบูรณ์", "ไม่มี", "2", "฿598.00", "฿59.80", "฿59.80", "21/11/2026 10:00:00"),
+               line("580012345678901232", "ยกเลิกแล้ว", "ไม่มี", "1", "฿299.00", "฿29.90", "", "20/11/2026 18:45:10"),
+               line("580012345678901233", "ลูกค้ายังไม่ได้ชำระเงิน", "ไม่มี", "1", "฿1,299.00", "฿129.90", "",
+                    "22/11/2026 07:15:00"),
+               line("580012345678901234", "เสร็จสมบูรณ์", "ใช่", "1", "฿150.00", "฿15.00", "฿0.00", "23/11/2026 12:00:00"),
+           }));
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    CHECK(r.columns.languages == std::vector<std::string>{"en", "th"});
+    for (int f = 0; f < kOrderFieldCount; ++f) CHECK_MESSAGE(r.columns.column[f] >= 0, order_field_key(OrderField(f)));
+    CHECK(r.columns.unused_headers.size() == 34 - 19);
+    CHECK(r.problem_count == 0);
+    // Four orders on a new post of น้องฟ้า, dated by the earliest one (20/11):
+    // GMV 598 + 299 + 1,299 + 150 = 2,346; units 2 + 1 + 1 + 1 = 5; refunded 150 (ใช่);
+    // commission 59.80 + 0 (cancelled) + 129.90 (not yet paid: the estimate) + 0.00 = 189.70.
+    CHECK(r.orders == 4);
+    CHECK(r.gmv == doctest::Approx(2346));
+    CHECK(r.refunded == doctest::Approx(150));
+    CHECK(r.commission == doctest::Approx(189.70));
+    CHECK(r.commission_settled == doctest::Approx(59.80));
+    CHECK(r.commission_expected == doctest::Approx(129.90));
+    REQUIRE(r.changes.new_posts.size() == 1);
+    const Post& p = r.changes.new_posts[0];
+    CHECK(p.creator_id == s.fah);
+    CHECK(p.published == d(2026, 11, 20));
+    CHECK(p.gmv == doctest::Approx(2346));
+    CHECK(p.units == 5);
+    CHECK(lines_of(r.changes.new_lines, OrderStatus::ineligible) == 1);
+    CHECK(lines_of(r.changes.new_lines, OrderStatus::pending) == 1);
+    CHECK(lines_of(r.changes.new_lines, ContentKind::video) == 4);
+}
+
+TEST_CASE("an Indonesian Seller Center export with its 25 columns, in rupiah; a status word no file has earns its commission") {
+    Shop s;
+    s.p.settings.currency = "IDR";
+    const Id sari = add_creator(s.p, "sari.cantik_id", 15000);
+    creator(s.p, sari).display_name = "Sari Dewi 🌺";
+    const std::vector<std::string>& h = kIndonesian;
+    auto line = [&h](const char* order, const char* amount, const char* est, const char* actual) {
+        return row_of(h, {{"ID Pesanan", order}, {"ID Produk", "1729384756102938475"},
+                          {"Produk", "Serum Wajah Vitamin C 20ml"}, {"ID Sku", "1731722360110679800"},
+                          {"Harga", "Rp 89.000"}, {"Payment Amount", amount}, {"Mata Uang", "IDR"}, {"Kuantitas", "1"},
+                          {"Status Pesanan", "Sudah dibayar"}, {"Nama pengguna kreator", "sari.cantik_id"},
+                          {"Jenis Konten", "Video"}, {"ID Konten", "7312222222222222222"},
+                          {"Persentase komisi standar", "8%"}, {"Perkiraan pembayaran komisi standar", est},
+                          {"Pembayaran Komisi Aktual", actual}, {"Waktu Dibuat", "25/11/2026 19:20:00"}});
+    };
+    const OrdersImport r = s.import(file_of(h, {line("581234567890123451", "Rp 89.000", "Rp 7.120", "--"),
+                                                line("581234567890123452", "Rp 178.000", "Rp 14.240", "Rp 14.240")}));
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    // "ID Sku" is Vietnamese too: the file is said to be Indonesian (and English), not Vietnamese.
+    CHECK(r.columns.languages == std::vector<std::string>{"en", "id"});
+    CHECK(r.columns.unused_headers.size() == 25 - 18);  // "Pengembalian Barang Atau Dana" is not read
+    CHECK(r.problem_count == 0);
+    // 89.000 + 178.000 = 267.000; commission 7.120 (the estimate) + 14.240 = 21.360, expected.
+    CHECK(r.orders == 2);
+    CHECK(r.gmv == 267000);
+    CHECK(r.commission == 21360);
+    CHECK(r.commission_expected == 21360);
+    CHECK(lines_of(r.changes.new_lines, OrderStatus::unknown) == 2);
+    REQUIRE(r.changes.new_posts.size() == 1);
+    CHECK(r.changes.new_posts[0].creator_id == sari);
+}
+
+TEST_CASE("an English line Cancelled earns no commission, as an Ineligible one") {
+    Shop s;
+    // 25.00 settled (2.50) and 40.00 cancelled (its 4.00 not owed): commission 2.50.
+    const OrdersImport r = s.import(export_file(
+        {Line(), Line().set("Order ID", "577123456789012346").set("Order Status", "Cancelled").set("Payment Amount", "40.00")
+                     .set("Est. standard commission payment", "4.00").set("Actual Commission Payment", "4.00")}));
+    REQUIRE_MESSAGE(r.ok(), r.refused);
+    CHECK(r.commission == doctest::Approx(2.5));
+    CHECK(r.commission_settled == doctest::Approx(2.5));
+    CHECK(r.commission_expected == 0);
+    CHECK(lines_of(r.changes.new_lines, OrderStatus::ineligible) == 1);
 }

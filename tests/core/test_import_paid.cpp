@@ -9,6 +9,7 @@
 #include "csv_rows.hpp"
 #include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/metrics.hpp"
 #include "core/store.hpp"
 #include "xlsx_writer.hpp"
@@ -353,4 +354,148 @@ TEST_CASE("a mapping file places ad names on codes by their text or id, and name
     REQUIRE(errors.size() == 1);
     CHECK(errors[0] == "ad_codes: \"Brand awareness Q4\": no Spark Code of the program is \"#SPARK+nobody\"");
     CHECK(t.ad_codes.empty());
+}
+
+TEST_CASE("a media buyer's own sheet is read as a paid report under the columns the user mapped") {
+    Shop shop;
+    // "Ngày chạy" (day run), "Clip", "Tiền chi" (money spent), "Hiển thị" (shown), "Đơn" (orders):
+    // none of them a paid report's header, so the file fits no export.
+    const std::string csv = csv_line({"Ngày chạy", "Clip", "Tiền chi", "Hiển thị", "Đơn"}) +
+                            csv_line({"21/11/2026", kTramVideo, "$45.50", "9,000", "2"}) +
+                            csv_line({"22/11/2026", kTramVideo, "$30.00", "6,000", "1"});
+    FileReading plain("chi_tieu.csv", csv.size(), shop.p, 0);
+    read_whole(plain, csv);
+    REQUIRE(plain.state() == FileReading::State::mapping);
+    CHECK(plain.tried().find("paid report (no \"Cost\" column and no \"Video ID\" or \"Ad name\" column)") !=
+          std::string::npos);
+
+    std::vector<std::string> errors;
+    ReadingSetup s;
+    s.field_mappings = field_mappings_from_json(
+        R"({"paid": {"day": "Ngày chạy", "video_id": "Clip", "cost": "Tiền chi", "impressions": "Hiển thị", "orders": "Đơn"}})",
+        errors);
+    REQUIRE(errors.empty());
+    FileReading mapped("chi_tieu.csv", csv.size(), shop.p, 0, s);
+    read_whole(mapped, csv);
+    INFO(mapped.message());
+    REQUIRE(mapped.state() == FileReading::State::exports);
+    const ExportImport& r = mapped.result();
+    CHECK(r.family == ExportFamily::paid);
+    CHECK(r.summary() == "Paid report (Ads Manager), 2 rows: 2 rounds on 1 Spark Code (2 new, 0 replaced), 0 ads not placed");
+    REQUIRE(r.paid.changes.updated_spark_codes.size() == 1);
+    const SparkCode& c = r.paid.changes.updated_spark_codes[0];
+    CHECK(c.id == shop.live_code);  // live from 2026-11-10: both days are its
+    REQUIRE(c.rounds.size() == 2);
+    CHECK(c.rounds[0].date == d(2026, 11, 21));
+    CHECK(c.rounds[0].spend == 45.5);
+    CHECK(c.rounds[0].impressions == 9000);
+    CHECK(c.rounds[0].orders == 2);
+    CHECK(c.rounds[1].date == d(2026, 11, 22));
+    CHECK(c.rounds[1].spend == 30);
+
+    // A mapping names fields by the export's keys: another key is an error naming it, and the
+    // mappings stay empty.
+    errors.clear();
+    const FieldMappings bad = field_mappings_from_json(R"({"paid": {"spend": "Tiền chi"}, "videos": ["Clip"]})", errors);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].rfind("videos: not an object", 0) == 0);
+    CHECK(errors[1].rfind("paid: \"spend\" is not a field of a paid report (video_id, ad_name, ad_id, campaign", 0) == 0);
+    CHECK(bad.paid.empty());
+}
+
+// GMV Max creative data in the shop's language, with the header row real files have (as public
+// parsers of real files read them: docs/rules.md, "Paid reports").
+TEST_CASE("Vietnamese GMV Max creative data with its 27 real columns; a product card row has no video") {
+    Shop shop;
+    shop.p.settings.currency = "VND";
+    const std::vector<std::string> h = {
+        "Tên chiến dịch", "ID chiến dịch", "ID sản phẩm", "Loại nội dung sáng tạo", "Tiêu đề video", "ID video",
+        "Tài khoản TikTok", "Nguồn video", "Thời gian đăng", "Trạng thái", "Loại ủy quyền", "Chi phí",
+        "Số lượng đơn hàng SKU", "Chi phí cho mỗi đơn hàng", "Doanh thu gộp", "ROI",
+        "Số lượt hiển thị quảng cáo sản phẩm", "Số lượt nhấp vào quảng cáo sản phẩm",
+        "Tỷ lệ nhấp vào quảng cáo sản phẩm", "Tỷ lệ chuyển đổi quảng cáo", "Tỷ lệ xem video quảng cáo trong 2 giây",
+        "Tỷ lệ xem video quảng cáo trong 6 giây", "Tỷ lệ xem 25% thời lượng video quảng cáo",
+        "Tỷ lệ xem 50% thời lượng video quảng cáo", "Tỷ lệ xem 75% thời lượng video quảng cáo",
+        "Tỷ lệ xem 100% thời lượng video quảng cáo", "Đơn vị tiền tệ"};
+    const std::vector<std::vector<std::string>> rows = {
+        row_of(h, {{"Tên chiến dịch", "GMV Max – Kem chống nắng"}, {"ID chiến dịch", "1840000000000000001"},
+                   {"ID sản phẩm", "1729384756102938475"}, {"Loại nội dung sáng tạo", "Video"},
+                   {"Tiêu đề video", "Review kem chống nắng 🌞"}, {"ID video", kTramVideo},
+                   {"Tài khoản TikTok", "ngoctram.beauty"}, {"Thời gian đăng", "2026-11-01 05:30"},
+                   {"Trạng thái", "Đang phân phối"}, {"Chi phí", "1.200.000"}, {"Số lượng đơn hàng SKU", "6"},
+                   {"Doanh thu gộp", "2.040.000"}, {"ROI", "1.70"}, {"Số lượt hiển thị quảng cáo sản phẩm", "10.000"},
+                   {"Số lượt nhấp vào quảng cáo sản phẩm", "250"}, {"Tỷ lệ nhấp vào quảng cáo sản phẩm", "2.50%"},
+                   {"Tỷ lệ xem video quảng cáo trong 2 giây", "30.00%"},
+                   {"Tỷ lệ xem video quảng cáo trong 6 giây", "12.00%"}, {"Đơn vị tiền tệ", "VND"}}),
+        // The product card itself: no video ("N/A"), nothing posted ("-").
+        row_of(h, {{"Tên chiến dịch", "GMV Max – Kem chống nắng"}, {"ID chiến dịch", "1840000000000000001"},
+                   {"ID sản phẩm", "1729384756102938475"}, {"Loại nội dung sáng tạo", "Thẻ sản phẩm"},
+                   {"Tiêu đề video", "-"}, {"ID video", "N/A"}, {"Tài khoản TikTok", "-"}, {"Thời gian đăng", "-"},
+                   {"Trạng thái", "Bị loại trừ"}, {"Chi phí", "300.000"}, {"Số lượng đơn hàng SKU", "1"},
+                   {"Doanh thu gộp", "340.000"}, {"Đơn vị tiền tệ", "VND"}}),
+    };
+    const ExportImport r = import_export_csv(shop.p, csv_of(h, rows), {}, 0, on(d(2026, 11, 20)));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::paid);
+    CHECK(r.found() == "Paid report (GMV Max creative data), 2 rows");
+    CHECK(r.paid.languages == std::vector<std::string>{"vi"});
+    CHECK(r.paid.problem_count == 0);
+    REQUIRE(r.paid.unplaced.size() == 1);  // the product card: 300.000 on no post
+    CHECK(r.paid.unplaced[0].cost == 300000);
+    REQUIRE(r.paid.changes.updated_spark_codes.size() == 1);
+    const SparkCode& c = r.paid.changes.updated_spark_codes[0];
+    CHECK(c.id == shop.live_code);
+    REQUIRE(c.rounds.size() == 1);
+    const PaidRound& round = c.rounds[0];
+    CHECK(round.spend == 1200000);
+    CHECK(round.orders == 6);
+    CHECK(round.gmv == 2040000);
+    CHECK(round.impressions == 10000);
+    CHECK(round.clicks == 250);
+    REQUIRE(round.view_rate_2s);
+    CHECK(*round.view_rate_2s == doctest::Approx(0.30));
+    REQUIRE(round.view_rate_6s);
+    CHECK(*round.view_rate_6s == doctest::Approx(0.12));
+}
+
+TEST_CASE("Indonesian GMV Max creative data, and an English one that says Orders (SKU)") {
+    Shop shop;
+    shop.p.settings.currency = "IDR";
+    const std::vector<std::string> h = {
+        "Nama kampanye", "ID Campaign", "ID produk", "Jenis materi iklan", "Judul video", "ID video", "Akun TikTok",
+        "Waktu posting", "Status", "Jenis otorisasi", "Biaya", "Pesanan SKU", "Biaya per pesanan", "Pendapatan kotor",
+        "ROI", "Impresi iklan produk", "Jumlah klik iklan produk", "Tingkat klik iklan produk", "Rasio konversi iklan",
+        "Rasio tayang video iklan 2 detik", "Rasio tayang video iklan 6 detik", "Rasio tayang video iklan 25%",
+        "Rasio tayang video iklan 50%", "Rasio tayang video iklan 75%", "Rasio tayang video iklan 100%", "Mata uang"};
+    const std::string csv = csv_of(
+        h, {row_of(h, {{"Nama kampanye", "GMV Max – Serum Vitamin C"}, {"ID video", kTramVideo},
+                       {"Akun TikTok", "ngoctram.beauty"}, {"Biaya", "Rp 450.000"}, {"Pesanan SKU", "5"},
+                       {"Pendapatan kotor", "Rp 890.000"}, {"Impresi iklan produk", "20.000"},
+                       {"Jumlah klik iklan produk", "400"}, {"Rasio tayang video iklan 2 detik", "25%"},
+                       {"Rasio tayang video iklan 6 detik", "10%"}, {"Mata uang", "IDR"}})});
+    const ExportImport r = import_export_csv(shop.p, csv, {}, 0, on(d(2026, 11, 20)));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::paid);
+    // "Rp 450.000" in the first row's Cost is an amount, not a row of column descriptions.
+    CHECK(r.paid.skipped == 0);
+    // "ID video" is Vietnamese too: the file is said to be Indonesian only.
+    CHECK(r.paid.languages == std::vector<std::string>{"id"});
+    REQUIRE(r.paid.changes.updated_spark_codes.size() == 1);
+    const PaidRound& round = r.paid.changes.updated_spark_codes[0].rounds.at(0);
+    CHECK(round.spend == 450000);
+    CHECK(round.orders == 5);
+    CHECK(round.gmv == 890000);
+    CHECK(round.impressions == 20000);
+    CHECK(round.clicks == 400);
+    CHECK(*round.view_rate_2s == doctest::Approx(0.25));
+
+    // English GMV Max with "Orders (SKU)" for SKU orders: 3 orders.
+    shop.p.settings.currency = "USD";
+    const std::vector<std::string> en = {"Campaign name", "Video ID", "Cost", "Orders (SKU)", "Gross revenue", "Currency"};
+    const ExportImport e = import_export_csv(
+        shop.p, csv_of(en, {{"GMV Max Q4", kTramVideo, "$60.00", "3", "$102.00", "USD"}}), {}, 0, on(d(2026, 11, 20)));
+    REQUIRE_MESSAGE(e.ok(), e.refusal());
+    REQUIRE(e.paid.changes.updated_spark_codes.size() == 1);
+    CHECK(e.paid.changes.updated_spark_codes[0].rounds.at(0).orders == 3);
+    CHECK(e.paid.changes.updated_spark_codes[0].rounds.at(0).spend == 60);
 }

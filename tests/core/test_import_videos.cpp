@@ -10,6 +10,7 @@
 #include "csv_rows.hpp"
 #include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/post_metrics.hpp"
 #include "core/store.hpp"
 #include "xlsx_writer.hpp"
@@ -381,6 +382,40 @@ TEST_CASE("2026 creator lists say Creator-attributed, and Vietnamese ones are re
     CHECK(vi.summary() == "Creator list, 1 creator: 0 to add as prospects, 1 followers updated, 0 unchanged");
 }
 
+TEST_CASE("an agency's own creator sheet is read as a creator list under the columns the user mapped") {
+    Shop shop;
+    // "Kênh" (channel), "Fan", "Doanh số" (sales): no creator list header, so the file fits no
+    // export until its columns are mapped; the mapping is given as the command line's file gives it.
+    const std::string csv = csv_line({"Kênh", "Fan", "Doanh số"}) + csv_line({"maya.glow", "9,500", "$120.00"}) +
+                            csv_line({"kim.ly_88", "12,000", "$1,234.50"});
+    FileReading plain("kenh.csv", csv.size(), shop.p, 0);
+    read_whole(plain, csv);
+    REQUIRE(plain.state() == FileReading::State::mapping);
+
+    std::vector<std::string> errors;
+    ReadingSetup s;
+    s.field_mappings = field_mappings_from_json(R"({"creators": {"creator_username": "Kênh", "followers": "Fan", "gmv": "Doanh số"}})",
+                                                errors);
+    REQUIRE(errors.empty());
+    plain.restart(shop.p, 0, s);
+    read_whole(plain, csv);
+    INFO(plain.message());
+    REQUIRE(plain.state() == FileReading::State::exports);
+    const ExportImport& r = plain.result();
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.summary() == "Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged");
+    REQUIRE(r.creators.entries.size() == 2);
+    CHECK(r.creators.entries[0].handle == "maya.glow");
+    CHECK(*r.creators.entries[0].followers == 9500);  // from 8,000
+    CHECK(r.creators.entries[1].handle == "kim.ly_88");
+    CHECK(r.creators.entries[1].action == CreatorListEntry::Action::add);
+    CHECK(*r.creators.entries[1].gmv == 1234.5);
+
+    // A real creator list still reads by its own headers under the same mapping.
+    const ExportImport real = import_export_csv(shop.p, "Creator username,Affiliate followers\nmaya.glow,9000\n");
+    CHECK(real.family == ExportFamily::creators);
+}
+
 TEST_CASE("video changes go through the store as one undo step, refused stale or read-only") {
     Shop shop;
     Store store;
@@ -481,7 +516,9 @@ TEST_CASE("a video file under headers no export knows is read as video performan
     REQUIRE(mapping.size() == 4);
     auto read = [&](const std::string& text) {
         ExportImporter imp(shop.p, 0);
-        imp.map_videos(mapping);
+        FieldMappings m;
+        m.videos = mapping;
+        imp.map_fields(m);
         imp.feed(text);
         return imp.finish();
     };
@@ -509,4 +546,263 @@ TEST_CASE("a video file under headers no export knows is read as video performan
     CHECK(usual.videos.videos == 5);
     CHECK(field_mapping_to_json(mapping) ==
           R"({"creator":"Kênh","product_clicks":"Chạm sản phẩm","video_id":"Clip","views":"Lượt phát"})");
+}
+
+// Video and creator list exports in the shop's language, with the header rows real files have
+// (as public parsers of real files read them: docs/rules.md, "Which export a file is").
+namespace {
+
+std::string csv_rows_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    std::string s = csv_line(header);
+    for (const auto& r : rows) s += csv_line(r);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a Vietnamese Partner Center video export, 2026 wording, descriptions under the header and a Tóm tắt row") {
+    Shop shop;
+    shop.p.settings.currency = "VND";
+    const std::vector<std::string> h = {
+        "Tên người dùng của nhà sáng tạo", "Biệt danh của nhà sáng tạo", "ID video", "Liên kết", "Tên video",
+        "Thời gian đăng", "Thời lượng", "GMV nhờ nhà sáng tạo", "Số món bán ra nhờ nhà sáng tạo", "Hoa hồng ước tính",
+        "GMV trực tiếp", "GPM video", "Lượt xem", "Tỷ lệ xem hết", "ID sản phẩm", "Lượt thích", "Lượt bình luận",
+        "Lượt chia sẻ", "CTR", "CTOR (đơn hàng SKU) (video)"};
+    std::vector<std::string> descriptions;
+    for (const std::string& x : h) descriptions.push_back("Mô tả: " + x + " của video trong khoảng thời gian đã chọn");
+    auto video = [&h](const char* who, const char* nick, const char* id, const char* views, const char* likes,
+                      const char* comments, const char* shares, const char* done, const char* commission) {
+        return row_of(h, {{"Tên người dùng của nhà sáng tạo", who}, {"Biệt danh của nhà sáng tạo", nick},
+                          {"ID video", id}, {"Liên kết", std::string("https://www.tiktok.com/@") + who + "/video/" + id},
+                          {"Tên video", "Review kem chống nắng 🌞 #skincare"}, {"Thời gian đăng", "2026-11-13 19:30"},
+                          {"Thời lượng", "45s"}, {"GMV nhờ nhà sáng tạo", "12.340.000 ₫"},
+                          {"Số món bán ra nhờ nhà sáng tạo", "48"}, {"Hoa hồng ước tính", commission},
+                          {"Lượt xem", views}, {"Tỷ lệ xem hết", done}, {"ID sản phẩm", "1729384756102938475"},
+                          {"Lượt thích", likes}, {"Lượt bình luận", comments}, {"Lượt chia sẻ", shares},
+                          {"CTR", "3,2%"}});
+    };
+    const ExportImport r = import_export_csv(
+        shop.p, csv_rows_of(h, {descriptions,
+                                video("ngoctram.beauty", "Ngọc Trâm", kTramVideo, "45.210", "3.120", "215", "88", "18,5%",
+                                      "1.234.000 ₫"),
+                                video("nongfah.review", "น้องฟ้า รีวิว", kFahVideo, "1.200", "96", "7", "2", "9%",
+                                      "56.000 ₫"),
+                                {"Tóm tắt", "-", "-", "-", "-", "-", "-", "12.396.000 ₫"}}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::videos);
+    CHECK(r.videos.languages == std::vector<std::string>{"vi"});
+    CHECK(r.summary() == "Video performance, 2 videos: 2 posts updated, 0 new posts, 0 unknown creators, 2 rows skipped");
+    REQUIRE(r.videos.changes.updated_posts.size() == 2);
+    const Post& a = r.videos.changes.updated_posts[0];
+    CHECK(a.id == shop.tram_post);
+    CHECK(a.views == 45210);  // "45.210": the dot groups thousands
+    CHECK(a.likes == 3120);
+    CHECK(a.comments == 215);
+    CHECK(a.shares == 88);
+    CHECK(a.completion_rate == doctest::Approx(0.185));
+    // Views 45,210 + 1,200 = 46,410; commission 1.234.000 + 56.000 = 1.290.000 ₫.
+    CHECK(r.videos.views == 46410);
+    CHECK(r.videos.est_commission == 1290000.0);
+}
+
+TEST_CASE("a Thai Creator Video List with its 18 real columns, in baht") {
+    Shop shop;
+    shop.p.settings.currency = "THB";
+    const std::vector<std::string> h = {
+        "ชื่อวิดีโอ", "ลิงก์วิดีโอ", "วันที่โพสต์วิดีโอ", "ชื่อผู้ใช้ของครีเอเตอร์", "GMV", "จำนวนที่ขายได้จากแอฟฟิลิเอต",
+        "GMV จากวิดีโอขายสินค้าของแอฟฟิลิเอต", "มูลค่าคำสั่งซื้อเฉลี่ยจากวิดีโอขายสินค้า", "ค่าคอมมิชชั่นโดยประมาณ",
+        "ค่าธรรมเนียมคงที่โดยประมาณ", "คำสั่งซื้อแอฟฟิลิเอต", "ยอดการแสดงผลวิดีโอขายสินค้า", "CTR จากแอฟฟิลิเอต",
+        "GPM จากวิดีโอขายสินค้า", "จำนวนสินค้าแอฟฟิลิเอตที่คืนเงิน", "GMV ของการคืนเงินจากแอฟฟิลิเอต",
+        "ความคิดเห็นในวิดีโอขายสินค้า", "การกดถูกใจในวิดีโอขายสินค้า"};
+    const ExportImport r = import_export_csv(
+        shop.p,
+        csv_rows_of(h, {row_of(h, {{"ชื่อวิดีโอ", "รีวิวครีมกันแดด ✨ ใช้จริง 7 วัน"},
+                                   {"ลิงก์วิดีโอ", std::string("https://www.tiktok.com/@nongfah.review/video/") + kFahVideo},
+                                   {"วันที่โพสต์วิดีโอ", "2026-11-02"}, {"ชื่อผู้ใช้ของครีเอเตอร์", "nongfah.review"},
+                                   {"GMV", "฿8,970.00"}, {"จำนวนที่ขายได้จากแอฟฟิลิเอต", "30"},
+                                   {"GMV จากวิดีโอขายสินค้าของแอฟฟิลิเอต", "฿8,970.00"},
+                                   {"ค่าคอมมิชชั่นโดยประมาณ", "฿897.00"}, {"ค่าธรรมเนียมคงที่โดยประมาณ", "฿500.00"},
+                                   {"คำสั่งซื้อแอฟฟิลิเอต", "28"}, {"ยอดการแสดงผลวิดีโอขายสินค้า", "12,450"},
+                                   {"CTR จากแอฟฟิลิเอต", "4.1%"}, {"ความคิดเห็นในวิดีโอขายสินค้า", "87"},
+                                   {"การกดถูกใจในวิดีโอขายสินค้า", "1,024"}})}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::videos);
+    CHECK(r.videos.languages == std::vector<std::string>{"en", "th"});  // "GMV" is English
+    REQUIRE(r.videos.changes.updated_posts.size() == 1);
+    const Post& b = r.videos.changes.updated_posts[0];
+    CHECK(b.id == shop.fah_post);
+    CHECK(b.views == 12450);  // the shoppable video's impressions, as the English list's
+    CHECK(b.likes == 1024);
+    CHECK(b.comments == 87);
+    CHECK(b.creator_fee == 500.0);
+    CHECK(b.clicks == 10);  // the list has no clicks: the post keeps its own
+    CHECK(r.videos.est_commission == doctest::Approx(897));
+}
+
+TEST_CASE("a Chinese Creator Video List with its 18 real columns, from a Vietnamese shop") {
+    Shop shop;
+    shop.p.settings.currency = "VND";
+    const std::vector<std::string> h = {
+        "视频名称", "视频链接", "视频发布日期", "达人用户名", "GMV", "联盟成交件数", "联盟带货视频 GMV", "带货视频平均订单金额",
+        "预计佣金", "预计固定费用", "联盟订单量", "带货视频曝光次数", "联盟点击率", "带货视频千次曝光成交金额",
+        "已退款的联盟商品数", "联盟已退款的 GMV", "带货视频评论数", "带货视频点赞数"};
+    const ExportImport r = import_export_csv(
+        shop.p,
+        csv_rows_of(h, {row_of(h, {{"视频名称", "防晒霜真实测评 🌞"},
+                                   {"视频链接", std::string("https://www.tiktok.com/@ngoctram.beauty/video/") + kTramVideo},
+                                   {"视频发布日期", "2026-11-01"}, {"达人用户名", "ngoctram.beauty"}, {"GMV", "5.180.000 ₫"},
+                                   {"联盟带货视频 GMV", "5.180.000 ₫"}, {"预计佣金", "518.000 ₫"},
+                                   {"预计固定费用", "--"}, {"联盟订单量", "20"}, {"带货视频曝光次数", "8.800"},
+                                   {"带货视频评论数", "64"}, {"带货视频点赞数", "1.150"}})}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::videos);
+    CHECK(r.videos.languages == std::vector<std::string>{"en", "zh"});  // "GMV" is English
+    REQUIRE(r.videos.changes.updated_posts.size() == 1);
+    const Post& a = r.videos.changes.updated_posts[0];
+    CHECK(a.id == shop.tram_post);
+    CHECK(a.views == 8800);
+    CHECK(a.likes == 1150);
+    CHECK(a.comments == 64);
+    CHECK_FALSE(a.fee_by_hand);  // "--": no flat fee, the post's fee stays the creator's
+    CHECK(r.videos.est_commission == 518000.0);
+}
+
+TEST_CASE("a header with a space after it, as real exports write some (\"Affiliate items sold \"), is the header without") {
+    const ExportFields& f = video_export_fields();
+    const ExportFields::Match m =
+        f.match({"Video name", "Video link ", "Video post date", "Creator username\xC2\xA0", "GMV", "Affiliate items sold "});
+    for (const char* key : {"video_link", "creator", "post_date", "gmv"}) {
+        bool found = false;
+        for (size_t i = 0; i < f.size(); ++i)
+            if (f.key(i) == key) found = m.has(i);
+        CHECK_MESSAGE(found, key);
+    }
+    CHECK(m.languages == std::vector<std::string>{"en"});
+}
+
+TEST_CASE("a Vietnamese Affiliate Center creator list with its real columns: \"của liên kết\", 2026 collaboration split") {
+    Shop shop;
+    shop.p.settings.currency = "VND";
+    const std::vector<std::string> h = {
+        "Tên người dùng của nhà sáng tạo", "GMV liên kết", "GMV LIVE của liên kết", "GMV video link bán hàng của liên kết",
+        "GMV thẻ sản phẩm của liên kết", "Sản phẩm liên kết đã bán", "Số món bán ra", "Hoa hồng ước tính",
+        "Phí cố định ước tính", "Giá trị đơn hàng trung bình", "Trang trưng bày sản phẩm liên kết", "Đơn hàng liên kết",
+        "Tỷ lệ nhấp (CTR)", "Lượt hiển thị sản phẩm", "Khách hàng liên kết trung bình", "Buổi LIVE liên kết",
+        "Video link bán hàng của liên kết", "GMV cộng tác mục tiêu", "Hoa hồng ước tính trong cộng tác mục tiêu",
+        "GMV cộng tác mở", "Hoa hồng ước tính của cộng tác mở", "GMV đã hoàn tiền từ liên kết",
+        "Mặt hàng từ liên kết đã hoàn tiền", "Người theo dõi của liên kết"};
+    auto creator_row = [&h](const char* who, const char* gmv, const char* live, const char* video, const char* card,
+                            const char* followers) {
+        return row_of(h, {{"Tên người dùng của nhà sáng tạo", who}, {"GMV liên kết", gmv}, {"GMV LIVE của liên kết", live},
+                          {"GMV video link bán hàng của liên kết", video}, {"GMV thẻ sản phẩm của liên kết", card},
+                          {"Hoa hồng ước tính", "211192808"}, {"Đơn hàng liên kết", "5120"},
+                          {"Buổi LIVE liên kết", "0"}, {"Video link bán hàng của liên kết", "37"},
+                          {"Người theo dõi của liên kết", followers}});
+    };
+    const ExportImport r = import_export_csv(
+        shop.p, csv_rows_of(h, {creator_row("songkhoemoingay._", "2111928081", "0", "2011928081", "100000000", "20019"),
+                                creator_row("maya.glow", "15.300.000 ₫", "3.000.000 ₫", "12.300.000 ₫", "0", "9.450")}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.creators.languages == std::vector<std::string>{"vi"});
+    CHECK(r.summary() == "Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged");
+    REQUIRE(r.creators.entries.size() == 2);
+    const CreatorListEntry& a = r.creators.entries[0];
+    CHECK(a.handle == "songkhoemoingay._");
+    CHECK(*a.followers == 20019);
+    CHECK(*a.gmv == 2111928081.0);
+    CHECK(*a.live_gmv == 0.0);
+    CHECK(*a.video_gmv == 2011928081.0);
+    CHECK(*a.card_gmv == 100000000.0);
+    const CreatorListEntry& b = r.creators.entries[1];
+    CHECK(b.creator_id == shop.maya);
+    CHECK(b.followers_before == 8000);
+    CHECK(*b.followers == 9450);
+    CHECK(*b.gmv == 15300000.0);
+    CHECK(*b.live_gmv == 3000000.0);
+
+    // The 2026 custom report's "nhờ nhà sáng tạo" names, with its "Tóm tắt" row.
+    const ExportImport v9 = import_export_csv(
+        shop.p, csv_line({"Ngày", "Tên người dùng của nhà sáng tạo", "Số người theo dõi của nhà sáng tạo",
+                          "GMV nhờ nhà sáng tạo", "GMV nhờ buổi LIVE của nhà sáng tạo", "GMV đến từ video liên kết",
+                          "Đơn hàng nhờ nhà sáng tạo", "Buổi LIVE", "Video"}) +
+                    csv_line({"2026-11-20", "maya.glow", "9.450", "1.500.000 ₫", "0", "1.500.000 ₫", "6", "0", "3"}) +
+                    csv_line({"Tóm tắt", "-", "-", "1.500.000 ₫", "0", "1.500.000 ₫", "6", "0", "3"}));
+    REQUIRE_MESSAGE(v9.ok(), v9.refusal());
+    CHECK(v9.family == ExportFamily::creators);
+    CHECK(v9.summary() == "Creator list, 1 creator: 0 to add as prospects, 1 followers updated, 0 unchanged, 1 row skipped");
+    REQUIRE(v9.creators.entries.size() == 1);
+    CHECK(*v9.creators.entries[0].video_gmv == 1500000.0);
+}
+
+TEST_CASE("a Chinese creator list with its 24 real columns, from a Vietnamese shop") {
+    Shop shop;
+    shop.p.settings.currency = "VND";
+    const std::vector<std::string> h = {
+        "达人用户名", "联盟 GMV", "联盟直播 GMV", "联盟带货视频 GMV", "联盟商品卡 GMV", "联盟商品成交件数", "成交件数",
+        "预计佣金", "预计固定费用", "平均订单金额", "联盟橱窗商品数", "联盟订单量", "点击率", "商品曝光次数", "平均联盟客户数",
+        "联盟直播数", "联盟带货视频数", "定向合作 GMV", "定向合作预计佣金", "公开合作 GMV", "公开合作预计佣金",
+        "联盟已退款的 GMV", "已退款的联盟商品数", "联盟粉丝数"};
+    auto creator_row = [&h](const char* who, const char* gmv, const char* live, const char* video, const char* followers) {
+        return row_of(h, {{"达人用户名", who}, {"联盟 GMV", gmv}, {"联盟直播 GMV", live}, {"联盟带货视频 GMV", video},
+                          {"联盟商品卡 GMV", "0 ₫"}, {"预计佣金", "120.000 ₫"}, {"联盟订单量", "12"},
+                          {"联盟粉丝数", followers}});
+    };
+    const ExportImport r = import_export_csv(
+        shop.p, csv_rows_of(h, {creator_row("ngoctram.beauty", "4.800.000 ₫", "1.200.000 ₫", "3.600.000 ₫", "21.500"),
+                                creator_row("kim.ly_88", "960.000 ₫", "0 ₫", "960.000 ₫", "<5")}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.creators.languages == std::vector<std::string>{"zh"});
+    CHECK(r.summary() == "Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged");
+    REQUIRE(r.creators.entries.size() == 2);
+    CHECK(r.creators.entries[0].creator_id == shop.tram);
+    CHECK(*r.creators.entries[0].followers == 21500);  // from 20,000
+    CHECK(*r.creators.entries[0].live_gmv == 1200000.0);
+    CHECK(*r.creators.entries[0].video_gmv == 3600000.0);
+    CHECK_FALSE(r.creators.entries[1].followers);  // "<5": too few to show, not 0
+    CHECK(*r.creators.entries[1].gmv == 960000.0);
+}
+
+TEST_CASE("an English Partner Center creator report with the 2026 renames and its Summary row") {
+    Shop shop;
+    // Creator-attributed names (the 2026 renames), the follower count, and the Summary row in
+    // the Date column.
+    const std::vector<std::string> h = {
+        "Date", "Creator username", "Creator follower count", "Shop code", "Creator-attributed GMV",
+        "Creator LIVE-attributed GMV", "Affiliate video-attributed GMV", "Creator-attributed orders",
+        "Creator LIVE-attributed orders", "Creator video-attributed orders", "Direct GMV", "Creator-attributed items sold",
+        "Direct refund GMV", "CTR", "CTOR (SKU order)", "Affiliate partner creator attributed GMV"};
+    const ExportImport r = import_export_csv(
+        shop.p, csv_rows_of(h, {row_of(h, {{"Date", "2026-11-20"}, {"Creator username", "maya.glow"},
+                                           {"Creator follower count", "9,100"}, {"Creator-attributed GMV", "$250.00"},
+                                           {"Creator LIVE-attributed GMV", "$50.00"},
+                                           {"Affiliate video-attributed GMV", "$200.00"},
+                                           {"Creator-attributed orders", "9"}}),
+                                row_of(h, {{"Date", "Summary"}, {"Creator-attributed GMV", "$250.00"}})}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.summary() == "Creator list, 1 creator: 0 to add as prospects, 1 followers updated, 0 unchanged, 1 row skipped");
+    REQUIRE(r.creators.entries.size() == 1);
+    const CreatorListEntry& e = r.creators.entries[0];
+    CHECK(*e.followers == 9100);  // from 8,000
+    CHECK(*e.gmv == 250.0);
+    CHECK(*e.live_gmv == 50.0);
+    CHECK(*e.video_gmv == 200.0);
+}
+
+TEST_CASE("a Thai creator list is known by its username and affiliate GMV columns, the only two the sources show") {
+    Shop shop;
+    shop.p.settings.currency = "THB";
+    const ExportImport r = import_export_csv(
+        shop.p, csv_line({"ชื่อผู้ใช้ของครีเอเตอร์", "GMV จากแอฟฟิลิเอต"}) + csv_line({"nongfah.review", "฿12,450.00"}) +
+                    csv_line({"pimchanok.beauty", "฿980.50"}));
+    REQUIRE_MESSAGE(r.ok(), r.refusal());
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.creators.languages == std::vector<std::string>{"th"});
+    // No followers column: น้องฟ้า's stay 30,000 (unchanged); pimchanok.beauty is a prospect to add.
+    CHECK(r.summary() == "Creator list, 2 creators: 1 to add as prospects, 0 followers updated, 1 unchanged");
+    REQUIRE(r.creators.entries.size() == 2);
+    CHECK(*r.creators.entries[0].gmv == 12450.0);
+    CHECK(*r.creators.entries[1].gmv == 980.5);
 }

@@ -68,3 +68,36 @@ TEST_CASE("a generated week of affiliate orders imports onto the generated progr
     CHECK(second.orders == 0);
     CHECK(second.changes.empty());
 }
+
+TEST_CASE("a large export that holds its lines twice counts them once, however its size was guessed") {
+    // 5,000 generated lines, then the same rows again under the one header: the second time
+    // every line is one the file already had. Read 4 KB at a time with the file said to be a
+    // quarter of its size (the tables sized from the first rows are too small and grow) and with
+    // no size at all: the lines of the first half are still found at the end.
+    const Date today = Date::from_ymd(2026, 11, 23);
+    const Program p = generate_program(60, 600, today, 5);
+    std::string csv;
+    generate_orders_csv(p, 5000, today.plus_days(-7), 5, [&csv](std::string_view s) { csv.append(s); });
+    const OrdersImport once = import_orders_csv(p, csv);
+    REQUIRE_MESSAGE(once.ok(), once.refused);
+    REQUIRE(once.problem_count == 0);
+    const std::string twice = csv + csv.substr(csv.find('\n') + 1);
+    for (uint64_t said : {uint64_t{0}, uint64_t{twice.size() / 4}}) {
+        OrdersImporter imp(p, 0);
+        if (said) imp.expect_bytes(said);
+        for (size_t at = 0; at < twice.size(); at += 4096) imp.feed(std::string_view(twice).substr(at, 4096));
+        const OrdersImport r = imp.finish();
+        REQUIRE_MESSAGE(r.ok(), r.refused);
+        CHECK(r.rows == 10000);
+        CHECK(r.imported == once.imported);  // the second half adds no line...
+        CHECK(r.orders == once.orders);
+        CHECK(r.samples == once.samples);
+        CHECK(r.gmv == once.gmv);            // ...and no money
+        CHECK(r.commission == once.commission);
+        // Each row of the second half that the first half kept (a line, a sample, a duplicate)
+        // is a duplicate; a row of a creator not on the roster is unmatched again.
+        CHECK(r.duplicates == once.duplicates + once.imported + once.samples + once.duplicates);
+        CHECK(r.unmatched_count == 2 * once.unmatched_count);
+        CHECK(r.changes.new_keys() == once.changes.new_keys());
+    }
+}
