@@ -1,6 +1,7 @@
 #include "backup.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <type_traits>
@@ -651,5 +652,147 @@ LoadResult program_from_json(std::string_view text) {
     if (r.problems.empty()) r.program = std::move(p);
     return r;
 }
+
+// ------------------------------------------------------------------ one record at a time
+namespace {
+
+// Walks a record as Writer does, mixing each value into two hashes: a tag for what the value is
+// (so an absent optional, an empty list and a zero differ), then its bytes.
+struct Hasher {
+    uint64_t a = 0x243f6a8885a308d3ull, b = 0x13198a2e03707344ull;
+
+    void mix(uint64_t w) {
+        a ^= w;
+        a *= 0x100000001b3ull;
+        a ^= a >> 32;
+        b += w * 0x9e3779b97f4a7c15ull;
+        b = (b << 27) | (b >> 37);
+        b *= 0xff51afd7ed558ccdull;
+    }
+    void bytes(const std::string& s) {
+        mix(0x5u ^ (static_cast<uint64_t>(s.size()) << 8));
+        size_t i = 0;
+        for (; i + 8 <= s.size(); i += 8) {
+            uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            mix(w);
+        }
+        uint64_t w = 0;
+        for (size_t k = 0; i < s.size(); ++i, ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * k);
+        mix(w);
+    }
+
+    template <class T> void value(const T& x) {
+        if constexpr (std::is_enum_v<T>) {
+            mix(0x1u ^ (static_cast<uint64_t>(x) << 8));
+        } else if constexpr (std::is_same_v<T, Date>) {
+            mix(0x2u ^ (static_cast<uint64_t>(static_cast<uint32_t>(x.days)) << 8));
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            bytes(x);
+        } else if constexpr (std::is_same_v<T, bool>) {
+            mix(x ? 0x21u : 0x20u);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            uint64_t w;
+            const double d = x;
+            std::memcpy(&w, &d, 8);
+            mix(0x3u);
+            mix(w);
+        } else if constexpr (std::is_arithmetic_v<T>) {
+            mix(0x4u);
+            mix(static_cast<uint64_t>(static_cast<int64_t>(x)));
+        } else if constexpr (is_vector<T>::value) {
+            mix(0x6u ^ (static_cast<uint64_t>(x.size()) << 8));
+            for (const auto& e : x) value(e);
+        } else {
+            mix(0x7u);
+            visit(const_cast<T&>(x), *this);
+            mix(0x8u);
+        }
+    }
+
+    template <class T> void operator()(const char*, const T& x, bool = false) {
+        if constexpr (is_optional<T>::value) {
+            if (x) {
+                mix(0x9u);
+                value(*x);
+            } else {
+                mix(0xau);
+            }
+        } else if constexpr (std::is_array_v<T>) {
+            mix(0xbu ^ (static_cast<uint64_t>(std::extent_v<T>) << 8));
+            for (const auto& e : x) value(e);
+        } else {
+            value(x);
+        }
+    }
+};
+
+template <class T> RecordHash one_hash(const T& x) {
+    Hasher h;
+    h.value(x);
+    return {h.a, h.b};
+}
+
+template <class T> std::string one_json(const T& x) {
+    return Writer::value(x).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+template <class T>
+bool one_from_json(std::string_view text, const std::string& path, T& x, std::vector<Problem>& problems) {
+    const size_t before = problems.size();
+    if (json_depth(text, kMaxDepth) > kMaxDepth) {
+        problems.push_back({path, "nested more than " + std::to_string(kMaxDepth) + " levels deep"});
+        return false;
+    }
+    json doc = json::parse(text.begin(), text.end(), nullptr, false);
+    if (doc.is_discarded()) {
+        problems.push_back({path, "not valid JSON: " + syntax_message(text)});
+        return false;
+    }
+    // The root's name is the whole path: Path prints its key as given.
+    const Path root{nullptr, path.c_str(), 0};
+    Reader rd{doc, root, problems};
+    rd.read(doc, root, x);
+    return problems.size() == before;
+}
+
+}  // namespace
+
+std::string record_json(const Settings& x) { return one_json(x); }
+std::string record_json(const Creator& x) { return one_json(x); }
+std::string record_json(const Product& x) { return one_json(x); }
+std::string record_json(const Sample& x) { return one_json(x); }
+std::string record_json(const Brief& x) { return one_json(x); }
+std::string record_json(const Post& x) { return one_json(x); }
+std::string record_json(const SparkCode& x) { return one_json(x); }
+std::string record_json(const std::vector<ReviewMark>& x) { return one_json(x); }
+std::string record_json(const std::vector<std::string>& x) { return one_json(x); }
+
+bool record_from_json(std::string_view t, const std::string& path, Settings& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Creator& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Product& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Sample& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Brief& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Post& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, SparkCode& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, std::vector<ReviewMark>& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, std::vector<std::string>& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+
+RecordHash record_hash(const Settings& x) { return one_hash(x); }
+RecordHash record_hash(const Creator& x) { return one_hash(x); }
+RecordHash record_hash(const Product& x) { return one_hash(x); }
+RecordHash record_hash(const Sample& x) { return one_hash(x); }
+RecordHash record_hash(const Brief& x) { return one_hash(x); }
+RecordHash record_hash(const Post& x) { return one_hash(x); }
+RecordHash record_hash(const SparkCode& x) { return one_hash(x); }
+RecordHash record_hash(const std::vector<ReviewMark>& x) { return one_hash(x); }
+RecordHash record_hash(const std::vector<std::string>& keys, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x6u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) h.bytes(keys[i]);
+    return {h.a, h.b};
+}
+
+void check_assembled_program(Program& p, std::vector<Problem>& problems) { check_program(p, problems); }
 
 }  // namespace sr

@@ -1,6 +1,7 @@
 // The backup document: the whole program as JSON ("format": "spark-roster", "version": 1).
 // Field by field in docs/format.md.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,5 +64,54 @@ private:
 // Parses and checks a backup: size, structure, types, ids, references and creator rules. Never
 // throws; on any problem the program is not returned at all.
 LoadResult program_from_json(std::string_view text);
+
+// ------------------------------------------------------------------ one record at a time
+// A record's JSON exactly as it stands in program_to_json's lists (the same keys, the same
+// order, the same numbers), so a store of one document per record (docs.hpp) writes the
+// backup's own text for each record.
+std::string record_json(const Settings& x);
+std::string record_json(const Creator& x);
+std::string record_json(const Product& x);
+std::string record_json(const Sample& x);
+std::string record_json(const Brief& x);
+std::string record_json(const Post& x);
+std::string record_json(const SparkCode& x);
+std::string record_json(const std::vector<ReviewMark>& x);
+std::string record_json(const std::vector<std::string>& order_keys);
+
+// A record's content in brief: two 64-bit hashes of every field record_json writes, walked from
+// the same list of fields (so the two cannot drift apart) without writing any text. Equal
+// records, equal hashes; two different records alike is a 1 in 2^128 chance.
+struct RecordHash {
+    uint64_t a = 0, b = 0;
+    bool operator==(const RecordHash& o) const { return a == o.a && b == o.b; }
+    bool operator!=(const RecordHash& o) const { return !(*this == o); }
+};
+RecordHash record_hash(const Settings& x);
+RecordHash record_hash(const Creator& x);
+RecordHash record_hash(const Product& x);
+RecordHash record_hash(const Sample& x);
+RecordHash record_hash(const Brief& x);
+RecordHash record_hash(const Post& x);
+RecordHash record_hash(const SparkCode& x);
+RecordHash record_hash(const std::vector<ReviewMark>& x);
+// Order keys [from, to) of a list, as one block.
+RecordHash record_hash(const std::vector<std::string>& keys, size_t from, size_t to);
+
+// Reads one record's JSON with the backup's field checks. Problems are reported at `path`
+// ("$.creators[<doc>]"...); returns false (and leaves `x` unspecified) on any.
+bool record_from_json(std::string_view text, const std::string& path, Settings& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, Creator& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, Product& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, Sample& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, Brief& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, Post& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, SparkCode& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, std::vector<ReviewMark>& x, std::vector<Problem>& problems);
+bool record_from_json(std::string_view text, const std::string& path, std::vector<std::string>& order_keys, std::vector<Problem>& problems);
+
+// The checks program_from_json makes once every record is read (unique ids, references,
+// creator rules), for a program assembled record by record.
+void check_assembled_program(Program& p, std::vector<Problem>& problems);
 
 }  // namespace sr

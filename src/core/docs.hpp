@@ -1,0 +1,108 @@
+// The program as documents: one per record, so a store writes only what a change touched
+// (docs/rules.md, "Storage as documents"). Each document's body is the record's backup JSON
+// (backup.hpp record_json), so the backup stays the exchange format and a document reads with
+// the backup's checks.
+//
+// Document ids (sorted as text, they list each kind in id order):
+//   "program"                    {"format":"spark-roster","version":1,"next_id":N[,"order":{...}]}
+//   "settings"                   the settings object
+//   "creator:<id, 16 digits>"    one creator (its incidents, tier history and code inside)
+//   "product:…", "sample:…", "brief:…", "post:…", "spark_code:…"   one record each
+//   "review_marks"               the weekly review's done / snoozed marks, as one list
+//   "orders:<block, 6 digits>"   imported order keys, kOrderBlock to a block, in import order
+// A kind's records load in id order. A program whose list of some kind is not in id order (a
+// backup written so) keeps its order in "program" ("order": {"posts": [ids...]}), written only
+// then.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "backup.hpp"
+#include "model.hpp"
+
+namespace sr {
+
+constexpr size_t kOrderBlock = 1000;  // order keys to one "orders:" document
+
+struct Doc {
+    std::string id;
+    std::string json;
+};
+
+// A document's text in brief: two 64-bit hashes and the length (equal texts, equal digests;
+// two different texts with the same digest is a 1 in 2^128 chance).
+struct DocDigest {
+    uint64_t a = 0, b = 0;
+    size_t size = 0;
+    bool operator==(const DocDigest& o) const { return a == o.a && b == o.b && size == o.size; }
+    bool operator!=(const DocDigest& o) const { return !(*this == o); }
+};
+DocDigest digest_of(std::string_view text);
+DocDigest digest_of(const RecordHash& h);  // a record's, by record_hash (size 0)
+
+// What is stored: each document id with its text's digest.
+using DocIndex = std::unordered_map<std::string, DocDigest>;
+
+std::string doc_id(const char* kind, Id id);     // "creator:0000000000000012"
+std::string orders_doc_id(size_t block);         // "orders:000003"
+
+// Every document of a program, in one go (tests, the first save, migration).
+std::vector<Doc> program_docs(const Program& p);
+
+// The documents a save must write and delete to go from what is stored (`stored`) to a
+// program, a slice at a time like ProgramJsonWriter: from a copy of the program taken when the
+// writer is made. Use: `ProgramDocsDiff d(program, stored); while (!d.step(500)) {...}` then
+// put(), removed(), and once the store has them, index() is what is stored.
+class ProgramDocsDiff {
+public:
+    ProgramDocsDiff(Program snapshot, const DocIndex& stored);
+    // Looks at up to `records` more records. Returns true once the whole program is compared.
+    bool step(size_t records);
+    bool done() const { return part_ >= kParts; }
+    // The documents whose text differs from the stored one, or that are not stored yet.
+    std::vector<Doc>& put() { return put_; }
+    // Stored documents the program no longer has.
+    const std::vector<std::string>& removed() const { return removed_; }
+    // What is stored once put() is written and removed() deleted.
+    DocIndex& index() { return next_; }
+    size_t put_bytes() const;
+
+private:
+    static constexpr size_t kParts = 10;
+    void offer(std::string id, std::string json);
+    template <class T> void offer_record(std::string id, const T& x);
+    Program p_;
+    const DocIndex& stored_;
+    DocIndex next_;
+    std::vector<Doc> put_;
+    std::vector<std::string> removed_;
+    size_t part_ = 0;
+    size_t index_ = 0;
+};
+
+// A program read back from its documents, in any order and any number at a time. finish()
+// checks the whole as program_from_json does; a document that does not read is named by its
+// id in the problem's path ("creator:0000000000000012.handle").
+class ProgramDocsReader {
+public:
+    // Reads one document; false (with a problem noted) when it does not read.
+    bool add(std::string_view id, std::string_view json);
+    LoadResult finish();
+    // The documents read, as a save would compare them (for the next save's diff).
+    DocIndex& index() { return index_; }
+    size_t count() const { return index_.size(); }
+
+private:
+    Program p_;
+    bool have_meta_ = false;
+    std::vector<std::pair<size_t, std::vector<std::string>>> order_blocks_;
+    std::string order_json_;  // "program"'s "order", read at finish()
+    std::vector<Problem> problems_;
+    DocIndex index_;
+};
+
+}  // namespace sr

@@ -1,0 +1,272 @@
+// The program as one document per record (docs.hpp): the documents carry the backup's JSON,
+// read back to the same program, and a save after a command writes what the command touched.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/backup.hpp"
+#include "core/docs.hpp"
+#include "core/sample.hpp"
+#include "core/store.hpp"
+#include "builders.hpp"
+
+using namespace sr;
+using sr::test::d;
+
+namespace {
+
+Program read_back(const std::vector<Doc>& docs) {
+    ProgramDocsReader r;
+    for (const Doc& x : docs) REQUIRE_MESSAGE(r.add(x.id, x.json), x.id);
+    LoadResult l = r.finish();
+    REQUIRE_MESSAGE(l.ok(), l.summary());
+    return *l.program;
+}
+
+DocIndex index_of(const Program& p) {
+    ProgramDocsDiff diff(p, DocIndex{});
+    while (!diff.step(7)) {
+    }
+    return diff.index();
+}
+
+struct Save {
+    std::vector<std::string> put;
+    std::vector<std::string> removed;
+    size_t bytes = 0;
+};
+
+// What a save of `now` writes over what `stored` holds; `stored` becomes what is then stored.
+Save save(DocIndex& stored, const Program& now) {
+    ProgramDocsDiff diff(now, stored);
+    while (!diff.step(3)) {
+    }
+    Save s;
+    for (const Doc& x : diff.put()) s.put.push_back(x.id);
+    std::sort(s.put.begin(), s.put.end());
+    s.removed = diff.removed();
+    s.bytes = diff.put_bytes();
+    stored = std::move(diff.index());
+    return s;
+}
+
+Program people_program() {
+    Program p;
+    sr::test::add_creator(p, "nguyenthuha.beauty", 182000);
+    sr::test::add_creator(p, "somchai.review", 48000);
+    sr::test::add_creator(p, "xiaolin_makeup", 9000);
+    p.creators[0].display_name = "Nguyễn Thu Hà 🌸";
+    p.creators[1].display_name = "สมชาย ใจดี";
+    p.creators[2].display_name = "小林 · 美妆分享 ✨";
+    const Id product = sr::test::add_product(p);
+    Post x;
+    x.id = p.next_id++;
+    x.creator_id = p.creators[0].id;
+    x.product_id = product;
+    x.tiktok_ref = "https://www.tiktok.com/@nguyenthuha.beauty/video/7301234567890123456";
+    x.published = d(2026, 11, 18);
+    x.views = 48210;
+    x.gmv = 1234.5;
+    p.posts.push_back(x);
+    p.imported_orders = {"576461234567890123|7301234567890123456|1"};
+    p.review_marks.push_back({"spark_expiry/1/7/code", MarkState::done, "3 days left", std::nullopt, "Hà", d(2026, 11, 23), "Renew"});
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("each document holds its record's backup JSON, and the documents read back to the same program") {
+    const Program p = make_sample_program(d(2026, 11, 22));
+    const std::string backup = program_to_json(p);
+    const std::vector<Doc> docs = program_docs(p);
+    // One document per record, plus the program, the settings and the review marks.
+    const size_t records = p.creators.size() + p.products.size() + p.samples.size() + p.briefs.size() + p.posts.size() +
+                           p.spark_codes.size();
+    const size_t order_blocks = (p.imported_orders.size() + kOrderBlock - 1) / kOrderBlock;
+    CHECK(docs.size() == records + 3 + order_blocks);
+    for (const Doc& x : docs) {
+        if (x.id == "program" || x.id.rfind("orders:", 0) == 0) continue;
+        CHECK_MESSAGE(backup.find(x.json) != std::string::npos, x.id);
+    }
+    CHECK(program_to_json(read_back(docs)) == backup);
+}
+
+TEST_CASE("names in Vietnamese, Thai and Chinese, and emoji, come back as they were") {
+    const Program p = people_program();
+    const Program back = read_back(program_docs(p));
+    CHECK(back.creators[0].display_name == "Nguyễn Thu Hà 🌸");
+    CHECK(back.creators[1].display_name == "สมชาย ใจดี");
+    CHECK(back.creators[2].display_name == "小林 · 美妆分享 ✨");
+    CHECK(back.review_marks.at(0).by == "Hà");
+    CHECK(program_to_json(back) == program_to_json(p));
+}
+
+TEST_CASE("documents in any order read back to the same program") {
+    const Program p = make_sample_program(d(2026, 11, 22));
+    std::vector<Doc> docs = program_docs(p);
+    std::reverse(docs.begin(), docs.end());
+    CHECK(program_to_json(read_back(docs)) == program_to_json(p));
+}
+
+TEST_CASE("a list not in id order keeps its order through the documents") {
+    Program p = people_program();
+    std::swap(p.creators[0], p.creators[2]);
+    const std::vector<Doc> docs = program_docs(p);
+    const Program back = read_back(docs);
+    REQUIRE(back.creators.size() == 3);
+    CHECK(back.creators[0].handle == "xiaolin_makeup");
+    CHECK(back.creators[2].handle == "nguyenthuha.beauty");
+    CHECK(program_to_json(back) == program_to_json(p));
+}
+
+TEST_CASE("after one edit the save writes that creator's document only") {
+    Store store(make_sample_program(d(2026, 11, 22)));
+    DocIndex stored = index_of(store.program());
+    CHECK(save(stored, store.program()).put.empty());  // nothing changed, nothing written
+
+    Creator c = store.program().creators.at(1);
+    c.notes = "Prefers voice notes; ship to the Đà Nẵng address";
+    REQUIRE(store.update_creator(c));
+    const Save s = save(stored, store.program());
+    CHECK(s.put == std::vector<std::string>{doc_id("creator", c.id)});
+    CHECK(s.removed.empty());
+    CHECK(s.bytes == doc_id("creator", c.id).size() + record_json(c).size());
+
+    // Undo puts the old text back: the same document is written again, nothing else.
+    REQUIRE(store.undo());
+    CHECK(save(stored, store.program()).put == std::vector<std::string>{doc_id("creator", c.id)});
+}
+
+TEST_CASE("adding a record writes its document and the program's next id") {
+    Store store(people_program());
+    DocIndex stored = index_of(store.program());
+    Product x;
+    x.sku = "SERUM-30";
+    x.name = "Vitamin C serum 30 ml";
+    x.price = 24.9;
+    CommandResult r = store.add_product(x);
+    REQUIRE(r);
+    CHECK(save(stored, store.program()).put == std::vector<std::string>{doc_id("product", r.id), "program"});
+}
+
+TEST_CASE("removing a creator deletes the documents of the records it takes and writes the briefs it leaves") {
+    Store store(make_sample_program(d(2026, 11, 22)));
+    DocIndex stored = index_of(store.program());
+    const Program& p = store.program();
+    // The creator with the most records hanging off it.
+    Id who = 0;
+    size_t most = 0;
+    for (const Creator& c : p.creators) {
+        const CreatorFootprint f = store.creator_footprint(c.id);
+        if (f.posts + f.samples + f.spark_codes > most) most = f.posts + f.samples + f.spark_codes, who = c.id;
+    }
+    REQUIRE(most > 0);
+    std::vector<std::string> gone{doc_id("creator", who)};
+    for (const Post& x : p.posts) if (x.creator_id == who) gone.push_back(doc_id("post", x.id));
+    for (const Sample& x : p.samples) if (x.creator_id == who) gone.push_back(doc_id("sample", x.id));
+    for (const SparkCode& x : p.spark_codes) if (x.creator_id == who) gone.push_back(doc_id("spark_code", x.id));
+    std::vector<std::string> briefs;
+    for (const Brief& b : p.briefs)
+        if (std::find(b.creator_ids.begin(), b.creator_ids.end(), who) != b.creator_ids.end()) briefs.push_back(doc_id("brief", b.id));
+    std::sort(gone.begin(), gone.end());
+    std::sort(briefs.begin(), briefs.end());
+
+    REQUIRE(store.remove_creator(who));
+    const Save s = save(stored, store.program());
+    CHECK(s.removed == gone);
+    CHECK(s.put == briefs);
+    CHECK(program_to_json(read_back(program_docs(store.program()))) == program_to_json(store.program()));
+
+    // Undone, the same documents come back, and nothing is deleted.
+    REQUIRE(store.undo());
+    const Save back = save(stored, store.program());
+    std::vector<std::string> all = gone;
+    all.insert(all.end(), briefs.begin(), briefs.end());
+    std::sort(all.begin(), all.end());
+    CHECK(back.put == all);
+    CHECK(back.removed.empty());
+}
+
+TEST_CASE("imported order keys are written in blocks: an import writes the last block and the new ones") {
+    Program p = people_program();
+    p.imported_orders.clear();
+    for (int i = 0; i < 2500; ++i) p.imported_orders.push_back("order-" + std::to_string(i));
+    Store store(p);
+    DocIndex stored = index_of(store.program());
+
+    OrdersChanges c;
+    c.base_revision = store.revision();
+    for (int i = 2500; i < 3700; ++i) c.new_order_keys.push_back("order-" + std::to_string(i));
+    REQUIRE(store.import_orders(std::move(c)));
+    // 3,700 keys: blocks 0 and 1 are full and unchanged, block 2 had 500 and now 1,000, block 3 is new.
+    CHECK(save(stored, store.program()).put == std::vector<std::string>{orders_doc_id(2), orders_doc_id(3)});
+    CHECK(read_back(program_docs(store.program())).imported_orders == store.program().imported_orders);
+
+    REQUIRE(store.undo());
+    const Save s = save(stored, store.program());
+    CHECK(s.put == std::vector<std::string>{orders_doc_id(2)});
+    CHECK(s.removed == std::vector<std::string>{orders_doc_id(3)});
+}
+
+TEST_CASE("a marked review action writes the review marks' document; settings their own") {
+    Store store(people_program());
+    DocIndex stored = index_of(store.program());
+    ReviewMark m;
+    m.action = "sample_followup/2/9/no post";
+    m.on = d(2026, 11, 23);
+    m.title = "Follow up @somchai.review";
+    REQUIRE(store.mark_review_action(m));
+    CHECK(save(stored, store.program()).put == std::vector<std::string>{"review_marks"});
+    Settings s = store.program().settings;
+    s.user_name = "Thu Hà";
+    REQUIRE(store.update_settings(s));
+    CHECK(save(stored, store.program()).put == std::vector<std::string>{"settings"});
+}
+
+TEST_CASE("a document that does not read is named by its id, and no program is returned") {
+    const std::vector<Doc> docs = program_docs(people_program());
+    {
+        ProgramDocsReader r;
+        for (const Doc& x : docs) r.add(x.id, x.id == doc_id("creator", 1) ? R"({"id":1,"handle":"ok","followers":"many"})" : x.json);
+        LoadResult l = r.finish();
+        REQUIRE_FALSE(l.ok());
+        CHECK(l.problems.at(0).path == "creator:0000000000000001.followers");
+        CHECK(l.problems.at(0).message == "expected a whole number");
+    }
+    {  // a record under another record's document id
+        ProgramDocsReader r;
+        for (const Doc& x : docs) r.add(x.id == doc_id("creator", 1) ? doc_id("creator", 77) : x.id, x.json);
+        LoadResult l = r.finish();
+        REQUIRE_FALSE(l.ok());
+        CHECK(l.problems.at(0).path == "creator:0000000000000077.id");
+    }
+    {  // without the program document it is not a whole program
+        ProgramDocsReader r;
+        for (const Doc& x : docs)
+            if (x.id != "program") r.add(x.id, x.json);
+        LoadResult l = r.finish();
+        REQUIRE_FALSE(l.ok());
+        CHECK(l.problems.at(0).path == "program");
+    }
+    {  // a post pointing at a creator that is not there: the backup's own reference check
+        ProgramDocsReader r;
+        for (const Doc& x : docs)
+            if (x.id != doc_id("creator", 1)) r.add(x.id, x.json);
+        LoadResult l = r.finish();
+        REQUIRE_FALSE(l.ok());
+        CHECK(l.problems.at(0).to_string() == "post:0000000000000005.creator_id: no creator has id 1");
+    }
+}
+
+TEST_CASE("a missing block of order keys is refused rather than read as fewer keys") {
+    Program p = people_program();
+    p.imported_orders.clear();
+    for (int i = 0; i < 2500; ++i) p.imported_orders.push_back("order-" + std::to_string(i));
+    ProgramDocsReader r;
+    for (const Doc& x : program_docs(p))
+        if (x.id != orders_doc_id(1)) r.add(x.id, x.json);
+    LoadResult l = r.finish();
+    REQUIRE_FALSE(l.ok());
+    CHECK(l.problems.at(0).path == orders_doc_id(1));
+}
