@@ -255,7 +255,14 @@ std::string doc_path(const Program& p, const std::string& path) {
 
 }  // namespace
 
+DocIndex ProgramDocsReader::index_unread() const {
+    DocIndex out;
+    for (const std::string& id : seen_) out[id] = DocDigest{0, 0, SIZE_MAX};  // no text digests to this
+    return out;
+}
+
 bool ProgramDocsReader::add(std::string_view id, std::string_view text) {
+    seen_.emplace_back(id);
     const size_t before = problems_.size();
     bool ok = true;
     auto kind = [&](std::string_view k) { return starts_with(id, k) && id.size() > k.size() && id[k.size()] == ':'; };

@@ -95,6 +95,9 @@ public:
     // The documents read, as a save would compare them (for the next save's diff).
     DocIndex& index() { return index_; }
     size_t count() const { return index_.size(); }
+    // Every document id given, read or not: when the program is replaced over documents that
+    // did not read, a save must delete them all (index_unread() marks them all as differing).
+    DocIndex index_unread() const;
 
 private:
     Program p_;
@@ -103,6 +106,7 @@ private:
     std::string order_json_;  // "program"'s "order", read at finish()
     std::vector<Problem> problems_;
     DocIndex index_;
+    std::vector<std::string> seen_;
 };
 
 }  // namespace sr

@@ -270,3 +270,24 @@ TEST_CASE("a missing block of order keys is refused rather than read as fewer ke
     REQUIRE_FALSE(l.ok());
     CHECK(l.problems.at(0).path == orders_doc_id(1));
 }
+
+TEST_CASE("a program put over documents that did not read deletes every one of them it does not write") {
+    std::vector<Doc> docs = program_docs(people_program());
+    ProgramDocsReader r;
+    for (const Doc& x : docs) r.add(x.id, x.id == doc_id("creator", 2) ? "{not json" : x.json);
+    REQUIRE_FALSE(r.finish().ok());
+    const DocIndex stored = r.index_unread();
+    Program other;
+    sr::test::add_creator(other, "fresh.start", 1000);
+    ProgramDocsDiff d(other, stored);
+    while (!d.step(100)) {
+    }
+    // Written: the program, the settings, the review marks and creator 1 (its text differs from
+    // nothing known); deleted: every other stored document.
+    std::vector<std::string> put;
+    for (const Doc& x : d.put()) put.push_back(x.id);
+    std::sort(put.begin(), put.end());
+    CHECK(put == std::vector<std::string>{doc_id("creator", 1), "program", "review_marks", "settings"});
+    CHECK(d.removed().size() == docs.size() - 4);
+    CHECK(std::find(d.removed().begin(), d.removed().end(), doc_id("creator", 2)) != d.removed().end());
+}
