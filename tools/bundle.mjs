@@ -1,0 +1,82 @@
+// Bundles PouchDB for the page: node_modules/pouchdb-browser (pinned in package-lock.json) and
+// the modules it requires, resolved as a browser bundler would (each package's "browser" field),
+// with web/events.js for Node's 'events', into one script that sets window.PouchDB. The
+// packages' licences go in the script's opening comment. Nothing of it is committed: the build
+// writes it (tools/dist.mjs --pouchdb DIR) beside the page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const modulesDir = path.join(root, 'node_modules');
+const own = { events: path.join(root, 'web/events.js') };
+
+function packageOf(file) {
+  let dir = path.dirname(file);
+  while (dir.startsWith(modulesDir) && dir !== modulesDir) {
+    const pj = path.join(dir, 'package.json');
+    if (fs.existsSync(pj)) return { dir, json: JSON.parse(fs.readFileSync(pj, 'utf8')) };
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+function withBrowserField(file) {
+  const pkg = packageOf(file);
+  if (!pkg || typeof pkg.json.browser !== 'object') return file;
+  for (const [from, to] of Object.entries(pkg.json.browser)) {
+    if (path.resolve(pkg.dir, from) === file && typeof to === 'string') return path.resolve(pkg.dir, to);
+  }
+  return file;
+}
+
+function resolve(spec, fromFile) {
+  if (own[spec]) return own[spec];
+  if (spec.startsWith('.')) {
+    let f = path.resolve(path.dirname(fromFile), spec);
+    if (!fs.existsSync(f) || fs.statSync(f).isDirectory()) f = fs.existsSync(f + '.js') ? f + '.js' : path.join(f, 'index.js');
+    return withBrowserField(f);
+  }
+  const dir = path.join(modulesDir, spec);
+  const pj = path.join(dir, 'package.json');
+  if (!fs.existsSync(pj)) throw new Error(`the PouchDB bundle needs "${spec}", which is not in node_modules: run tools/setup`);
+  const json = JSON.parse(fs.readFileSync(pj, 'utf8'));
+  const main = typeof json.browser === 'string' ? json.browser : json.main || 'index.js';
+  return withBrowserField(path.resolve(dir, main));
+}
+
+export function pouchdbVersion() {
+  return JSON.parse(fs.readFileSync(path.join(modulesDir, 'pouchdb-browser/package.json'), 'utf8')).version;
+}
+
+export function bundlePouchDB() {
+  const ids = new Map();  // file -> number
+  const bodies = [];
+  const packages = new Map();
+  const add = (file) => {
+    if (ids.has(file)) return ids.get(file);
+    const id = ids.size;
+    ids.set(file, id);
+    bodies.push(null);
+    const pkg = packageOf(file);
+    if (pkg) packages.set(pkg.json.name, pkg);
+    let src = fs.readFileSync(file, 'utf8');
+    src = src.replace(/\brequire\((['"])([^'"]+)\1\)/g, (m, q, spec) => `__require(${add(resolve(spec, file))})`);
+    bodies[id] = src;
+    return id;
+  };
+  add(resolve('pouchdb-browser', path.join(root, 'package.json')));
+  const licences = [...packages.values()].map(({ dir, json }) => {
+    const file = ['LICENSE', 'LICENSE.md', 'LICENCE'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+    const text = file ? fs.readFileSync(file, 'utf8') : `licence: ${json.license}`;
+    return ` * ${json.name} ${json.version}\n *\n` + text.replace(/\*\//g, '* /').split('\n').map((l) => ' * ' + l).join('\n');
+  });
+  let out = `/* PouchDB for Spark Roster's storage, bundled by tools/bundle.mjs from node_modules.\n *\n${licences.join('\n *\n')}\n */\n`;
+  out += '(function () {\nvar __defs = [\n';
+  out += bodies.map((b, i) => `/* ${i} */ function (module, exports, __require) {\n${b}\n}`).join(',\n');
+  out += '\n];\nvar __cache = [];\n';
+  out += 'function __require(i) {\n  if (__cache[i]) return __cache[i].exports;\n  var m = __cache[i] = { exports: {} };\n' +
+         '  __defs[i].call(m.exports, m, m.exports, __require);\n  return m.exports;\n}\n';
+  out += 'self.PouchDB = __require(0);\n})();\n';
+  return out;
+}
