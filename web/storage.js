@@ -191,6 +191,11 @@ mergeInto(LibraryManager.library, {
     describePouch: function(e) {
       var all = e ? String(e.name || '') + ' ' + String(e.message || '') + ' ' + String(e.reason || '') : '';
       if (/Quota/i.test(all)) return SRStorage.describe({ name: 'QuotaExceededError' });
+      // A write that threw inside PouchDB's handler aborts the transaction (AbortError); the
+      // error thrown, seen by the page just before, is the cause.
+      if (/AbortError/.test(all) && SRStorage.lastQuota && Date.now() - SRStorage.lastQuota < 10000) {
+        return SRStorage.describe({ name: 'QuotaExceededError' });
+      }
       if (e && e.name === 'indexed_db_went_bad') return 'IndexedDB failed (' + (e.reason || 'unknown error') + ')';
       return SRStorage.describe(e);
     },
@@ -372,6 +377,11 @@ mergeInto(LibraryManager.library, {
   // and once more when it becomes the writer (why 2).
   sr_storage_load__deps: ['$SRStorage', 'malloc'],
   sr_storage_load: function() {
+    if (typeof window !== 'undefined' && window.addEventListener) {
+      window.addEventListener('error', function(ev) {
+        if (ev && ev.error && ev.error.name === 'QuotaExceededError') SRStorage.lastQuota = Date.now();
+      });
+    }
     // What the saves wrote, for the page API (sparkRoster.storageStats: tests and the benchmark).
     Module['srStorageStats'] = function() { return JSON.parse(JSON.stringify(SRStorage.written)); };
     // The documents' database, for tests that inject faults into its writes.

@@ -180,10 +180,7 @@ test('storage full (on put or at commit): the status says so, the data stays and
   for (const fault of ['put', 'commit']) {
     await page.evaluate((f) => { window.__fault = f; }, fault);
     await addCreator(page, `wont.fit.${fault}`);
-    // A put that throws inside the storage library's write aborts its transaction: the browser
-    // reports an AbortError, not the quota error thrown. A full disk fails at commit, as below.
-    assert.equal(await textWhen(page, 'save status', /^Not saved/),
-                 fault === 'put' ? 'Not saved: IndexedDB failed (AbortError)' : 'Not saved: storage is full (QuotaExceededError)', fault);
+    assert.equal(await textWhen(page, 'save status', /^Not saved/), 'Not saved: storage is full (QuotaExceededError)', fault);
     assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'failed');
     assert.ok(handles(await program(page)).includes(`wont.fit.${fault}`), `the change stays in memory and in an export (${fault})`);
     if (!n++) await screenshot(page, 'storage-full');
