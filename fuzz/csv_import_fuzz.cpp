@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (size_t i = 0; i < text.size(); i += step)
         if (!imp.feed(text.substr(i, step))) break;
     const sr::OrdersImport in_pieces = imp.finish();
-    if (at_once.summary() != in_pieces.summary() || at_once.changes.new_order_keys != in_pieces.changes.new_order_keys)
+    if (at_once.summary() != in_pieces.summary() || at_once.changes.new_keys() != in_pieces.changes.new_keys())
         std::abort();
     if (!at_once.ok()) {
         if (!at_once.changes.empty()) std::abort();

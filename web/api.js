@@ -182,6 +182,7 @@
     // The code points the last frame drew without a glyph of their own (no font has them: drawn
     // as a box), as numbers. [] when every character on screen was drawn.
     missingGlyphs: function() { return live ? parse(call('sr_api_missing_glyphs', 'string')) : []; },
+    cutTexts: function() { return live ? parse(call('sr_api_cut_texts', 'string')) : []; },
     // For each code point of `text`: {codepoint, hex, glyph, drawn}, glyph "font" (the embedded UI
     // font), "browser" (the browser's fonts, through Canvas2D), "none" (no font has it: a box) or
     // "pending" (not drawn yet); drawn: whether the last frame drew it (null for ASCII).

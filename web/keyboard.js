@@ -3,19 +3,25 @@
 // Touch: the canvas's touches go to the app (sr_touch), not to GLFW's library (which would turn
 // them into mouse presses): the app tells a tap from a drag and scrolls with the finger.
 //
-// Typing: Dear ImGui draws its text fields on the canvas, and a canvas never opens a phone's
-// keyboard. When a text field is active after a tap, the app calls sr_keyboard_show: a hidden
-// <textarea> over the field takes the focus (the keyboard opens) and forwards what is typed,
-// pasted or deleted to the app (sr_text_char, sr_text_key). While it is shown, the canvas
-// follows the visual viewport, so the app can keep the field above the keyboard.
+// Typing: Dear ImGui draws its text fields on the canvas, and a canvas neither opens a phone's
+// keyboard nor receives what an input method composes (Vietnamese Telex, Thai, Pinyin, dead
+// keys): the browser gives those to an editable element only. So while a text field is active
+// the app calls sr_keyboard_show: a hidden <textarea> over the field takes the focus (on a phone
+// the keyboard opens) and forwards what is typed, composed, pasted or deleted to the app
+// (sr_text_char, sr_text_key). While a composition is under way its text is shown under the
+// field, and the keys belong to the input method. After a tap, the canvas follows the visual
+// viewport, so the app can keep the field above the on-screen keyboard.
 mergeInto(LibraryManager.library, {
   $SRKeyboard: {
     el: null,
     shown: false,
+    touch: false,      // shown after a tap (an on-screen keyboard), else for a hardware keyboard
+    composing: false,
     touchId: null,
     // GLFW key codes for the editing keys a keyboard sends as keydown.
     keys: { Backspace: 259, Delete: 261, Enter: 257, Tab: 258, Escape: 256, ArrowLeft: 263, ArrowRight: 262,
-            ArrowUp: 265, ArrowDown: 264, Home: 268, End: 269 },
+            ArrowUp: 265, ArrowDown: 264, Home: 268, End: 269, PageUp: 266, PageDown: 267 },
+    modifiers: { Shift: 1, Control: 1, Alt: 1, Meta: 1, AltGraph: 1, CapsLock: 1 },
 
     call: function(name, args) { Module['srCall'](name, args); },
 
@@ -34,7 +40,7 @@ mergeInto(LibraryManager.library, {
     fit: function() {
       var c = Module['canvas'], vv = window.visualViewport;
       if (!c) return;
-      if (SRKeyboard.shown && vv && vv.height < window.innerHeight - 1) {
+      if (SRKeyboard.shown && SRKeyboard.touch && vv && vv.height < window.innerHeight - 1) {
         c.style.top = vv.offsetTop + 'px';
         c.style.height = vv.height + 'px';
       } else {
@@ -83,7 +89,11 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('touchend', onTouch(2), opts);
     window.addEventListener('touchcancel', onTouch(3), opts);
     window.addEventListener('mousedown', function(e) {
-      if (e.target === canvas) SRKeyboard.call('sr_pointer_mouse');
+      if (e.target !== canvas) return;
+      SRKeyboard.call('sr_pointer_mouse');
+      // A click on the canvas leaves the keyboard's focus with the hidden field: the app decides
+      // whether the click ends the edit (then it hides the field).
+      if (SRKeyboard.shown) e.preventDefault();
     }, true);
 
     // ---- the mouse wheel and trackpads: the browser's deltas as they are (positive = right /
@@ -115,10 +125,15 @@ mergeInto(LibraryManager.library, {
     SRKeyboard.el = el;
 
     // The hidden field's keys go to the app alone: GLFW's window listeners (registered after
-    // these) would type them a second time.
+    // these) would type them a second time. A modifier key is not passed on by itself: the keys
+    // it modifies are (sr_text_key presses it around them), and text arrives without it (a field
+    // takes no text while Ctrl is down). Every key's release still reaches GLFW, so that a key
+    // pressed before the field took the focus (the Ctrl of Ctrl+F) is not held down for ever.
+    // Keys that belong to a composition are the input method's.
     window.addEventListener('keydown', function(e) {
       if (e.target !== el) return;
       e.stopImmediatePropagation();
+      if (SRKeyboard.modifiers[e.key] || e.isComposing || e.keyCode === 229 || SRKeyboard.composing) return;
       var mods = (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
       var code = SRKeyboard.keys[e.key];
       if (code !== undefined) {
@@ -130,11 +145,10 @@ mergeInto(LibraryManager.library, {
         SRKeyboard.call('sr_text_key', [e.key.toUpperCase().charCodeAt(0), mods]);
       }
     }, true);
-    ['keypress', 'keyup'].forEach(function(type) {
-      window.addEventListener(type, function(e) { if (e.target === el) e.stopImmediatePropagation(); }, true);
-    });
+    window.addEventListener('keypress', function(e) { if (e.target === el) e.stopImmediatePropagation(); }, true);
     el.addEventListener('beforeinput', function(e) {
       var t = e.inputType || '';
+      if (e.isComposing || t === 'insertCompositionText') return;  // compositionend brings the text
       if (t === 'insertText' || t === 'insertReplacementText') {
         e.preventDefault();
         SRKeyboard.chars(e.data);
@@ -152,8 +166,17 @@ mergeInto(LibraryManager.library, {
         SRKeyboard.call('sr_text_key', [261, 0]);
       }
     });
-    // A keyboard that composes words (Android): the word arrives when it is done.
+    // A composition (an input method, a dead key, a phone keyboard that composes words): its
+    // text arrives when it is done. Meanwhile it shows under the field, where the input method
+    // puts its candidates.
+    el.addEventListener('compositionstart', function() {
+      SRKeyboard.composing = true;
+      el.classList.add('sr-composing');
+      SRKeyboard.call('sr_wake');
+    });
     el.addEventListener('compositionend', function(e) {
+      SRKeyboard.composing = false;
+      el.classList.remove('sr-composing');
       SRKeyboard.chars(e.data);
       el.value = '';
     });
@@ -162,9 +185,15 @@ mergeInto(LibraryManager.library, {
     });
     el.addEventListener('blur', function() {
       if (!SRKeyboard.shown) return;
+      // Another window or tab took the focus: the field stays active, and gets the keyboard
+      // back when this page does.
+      if (!SRKeyboard.touch && !document.hasFocus()) return;
       SRKeyboard.shown = false;
       SRKeyboard.fit();
       SRKeyboard.call('sr_keyboard_closed');
+    });
+    window.addEventListener('focus', function() {
+      if (SRKeyboard.shown && document.activeElement !== el) el.focus({ preventScroll: true });
     });
     if (window.visualViewport) {
       window.visualViewport.addEventListener('resize', SRKeyboard.fit);
@@ -174,7 +203,7 @@ mergeInto(LibraryManager.library, {
 
   // A text field is active: put the hidden field over it and focus it (the keyboard opens).
   sr_keyboard_show__deps: ['$SRKeyboard'],
-  sr_keyboard_show: function(x, y, w, h) {
+  sr_keyboard_show: function(x, y, w, h, touch) {
     var el = SRKeyboard.el;
     if (!el) return;
     var r = Module['canvas'].getBoundingClientRect();
@@ -182,7 +211,9 @@ mergeInto(LibraryManager.library, {
     el.style.top = Math.max(0, r.top + y) + 'px';
     el.style.width = Math.max(1, w) + 'px';
     el.style.height = Math.max(1, h) + 'px';
-    el.value = '';
+    el.style.setProperty('--sr-field-h', Math.max(1, h) + 'px');
+    if (!SRKeyboard.composing) el.value = '';
+    SRKeyboard.touch = !!touch;
     SRKeyboard.shown = true;
     if (document.activeElement !== el) el.focus({ preventScroll: true });
     SRKeyboard.fit();
@@ -192,7 +223,9 @@ mergeInto(LibraryManager.library, {
   sr_keyboard_hide: function() {
     var el = SRKeyboard.el;
     if (!el || (!SRKeyboard.shown && document.activeElement !== el)) return;
-    SRKeyboard.shown = false;  // before blur: the blur handler then sees a hide, not the person closing it
+    SRKeyboard.shown = false;
+    SRKeyboard.composing = false;
+    el.classList.remove('sr-composing');  // before blur: the blur handler then sees a hide, not the person closing it
     if (document.activeElement === el) el.blur();
     SRKeyboard.fit();
   },

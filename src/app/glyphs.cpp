@@ -1,9 +1,11 @@
 #include "app/glyphs.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "ui/probe.hpp"
 
 #ifndef SR_FONT_UNICODES
 #error "SR_FONT_UNICODES (CMakeLists.txt): the code points the embedded UI font is cut down to"
@@ -57,6 +60,13 @@ struct Cluster {
     bool missing = false;  // a part of it has no glyph: drawn code point by code point
 };
 
+// A line drawn cut short (draw_fitted): where, and the whole text, for its tooltip.
+struct CutText {
+    const ImDrawList* draw_list;
+    ImRect rect;
+    std::string text;
+};
+
 struct State {
     std::string font_file;
     float font_px = 0;
@@ -75,6 +85,8 @@ struct State {
     uint64_t frame = 0;
     ImVector<ImWchar> ranges;                // the atlas's font ranges (must outlive its build)
     std::string rewritten;                   // RenderText's text with clusters put in
+    std::vector<CutText> cut;                // this frame's lines drawn cut short with "…"
+    std::vector<CutText> shown_cut;          // the last finished frame's
 };
 
 State& st() {
@@ -326,6 +338,35 @@ void begin_frame() {
     State& s = st();
     ++s.frame;
     s.missing.clear();
+    s.shown_cut.swap(s.cut);
+    s.cut.clear();
+}
+
+std::string cut_json(double k) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const CutText& c : st().shown_cut)
+        out.push_back({{"text", c.text}, {"x", c.rect.Min.x * k}, {"y", c.rect.Min.y * k},
+                       {"width", c.rect.GetWidth() * k}, {"height", c.rect.GetHeight() * k}});
+    return out.dump();
+}
+
+void show_cut_text() {
+    State& s = st();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (s.cut.empty() || !g.HoveredWindow || ImGui::IsAnyMouseDown() || g.ActiveId) return;
+    // A tooltip of the frame's own (a widget's help) wins.
+    if (ImGuiWindow* t = ImGui::FindWindowByName("##Tooltip_00"); t && t->LastFrameActive == g.FrameCount) return;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    for (const CutText& c : s.cut) {
+        if (c.draw_list != g.HoveredWindow->DrawList || !c.rect.Contains(m)) continue;
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(c.text.c_str());
+        sr::ui::probe_tag("tooltip:cut", c.text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+        return;
+    }
 }
 
 bool update() {
@@ -383,6 +424,57 @@ extern "C" void SR_CAT(__real_, SR_RENDER_TEXT)(const ImFont* font, ImDrawList* 
                                                  ImU32 col, const ImVec4& clip_rect, const char* text_begin,
                                                  const char* text_end, float wrap_width, bool cpu_fine_clip);
 
+namespace {
+
+// Draws one line of text (`draw_begin`..`draw_end`, the text with its clusters put in place;
+// `text_begin`..`text_end` as the program holds it) and, when it runs past the right edge of
+// its clip rectangle, only what fits and then "…", noting it for show_cut_text(). Left as it
+// is: wrapped or multi-line text, text scrolled to the left (a text field being edited, a
+// table scrolled sideways), the text field being edited, and text wholly outside the rectangle.
+void draw_fitted(const ImFont* font, ImDrawList* draw_list, float size, ImVec2 pos, ImU32 col, const ImVec4& clip_rect,
+                 const char* draw_begin, const char* draw_end, const char* text_begin, const char* text_end,
+                 float wrap_width, bool cpu_fine_clip) {
+    using namespace sr::app::glyphs;
+    auto real = [&](const char* b, const char* e, ImVec2 at) {
+        SR_CAT(__real_, SR_RENDER_TEXT)(font, draw_list, size, at, col, clip_rect, b, e, wrap_width, cpu_fine_clip);
+    };
+    const float room = clip_rect.z - pos.x;
+    const bool plain_line = wrap_width <= 0 && pos.x >= clip_rect.x - 0.5f && room > 0 &&
+                            pos.y < clip_rect.w && pos.y + size > clip_rect.y &&
+                            std::memchr(draw_begin, '\n', static_cast<size_t>(draw_end - draw_begin)) == nullptr;
+    if (!plain_line) return real(draw_begin, draw_end, pos);
+    const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, draw_begin, draw_end).x;
+    if (width <= room + 0.5f) return real(draw_begin, draw_end, pos);
+    if (const auto active = sr::ui::probe_active_rect();
+        active && pos.x >= active->x && pos.x <= active->x + active->w && pos.y >= active->y && pos.y <= active->y + active->h)
+        return real(draw_begin, draw_end, pos);
+
+    static const char kEllipsis[] = "\xE2\x80\xA6";  // U+2026
+    const float dots = font->CalcTextSizeA(size, FLT_MAX, 0.0f, kEllipsis, kEllipsis + 3).x;
+    // Whole clusters (a letter with its marks stays whole) while they fit with the "…".
+    const char* cut = draw_begin;
+    float used = 0;
+    while (cut < draw_end) {
+        const size_t n = sr::text::cluster_length(cut, draw_end);
+        const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, cut, cut + n).x;
+        if (used + w + dots > room) break;
+        used += w;
+        cut += n;
+    }
+    while (cut > draw_begin && cut[-1] == ' ') --cut;  // "Ngọc Trâm…", not "Ngọc …"
+    used = font->CalcTextSizeA(size, FLT_MAX, 0.0f, draw_begin, cut).x;
+    real(draw_begin, cut, pos);
+    real(kEllipsis, kEllipsis + 3, ImVec2(pos.x + used, pos.y));
+    State& s = st();
+    if (s.cut.size() < 4096) {
+        const ImRect r(ImMax(ImVec2(pos.x, pos.y), ImVec2(clip_rect.x, clip_rect.y)),
+                       ImMin(ImVec2(clip_rect.z, pos.y + size), ImVec2(clip_rect.z, clip_rect.w)));
+        s.cut.push_back({draw_list, r, std::string(text_begin, text_end)});
+    }
+}
+
+}  // namespace
+
 extern "C" void SR_CAT(__wrap_, SR_RENDER_TEXT)(const ImFont* font, ImDrawList* draw_list, float size, ImVec2 pos,
                                                  ImU32 col, const ImVec4& clip_rect, const char* text_begin,
                                                  const char* text_end, float wrap_width, bool cpu_fine_clip) {
@@ -391,7 +483,8 @@ extern "C" void SR_CAT(__wrap_, SR_RENDER_TEXT)(const ImFont* font, ImDrawList* 
     const char* p = text_begin;
     while (p < text_end && static_cast<unsigned char>(*p) < 0x80) ++p;
     if (p == text_end) {  // ASCII: always in the atlas
-        SR_CAT(__real_, SR_RENDER_TEXT)(font, draw_list, size, pos, col, clip_rect, text_begin, text_end, wrap_width, cpu_fine_clip);
+        draw_fitted(font, draw_list, size, pos, col, clip_rect, text_begin, text_end, text_begin, text_end, wrap_width,
+                    cpu_fine_clip);
         return;
     }
     State& s = st();
@@ -432,9 +525,11 @@ extern "C" void SR_CAT(__wrap_, SR_RENDER_TEXT)(const ImFont* font, ImDrawList* 
         p += n;
     }
     if (copied == text_begin) {
-        SR_CAT(__real_, SR_RENDER_TEXT)(font, draw_list, size, pos, col, clip_rect, text_begin, text_end, wrap_width, cpu_fine_clip);
+        draw_fitted(font, draw_list, size, pos, col, clip_rect, text_begin, text_end, text_begin, text_end, wrap_width,
+                    cpu_fine_clip);
         return;
     }
     out.append(copied, text_end);
-    SR_CAT(__real_, SR_RENDER_TEXT)(font, draw_list, size, pos, col, clip_rect, out.data(), out.data() + out.size(), wrap_width, cpu_fine_clip);
+    draw_fitted(font, draw_list, size, pos, col, clip_rect, out.data(), out.data() + out.size(), text_begin, text_end,
+                wrap_width, cpu_fine_clip);
 }

@@ -20,6 +20,15 @@ void build(const char* font_file, float font_px);
 // Call before each frame.
 void begin_frame();
 
+// Text cut short: a line of text wider than the room its widget or table cell gives it is drawn
+// up to what fits, then "…" (never cut without a sign); hovering it shows the whole text. Call
+// after the frame's windows are drawn and before ImGui::Render: it opens that tooltip when the
+// mouse is over such a text and nothing else shows a tooltip.
+void show_cut_text();
+// Page API: the lines the last frame drew cut short, as [{text, x, y, width, height}], their
+// places scaled by `scale` (to CSS pixels).
+std::string cut_json(double scale);
+
 // Call after a frame is laid out (ImGui::Render): true when the frame drew text the atlas
 // lacked. The atlas has then been rebuilt with it, and the frame, laid out with the old atlas,
 // must not be shown: draw another.

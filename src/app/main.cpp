@@ -13,6 +13,7 @@
 #include <cmath>
 #include <deque>
 #include <memory>
+#include <utility>
 #include <vector>
 #include <cstdio>
 #include <cstring>
@@ -33,7 +34,7 @@
 extern "C" void sr_page_ready();
 extern "C" void sr_page_live();  // web/page.js: the module takes calls from the page now
 extern "C" void sr_keyboard_init();                                 // web/keyboard.js
-extern "C" void sr_keyboard_show(double x, double y, double w, double h);  // CSS pixels
+extern "C" void sr_keyboard_show(double x, double y, double w, double h, int touch);  // CSS pixels
 extern "C" void sr_keyboard_hide();
 
 namespace {
@@ -50,6 +51,7 @@ struct Host {
     bool dark = false;
     bool theme_dirty = false;
     int wake_frames = 2;         // frames still to draw before going idle
+    bool enter_activates = false; // Enter went down outside a text field: it activates the focused control
     uint64_t frames = 0;         // frames drawn, for the idle check
     uint64_t last_draw_hash = 0; // what the last frame drew (draw_hash), to tell when the screen has settled
     int unsettled = 0;           // frames in a row that drew something other than the frame before
@@ -73,7 +75,8 @@ struct Touch {
     ImGuiID window = 0;     // the window the drag scrolls
     int tap_stage = 0;      // 1 hover, 2 press, 3 release, 4 leave
     ImVec2 tap;
-    ImGuiID keyboard_for = 0;  // the text field the on-screen keyboard was opened for
+    ImGuiID keyboard_for = 0;  // the text field the page's hidden text field was put over
+    ImVec2 keyboard_at;        // where that field was then
     ImGuiID follow_id = 0;     // the field last scrolled into view, and the canvas height then
     int follow_h = 0;
 };
@@ -173,15 +176,21 @@ void apply_touch_scroll() {
         }
 }
 
-// When a text field is active after a tap, the page's hidden input takes the focus so the
-// on-screen keyboard opens (web/keyboard.js); the field is scrolled above the keyboard when the
-// visible area shrinks (the keyboard.js library resizes the canvas to the visual viewport).
+// While a text field is active, the page's hidden text field takes the keyboard's focus
+// (web/keyboard.js): on a phone it opens the on-screen keyboard, and with any keyboard it is
+// what an input method (Vietnamese Telex, Thai, Pinyin, dead keys) composes into: the browser
+// gives finished text to an editable element only, never to a canvas. It is kept over the field
+// (the input method's candidate window opens there). After a tap, the field is also scrolled
+// above the on-screen keyboard when the visible area shrinks (keyboard.js resizes the canvas to
+// the visual viewport).
 void follow_text_input() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGuiContext& c = *ImGui::GetCurrentContext();
-    const bool want = io.WantTextInput && g_touch.active;
-    if (!want) {
-        if (g_touch.keyboard_for || g_touch.active) sr_keyboard_hide();  // a no-op when nothing is shown
+    // A text field being edited (io.WantTextInput lags a frame behind: on the frame a press
+    // moves from a field to a button, it still says a field wants text).
+    const bool editing = io.WantTextInput && c.ActiveId != 0 && c.InputTextState.ID == c.ActiveId;
+    if (!editing) {
+        if (g_touch.keyboard_for) sr_keyboard_hide();
         g_touch.keyboard_for = 0;
         g_touch.follow_id = 0;
         return;
@@ -189,10 +198,12 @@ void follow_text_input() {
     const auto r = sr::ui::probe_active_rect();
     if (!r) return;
     const double k = 1.0 / g->dpr;
-    if (c.ActiveId != g_touch.keyboard_for) {
+    if (c.ActiveId != g_touch.keyboard_for || r->x != g_touch.keyboard_at.x || r->y != g_touch.keyboard_at.y) {
         g_touch.keyboard_for = c.ActiveId;
-        sr_keyboard_show(r->x * k, r->y * k, r->w * k, r->h * k);
+        g_touch.keyboard_at = ImVec2(r->x, r->y);
+        sr_keyboard_show(r->x * k, r->y * k, r->w * k, r->h * k, g_touch.active ? 1 : 0);
     }
+    if (!g_touch.active) return;
     // Keep the field inside the part of its scrolling window that shows (above the keyboard),
     // with a line of room around it.
     // Only when the field was just activated or the canvas changed size (the keyboard opened):
@@ -273,7 +284,17 @@ void frame() {
     g->drawn_revision = g->store.revision();
 
     const double frame_start = emscripten_get_now();
-    deliver_input();
+    {
+        // Enter activates the control that has the keyboard's focus (a button, a check box, a
+        // combo's item) as Space does, as in later Dear ImGui versions; 1.86 gives it to text
+        // fields only. Not when it was pressed in a text field: that Enter submits the form.
+        ImGuiIO& kio = ImGui::GetIO();
+        const bool was_down = kio.KeysDown[GLFW_KEY_ENTER] || kio.KeysDown[GLFW_KEY_KP_ENTER];
+        deliver_input();
+        const bool down = kio.KeysDown[GLFW_KEY_ENTER] || kio.KeysDown[GLFW_KEY_KP_ENTER];
+        if (down && !was_down) g->enter_activates = !kio.WantTextInput;
+        if (!down) g->enter_activates = false;
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // The GLFW port reports sizes in canvas pixels already; keep ImGui in device pixels.
@@ -281,11 +302,13 @@ void frame() {
     wio.DisplaySize = ImVec2(static_cast<float>(g->fb_w), static_cast<float>(g->fb_h));
     wio.DisplayFramebufferScale = ImVec2(1, 1);
     apply_touch_to_mouse();
+    if (g->enter_activates) wio.NavInputs[ImGuiNavInput_Activate] = 1.0f;
     sr::app::glyphs::begin_frame();
     ImGui::NewFrame();
     apply_touch_scroll();
     sr::ui::probe_begin_frame();
     g->app.draw();
+    sr::app::glyphs::show_cut_text();
     ImGui::Render();
     if (sr::app::glyphs::update()) {
         // The frame drew text the atlas lacked; the atlas now has it. This frame was laid out
@@ -471,9 +494,20 @@ EMSCRIPTEN_KEEPALIVE void sr_text_char(unsigned int codepoint) {
     sr_wake();
 }
 
+// The modifiers held are pressed before the key and released after it: Dear ImGui reads them
+// from the modifier keys' own state (deliver_input gives a key's press and release to separate
+// frames, so the field sees Ctrl or Shift down when the key is pressed).
 EMSCRIPTEN_KEEPALIVE void sr_text_key(int key, int mods) {
+    static constexpr std::pair<int, int> kMods[] = {{GLFW_MOD_SHIFT, GLFW_KEY_LEFT_SHIFT},
+                                                    {GLFW_MOD_CONTROL, GLFW_KEY_LEFT_CONTROL},
+                                                    {GLFW_MOD_ALT, GLFW_KEY_LEFT_ALT},
+                                                    {GLFW_MOD_SUPER, GLFW_KEY_LEFT_SUPER}};
+    for (const auto& [bit, mod_key] : kMods)
+        if (mods & bit) g_input.push_back({false, mod_key, 0, GLFW_PRESS, mods, 0});
     g_input.push_back({false, key, 0, GLFW_PRESS, mods, 0});
     g_input.push_back({false, key, 0, GLFW_RELEASE, mods, 0});
+    for (const auto& [bit, mod_key] : kMods)
+        if (mods & bit) g_input.push_back({false, mod_key, 0, GLFW_RELEASE, 0, 0});
     sr_wake();
 }
 
@@ -597,6 +631,13 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_idle() {
 EMSCRIPTEN_KEEPALIVE const char* sr_api_missing_glyphs() {
     static std::string out;
     out = sr::app::glyphs::missing_json();
+    return out.c_str();
+}
+
+// The lines the last frame drew cut short with "…", with the whole text and where (CSS pixels).
+EMSCRIPTEN_KEEPALIVE const char* sr_api_cut_texts() {
+    static std::string out;
+    out = sr::app::glyphs::cut_json(1.0 / g->dpr);
     return out.c_str();
 }
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "core/backup.hpp"
+#include "core/export_import.hpp"
 #include "core/generate.hpp"
 #include "core/metrics.hpp"
 #include "core/orders_import.hpp"
@@ -27,12 +28,13 @@ int usage() {
         "usage:\n"
         "  sparkroster validate FILE          check a backup; list every problem with its JSON path\n"
         "  sparkroster sample [--today DATE]  print the sample program as a backup (DATE as YYYY-MM-DD)\n"
-        "  sparkroster report PROGRAM.json [--week DATE] [--format json|text]\n"
+        "  sparkroster report PROGRAM.json [--week DATE] [--format json|text] [--hook-days N]\n"
         "                                     print the weekly review of the week holding DATE (default: this week)\n"
         "  sparkroster generate --creators N --posts M [--today DATE] [--seed S]\n"
         "                                     print a generated program of that size as a backup (benchmarks)\n"
         "  sparkroster import PROGRAM.json FILE... [-o OUT.json] [--dry-run] [--mapping M.json]\n"
-        "                                     import TikTok Shop affiliate-orders exports (.csv or .xlsx) into the\n"
+        "                                     import TikTok Shop exports (.csv or .xlsx: affiliate orders, video\n"
+        "                                     performance, creator list, each known by its header row) into the\n"
         "                                     program, one file after another; print each file's summary; write the\n"
         "                                     program to OUT.json (default: PROGRAM.json itself), or nothing with\n"
         "                                     --dry-run. A refused file changes nothing and exits 1.\n"
@@ -50,10 +52,10 @@ bool read_file(const std::string& path, std::string& out) {
     return true;
 }
 
-// One orders file through the importer, read a piece at a time the way the app reads it: an
-// .xlsx by the ranges its reader asks for, a CSV from start to end.
+// One export file through the importer of its family, read a piece at a time the way the app
+// reads it: an .xlsx by the ranges its reader asks for, a CSV from start to end.
 bool import_file(const std::string& path, const sr::Program& program, const sr::ColumnMapping& mapping,
-                 sr::OrdersImport& out, std::string& error) {
+                 sr::ExportImport& out, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         error = "cannot read the file";
@@ -77,7 +79,7 @@ bool import_file(const std::string& path, const sr::Program& program, const sr::
         return static_cast<size_t>(in.gcount()) == n;
     };
     if (kind == sr::OrdersFileKind::xlsx) {
-        sr::OrdersXlsxImport imp(program, 0, mapping, {}, size);
+        sr::ExportXlsxImport imp(program, 0, mapping, {}, size);
         for (sr::xlsx::Range r = imp.need(); r.length > 0; r = imp.need()) {
             if (!read_at(r.offset, r.length)) {
                 error = "cannot read the file";
@@ -88,7 +90,7 @@ bool import_file(const std::string& path, const sr::Program& program, const sr::
         out = imp.finish();
         return true;
     }
-    sr::OrdersImporter imp(program, 0, mapping);
+    sr::ExportImporter imp(program, 0, mapping);
     imp.expect_bytes(size);
     constexpr size_t kChunk = 4u << 20;
     for (uint64_t at = 0; at < size; at += kChunk) {
@@ -150,6 +152,7 @@ int main(int argc, char** argv) {
     if (cmd == "report") {
         std::string file, format = "text";
         std::optional<sr::Date> week;
+        int hook_days = 0;  // 0: the program's hook_window_days
         for (int i = 2; i < argc; ++i) {
             const std::string a = argv[i];
             if (a == "--week" && i + 1 < argc) {
@@ -158,6 +161,15 @@ int main(int argc, char** argv) {
                     std::fprintf(stderr, "--week: '%s' is not a date as YYYY-MM-DD\n", argv[i]);
                     return kUsage;
                 }
+            } else if (a == "--hook-days" && i + 1 < argc) {
+                const std::string n = argv[++i];
+                char* end = nullptr;
+                const long v = std::strtol(n.c_str(), &end, 10);
+                if (n.empty() || *end || v < 1 || v > 36500) {
+                    std::fprintf(stderr, "--hook-days: '%s' is not a number of days from 1 to 36500\n", n.c_str());
+                    return kUsage;
+                }
+                hook_days = static_cast<int>(v);
             } else if (a == "--format" && i + 1 < argc) {
                 format = argv[++i];
                 if (format != "json" && format != "text") {
@@ -181,8 +193,10 @@ int main(int argc, char** argv) {
             for (const sr::Problem& p : r.problems) std::fprintf(stderr, "%s: %s\n", file.c_str(), p.to_string().c_str());
             return kInvalid;
         }
-        const sr::Review rv = sr::review(*r.program, week ? *week : today_utc());
-        std::cout << (format == "json" ? sr::review_to_json(rv, *r.program) + "\n" : sr::review_to_text(rv, *r.program));
+        sr::Program prog = *r.program;
+        if (hook_days) prog.settings.hook_window_days = hook_days;  // this report only
+        const sr::Review rv = sr::review(prog, week ? *week : today_utc());
+        std::cout << (format == "json" ? sr::review_to_json(rv, prog) + "\n" : sr::review_to_text(rv, prog));
         return kOk;
     }
     if (cmd == "import") {
@@ -220,19 +234,46 @@ int main(int argc, char** argv) {
             mapping = sr::mapping_from_json(m);
         }
         for (const std::string& f : files) {
-            sr::OrdersImport r;
+            sr::ExportImport r;
             std::string error;
             if (!import_file(f, program, mapping, r, error) || !r.ok()) {
                 std::fprintf(stderr, "%s was refused: %s. Nothing was changed.\n", f.c_str(),
-                             error.empty() ? r.refused.c_str() : error.c_str());
+                             error.empty() ? r.refusal().c_str() : error.c_str());
+                if (error.empty() && !r.tried.empty())
+                    std::fprintf(stderr, "%s: not an export this tool knows: %s\n", f.c_str(), r.tried.c_str());
                 return kInvalid;
             }
             std::printf("%s: %s\n", f.c_str(), r.summary().c_str());
-            for (size_t i = 0; i < r.problems.size() && i < 20; ++i)
-                std::printf("  row %lld refused: %s\n", static_cast<long long>(r.problems[i].row), r.problems[i].reason.c_str());
-            for (size_t i = 0; i < r.unmatched.size() && i < 20; ++i)
-                std::printf("  row %lld unmatched: %s\n", static_cast<long long>(r.unmatched[i].row), r.unmatched[i].reason.c_str());
-            sr::apply_orders(program, r.changes);
+            auto rows = [](const std::vector<sr::RowProblem>& list, const char* what) {
+                for (size_t i = 0; i < list.size() && i < 20; ++i)
+                    std::printf("  row %lld %s: %s\n", static_cast<long long>(list[i].row), what, list[i].reason.c_str());
+            };
+            if (r.family == sr::ExportFamily::orders) {
+                rows(r.orders.problems, "refused");
+                for (size_t i = 0; i < r.orders.unmatched.size() && i < 20; ++i)
+                    std::printf("  row %lld unmatched: %s\n", static_cast<long long>(r.orders.unmatched[i].row),
+                                r.orders.unmatched[i].reason.c_str());
+            } else if (r.family == sr::ExportFamily::videos) {
+                rows(r.videos.problems, "refused");
+                for (size_t i = 0; i < r.videos.unknown_creators.size() && i < 20; ++i) {
+                    const sr::UnknownCreator& u = r.videos.unknown_creators[i];
+                    std::printf("  unknown creator @%s: %lld %s, first on row %lld (not added)\n", u.username.c_str(),
+                                static_cast<long long>(u.videos), u.videos == 1 ? "video" : "videos",
+                                static_cast<long long>(u.first_row));
+                }
+            } else if (r.family == sr::ExportFamily::creators) {
+                rows(r.creators.problems, "refused");
+                for (const sr::CreatorListEntry& e : r.creators.entries) {
+                    if (e.action == sr::CreatorListEntry::Action::unchanged) continue;
+                    const std::string followers = e.followers ? std::to_string(*e.followers) : "unknown";
+                    if (e.action == sr::CreatorListEntry::Action::add)
+                        std::printf("  add @%s as a prospect, %s followers\n", e.handle.c_str(), followers.c_str());
+                    else
+                        std::printf("  @%s followers %lld -> %s\n", e.handle.c_str(), static_cast<long long>(e.followers_before),
+                                    followers.c_str());
+                }
+            }
+            sr::apply_export(program, r);
         }
         if (dry_run) return kOk;
         const std::string target = out_file.empty() ? program_file : out_file;

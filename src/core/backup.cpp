@@ -1,6 +1,9 @@
 #include "backup.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -11,6 +14,7 @@
 #include "creators.hpp"
 #include "format.hpp"
 #include "json_check.hpp"
+#include "post_fee.hpp"
 #include "enums.hpp"
 
 namespace sr {
@@ -63,10 +67,12 @@ template <class V> void visit(Settings& s, V& v) {
     v("spark_max_days", s.spark_max_days);
     v("spark_expiry_alert_days", s.spark_expiry_alert_days);
     v("spark_verify_alert_days", s.spark_verify_alert_days);
+    v("spark_receive_alert_days", s.spark_receive_alert_days);
     v("kill_ratio_of_organic", s.kill_ratio_of_organic);
     v("kill_floor", s.kill_floor);
     v("promotion_months", s.promotion_months);
     v("creator_code_min_followers", s.creator_code_min_followers);
+    v("exclusivity_alert_days", s.exclusivity_alert_days);
     v("build_budget_min", s.build_budget_min);
     v("build_budget_max", s.build_budget_max);
     v("commission_band_min", s.commission_band_min);
@@ -74,6 +80,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("metrics_window_days", s.metrics_window_days);
     v("candidate_window_days", s.candidate_window_days);
     v("candidates_max", s.candidates_max);
+    v("hook_window_days", s.hook_window_days);
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
     v("user_name", s.user_name);
@@ -92,6 +99,7 @@ template <class V> void visit(ComplianceIncident& c, V& v) {
     v("kind", c.kind);
     v("note", c.note);
     v("resolved", c.resolved);
+    v("post_id", c.post_id);
 }
 
 template <class V> void visit(Exclusivity& e, V& v) {
@@ -179,6 +187,11 @@ template <class V> void visit(Post& x, V& v) {
     v("views", x.views);
     v("hold_rate_3s", x.hold_rate_3s);
     v("clicks", x.clicks);
+    v("product_impressions", x.product_impressions);
+    v("likes", x.likes);
+    v("comments", x.comments);
+    v("shares", x.shares);
+    v("completion_rate", x.completion_rate);
     v("orders", x.orders);
     v("units", x.units);
     v("gmv", x.gmv);
@@ -187,6 +200,7 @@ template <class V> void visit(Post& x, V& v) {
     v("repeat_buyers_60d", x.repeat_buyers_60d);
     v("commission", x.commission);
     v("creator_fee", x.creator_fee);
+    v("fee_by_hand", x.fee_by_hand);
     v("source", x.source);
     v("compliance_passed", x.compliance_passed);
 }
@@ -245,8 +259,341 @@ template <class V> void visit(Program& p, V& v) {
     v("spark_codes", p.spark_codes);
     v("next_id", p.next_id);
     v("imported_orders", p.imported_orders);
+    v("order_lines", p.order_lines);
     v("review_marks", p.review_marks);
 }
+
+// Where the order lines go in a document nlohmann writes (they are written apart).
+const char* const kLinesMark = "\x01order lines\x01";
+
+// ------------------------------------------------------------------ order lines (version 2)
+// The lines by column (docs/format.md, "order_lines"): a million lines are a dozen JSON values,
+// not a dozen million, so a backup reads fast and small. Each column is one string: keys one
+// per text line, numbers separated by commas, the status one letter per line.
+namespace lines_json {
+
+// A money amount as short as it reads back: "23.4" for 23.40 when it is a whole number of
+// cents, else 17 significant digits.
+void put_number(std::string& out, double v) {
+    char buf[40];
+    const double c = std::round(v * 100.0);
+    if (std::fabs(c) < 9e15 && c / 100.0 == v) {
+        const long long n = static_cast<long long>(c);
+        const long long whole = (n < 0 ? -n : n) / 100, frac = (n < 0 ? -n : n) % 100;
+        int len;
+        if (frac == 0) len = std::snprintf(buf, sizeof buf, "%s%lld", n < 0 ? "-" : "", whole);
+        else if (frac % 10 == 0) len = std::snprintf(buf, sizeof buf, "%s%lld.%lld", n < 0 ? "-" : "", whole, frac / 10);
+        else len = std::snprintf(buf, sizeof buf, "%s%lld.%02lld", n < 0 ? "-" : "", whole, frac);
+        out.append(buf, static_cast<size_t>(len));
+        return;
+    }
+    const int len = std::snprintf(buf, sizeof buf, "%.17g", v);
+    out.append(buf, static_cast<size_t>(len));
+}
+
+constexpr const char kStatusLetters[] = "upsif";  // unknown, pending, settled, ineligible, frozen
+
+// The columns in the order json objects keep keys (sorted), so both writers give one text.
+constexpr const char* kColumns[] = {"actual_commission", "amount",  "est_commission", "keys",
+                                    "place",             "places",  "product",        "products",
+                                    "quantity",          "samples", "status",         "time"};
+constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
+
+json place_json(const OrderLines::Place& p) {
+    json o = json::object();
+    o["content_id"] = p.content_id;
+    o["content_type"] = p.content_type;
+    o["creator_id"] = p.creator_id;
+    o["kind"] = content_kind_name(p.kind);
+    o["post_id"] = p.post_id;
+    return o;
+}
+
+std::string json_text(std::string_view s) { return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Writes up to `budget` more entries of the object (column `col`, entry `at`); true once done.
+bool write(const OrderLines& l, std::string& out, size_t& col, size_t& at, size_t budget) {
+    const size_t n = l.size();
+    while (col < kColumnCount && budget > 0) {
+        const std::string_view name = kColumns[col];
+        if (at == 0) {
+            out += col == 0 ? "{\"" : ",\"";
+            out += name;
+            out += "\":";
+        }
+        if (name == "places" || name == "products") {
+            out += '[';
+            const size_t count = name == "places" ? l.places() : l.products();
+            for (size_t i = 0; i < count; ++i) {
+                if (i) out += ',';
+                out += name == "places" ? place_json(l.place_at(i)).dump(-1, ' ', false, json::error_handler_t::replace)
+                                        : json_text(l.product_at(i));
+            }
+            out += ']';
+            budget -= std::min(budget, count);
+        } else {
+            if (at == 0) out += '"';
+            if (name == "keys") {
+                // One JSON string of the keys, each ended by a line break ("\n" in the text).
+                std::string piece;
+                for (; at < n && budget > 0; ++at, --budget) {
+                    piece += l.key(at);
+                    piece += '\n';
+                }
+                const std::string q = json_text(piece);
+                out.append(q, 1, q.size() - 2);
+            } else if (name == "status") {
+                for (; at < n && budget > 0; ++at, --budget) {
+                    const char c = kStatusLetters[static_cast<int>(l.status(at))];
+                    out += l.refunded(at) ? static_cast<char>(c - 'a' + 'A') : c;
+                }
+            } else if (name == "samples") {
+                // The lines that are samples, by index (few).
+                for (; at < n && budget > 0; ++at, --budget)
+                    if (l.sample(at)) {
+                        if (out.back() != '"') out += ',';
+                        out += std::to_string(at);
+                    }
+            } else {
+                for (; at < n && budget > 0; ++at, --budget) {
+                    if (at) out += ',';
+                    if (name == "actual_commission") {
+                        if (const double v = l.actual_commission(at); !std::isnan(v)) put_number(out, v);
+                    } else if (name == "amount") {
+                        put_number(out, l.amount(at));
+                    } else if (name == "est_commission") {
+                        put_number(out, l.est_commission(at));
+                    } else if (name == "place") {
+                        out += std::to_string(l.place_of(at));
+                    } else if (name == "product") {
+                        out += std::to_string(l.product_of(at));
+                    } else if (name == "quantity") {
+                        out += std::to_string(l.quantity(at));
+                    } else if (name == "time") {
+                        out += std::to_string(l.get_time(at));
+                    }
+                }
+            }
+            if (at < n) return false;
+            out += '"';
+        }
+        ++col;
+        at = 0;
+    }
+    if (col == kColumnCount) {
+        out += '}';
+        ++col;
+    }
+    return col > kColumnCount;
+}
+
+std::string text(const OrderLines& l) {
+    std::string out;
+    size_t col = 0, at = 0;
+    while (!write(l, out, col, at, SIZE_MAX)) {}
+    return out;
+}
+
+// The entries of a comma-separated column, each handed to `each(index, text)`; false (with
+// `why`) when the count is not `n`.
+template <class F> bool split(std::string_view s, size_t n, char sep, F&& each, std::string& why) {
+    size_t i = 0, b = 0;
+    if (n == 0) {
+        if (!s.empty()) return why = "holds values but there are no lines", false;
+        return true;
+    }
+    for (size_t k = 0; k <= s.size(); ++k)
+        if (k == s.size() || s[k] == sep) {
+            if (i == n) return why = "holds more values than there are lines", false;
+            if (!each(i, s.substr(b, k - b))) return false;
+            ++i;
+            b = k + 1;
+        }
+    if (i != n) return why = "holds " + std::to_string(i) + " values for " + std::to_string(n) + " lines", false;
+    return true;
+}
+
+bool read_double(std::string_view t, double& out) {
+    if (t.empty() || t.size() > 30) return false;
+    uint64_t m = 0;
+    int frac = -1, digits = 0;
+    bool plain = true;
+    size_t i = t[0] == '-' ? 1 : 0;
+    if (i == t.size()) return false;
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') {
+            m = m * 10 + static_cast<uint64_t>(c - '0');
+            if (m) ++digits;
+            if (frac >= 0) ++frac;
+        } else if (c == '.' && frac < 0) {
+            frac = 0;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if (plain && digits <= 15 && frac <= 22) {
+        static constexpr double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        out = static_cast<double>(m) / p10[frac < 0 ? 0 : frac];
+        if (t[0] == '-') out = -out;
+        return true;
+    }
+    const std::string z(t);
+    char* end = nullptr;
+    out = std::strtod(z.c_str(), &end);
+    return end == z.c_str() + z.size() && std::isfinite(out);
+}
+
+bool read_int(std::string_view t, int64_t& out) {
+    if (t.empty() || t.size() > 18) return false;
+    size_t i = t[0] == '-' ? 1 : 0;
+    if (i == t.size()) return false;
+    int64_t v = 0;
+    for (; i < t.size(); ++i) {
+        if (t[i] < '0' || t[i] > '9') return false;
+        v = v * 10 + (t[i] - '0');
+    }
+    out = t[0] == '-' ? -v : v;
+    return true;
+}
+
+// Reads the object `j` (at `path`) into `l`; problems go to `fail`.
+template <class Fail> void read(const json& j, OrderLines& l, Fail&& fail) {
+    if (!j.is_object()) return fail("", "expected an object of columns");
+    auto str = [&](const char* name, std::string_view& out) {
+        auto it = j.find(name);
+        if (it == j.end()) return fail(std::string(".") + name, "is required"), false;
+        if (!it->is_string()) return fail(std::string(".") + name, "expected a string"), false;
+        out = it->get_ref<const std::string&>();
+        return true;
+    };
+    std::string_view keys, status, amount, est, actual, quantity, product, time, samples;
+    auto pl = j.find("places");
+    auto pr = j.find("products");
+    if (pl == j.end() || !pl->is_array()) return fail(".places", "expected a list");
+    if (pr == j.end() || !pr->is_array()) return fail(".products", "expected a list");
+    if (!str("keys", keys) || !str("status", status) || !str("amount", amount) || !str("est_commission", est) ||
+        !str("actual_commission", actual) || !str("quantity", quantity) || !str("product", product) ||
+        !str("time", time) || !str("samples", samples))
+        return;
+    std::vector<uint32_t> place_of;  // the file's place index -> ours
+    OrderLines out;
+    for (size_t i = 0; i < pl->size(); ++i) {
+        const json& x = (*pl)[i];
+        const std::string at = ".places[" + std::to_string(i) + "]";
+        if (!x.is_object()) return fail(at, "expected an object");
+        OrderLines::Place p;
+        auto get_id = [&](const char* k, Id& v) {
+            auto it = x.find(k);
+            if (it == x.end() || !it->is_number_integer()) return fail(at + "." + k, "expected a whole number"), false;
+            v = it->get<Id>();
+            return true;
+        };
+        auto get_str = [&](const char* k, std::string& v) {
+            auto it = x.find(k);
+            if (it == x.end()) return true;
+            if (!it->is_string()) return fail(at + "." + k, "expected a string"), false;
+            v = it->get<std::string>();
+            return true;
+        };
+        std::string kind;
+        if (!get_id("creator_id", p.creator_id) || !get_id("post_id", p.post_id) || !get_str("content_type", p.content_type) ||
+            !get_str("content_id", p.content_id) || !get_str("kind", kind))
+            return;
+        bool known = false;
+        for (int k = 0; k < kContentKindCount; ++k)
+            if (kind == content_kind_name(static_cast<ContentKind>(k))) p.kind = static_cast<ContentKind>(k), known = true;
+        if (!known) return fail(at + ".kind", "'" + kind + "' is not one of video, live, showcase, other");
+        place_of.push_back(out.place_index(p));
+    }
+    std::vector<uint32_t> product_of;
+    for (size_t i = 0; i < pr->size(); ++i) {
+        if (!(*pr)[i].is_string()) return fail(".products[" + std::to_string(i) + "]", "expected a string");
+        product_of.push_back(out.product_index((*pr)[i].get_ref<const std::string&>()));
+    }
+    // Keys: each ended by a line break.
+    std::vector<std::string_view> key_list;
+    for (size_t b = 0, k = 0; k < keys.size(); ++k)
+        if (keys[k] == '\n') key_list.push_back(keys.substr(b, k - b)), b = k + 1;
+    if (!keys.empty() && keys.back() != '\n') return fail(".keys", "the last key has no line break after it");
+    const size_t n = key_list.size();
+    if (status.size() != n)
+        return fail(".status", "holds " + std::to_string(status.size()) + " letters for " + std::to_string(n) + " lines");
+    std::vector<double> amounts(n), ests(n), actuals(n, std::nan(""));
+    std::vector<int64_t> quantities(n), times(n), places(n), products(n);
+    std::vector<bool> sample(n, false);
+    std::string why;
+    auto column = [&](const char* name, std::string_view s, auto&& each) {
+        if (!split(s, n, ',', each, why)) {
+            fail(std::string(".") + name, why.empty() ? "holds a value that is not a number" : why);
+            return false;
+        }
+        return true;
+    };
+    auto dbl = [&](std::vector<double>& v, bool empty_ok) {
+        return [&v, empty_ok, &why](size_t i, std::string_view t) {
+            if (t.empty() && empty_ok) return true;
+            if (!read_double(t, v[i])) return why = "value " + std::to_string(i) + " \"" + std::string(t.substr(0, 30)) + "\" is not a number", false;
+            return true;
+        };
+    };
+    auto whole = [&](std::vector<int64_t>& v, int64_t lo, int64_t hi) {
+        return [&v, lo, hi, &why](size_t i, std::string_view t) {
+            if (!read_int(t, v[i]) || v[i] < lo || v[i] > hi)
+                return why = "value " + std::to_string(i) + " \"" + std::string(t.substr(0, 30)) + "\" is not a whole number from " +
+                             std::to_string(lo) + " to " + std::to_string(hi),
+                       false;
+            return true;
+        };
+    };
+    if (!column("amount", amount, dbl(amounts, false)) || !column("est_commission", est, dbl(ests, false)) ||
+        !column("actual_commission", actual, dbl(actuals, true)) ||
+        !column("quantity", quantity, whole(quantities, 0, 1'000'000'000)) ||
+        !column("time", time, whole(times, -1'000'000'000'000LL, 1'000'000'000'000LL)) ||
+        !column("product", product, whole(products, 0, static_cast<int64_t>(product_of.size()) - 1)))
+        return;
+    {
+        auto it = j.find("place");
+        if (it == j.end() || !it->is_string()) return fail(".place", "expected a string");
+        if (!column("place", it->get_ref<const std::string&>(), whole(places, 0, static_cast<int64_t>(place_of.size()) - 1)))
+            return;
+    }
+    if (!samples.empty()) {
+        size_t b = 0;
+        for (size_t k = 0; k <= samples.size(); ++k)
+            if (k == samples.size() || samples[k] == ',') {
+                int64_t i = 0;
+                if (!read_int(samples.substr(b, k - b), i) || i < 0 || static_cast<size_t>(i) >= n)
+                    return fail(".samples", "\"" + std::string(samples.substr(b, std::min<size_t>(30, k - b))) + "\" is not a line");
+                sample[static_cast<size_t>(i)] = true;
+                b = k + 1;
+            }
+    }
+    size_t key_bytes = keys.size();
+    out.reserve(n, key_bytes);
+    OrderLine f;
+    for (size_t i = 0; i < n; ++i) {
+        const char c = status[i];
+        const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        const char* at = std::strchr(kStatusLetters, lower);
+        if (!at || !*at) return fail(".status", std::string("letter ") + std::to_string(i) + " '" + c + "' is not one of u, p, s, i, f");
+        f.status = static_cast<OrderStatus>(at - kStatusLetters);
+        f.refunded = c != lower;
+        f.sample = sample[i];
+        f.quantity = quantities[i];
+        f.amount = amounts[i];
+        f.est_commission = ests[i];
+        f.actual_commission.reset();
+        if (!std::isnan(actuals[i])) f.actual_commission = actuals[i];
+        f.time = times[i];
+        out.push_back(key_list[i], place_of[static_cast<size_t>(places[i])], product_of[static_cast<size_t>(products[i])], f);
+    }
+    l = std::move(out);
+}
+
+}  // namespace lines_json
 
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
@@ -277,7 +624,9 @@ struct Writer {
     }
 
     template <class T> void operator()(const char* key, const T& x, bool = false) {
-        if constexpr (is_optional<T>::value) {
+        if constexpr (std::is_same_v<T, OrderLines>) {
+            out[key] = kLinesMark;  // written by lines_json (program_to_json puts it in)
+        } else if constexpr (is_optional<T>::value) {
             if (x) out[key] = value(*x);
         } else if constexpr (std::is_array_v<T>) {
             json a = json::array();
@@ -389,16 +738,25 @@ struct Reader {
     template <class T> void operator()(const char* key, T& x, bool required = false) {
         const Path p{&path, key, 0};
         auto it = in.find(key);
-        if (it == in.end() || (it->is_null() && !required)) {
-            if (required) fail(p, "is required");
-            return;
-        }
-        if constexpr (std::is_array_v<T>) {
-            constexpr size_t n = std::extent_v<T>;
-            if (!it->is_array() || it->size() != n) return fail(p, "expected a list of " + std::to_string(n));
-            for (size_t i = 0; i < n; ++i) read((*it)[i], Path{&p, nullptr, i}, x[i]);
+        if constexpr (std::is_same_v<T, OrderLines>) {
+            // Absent in a version-1 backup: no lines (its keys are in imported_orders).
+            if (it == in.end() || it->is_null()) return;
+            const std::string at = p.str();
+            lines_json::read(*it, x, [&](const std::string& sub, std::string msg) {
+                if (problems.size() < 200) problems.push_back({at + sub, std::move(msg)});
+            });
         } else {
-            read(*it, p, x);
+            if (it == in.end() || (it->is_null() && !required)) {
+                if (required) fail(p, "is required");
+                return;
+            }
+            if constexpr (std::is_array_v<T>) {
+                constexpr size_t n = std::extent_v<T>;
+                if (!it->is_array() || it->size() != n) return fail(p, "expected a list of " + std::to_string(n));
+                for (size_t i = 0; i < n; ++i) read((*it)[i], Path{&p, nullptr, i}, x[i]);
+            } else {
+                read(*it, p, x);
+            }
         }
     }
 };
@@ -540,7 +898,15 @@ std::string program_to_json(const Program& p, bool pretty) {
     doc["version"] = kBackupVersion;
     Writer w{doc};
     visit(const_cast<Program&>(p), w);
-    return doc.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+    std::string text = doc.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+    const std::string mark = json(kLinesMark).dump();
+    for (const char* key : {"\"order_lines\":", "\"order_lines\": "}) {
+        const size_t at = text.find(std::string(key) + mark);
+        if (at == std::string::npos) continue;
+        text.replace(at + std::strlen(key), mark.size(), lines_json::text(p.order_lines));
+        break;
+    }
+    return text;
 }
 
 std::optional<Problem> backup_size_problem(size_t bytes) {
@@ -572,10 +938,11 @@ bool ProgramJsonWriter::step(size_t records) {
         return true;
     };
     while (part_ < kParts && records > 0) {
-        if (index_ == 0) {
-            static const char* const keys[kParts] = {"briefs",   "creators",     "format",  "imported_orders",
-                                                     "next_id",  "posts",        "products", "review_marks",
-                                                     "samples",  "settings",     "spark_codes", "version"};
+        if (index_ == 0 && !(part_ == 5 && lines_col_ > 0)) {
+            static const char* const keys[kParts] = {"briefs",      "creators", "format",   "imported_orders",
+                                                     "next_id",     "order_lines", "posts", "products",
+                                                     "review_marks", "samples", "settings", "spark_codes",
+                                                     "version"};
             out_ += part_ == 0 ? "{" : ",";
             dump(json(keys[part_]));
             out_ += ':';
@@ -587,13 +954,21 @@ bool ProgramJsonWriter::step(size_t records) {
             case 2: dump(json("spark-roster")); break;
             case 3: finished = list(p_.imported_orders); break;
             case 4: dump(json(p_.next_id)); break;
-            case 5: finished = list(p_.posts); break;
-            case 6: finished = list(p_.products); break;
-            case 7: finished = list(p_.review_marks); break;
-            case 8: finished = list(p_.samples); break;
-            case 9: dump(Writer::value(p_.settings)); break;
-            case 10: finished = list(p_.spark_codes); break;
-            case 11: dump(json(kBackupVersion)); break;
+            case 5: {
+                // A record is taken as eight lines' values.
+                size_t budget = records * 8, col = lines_col_;
+                finished = lines_json::write(p_.order_lines, out_, col, index_, budget);
+                lines_col_ = col;
+                if (!finished) return false;  // index_ and lines_col_ say where it goes on
+                break;
+            }
+            case 6: finished = list(p_.posts); break;
+            case 7: finished = list(p_.products); break;
+            case 8: finished = list(p_.review_marks); break;
+            case 9: finished = list(p_.samples); break;
+            case 10: dump(Writer::value(p_.settings)); break;
+            case 11: finished = list(p_.spark_codes); break;
+            case 12: dump(json(kBackupVersion)); break;
         }
         if (!finished) return false;
         ++part_;
@@ -649,6 +1024,9 @@ LoadResult program_from_json(std::string_view text) {
     Reader rd{doc, root, r.problems};
     visit(p, rd);
     if (r.problems.empty()) check_program(p, r.problems);
+    // A post without "fee_by_hand" (a backup from before it) reads as following its creator's
+    // fee per piece, and gets it (docs/rules.md, "The deal on posts").
+    if (r.problems.empty()) settle_post_fees(p);
     if (r.problems.empty()) r.program = std::move(p);
     return r;
 }
@@ -794,5 +1172,220 @@ RecordHash record_hash(const std::vector<std::string>& keys, size_t from, size_t
 }
 
 void check_assembled_program(Program& p, std::vector<Problem>& problems) { check_program(p, problems); }
+
+// ------------------------------------------------------------------ order lines in blocks
+// The backup's columns (lines_json) cut into blocks of lines, places and products (docs.hpp),
+// the lines naming places and products by their index in the whole, so a block reads back by
+// joining the blocks' columns end to end and reading them as the backup's one object.
+namespace {
+
+constexpr const char* kBlockColumns[] = {"actual_commission", "amount", "est_commission", "keys", "place",
+                                         "product",           "quantity", "samples",      "status", "time"};
+
+void put_double_bits(Hasher& h, double v) {
+    uint64_t w;
+    std::memcpy(&w, &v, 8);
+    h.mix(w);
+}
+
+}  // namespace
+
+std::string order_lines_block_json(const OrderLines& l, size_t from, size_t to) {
+    std::string out = "{";
+    for (const char* name : kBlockColumns) {
+        const std::string_view n = name;
+        if (out.size() > 1) out += ',';
+        out += '"';
+        out += name;
+        out += "\":\"";
+        if (n == "keys") {
+            std::string piece;
+            for (size_t i = from; i < to; ++i) {
+                piece += l.key(i);
+                piece += '\n';
+            }
+            const std::string q = lines_json::json_text(piece);
+            out.append(q, 1, q.size() - 2);
+        } else if (n == "status") {
+            for (size_t i = from; i < to; ++i) {
+                const char c = lines_json::kStatusLetters[static_cast<int>(l.status(i))];
+                out += l.refunded(i) ? static_cast<char>(c - 'a' + 'A') : c;
+            }
+        } else if (n == "samples") {
+            bool first = true;
+            for (size_t i = from; i < to; ++i)
+                if (l.sample(i)) {
+                    if (!first) out += ',';
+                    first = false;
+                    out += std::to_string(i);  // the line's index in the whole
+                }
+        } else {
+            for (size_t i = from; i < to; ++i) {
+                if (i > from) out += ',';
+                if (n == "actual_commission") {
+                    if (const double v = l.actual_commission(i); !std::isnan(v)) lines_json::put_number(out, v);
+                } else if (n == "amount") {
+                    lines_json::put_number(out, l.amount(i));
+                } else if (n == "est_commission") {
+                    lines_json::put_number(out, l.est_commission(i));
+                } else if (n == "place") {
+                    out += std::to_string(l.place_of(i));
+                } else if (n == "product") {
+                    out += std::to_string(l.product_of(i));
+                } else if (n == "quantity") {
+                    out += std::to_string(l.quantity(i));
+                } else {
+                    out += std::to_string(l.get_time(i));
+                }
+            }
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
+std::string order_places_json(const OrderLines& l, size_t from, size_t to) {
+    std::string out = "[";
+    for (size_t i = from; i < to; ++i) {
+        if (i > from) out += ',';
+        out += lines_json::place_json(l.place_at(i)).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    return out + "]";
+}
+
+std::string order_products_json(const OrderLines& l, size_t from, size_t to) {
+    std::string out = "[";
+    for (size_t i = from; i < to; ++i) {
+        if (i > from) out += ',';
+        out += lines_json::json_text(l.product_at(i));
+    }
+    return out + "]";
+}
+
+RecordHash order_lines_hash(const OrderLines& l, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x6u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) {
+        const std::string_view k = l.key(i);
+        h.bytes(std::string(k));
+        h.mix(static_cast<uint64_t>(l.place_of(i)) | (static_cast<uint64_t>(l.product_of(i)) << 32));
+        h.mix(static_cast<uint64_t>(l.quantity(i)));
+        put_double_bits(h, l.amount(i));
+        put_double_bits(h, l.est_commission(i));
+        put_double_bits(h, l.actual_commission(i));
+        h.mix(static_cast<uint64_t>(l.status(i)) | (l.refunded(i) ? 0x100u : 0u) | (l.sample(i) ? 0x200u : 0u));
+        h.mix(static_cast<uint64_t>(l.get_time(i)));
+    }
+    return {h.a, h.b};
+}
+
+RecordHash order_places_hash(const OrderLines& l, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x7u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) {
+        const OrderLines::Place& p = l.place_at(i);
+        h.mix(static_cast<uint64_t>(p.creator_id));
+        h.mix(static_cast<uint64_t>(p.post_id));
+        h.mix(static_cast<uint64_t>(p.kind));
+        h.bytes(p.content_type);
+        h.bytes(p.content_id);
+    }
+    return {h.a, h.b};
+}
+
+RecordHash order_products_hash(const OrderLines& l, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x8u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) h.bytes(l.product_at(i));
+    return {h.a, h.b};
+}
+
+bool order_lines_from_blocks(const std::vector<std::pair<std::string, std::string>>& lines,
+                             const std::vector<std::pair<std::string, std::string>>& places,
+                             const std::vector<std::pair<std::string, std::string>>& products, size_t block,
+                             OrderLines& out, std::vector<Problem>& problems) {
+    const size_t before = problems.size();
+    json whole = json::object();
+    std::string cols[std::size(kBlockColumns)];
+    size_t total = 0;
+    for (size_t b = 0; b < lines.size(); ++b) {
+        const auto& [id, text] = lines[b];
+        json j = json::parse(text.begin(), text.end(), nullptr, false);
+        if (!j.is_object()) {
+            problems.push_back({id, "expected an object of columns"});
+            return false;
+        }
+        size_t n = 0;
+        for (size_t c = 0; c < std::size(kBlockColumns); ++c) {
+            auto it = j.find(kBlockColumns[c]);
+            if (it == j.end() || !it->is_string()) {
+                problems.push_back({id + "." + kBlockColumns[c], "expected a string"});
+                return false;
+            }
+            const std::string& v = it->get_ref<const std::string&>();
+            const std::string_view name = kBlockColumns[c];
+            if (name == "keys") n = static_cast<size_t>(std::count(v.begin(), v.end(), '\n'));
+        }
+        if (n == 0 || (b + 1 < lines.size() && n != block) || n > block) {
+            problems.push_back({id, "holds " + std::to_string(n) + " lines, not " + std::to_string(block) +
+                                        ": the order lines are not whole"});
+            return false;
+        }
+        for (size_t c = 0; c < std::size(kBlockColumns); ++c) {
+            const std::string& v = j[kBlockColumns[c]].get_ref<const std::string&>();
+            const std::string_view name = kBlockColumns[c];
+            if (name == "keys" || name == "status") {
+                if (name == "status" && v.size() != n) {
+                    problems.push_back({id + ".status", "holds " + std::to_string(v.size()) + " letters for " + std::to_string(n) + " lines"});
+                    return false;
+                }
+                cols[c] += v;
+            } else if (name == "samples") {
+                if (!v.empty()) {
+                    if (!cols[c].empty()) cols[c] += ',';
+                    cols[c] += v;
+                }
+            } else {
+                const size_t values = static_cast<size_t>(std::count(v.begin(), v.end(), ',')) + 1;
+                if (values != n) {
+                    problems.push_back({id + "." + kBlockColumns[c], "holds " + std::to_string(values) + " values for " + std::to_string(n) + " lines"});
+                    return false;
+                }
+                if (b) cols[c] += ',';
+                cols[c] += v;
+            }
+        }
+        total += n;
+    }
+    for (size_t c = 0; c < std::size(kBlockColumns); ++c) whole[kBlockColumns[c]] = std::move(cols[c]);
+    auto list = [&](const std::vector<std::pair<std::string, std::string>>& docs, const char* key) {
+        json all = json::array();
+        for (size_t b = 0; b < docs.size(); ++b) {
+            const auto& [id, text] = docs[b];
+            json j = json::parse(text.begin(), text.end(), nullptr, false);
+            if (!j.is_array() || j.empty() || j.size() > block || (b + 1 < docs.size() && j.size() != block)) {
+                problems.push_back({id, b + 1 < docs.size() ? "expected a list of " + std::to_string(block) + ": the order lines are not whole"
+                                                            : "expected a list of 1 to " + std::to_string(block)});
+                return false;
+            }
+            for (json& x : j) all.push_back(std::move(x));
+        }
+        whole[key] = std::move(all);
+        return true;
+    };
+    if (!list(places, "places") || !list(products, "products")) return false;
+    if (total == 0 && whole["places"].empty() && whole["products"].empty()) {
+        out.clear();
+        return true;
+    }
+    OrderLines l;
+    lines_json::read(whole, l, [&](const std::string& sub, std::string msg) {
+        if (problems.size() < 200) problems.push_back({"lines" + sub, std::move(msg)});
+    });
+    if (problems.size() != before) return false;
+    out = std::move(l);
+    return true;
+}
 
 }  // namespace sr

@@ -1,17 +1,18 @@
-// The backup document: the whole program as JSON ("format": "spark-roster", "version": 1).
+// The backup document: the whole program as JSON ("format": "spark-roster", "version": 2).
 // Field by field in docs/format.md.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model.hpp"
 
 namespace sr {
 
-constexpr int kBackupVersion = 1;
+constexpr int kBackupVersion = 2;  // 2: order lines as records (version 1 had their keys alone)
 
 // The largest backup read: 100 MB (100,000,000 bytes). A program of tens of thousands of
 // creators and posts is a few tens of MB; past this a file is refused before it is parsed,
@@ -54,11 +55,12 @@ public:
     std::string& text() { return out_; }
 
 private:
-    static constexpr size_t kParts = 12;  // the document's top-level keys
+    static constexpr size_t kParts = 13;  // the document's top-level keys
     Program p_;
     std::string out_;
     size_t part_ = 0;   // which top-level key is being written
     size_t index_ = 0;  // the next element of that key's list
+    size_t lines_col_ = 0;  // order_lines: the column being written (index_ its next line)
 };
 
 // Parses and checks a backup: size, structure, types, ids, references and creator rules. Never
@@ -113,5 +115,22 @@ bool record_from_json(std::string_view text, const std::string& path, std::vecto
 // The checks program_from_json makes once every record is read (unique ids, references,
 // creator rules), for a program assembled record by record.
 void check_assembled_program(Program& p, std::vector<Problem>& problems);
+
+// Order lines in blocks (docs.hpp "lines:", "line_places:", "line_products:"): lines [from,
+// to) as the backup's columns (docs/format.md "order_lines") naming places and products by their
+// index in the whole, and places and products [from, to) as lists. Each with its hash.
+std::string order_lines_block_json(const OrderLines& l, size_t from, size_t to);
+std::string order_places_json(const OrderLines& l, size_t from, size_t to);
+std::string order_products_json(const OrderLines& l, size_t from, size_t to);
+RecordHash order_lines_hash(const OrderLines& l, size_t from, size_t to);
+RecordHash order_places_hash(const OrderLines& l, size_t from, size_t to);
+RecordHash order_products_hash(const OrderLines& l, size_t from, size_t to);
+// The lines again from their blocks ({document id, text}, in block order; every block but the
+// last holds `block` entries), read with the backup's checks. Problems name the document, or
+// "lines.<column>" for what only the whole shows; false (and `out` untouched) on any.
+bool order_lines_from_blocks(const std::vector<std::pair<std::string, std::string>>& lines,
+                             const std::vector<std::pair<std::string, std::string>>& places,
+                             const std::vector<std::pair<std::string, std::string>>& products, size_t block,
+                             OrderLines& out, std::vector<Problem>& problems);
 
 }  // namespace sr

@@ -47,7 +47,17 @@ std::string orders_doc_id(size_t block) {
     return std::string("orders:") + buf;
 }
 
+std::string block_doc_id(const char* kind, size_t block) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%06zu", block);
+    return std::string(kind) + ":" + buf;
+}
+
 namespace {
+
+constexpr const char* kLines = "lines";
+constexpr const char* kLinePlaces = "line_places";
+constexpr const char* kLineProducts = "line_products";
 
 template <class T> bool in_id_order(const std::vector<T>& v) {
     for (size_t i = 1; i < v.size(); ++i)
@@ -152,6 +162,34 @@ bool ProgramDocsDiff::step(size_t records) {
                     if (changed)
                         put_.push_back({std::move(id), record_json(std::vector<std::string>(keys.begin() + static_cast<std::ptrdiff_t>(from),
                                                                                             keys.begin() + static_cast<std::ptrdiff_t>(to)))});
+                }
+                finished = index_ >= blocks;
+                break;
+            }
+            case 10:
+            case 11:
+            case 12: {
+                // The order lines' places, products and lines, a block a document.
+                const OrderLines& l = p_.order_lines;
+                const char* kind = part_ == 10 ? kLinePlaces : part_ == 11 ? kLineProducts : kLines;
+                const size_t count = part_ == 10 ? l.places() : part_ == 11 ? l.products() : l.size();
+                const size_t blocks = (count + kLineBlock - 1) / kLineBlock;
+                for (; index_ < blocks && records > 0; ++index_) {
+                    const size_t from = index_ * kLineBlock, to = std::min(count, from + kLineBlock);
+                    // A line costs about what a record does to compare; a block a few hundred.
+                    records -= std::min(records, std::max<size_t>(1, (to - from) / 16));
+                    std::string id = block_doc_id(kind, index_);
+                    const RecordHash h = part_ == 10   ? order_places_hash(l, from, to)
+                                         : part_ == 11 ? order_products_hash(l, from, to)
+                                                       : order_lines_hash(l, from, to);
+                    const DocDigest d = digest_of(h);
+                    auto it = stored_.find(id);
+                    const bool changed = it == stored_.end() || it->second != d;
+                    next_[id] = d;
+                    if (changed)
+                        put_.push_back({std::move(id), part_ == 10   ? order_places_json(l, from, to)
+                                                       : part_ == 11 ? order_products_json(l, from, to)
+                                                                     : order_lines_block_json(l, from, to)});
                 }
                 finished = index_ >= blocks;
                 break;
@@ -300,6 +338,16 @@ bool ProgramDocsReader::add(std::string_view id, std::string_view text) {
         ok = read_record(id, text, 5, p_.posts, problems_, index_);
     } else if (kind(kSparkCode)) {
         ok = read_record(id, text, 11, p_.spark_codes, problems_, index_);
+    } else if (kind(kLines) || kind(kLinePlaces) || kind(kLineProducts)) {
+        const int which = kind(kLines) ? 0 : kind(kLinePlaces) ? 1 : 2;
+        const size_t at = std::string_view(which == 0 ? kLines : which == 1 ? kLinePlaces : kLineProducts).size() + 1;
+        const int64_t block = number_after(id, at);
+        if (block < 0) {
+            problems_.push_back({std::string(id), "not a block number"});
+            ok = false;
+        } else {
+            line_blocks_[which].push_back({static_cast<size_t>(block), {std::string(id), std::string(text)}});
+        }
     } else if (kind("orders")) {
         const int64_t block = number_after(id, 7);
         std::vector<std::string> keys;
@@ -352,6 +400,34 @@ LoadResult ProgramDocsReader::finish() {
             break;
         }
         for (std::string& k : order_blocks_[i].second) p_.imported_orders.push_back(std::move(k));
+    }
+    if (r.problems.empty()) {
+        // The order lines: every block in its place, joined and read as the backup's columns.
+        std::vector<std::pair<std::string, std::string>> docs[3];
+        for (int k = 0; k < 3 && r.problems.empty(); ++k) {
+            auto& v = line_blocks_[k];
+            std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (size_t i = 0; i < v.size(); ++i) {
+                if (v[i].first != i) {
+                    r.problems.push_back({block_doc_id(k == 0 ? kLines : k == 1 ? kLinePlaces : kLineProducts, i),
+                                          "is missing: the order lines are not whole"});
+                    break;
+                }
+                docs[k].push_back(std::move(v[i].second));
+            }
+            v.clear();
+        }
+        if (r.problems.empty() && order_lines_from_blocks(docs[0], docs[1], docs[2], kLineBlock, p_.order_lines, r.problems)) {
+            const OrderLines& l = p_.order_lines;
+            for (int k = 0; k < 3; ++k) {
+                const size_t count = k == 0 ? l.size() : k == 1 ? l.places() : l.products();
+                for (size_t from = 0, b = 0; from < count; from += kLineBlock, ++b) {
+                    const size_t to = std::min(count, from + kLineBlock);
+                    index_[block_doc_id(k == 0 ? kLines : k == 1 ? kLinePlaces : kLineProducts, b)] =
+                        digest_of(k == 0 ? order_lines_hash(l, from, to) : k == 1 ? order_places_hash(l, from, to) : order_products_hash(l, from, to));
+                }
+            }
+        }
     }
     if (r.problems.empty()) {
         index_["program"] = digest_of(meta_json(p_));  // as a save would write it

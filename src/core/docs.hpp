@@ -10,6 +10,10 @@
 //   "product:…", "sample:…", "brief:…", "post:…", "spark_code:…"   one record each
 //   "review_marks"               the weekly review's done / snoozed marks, as one list
 //   "orders:<block, 6 digits>"   imported order keys, kOrderBlock to a block, in import order
+//   "lines:<block, 6 digits>"    order lines, kLineBlock to a block, as the backup's columns
+//                                (naming places and products by their index in the whole)
+//   "line_places:<block>", "line_products:<block>"   the lines' places and products, kLineBlock
+//                                to a block
 // A kind's records load in id order. A program whose list of some kind is not in id order (a
 // backup written so) keeps its order in "program" ("order": {"posts": [ids...]}), written only
 // then.
@@ -27,6 +31,7 @@
 namespace sr {
 
 constexpr size_t kOrderBlock = 1000;  // order keys to one "orders:" document
+constexpr size_t kLineBlock = 2000;   // order lines (places, products) to one "lines:" document
 
 struct Doc {
     std::string id;
@@ -49,6 +54,7 @@ using DocIndex = std::unordered_map<std::string, DocDigest>;
 
 std::string doc_id(const char* kind, Id id);     // "creator:0000000000000012"
 std::string orders_doc_id(size_t block);         // "orders:000003"
+std::string block_doc_id(const char* kind, size_t block);  // "lines:000003"
 
 // Every document of a program, in one go (tests, the first save, migration).
 std::vector<Doc> program_docs(const Program& p);
@@ -72,7 +78,7 @@ public:
     size_t put_bytes() const;
 
 private:
-    static constexpr size_t kParts = 10;
+    static constexpr size_t kParts = 13;
     void offer(std::string id, std::string json);
     template <class T> void offer_record(std::string id, const T& x);
     Program p_;
@@ -103,6 +109,9 @@ private:
     Program p_;
     bool have_meta_ = false;
     std::vector<std::pair<size_t, std::vector<std::string>>> order_blocks_;
+    // Order lines' blocks by kind (0 lines, 1 places, 2 products): {block, {id, text}}, read at
+    // finish().
+    std::vector<std::pair<size_t, std::pair<std::string, std::string>>> line_blocks_[3];
     std::string order_json_;  // "program"'s "order", read at finish()
     std::vector<Problem> problems_;
     DocIndex index_;

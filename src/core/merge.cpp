@@ -191,6 +191,21 @@ MergePreview preview_merge(const Program& current, const Program& incoming, uint
             merged.imported_orders.push_back(k);
             ++m.orders_added;
         }
+    // Order lines: the union by key; a line both have keeps the current program's figures.
+    {
+        std::unordered_set<std::string_view> line_keys;
+        line_keys.reserve(current.order_lines.size());
+        for (size_t i = 0; i < current.order_lines.size(); ++i) line_keys.insert(current.order_lines.key(i));
+        OrderLines added;
+        for (size_t i = 0; i < incoming.order_lines.size(); ++i) {
+            const std::string_view k = incoming.order_lines.key(i);
+            if (line_keys.count(k)) continue;
+            line_keys.insert(k);
+            added.push_back(incoming.order_lines.get(i));
+            ++m.orders_added;
+        }
+        merged.order_lines.append(added);
+    }
     // The weekly review's marks: one per action, the later of the two (the current one on a tie).
     {
         std::unordered_map<std::string, size_t> at;

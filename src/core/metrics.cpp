@@ -110,7 +110,41 @@ template <class V> const V* find_slot(const IdSlots& ids, const std::vector<V>& 
     return s == IdSlots::none ? nullptr : &values[static_cast<size_t>(s)];
 }
 
+// A Spark Code's own margin on its paid rounds (docs/rules.md, "Contribution margin").
+MarginParts code_parts(const SparkCode& sc, const Product* prod, const Creator* cr) {
+    MarginParts m;
+    const double rate = prod && prod->commission_rate ? *prod->commission_rate : (cr ? cr->commission_rate : 0.0);
+    for (const PaidRound& r : sc.rounds) {
+        const double orders = static_cast<double>(r.orders);
+        m.gmv += r.gmv;
+        m.ad_spend += r.spend;
+        m.commission += r.gmv * rate;
+        if (prod) {
+            m.goods += prod->unit_cost * orders;
+            m.shipping += prod->shipping_subsidy * orders;
+            m.discounts += prod->usual_discount * orders;
+        }
+    }
+    return m;
+}
+
 }  // namespace
+
+MarginParts spark_code_margin(const SparkCode& sc, const Program& p) {
+    const Product* prod = nullptr;
+    const Creator* cr = nullptr;
+    for (const Product& x : p.products)
+        if (x.id == sc.product_id) {
+            prod = &x;
+            break;
+        }
+    for (const Creator& x : p.creators)
+        if (x.id == sc.creator_id) {
+            cr = &x;
+            break;
+        }
+    return code_parts(sc, prod, cr);
+}
 
 const MarginParts* MarginSlots::creator_of(Id id) const { return find_slot(creator_ids, creator, id); }
 const MarginParts* MarginSlots::product_of(Id id) const { return find_slot(product_ids, product, id); }
@@ -149,23 +183,8 @@ MarginSlots margin_slots(const Program& p) {
     b.code.reserve(p.spark_codes.size());
 
     for (const SparkCode& sc : p.spark_codes) {
-        double spend = 0;
-        MarginParts m;
-        const Product* prod = products.find(sc.product_id);
-        const Creator* cr = creators.find(sc.creator_id);
-        const double rate = prod && prod->commission_rate ? *prod->commission_rate : (cr ? cr->commission_rate : 0.0);
-        for (const PaidRound& r : sc.rounds) {
-            spend += r.spend;
-            const double orders = static_cast<double>(r.orders);
-            m.gmv += r.gmv;
-            m.ad_spend += r.spend;
-            m.commission += r.gmv * rate;
-            if (prod) {
-                m.goods += prod->unit_cost * orders;
-                m.shipping += prod->shipping_subsidy * orders;
-                m.discounts += prod->usual_discount * orders;
-            }
-        }
+        const MarginParts m = code_parts(sc, products.find(sc.product_id), creators.find(sc.creator_id));
+        const double spend = m.ad_spend;
         slot_of(b.code_ids, b.code, sc.id) = m;
         const int32_t post = sc.post_id ? b.post_ids.find(sc.post_id) : IdSlots::none;
         if (post != IdSlots::none) {

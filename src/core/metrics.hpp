@@ -52,6 +52,8 @@ struct MarginSlots {
     double post_margin(Id id) const;  // 0 for a post that is not in the program
 };
 MarginSlots margin_slots(const Program& p);
+// One Spark Code's own margin, as compute_margins() counts it (its paid rounds only).
+MarginParts spark_code_margin(const SparkCode& sc, const Program& p);
 
 // ---------------------------------------------------------------- the metrics table
 enum class Metric { conversion, revenue_per_post, output, hook_retention, repeat_purchase, commission_to_revenue };

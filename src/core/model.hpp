@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "date.hpp"
+#include "order_lines.hpp"
 
 namespace sr {
 
@@ -50,12 +51,14 @@ struct Settings {
     int spark_max_days = 365;
     int spark_expiry_alert_days = 7;
     int spark_verify_alert_days = 2;
+    int spark_receive_alert_days = 5;   // a requested code not received within this: alert
     double kill_ratio_of_organic = 0.7;
     double kill_floor = 0.01;
 
     // Promotions and Creator Codes.
     int promotion_months = 3;
     int64_t creator_code_min_followers = 10000;
+    int exclusivity_alert_days = 14;     // an exclusivity window ending within this: alert
 
     // Build-stage budget for the first 90 days (per month).
     double build_budget_min = 8000;
@@ -70,6 +73,7 @@ struct Settings {
     int candidates_max = 10;             // how many candidates the weekly review lists
     double coordinator_monthly_cost = 0; // counted in actual spend against the budget
     int margin_ranking_size = 5;         // top / bottom creators by margin in the weekly review
+    int hook_window_days = 90;           // the hook-angle table looks at posts published in this window
 
     // Who is using this copy of the program, for the weekly review's "done by" ("" = someone).
     std::string user_name;
@@ -97,6 +101,7 @@ struct ComplianceIncident {
     std::string kind;     // e.g. "missing disclosure", "unsubstantiated claim"
     std::string note;
     bool resolved = false;
+    Id post_id = 0;       // the post it is about (0 = none named)
 };
 
 struct Exclusivity {
@@ -195,7 +200,13 @@ struct Post {
     HookAngle hook = HookAngle::problem_agitation;
     int64_t views = 0;
     double hold_rate_3s = 0;
-    int64_t clicks = 0;
+    int64_t clicks = 0;              // product clicks
+    // From the video performance export (video_import.hpp), shown with the post's numbers.
+    int64_t product_impressions = 0;
+    int64_t likes = 0;
+    int64_t comments = 0;
+    int64_t shares = 0;
+    double completion_rate = 0;      // share of views watched to the end, 0 = not known
     int64_t orders = 0;
     int64_t units = 0;
     double gmv = 0;
@@ -204,6 +215,9 @@ struct Post {
     int64_t repeat_buyers_60d = 0;
     double commission = 0;
     double creator_fee = 0;
+    // The fee was typed for this post; otherwise it is the creator's flat fee per content
+    // piece and follows it (post_fee.hpp, docs/rules.md "The deal on posts").
+    bool fee_by_hand = false;
     PostSource source = PostSource::organic;
     bool compliance_passed = false;
 };
@@ -270,8 +284,11 @@ struct Program {
     std::vector<Post> posts;
     std::vector<SparkCode> spark_codes;
     Id next_id = 1;
-    // Order lines already taken from TikTok Shop affiliate-orders files ("order id" or
-    // "order id/sku id"), so importing the same file again adds nothing (orders_import.hpp).
+    // The affiliate-order lines taken from TikTok Shop exports, each with what the export said
+    // of it (order_lines.hpp): a later export of the same lines updates them (orders_import.hpp).
+    OrderLines order_lines;
+    // Order lines a version-1 backup remembered by key alone ("order id" or "order id/sku id"):
+    // known, so never added twice; a later export holding one keeps it as a line from then on.
     std::vector<std::string> imported_orders;
     std::vector<ReviewMark> review_marks;  // the weekly review's done and snoozed actions
 };

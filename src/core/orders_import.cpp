@@ -14,6 +14,8 @@
 #include "csv.hpp"
 #include "export_words.hpp"
 #include "format.hpp"
+#include "import_cells.hpp"
+#include "post_fee.hpp"
 
 namespace sr {
 
@@ -30,426 +32,41 @@ constexpr const char* kFieldKeys[kOrderFieldCount] = {
 
 constexpr size_t kKeepListed = 1000;
 
-// The length of the invisible character that starts s[i..], 0 when none: a space, a tab or a
-// line break, or in UTF-8 a no-break space (U+00A0), a narrow no-break space (U+202F), a
-// zero-width space (U+200B), an ideographic space (U+3000) or a byte-order mark (U+FEFF), which
-// exports and spreadsheets put around cells and in headers. ASCII is decided inline (every cell
-// is trimmed, a million rows at a time); the rest is looked at only for a byte above 0xC1.
-size_t wide_blank_at(std::string_view s, size_t i) {
-    const std::string_view t = s.substr(i, 3);
-    if (t.substr(0, 2) == "\xC2\xA0") return 2;
-    return t == "\xE2\x80\xAF" || t == "\xE2\x80\x8B" || t == "\xE3\x80\x80" || t == "\xEF\xBB\xBF" ? 3 : 0;
-}
-inline size_t blank_at(std::string_view s, size_t i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    return c >= 0xC2 ? wide_blank_at(s, i) : 0;
-}
-// The same for the character that ends s[..e).
-inline size_t blank_before(std::string_view s, size_t e) {
-    const auto c = static_cast<unsigned char>(s[e - 1]);
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    if (e >= 2 && wide_blank_at(s, e - 2) == 2) return 2;
-    if (e >= 3 && wide_blank_at(s, e - 3) == 3) return 3;
-    return 0;
-}
+using namespace cells;
 
-// Reads the next character of a text's key (header_key) from s[i..]: false at the end.
-bool next_key_char(std::string_view s, size_t& i, char& out) {
-    while (i < s.size()) {
-        if (const size_t n = blank_at(s, i)) {
-            i += n;
-            continue;
-        }
-        const char c = s[i++];
-        if (c == '_' || c == '-' || c == '.') continue;
-        out = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        return true;
-    }
-    return false;
-}
-
-// Whether a text's key is `key` (already a key), or begins with it: without making the text's
-// key, row by row.
-bool key_is(std::string_view text, std::string_view key, bool prefix = false) {
-    size_t i = 0, k = 0;
-    char c;
-    while (next_key_char(text, i, c)) {
-        if (k == key.size()) return prefix;
-        if (c != key[k++]) return false;
-    }
-    return k == key.size();
-}
-bool key_is_any(std::string_view text, const std::vector<std::string>& keys) {
-    for (const std::string& k : keys)
-        if (key_is(text, k)) return true;
-    return false;
-}
-
-// The cell without the invisible characters around it. Most cells have none, as their first and
-// last bytes show without a loop.
-std::string_view trim_around(std::string_view s) {
-    size_t b = 0, e = s.size();
-    for (size_t n; b < e && (n = blank_at(s, b)) > 0;) b += n;
-    for (size_t n; e > b && (n = blank_before(s, e)) > 0;) e -= n;
-    return s.substr(b, e - b);
-}
-inline std::string_view trim_view(std::string_view s) {
-    if (s.empty()) return s;
-    const auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
-    return first > ' ' && last > ' ' && first < 0xC2 && last < 0x80 ? s : trim_around(s);
-}
-
-// At most n bytes of s, cut before a character rather than inside one.
-std::string clip(std::string_view s, size_t n) {
-    if (s.size() <= n) return std::string(s);
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return std::string(s.substr(0, n));
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// What a cell holds where a column has no value: "/", "-", "--", "N/A", an em or en dash, or
-// "<" and a number (TikTok's "fewer than 5", a count too small to show).
-bool no_value(std::string_view s) {
-    switch (s[0]) {
-        case '/': case '-': case '<': case 'N': case 'n': case '\xE2': break;
-        default: return false;
-    }
-    if (s == "/" || s == "-" || s == "--" || s == "\xE2\x80\x94" || s == "\xE2\x80\x93") return true;
-    if (s.size() == 3 && (s[0] == 'N' || s[0] == 'n') && s[1] == '/' && (s[2] == 'A' || s[2] == 'a')) return true;
-    if (s[0] != '<' || s.size() < 2) return false;
-    for (char c : s.substr(1))
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-// An id a spreadsheet turned into a number and wrote back rounded: "5.77123E+20", "5,77E+20".
-// Ids are all digits, so the second byte decides almost every cell at once.
-bool rounded_number(std::string_view s) {
-    if (s.size() < 3 || !is_digit(s[0]) || !(s[1] == '.' || s[1] == ',' || s[1] == 'E' || s[1] == 'e')) return false;
-    size_t i = 1;
-    if (s[1] == '.' || s[1] == ',')
-        for (++i; i < s.size() && is_digit(s[i]);) ++i;
-    if (i + 1 >= s.size() || (s[i] != 'E' && s[i] != 'e')) return false;
-    ++i;
-    if (s[i] == '+') ++i;
-    if (i == s.size()) return false;
-    for (; i < s.size(); ++i)
-        if (!is_digit(s[i])) return false;
-    return true;
-}
-
-// Words with a space between them, as a sentence describing a column is and an id never is.
-bool is_prose(std::string_view s) {
-    bool letter = false, space = false;
-    for (char c : s) {
-        letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-        space = space || c == ' ';
-    }
-    return letter && space;
-}
-
-// ASCII case-insensitive equality and search, without making lower-case copies (row by row,
-// a million times).
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (lower_char(a[i]) != lower_char(b[i])) return false;
-    return true;
-}
-bool icontains(std::string_view s, std::string_view lower_needle) {
-    for (size_t i = 0; i + lower_needle.size() <= s.size(); ++i)
-        if (iequals(s.substr(i, lower_needle.size()), lower_needle)) return true;
-    return false;
-}
-
-// The handle as normalize_handle() gives it (creators.hpp), as a view: no '@', no spaces.
-std::string_view handle_view(std::string_view h) {
-    size_t b = 0, e = h.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(h[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(h[e - 1]))) --e;
-    if (b < e && h[b] == '@') ++b;
-    return h.substr(b, e - b);
-}
-
-constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-// Digits with at most one '.' and few enough of them to be exact: the integer over a power of
-// ten, one correctly rounded division, so the same double strtod gives. Anything else: strtod.
-double decimal_value(const char* s, size_t n) {
-    uint64_t m = 0;
-    int digits = 0, frac = -1;
-    for (size_t i = 0; i < n; ++i) {
-        if (s[i] == '.') {
-            frac = 0;
-            continue;
-        }
-        m = m * 10 + static_cast<uint64_t>(s[i] - '0');
-        if (m != 0) ++digits;
-        if (frac >= 0) ++frac;
-    }
-    if (digits > 15 || frac > 22) return std::strtod(s, nullptr);
-    return static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
-}
-
-// Currencies written without a minor unit: "10.000.000 ₫" is ten million dong.
-bool whole_units(std::string_view code) {
-    for (std::string_view c : {"VND", "IDR", "JPY", "KRW"})
-        if (iequals(code, c)) return true;
-    return false;
-}
-
-// How the program's amounts read: its currency, and whether that has a minor unit.
-struct MoneyRules {
-    std::string currency;
-    bool whole;
-    explicit MoneyRules(std::string_view code) : currency(code), whole(whole_units(code)) {}
-};
-
-// The currency a symbol or code beside an amount names: a sign that is one currency's, or three
-// capital letters. Empty when it names none (or several: "$", "¥").
-std::string_view currency_named(std::string_view side) {
-    size_t b = 0, e = side.size();
-    for (size_t n; b < e && ((n = blank_at(side, b)) > 0 || side[b] == '.');) b += n ? n : 1;
-    for (size_t n; e > b && ((n = blank_before(side, e)) > 0 || side[e - 1] == '.');) e -= n ? n : 1;
-    side = side.substr(b, e - b);
-    static constexpr std::pair<std::string_view, std::string_view> kSigns[] = {
-        {"\xE2\x82\xAB", "VND"}, {"\xC4\x91", "VND"}, {"VN\xC4\x90", "VND"}, {"Rp", "IDR"}, {"RM", "MYR"},
-        {"\xE0\xB8\xBF", "THB"}, {"\xC2\xA3", "GBP"}, {"\xE2\x82\xAC", "EUR"}, {"\xE2\x82\xB1", "PHP"},
-        {"S$", "SGD"}, {"US$", "USD"}, {"\xE2\x82\xA9", "KRW"}};
-    for (const auto& [sign, code] : kSigns)
-        if (side == sign) return code;
-    if (side.size() == 3 && std::all_of(side.begin(), side.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-        return side;
-    return {};
-}
-
-// The digits of a number written with separators, as "1234.56" in buf (n bytes): "1,234.56",
-// "1.234,56", "10.000.000", "1 234,56", "12,50". One separator of '.' or ',' may be the decimal
-// one, the last; the others group thousands and must be of one kind (spaces and apostrophes
-// are one kind), with groups of three digits after a first group of one to three. Which
-// separator is decimal:
-// - '.' and ',' both there: the last, if its kind appears once;
-// - one kind, more than once: none (thousands);
-// - once, with exactly three digits after it and not after a lone 0: thousands when it is a
-//   ',' or the currency has no minor unit ("1,234", "Rp 1.234"); else decimal ("1.234" in
-//   dollars, "12,50", "0,500").
-bool read_number(std::string_view t, bool whole, char* buf, size_t& n) {
-    struct Group {
-        size_t at, len;
-        char sep;  // the separator before it: '.', ',', ' ' (spaces, apostrophes) or 0
-    };
-    Group groups[24];
-    size_t count = 0;
-    char pending = 0;
-    for (size_t i = 0; i < t.size();) {
-        const char c = t[i];
-        if (is_digit(c)) {
-            size_t j = i;
-            while (j < t.size() && is_digit(t[j])) ++j;
-            if (count == 24) return false;
-            groups[count++] = {i, j - i, pending};
-            pending = 0;
-            i = j;
-            continue;
-        }
-        if (pending) return false;  // two separators in a row
-        size_t w = 1;
-        if (c == '.' || c == ',') pending = c;
-        else if (c == '\'' || (w = blank_at(t, i)) > 0 || t.substr(i, 3) == "\xE2\x80\x99") {
-            pending = ' ';
-            w = w ? w : c == '\'' ? 1 : 3;
-        } else {
-            return false;
-        }
-        if (count == 0 && pending == ' ') return false;
-        i += w;
-    }
-    if (pending || count == 0) return false;
-    size_t dots = 0, commas = 0;
-    for (size_t g = 0; g < count; ++g) dots += groups[g].sep == '.', commas += groups[g].sep == ',';
-    const Group& last = groups[count - 1];
-    bool decimal = false;  // whether the last separator is the decimal one
-    if (last.sep == '.' || last.sep == ',') {
-        const size_t kind = last.sep == '.' ? dots : commas;
-        if (dots && commas) {
-            if (kind != 1) return false;
-            decimal = true;
-        } else if (kind == 1) {
-            const bool lone_zero = count == 2 && groups[0].len == 1 && t[groups[0].at] == '0';
-            decimal = count == 1 || last.len != 3 || lone_zero || !(last.sep == ',' || whole);
-        }
-    }
-    const size_t whole_groups = decimal ? count - 1 : count;
-    if (groups[0].sep != 0 && !(decimal && count == 1)) return false;  // ".5" only
-    char thousands = 0;
-    for (size_t g = 1; g < whole_groups; ++g) {
-        if (thousands && groups[g].sep != thousands) return false;
-        thousands = groups[g].sep;
-        if (groups[g].len != 3 || groups[0].len > 3) return false;
-    }
-    n = 0;
-    for (size_t g = 0; g < count; ++g) {
-        if (decimal && g == count - 1) buf[n++] = '.';
-        if (n + groups[g].len > 46) return false;
-        std::memcpy(buf + n, t.data() + groups[g].at, groups[g].len);
-        n += groups[g].len;
-    }
-    buf[n] = 0;
-    return true;
-}
-
-// "$1,234.50", "1234.5", "USD 12.00", "RM7,988.80", "10.000.000 ₫", "1.234,56 €": a money
-// amount >= 0 in the program's currency. Refuses negatives, another currency named beside the
-// number, and anything that is not one number.
-bool parse_amount(std::string_view s, double& out, std::string& why, const MoneyRules& money) {
-    s = trim_view(s);
-    // The usual form, "23.40": at most 15 digits with a '.' between them, read in one pass with
-    // the same result as below (where "1.234" is a thousand and more in a currency with no
-    // minor unit).
-    if (!s.empty() && s.size() <= 15 && is_digit(s.front()) && is_digit(s.back())) {
-        uint64_t m = 0;
-        int frac = -1;
-        bool plain = true;
-        for (char c : s) {
-            if (is_digit(c)) {
-                m = m * 10 + static_cast<uint64_t>(c - '0');
-                if (frac >= 0) ++frac;
-            } else if (c == '.' && frac < 0) {
-                frac = 0;
-            } else {
-                plain = false;
-                break;
-            }
-        }
-        if (plain && !(money.whole && frac == 3)) {
-            const double v = static_cast<double>(m) / kPow10[frac < 0 ? 0 : frac];
-            if (v <= 1e12) {
-                out = v;
-                return true;
-            }
-        }
-    }
-    // The number runs from the first digit (or a separator just before one) to the last digit;
-    // around it, a currency sign or code, and a sign.
-    size_t b = 0;
-    while (b < s.size() && !is_digit(s[b]) && !((s[b] == '.' || s[b] == ',') && b + 1 < s.size() && is_digit(s[b + 1]))) ++b;
-    size_t e = s.size();
-    while (e > b && !is_digit(s[e - 1])) --e;
-    if (b == e) {
-        why = "is not a number";
-        return false;
-    }
-    const std::string_view before = s.substr(0, b), after = s.substr(e);
-    if (before.find_first_of("-(") != std::string_view::npos || before.find("\xE2\x88\x92") != std::string_view::npos ||
-        after.find('-') != std::string_view::npos) {
-        why = "is negative";
-        return false;
-    }
-    for (std::string_view side : {before, after}) {
-        const std::string_view named = currency_named(side);
-        if (!named.empty() && !iequals(named, money.currency)) {
-            why = "is in " + std::string(named) + ", not the program's " + money.currency;
-            return false;
-        }
-    }
-    const bool whole = money.whole || whole_units(currency_named(before)) || whole_units(currency_named(after));
-    char buf[48];
-    size_t n = 0;
-    if (e - b > 40 || !read_number(s.substr(b, e - b), whole, buf, n)) {
-        why = "is not a number";
-        return false;
-    }
-    const double v = decimal_value(buf, n);
-    if (!std::isfinite(v) || v > 1e12) {
-        why = "is out of range";
-        return false;
-    }
-    out = v;
-    return true;
-}
-
-// "10%", "5.93%", "3,5 %", "10": a commission rate as a fraction (0.1). A number without '%' is
-// read as a percentage too, as the export writes them.
-bool parse_rate(std::string_view s, double& out, std::string& why) {
-    s = trim_view(s);
-    if (!s.empty() && s.back() == '%') s = trim_view(s.substr(0, s.size() - 1));
-    char buf[48];
-    size_t n = 0;
-    if (!s.empty() && s.front() == '-') {
-        why = "is negative";
-        return false;
-    }
-    if (s.empty() || s.size() > 40 || !is_digit(s.back()) || !read_number(s, false, buf, n)) {
-        why = "is not a rate";
-        return false;
-    }
-    const double v = decimal_value(buf, n);
-    if (v > 100) {
-        why = "is over 100 %";
-        return false;
-    }
-    out = v / 100;
-    return true;
-}
-
-bool parse_count(std::string_view s, int64_t& out) {
-    s = trim_view(s);
-    if (s.empty() || s.size() > 9) return false;
-    int64_t v = 0;
-    for (char c : s) {
-        if (!is_digit(c)) return false;
-        v = v * 10 + (c - '0');
-    }
-    out = v;
-    return true;
-}
-
-// The date that starts a cell: "2026-11-13 10:00:00", "2026/11/13", "13/11/2026 10:00:00",
-// "11/13/2026 2:22 PM", "13.11.2026". Year first, the order is year, month, day; year last, the
-// first two numbers are the day and the month in an order the file decides (DateReading).
-struct DayText {
-    int year = 0, first = 0, second = 0;
-    bool year_first = false;
-};
-std::optional<DayText> read_day(std::string_view s) {
-    int v[3] = {0, 0, 0};
-    size_t len[3] = {0, 0, 0};
-    char seps[2] = {0, 0};
+// Time Created as seconds since 1970 in the shop's time, read day first (`day_first`) and month
+// first (`month_first`) for a year-last date (the file decides which at the end); the same for
+// a year-first one. 0 when there is no such date. The time of day after it ("10:05:09",
+// "2:22 PM", "T10:05") is optional.
+void read_time(std::string_view s, int64_t& day_first, int64_t& month_first) {
+    day_first = month_first = 0;
+    if (s.size() < 8 || !is_digit(s[0])) return;
+    const auto d = read_day(s);
+    if (!d) return;
     size_t i = 0;
-    for (int k = 0; k < 3; ++k) {
-        while (i < s.size() && is_digit(s[i]) && len[k] < 5) v[k] = v[k] * 10 + (s[i++] - '0'), ++len[k];
-        if (len[k] == 0 || len[k] > 4) return std::nullopt;
-        if (k == 2) break;
-        if (i == s.size() || !(s[i] == '-' || s[i] == '/' || s[i] == '.')) return std::nullopt;
-        seps[k] = s[i++];
+    while (i < s.size() && s[i] != ' ' && s[i] != 'T') ++i;
+    int hms[3] = {0, 0, 0};
+    while (i < s.size() && (s[i] == ' ' || s[i] == 'T')) ++i;
+    for (int k = 0; k < 3 && i < s.size() && is_digit(s[i]); ++k) {
+        int v = 0, n = 0;
+        while (i < s.size() && is_digit(s[i]) && n < 2) v = v * 10 + (s[i++] - '0'), ++n;
+        hms[k] = v;
+        if (i < s.size() && s[i] == ':') ++i;
+        else break;
     }
-    if (seps[0] != seps[1]) return std::nullopt;
-    if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) return DayText{v[0], v[1], v[2], true};
-    if (len[2] == 4 && len[0] <= 2 && len[1] <= 2) return DayText{v[2], v[0], v[1], false};
-    return std::nullopt;
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i + 1 < s.size() && (s[i + 1] == 'M' || s[i + 1] == 'm')) {
+        const bool pm = s[i] == 'P' || s[i] == 'p';
+        if (hms[0] == 12) hms[0] = 0;
+        if (pm) hms[0] += 12;
+    }
+    if (hms[0] > 23 || hms[1] > 59 || hms[2] > 60) hms[0] = hms[1] = hms[2] = 0;
+    const auto a = civil(d->year, d->year_first ? d->first : d->second, d->year_first ? d->second : d->first);
+    const auto b = d->year_first ? a : civil(d->year, d->first, d->second);
+    if (a) day_first = line_time_from(a->days, hms[0], hms[1], hms[2]);
+    if (b) month_first = line_time_from(b->days, hms[0], hms[1], hms[2]);
 }
 
-// A day that exists, as a Date.
-std::optional<Date> civil(int y, int m, int d) {
-    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-    const char t[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
-                        static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
-                        static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                        static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
-    return Date::parse(std::string_view(t, 10));
-}
-
-// The date part of a cell, for a message: "03/04/2026" of "03/04/2026 10:00:00".
-std::string date_part(std::string_view s) {
-    size_t n = 0;
-    while (n < s.size() && n < 10 && s[n] != ' ' && s[n] != 'T') ++n;
-    return std::string(s.substr(0, n));
-}
 
 // A hash of a string read eight bytes at a time (order ids and content ids are about 20 bytes:
 // byte-at-a-time hashing was a measurable part of the import).
@@ -612,11 +229,17 @@ private:
 // million, not one for its line and one for the order.
 class OrderBook {
 public:
+    // Where a line found is: a line of the program (its index), a key a version-1 program
+    // remembered, or a line earlier in this file.
+    static constexpr int32_t kLegacy = -1, kThisFile = -2, kAbsent = -3;
     struct Found {
         ViewMap<uint32_t>::Probe order;
         bool line = false;   // this very line is in
         bool counted = false;  // the order is in, as an order (a line of it that is not a sample)
+        int32_t at = kAbsent;  // where the line is (above)
+        uint32_t index = 0;    // the line's entry, for set_at
     };
+    void set_at(uint32_t index, int32_t at) { lines_[index].at = at; }
     // `line` is "order_id" or "order_id/sku"; `order_id` its first part.
     void prefetch(uint32_t tag) const { orders_.prefetch(tag); }
     // `tag` is key_tag(order_id).
@@ -625,19 +248,19 @@ public:
         if (!f.order.found()) return f;
         for (uint32_t i = orders_.value(f.order.entry); i != kEnd; i = lines_[i].next) {
             f.counted = f.counted || lines_[i].counted;
-            if (same(lines_[i].key, line)) f.line = true;
+            if (!f.line && same(lines_[i].key, line)) f.line = true, f.at = lines_[i].at, f.index = i;
         }
         return f;
     }
     // Adds a line that `f` did not find (nothing added since). `line` must stay where it is.
-    void add(const Found& f, std::string_view line, size_t order_id_size, bool counted) {
+    void add(const Found& f, std::string_view line, size_t order_id_size, bool counted, int32_t at = kThisFile) {
         const uint32_t i = static_cast<uint32_t>(lines_.size());
         if (f.order.found()) {
             uint32_t& head = orders_.value(f.order.entry);
-            lines_.push_back({line, head, counted});
+            lines_.push_back({line, head, counted, at});
             head = i;
         } else {
-            lines_.push_back({line, kEnd, counted});
+            lines_.push_back({line, kEnd, counted, at});
             orders_.insert(f.order, line.substr(0, order_id_size), i);
         }
     }
@@ -645,11 +268,12 @@ public:
         orders_.reserve(lines);
         lines_.reserve(lines);
     }
-    // A line the program already holds.
-    void add(std::string_view line) {
+    // A line the program already holds: its index in the program's lines (counted: not a
+    // sample), or kLegacy for a key alone.
+    void add(std::string_view line, int32_t at, bool counted) {
         const std::string_view order_id = line.substr(0, line.find('/'));
         const Found f = find(order_id, key_tag(order_id), line);
-        if (!f.line) add(f, line, order_id.size(), true);
+        if (!f.line) add(f, line, order_id.size(), counted, at);
     }
 
 private:
@@ -658,6 +282,7 @@ private:
         std::string_view key;
         uint32_t next;  // the order's line before this one, or kEnd
         bool counted;
+        int32_t at;     // Found::at
     };
     ViewMap<uint32_t> orders_;  // order id -> its newest line
     std::vector<Line> lines_;
@@ -683,14 +308,6 @@ private:
     std::deque<std::string> blocks_;
 };
 
-double cents(double v) { return std::round(v * 100.0) / 100.0; }
-
-std::string in_quotes(std::string_view s) {
-    std::string out = "\"";
-    out += clip(s, 60);
-    if (s.size() > 60) out += "...";
-    return out + "\"";
-}
 
 }  // namespace
 
@@ -716,6 +333,8 @@ struct OrderWords {
     std::array<std::vector<Name>, kOrderFieldCount> headers;
     std::array<std::string, kOrderFieldCount> usual;  // the English header (the key without one)
     std::vector<std::string> ineligible, yes, no;      // Order Status, Fully returned or refunded
+    std::vector<std::string> pending, settled, frozen;  // Order Status
+    std::vector<std::string> live, showcase, video;     // Content Type
     std::vector<std::string> total;                    // a totals row's first word
 };
 
@@ -740,6 +359,12 @@ const OrderWords& order_words() {
                 return v == f->second.end() ? none : v->second;
             };
             keys(values("order_status", "ineligible"), w.ineligible);
+            keys(values("order_status", "pending"), w.pending);
+            keys(values("order_status", "settled"), w.settled);
+            keys(values("order_status", "frozen"), w.frozen);
+            keys(values("content_type", "live"), w.live);
+            keys(values("content_type", "showcase"), w.showcase);
+            keys(values("content_type", "video"), w.video);
             keys(values("fully_refunded", "yes"), w.yes);
             keys(values("fully_refunded", "no"), w.no);
             if (auto it = file->rows.find("total"); it != file->rows.end()) keys(it->second, w.total);
@@ -765,6 +390,28 @@ bool parse_flag(std::string_view s, bool& out, const OrderWords& words) {
         return true;
     }
     return false;
+}
+
+// Order Status in any language of the word files; a word none of them has is `unknown` (the
+// line is kept and earns its commission, as a line with no status does).
+OrderStatus parse_status(std::string_view s, const OrderWords& words) {
+    if (key_is_any(s, words.ineligible)) return OrderStatus::ineligible;
+    if (key_is_any(s, words.settled)) return OrderStatus::settled;
+    if (key_is_any(s, words.pending)) return OrderStatus::pending;
+    if (key_is_any(s, words.frozen)) return OrderStatus::frozen;
+    return OrderStatus::unknown;
+}
+
+// What sold a line, from Content Type: a text holding "live" (any case) or a LIVE word is a
+// LIVE; a showcase / product-card word is the showcase; a video word, or no type with a
+// Content ID, is a video; anything else is other.
+ContentKind parse_kind(std::string_view type, bool has_content_id, const OrderWords& words) {
+    if (type.empty()) return has_content_id ? ContentKind::video : ContentKind::other;
+    if (icontains(type, "live") || key_is_any(type, words.live)) return ContentKind::live;
+    if (key_is_any(type, words.showcase) || icontains(type, "showcase") || icontains(type, "product card"))
+        return ContentKind::showcase;
+    if (key_is_any(type, words.video) || icontains(type, "video")) return ContentKind::video;
+    return ContentKind::other;
 }
 
 }  // namespace
@@ -858,8 +505,22 @@ std::string content_id_of(std::string_view ref) { return std::string(content_id_
 
 std::string OrdersImport::summary() const {
     if (!ok()) return "Refused: " + refused;
-    std::string s = fmt_int(orders) + (orders == 1 ? " order" : " orders") + " imported (" + fmt_int(imported) +
-                    (imported == 1 ? " line" : " lines") + ")";
+    std::string s = fmt_int(imported) + (imported == 1 ? " new line (" : " new lines (") + fmt_int(orders) +
+                    (orders == 1 ? " order)" : " orders)");
+    s += ", " + fmt_int(updated) + " updated";
+    if (updated > 0) {
+        std::string what;
+        auto part = [&what](int64_t n, const char* name) {
+            if (n > 0) what += (what.empty() ? "" : ", ") + fmt_int(n) + " " + name;
+        };
+        part(status_changed, "status");
+        part(refund_changed, "refund");
+        part(commission_changed, "commission");
+        part(amount_changed, "amount");
+        if (!what.empty()) s += " (" + what + ")";
+    }
+    s += ", " + fmt_int(unchanged) + " unchanged";
+    if (adopted > 0) s += ", " + fmt_int(adopted) + " known from an earlier version";
     s += ", " + fmt_int(duplicates) + (duplicates == 1 ? " duplicate" : " duplicates");
     s += ", " + fmt_int(samples) + (samples == 1 ? " sample" : " samples");
     s += ", " + fmt_int(problem_count) + (problem_count == 1 ? " row refused" : " rows refused");
@@ -912,12 +573,19 @@ struct OrdersImporter::Impl {
         int32_t fresh = -1;     // index into changes.new_posts, or -1
         Id creator = 0;
         bool touched = false;
+        Id post_id = 0;
+        uint32_t place = kNoPlace;  // in changes.new_lines, once a line is placed on it
         int64_t orders = 0, buyers = 0, units = 0;
         double gmv = 0, refunded = 0, commission = 0;
         // A new post's earliest order day (days since 1970), read day first [0] and month first [1].
         int32_t first_day[2] = {INT32_MAX, INT32_MAX};
     };
+    static constexpr uint32_t kNoPlace = 0xFFFFFFFFu;
     ViewMap<Target> targets;                   // by content id; keys in `arena`
+    ViewMap<uint32_t> product_codes;           // Product ID -> its index in changes.new_lines
+    OrderLine line_;                           // the row being read, as a line
+    int64_t alt_time_ = 0;                     // its Time Created read month first
+    std::vector<int64_t> alt_new_;             // that of each new line, for a file read month first
     std::vector<uint32_t> touched;             // targets of program posts, in first-touch order
     Id next_id;
 
@@ -938,7 +606,9 @@ struct OrdersImporter::Impl {
         for (const auto& x : p.spark_codes) see(x.id);
         next_id = std::max(next_id, max_id + 1);
 
-        for (const std::string& k : program.imported_orders) book.add(k);
+        const OrderLines& lines = program.order_lines;
+        for (size_t i = 0; i < lines.size(); ++i) book.add(lines.key(i), static_cast<int32_t>(i), !lines.sample(i));
+        for (const std::string& k : program.imported_orders) book.add(k, OrderBook::kLegacy, true);
         for (const Creator& c : program.creators) creator_by_key.insert(arena.keep(handle_key(c.handle)), c.id);
         for (size_t i = 0; i < program.posts.size(); ++i) {
             const std::string_view id = content_id_view(program.posts[i].tiktok_ref);
@@ -948,6 +618,7 @@ struct OrdersImporter::Impl {
             Target t;
             t.existing = static_cast<int32_t>(i);
             t.creator = program.posts[i].creator_id;
+            t.post_id = program.posts[i].id;
             // Kept side by side in the arena: a row reads its key from there, not from a Post.
             targets.insert(at, arena.keep(id), t);
         }
@@ -1002,20 +673,21 @@ struct OrdersImporter::Impl {
     struct WordMemo {
         struct Seen {
             std::string cell;
-            bool ok, value;
+            bool ok;
+            uint8_t value;
         };
         std::vector<Seen> seen;
-        template <class Read> bool read(std::string_view v, Read&& fresh, bool& out) {
+        template <class Read, class T> bool read(std::string_view v, Read&& fresh, T& out) {
             for (const Seen& x : seen)
-                if (same(v, x.cell)) return out = x.value, x.ok;
-            bool value = false;
+                if (same(v, x.cell)) return out = static_cast<T>(x.value), x.ok;
+            T value{};
             const bool ok = fresh(v, value);
-            if (seen.size() < 8) seen.push_back({std::string(v), ok, value});
+            if (seen.size() < 8) seen.push_back({std::string(v), ok, static_cast<uint8_t>(value)});
             out = value;
             return ok;
         }
     };
-    WordMemo refund_words, status_words;
+    WordMemo refund_words, status_words, kind_words;
 
     // A cell that says it has no value ("/", "--", "N/A", "<5") is taken as empty; `blanked`
     // marks which, for the reason when the field is required.
@@ -1114,6 +786,10 @@ struct OrdersImporter::Impl {
         }
         if (order_id.empty()) return problem(r, order_id, missing(r, F::order_id));
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
+        // A line's key is kept one to a text line (the backup's order_lines): ids hold no line break.
+        for (F id : {F::order_id, F::sku_id})
+            if (cell(id).find_first_of("\r\n") != std::string_view::npos)
+                return problem(r, order_id, std::string(order_field_header(id)) + " " + in_quotes(cell(id)) + " holds a line break");
         for (F id : {F::order_id, F::sku_id, F::content_id, F::product_id})
             if (rounded_number(cell(id)))
                 return problem(r, order_id, bad(id, "is a number a spreadsheet rounded, its last digits lost: import the file as downloaded"));
@@ -1158,33 +834,60 @@ struct OrdersImporter::Impl {
                 return parse_flag(v, out, words);
             }, refunded))
             return problem(r, order_id, "Fully returned or refunded " + in_quotes(cell(F::fully_refunded)) + " is not yes or no");
-        double commission = 0;
+        // Commission: the estimate (Est. standard commission payment, else the commission base
+        // times the standard rate) and the actual payment when written; what the line earns is
+        // the actual payment, else the estimate, and nothing when Ineligible.
+        OrderLine& line = line_;
+        line.est_commission = 0;
+        line.actual_commission.reset();
         {
-            const F paid = cell(F::actual_commission).empty() ? F::est_commission : F::actual_commission;
-            if (!cell(paid).empty()) {
-                if (!parse_amount(cell(paid), commission, why, money)) return problem(r, order_id, bad(paid, why));
+            const bool has_actual = !cell(F::actual_commission).empty();
+            if (has_actual) {
+                double v = 0;
+                if (!parse_amount(cell(F::actual_commission), v, why, money)) return problem(r, order_id, bad(F::actual_commission, why));
+                line.actual_commission = v;
+            }
+            if (!cell(F::est_commission).empty()) {
+                if (!parse_amount(cell(F::est_commission), line.est_commission, why, money)) {
+                    if (!has_actual) return problem(r, order_id, bad(F::est_commission, why));
+                    line.est_commission = *line.actual_commission;
+                }
             } else if (!cell(F::commission_rate).empty()) {
                 // No payment written: the commission base times the standard rate.
                 const F base = cell(F::actual_commission_base).empty() ? F::est_commission_base : F::actual_commission_base;
                 double amount = 0, rate = 0;
                 if (!cell(base).empty()) {
-                    if (!parse_amount(cell(base), amount, why, money)) return problem(r, order_id, bad(base, why));
-                    if (!parse_rate(cell(F::commission_rate), rate, why)) return problem(r, order_id, bad(F::commission_rate, why));
-                    commission = amount * rate;
+                    if (!parse_amount(cell(base), amount, why, money)) {
+                        if (!has_actual) return problem(r, order_id, bad(base, why));
+                    } else if (!parse_rate(cell(F::commission_rate), rate, why)) {
+                        if (!has_actual) return problem(r, order_id, bad(F::commission_rate, why));
+                    } else {
+                        line.est_commission = amount * rate;
+                    }
                 }
+            } else if (has_actual) {
+                line.est_commission = *line.actual_commission;
             }
-            bool ineligible = false;
-            status_words.read(cell(F::order_status), [this](std::string_view v, bool& out) {
-                out = key_is_any(v, words.ineligible);
+            uint8_t status = 0;
+            status_words.read(cell(F::order_status), [this](std::string_view v, uint8_t& out) {
+                out = static_cast<uint8_t>(parse_status(v, words));
                 return true;
-            }, ineligible);
-            if (ineligible) commission = 0;
+            }, status);
+            line.status = static_cast<OrderStatus>(status);
         }
-        const bool sample = payment == 0;
+        line.sample = payment == 0;
+        const double commission = line.commission();
+        const bool sample = line.sample;
         if (sample && !(has_price && price > 0))
             return problem(r, order_id, "Payment Amount is 0 and there is no Price above 0: neither an order nor a sample");
+        line.quantity = quantity;
+        line.amount = payment;
+        line.refunded = refunded;
+        read_time(cell(F::time_created), line.time, alt_time_);
+        // (A line of a version-1 key found again is kept from now on; it is no longer a key.)
 
-        // Duplicates: the same order line imported before, or earlier in this file.
+        // Known lines: the same order line imported before (compared below), or earlier in this
+        // file (a duplicate).
         scratch.assign(order_id);
         const std::string_view sku = cell(F::sku_id);
         if (!sku.empty() && sku.find('/') == std::string_view::npos) {
@@ -1192,40 +895,59 @@ struct OrdersImporter::Impl {
             scratch += sku;
         }
         const OrderBook::Found seen = book.find(order_id, order_tag, scratch);
-        if (seen.line) {
+        if (seen.line && seen.at == OrderBook::kThisFile) {
             ++result.duplicates;
-            return;
-        }
-
-        if (sample) {
-            ++result.samples;
-            remember(seen, order_id.size(), false);
             return;
         }
 
         user_key.assign(handle_view(user));
         for (char& ch : user_key) ch = lower_char(ch);
         const Id* creator = creator_by_key.find(user_key);
+        ContentKind kind = content_key.empty() ? ContentKind::other : ContentKind::video;
+        if (!cell(F::content_type).empty()) {
+            uint8_t k = 0;
+            kind_words.read(cell(F::content_type), [this](std::string_view v, uint8_t& out) {
+                out = static_cast<uint8_t>(parse_kind(v, true, words));
+                return true;
+            }, k);
+            kind = static_cast<ContentKind>(k);
+        }
+
+        if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
+
+        if (sample) {
+            ++result.samples;
+            // Kept as a line (it adds nothing), so that a later export of it is known.
+            remember(seen, order_id.size(), false, off_place(creator ? *creator : 0, kind, content_key));
+            return;
+        }
+
         if (!creator)
             return unmatched(r, order_id, user, content, payment, "no creator @" + normalize_handle(user) + " on the roster");
-        if (icontains(cell(F::content_type), "live"))
-            return unmatched(r, order_id, user, content, payment, "a LIVE order: only video orders attach to posts");
-
-        if (content_key.empty())
-            return unmatched(r, order_id, user, content, payment, "no Content ID: the order came from no post");
+        count_commission(line.status, commission);
+        const bool legacy = seen.line;  // a version-1 program counted it already: kept, nothing added
+        if (kind != ContentKind::video || content_key.empty()) {
+            // A LIVE, showcase or other sale: counted for the creator from the line itself.
+            remember(seen, order_id.size(), true, off_place(*creator, kind, content_key));
+            if (legacy) return void(++result.adopted);
+            return new_line(seen, commission, true);
+        }
 
         const auto at = targets.probe(content_key, content_tag);
         Target* t;
         if (at.found()) {
             t = &targets.value(at.entry);
             if (t->creator != *creator) {
-                std::string owner = "another creator";
-                for (const Creator& c : program.creators)
-                    if (c.id == t->creator) owner = "@" + c.handle;
-                return unmatched(r, order_id, user, content, payment,
-                                 "content " + std::string(content_key) + " is a post by " + owner);
+                // Another creator's post: the sale is the ordering creator's, on no post.
+                remember(seen, order_id.size(), true, off_place(*creator, ContentKind::other, content_key));
+                if (legacy) return void(++result.adopted);
+                return new_line(seen, commission, true);
             }
         } else {
+            if (legacy) {
+                remember(seen, order_id.size(), true, off_place(*creator, kind, content_key));
+                return void(++result.adopted);
+            }
             Post p;
             p.id = next_id++;
             p.creator_id = *creator;
@@ -1240,11 +962,23 @@ struct OrdersImporter::Impl {
             Target fresh;
             fresh.fresh = static_cast<int32_t>(result.changes.new_posts.size());
             fresh.creator = *creator;
+            fresh.post_id = p.id;
             fresh.touched = true;
             result.changes.new_posts.push_back(std::move(p));
             targets.insert(at, arena.keep(content_key), fresh);
             t = &targets.value(static_cast<uint32_t>(targets.size() - 1));
         }
+        if (t->place == kNoPlace) {
+            OrderLines::Place pl;
+            pl.creator_id = t->creator;
+            pl.post_id = t->post_id;
+            pl.kind = ContentKind::video;
+            pl.content_type = std::string(cell(F::content_type));
+            pl.content_id = std::string(content_key);
+            t->place = result.changes.new_lines.place_index(pl);
+        }
+        remember(seen, order_id.size(), true, t->place);
+        if (legacy) return void(++result.adopted);
         if (t->fresh >= 0) {
             // Its earliest order's day, read both ways until the file decides (at finish()).
             if (const auto d = read_day(cell(F::time_created))) {
@@ -1253,41 +987,118 @@ struct OrdersImporter::Impl {
                 if (day_first) t->first_day[0] = std::min(t->first_day[0], day_first->days);
                 if (month_first) t->first_day[1] = std::min(t->first_day[1], month_first->days);
             }
-        } else if (!t->touched) {
-            // The post's numbers so far, summed onto as before.
-            const Post& p = program.posts[static_cast<size_t>(t->existing)];
-            t->touched = true;
-            t->orders = p.orders;
-            t->buyers = p.buyers;
-            t->units = p.units == 0 && p.orders > 0 ? p.orders : p.units;  // units were never filled in
-            t->gmv = p.gmv;
-            t->refunded = p.refunded;
-            t->commission = p.commission;
-            touched.push_back(at.entry);
+        } else {
+            touch(*t, at.entry);
         }
-
-        remember(seen, order_id.size(), true);
         if (!seen.counted) {
             ++t->orders;
             ++t->buyers;
-            ++result.orders;
         }
         t->units += quantity;
         t->gmv += payment;
         if (refunded) t->refunded += payment;
         t->commission += commission;
+        new_line(seen, commission, false);
+    }
+
+    // A target of a program post takes the post's numbers the first time a line reaches it.
+    void touch(Target& t, uint32_t entry) {
+        if (t.touched) return;
+        const Post& p = program.posts[static_cast<size_t>(t.existing)];
+        t.touched = true;
+        t.orders = p.orders;
+        t.buyers = p.buyers;
+        t.units = p.units == 0 && p.orders > 0 ? p.orders : p.units;  // units were never filled in
+        t.gmv = p.gmv;
+        t.refunded = p.refunded;
+        t.commission = p.commission;
+        touched.push_back(entry);
+    }
+
+    // The summary's counts for a new line (its figures already in line_).
+    void new_line(const OrderBook::Found& seen, double commission, bool off_post) {
+        if (!seen.counted) ++result.orders;
         ++result.imported;
-        result.gmv += payment;
-        if (refunded) result.refunded += payment;
+        if (off_post) ++result.off_post;
+        result.gmv += line_.amount;
+        if (line_.refunded) result.refunded += line_.amount;
         result.commission += commission;
     }
 
-    // Keeps the order line in `scratch` (absent, as `seen` found it) as one this import adds;
-    // a sample's line does not make its order one already counted.
-    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted) {
+    void count_commission(OrderStatus s, double commission) {
+        if (s == OrderStatus::settled) result.commission_settled += commission;
+        else if (s != OrderStatus::ineligible) result.commission_expected += commission;
+    }
+
+    // A line of the program read again: unchanged, or its new figures kept and the difference
+    // (new minus old) added to its post, so that what a person typed into the post stays.
+    void known(uint32_t i, double commission) {
+        const OrderLines& lines = program.order_lines;
+        line_.time = lines.get_time(i);  // the day an order was made does not change
+        if (lines.creator_id(i) != 0) count_commission(line_.status, commission);
+        if (lines.same_figures(i, line_)) return void(++result.unchanged);
+        ++result.updated;
+        const OrderLine before = lines.get(i);
+        const LineChange c = line_change(before, line_);
+        result.status_changed += c.status;
+        result.refund_changed += c.refund;
+        result.commission_changed += c.commission;
+        result.amount_changed += c.amount;
+        OrderLine after = before;
+        after.quantity = line_.quantity;
+        after.amount = line_.amount;
+        after.refunded = line_.refunded;
+        after.sample = line_.sample;
+        after.status = line_.status;
+        after.est_commission = line_.est_commission;
+        after.actual_commission = line_.actual_commission;
+        result.changes.updated_at.push_back(i);
+        result.changes.updated_lines.push_back(after);
+        const double d_units = static_cast<double>(after.sample ? 0 : after.quantity) - static_cast<double>(before.sample ? 0 : before.quantity);
+        const double d_gmv = (after.sample ? 0 : after.amount) - (before.sample ? 0 : before.amount);
+        const double d_refund = (after.refunded && !after.sample ? after.amount : 0) - (before.refunded && !before.sample ? before.amount : 0);
+        const double d_commission = after.commission() - before.commission();
+        result.gmv += d_gmv;
+        result.refunded += d_refund;
+        result.commission += d_commission;
+        if (before.post_id == 0) return;  // on no post: the creator's figures come from the line itself
+        const auto at = targets.probe(before.content_id);
+        if (!at.found()) return;
+        Target& t = targets.value(at.entry);
+        if (t.existing < 0 || program.posts[static_cast<size_t>(t.existing)].id != before.post_id) return;  // the post is gone
+        touch(t, at.entry);
+        t.units += static_cast<int64_t>(d_units);
+        t.gmv += d_gmv;
+        t.refunded += d_refund;
+        t.commission += d_commission;
+    }
+
+    // The place of a line on no post, one per creator, kind, content type and content id.
+    uint32_t off_place(Id creator, ContentKind kind, std::string_view content_key) {
+        OrderLines::Place pl;
+        pl.creator_id = creator;
+        pl.kind = kind;
+        pl.content_type = std::string(cell(OrderField::content_type));
+        pl.content_id = std::string(content_key);
+        return result.changes.new_lines.place_index(pl);
+    }
+
+    // Keeps the order line in `scratch` (absent, or a version-1 key, as `seen` found it) as one
+    // this import adds, with the figures in line_; a sample's line does not make its order one
+    // already counted.
+    void remember(const OrderBook::Found& seen, size_t order_id_size, bool counted, uint32_t place) {
         const std::string_view v = arena.keep(scratch);
-        result.changes.new_order_keys.emplace_back(v);
-        book.add(seen, v, order_id_size, counted);
+        OrderLines& lines = result.changes.new_lines;
+        const std::string_view product = cell(OrderField::product_id);
+        uint32_t* code = product_codes.find(product);
+        if (!code) {
+            product_codes.insert(arena.keep(product), lines.product_index(product));
+            code = product_codes.find(product);
+        }
+        lines.push_back(v, place, *code, line_);
+        alt_new_.push_back(alt_time_);
+        if (!seen.line) book.add(seen, v, order_id_size, counted);
+        else book.set_at(seen.index, OrderBook::kThisFile);  // a version-1 key: in this file now
     }
 
     // A target's sums written into its post, rounded to the cent; a new post's day as well.
@@ -1311,8 +1122,9 @@ struct OrdersImporter::Impl {
         sized = true;
         const double per_row = static_cast<double>(bytes_read) / static_cast<double>(result.rows);
         const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
-        book.reserve(rows + program.imported_orders.size());
-        result.changes.new_order_keys.reserve(rows);
+        book.reserve(rows + program.order_lines.size() + program.imported_orders.size());
+        result.changes.new_lines.reserve(rows, rows * (scratch.size() + 4));
+        alt_new_.reserve(rows);
     }
 
     OrdersImport finish() {
@@ -1334,6 +1146,8 @@ struct OrdersImporter::Impl {
             return refused;
         }
         result.dates = read_dates();
+        if (result.dates.order == DateOrder::month_first)
+            for (size_t i = 0; i < alt_new_.size(); ++i) result.changes.new_lines.set_time(i, alt_new_[i]);
         result.changes.updated_posts.reserve(touched.size());
         for (uint32_t i : touched) {
             const Target& t = targets.value(i);
@@ -1347,6 +1161,8 @@ struct OrdersImporter::Impl {
         result.gmv = cents(result.gmv);
         result.refunded = cents(result.refunded);
         result.commission = cents(result.commission);
+        result.commission_settled = cents(result.commission_settled);
+        result.commission_expected = cents(result.commission_expected);
         result.posts_updated = static_cast<int64_t>(result.changes.updated_posts.size());
         result.posts_created = static_cast<int64_t>(result.changes.new_posts.size());
         return std::move(result);
@@ -1402,11 +1218,59 @@ void apply_orders(Program& p, const OrdersChanges& c) {
         auto it = index.find(x.id);
         if (it != index.end()) p.posts[it->second] = x;
     }
+    const size_t first_new = p.posts.size();
     for (const Post& x : c.new_posts) {
         p.posts.push_back(x);
         p.next_id = std::max(p.next_id, x.id + 1);
     }
-    p.imported_orders.insert(p.imported_orders.end(), c.new_order_keys.begin(), c.new_order_keys.end());
+    settle_post_fees(p, first_new);  // a new post carries its creator's fee per content piece
+    for (size_t k = 0; k < c.updated_at.size(); ++k)
+        if (c.updated_at[k] < p.order_lines.size()) p.order_lines.set_figures(c.updated_at[k], c.updated_lines.get(k));
+    p.order_lines.append(c.new_lines);
+}
+
+std::vector<std::string> OrdersChanges::new_keys() const {
+    std::vector<std::string> out;
+    out.reserve(new_lines.size());
+    for (size_t i = 0; i < new_lines.size(); ++i) out.emplace_back(new_lines.key(i));
+    return out;
+}
+
+std::unordered_map<Id, CreatorLineSales> line_sales(const Program& p) {
+    std::unordered_map<Id, CreatorLineSales> out;
+    const OrderLines& l = p.order_lines;
+    // An order counts once, for the creator and kind of its first line that is not a sample.
+    std::unordered_map<std::string_view, bool> orders;
+    orders.reserve(l.size());
+    for (size_t i = 0; i < l.size(); ++i) {
+        const Id c = l.creator_id(i);
+        if (c == 0 || l.sample(i)) continue;
+        CreatorLineSales& cs = out[c];
+        const bool off = l.post_id(i) == 0;
+        const std::string_view key = l.key(i);
+        const bool first = orders.emplace(key.substr(0, key.find('/')), true).second;
+        const double commission = l.commission(i);
+        for (LineSales* s : {&cs.by_kind[static_cast<int>(l.kind(i))], off ? &cs.off_post : nullptr}) {
+            if (!s) continue;
+            ++s->lines;
+            if (first) ++s->orders;
+            s->units += l.quantity(i);
+            s->gmv += l.amount(i);
+            if (l.refunded(i)) s->refunded += l.amount(i);
+            s->commission += commission;
+            if (l.status(i) == OrderStatus::settled) s->commission_settled += commission;
+            else if (l.status(i) != OrderStatus::ineligible) s->commission_expected += commission;
+        }
+    }
+    for (auto& [id, cs] : out)
+        for (LineSales* s : {&cs.by_kind[0], &cs.by_kind[1], &cs.by_kind[2], &cs.by_kind[3], &cs.off_post}) {
+            s->gmv = cents(s->gmv);
+            s->refunded = cents(s->refunded);
+            s->commission = cents(s->commission);
+            s->commission_settled = cents(s->commission_settled);
+            s->commission_expected = cents(s->commission_expected);
+        }
+    return out;
 }
 
 }  // namespace sr

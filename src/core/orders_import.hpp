@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model.hpp"
@@ -139,8 +140,13 @@ struct OrdersChanges {
     uint64_t base_revision = 0;
     std::vector<Post> updated_posts;          // full new value of each existing post that changes
     std::vector<Post> new_posts;              // ids handed out from the program's next_id
-    std::vector<std::string> new_order_keys;  // remembered so the same lines are not added twice
-    bool empty() const { return updated_posts.empty() && new_posts.empty() && new_order_keys.empty(); }
+    OrderLines new_lines;                     // appended to the program's order_lines
+    std::vector<uint32_t> updated_at;         // lines of the program whose figures change...
+    OrderLines updated_lines;                 // ...to these (same order; keys and places kept)
+    bool empty() const {
+        return updated_posts.empty() && new_posts.empty() && new_lines.empty() && updated_at.empty();
+    }
+    std::vector<std::string> new_keys() const;  // the new lines' keys, in file order (tests)
 };
 
 struct OrdersImport {
@@ -149,12 +155,19 @@ struct OrdersImport {
     std::string refused;
     ColumnMatch columns;
 
-    // Data rows read (the header not counted): imported + duplicates + samples + problem_count
-    // + unmatched_count + skipped.
+    // Data rows read (the header not counted): imported + updated + unchanged + adopted +
+    // duplicates + samples + problem_count + unmatched_count + skipped.
     int64_t rows = 0;
-    int64_t imported = 0;      // order lines added to posts
+    int64_t imported = 0;      // new order lines (on posts and off them: LIVE, showcase, ...)
     int64_t orders = 0;        // distinct new orders among them
-    int64_t duplicates = 0;    // lines already imported (earlier import or earlier in this file)
+    int64_t updated = 0;       // lines known from an earlier import whose figures changed
+    int64_t status_changed = 0, refund_changed = 0, commission_changed = 0, amount_changed = 0;  // of those
+    int64_t unchanged = 0;     // lines known from an earlier import, the same again
+    int64_t adopted = 0;       // lines a version-1 program knew by key alone: kept now, nothing added
+    int64_t duplicates = 0;    // lines earlier in this file
+    int64_t off_post = 0;      // of the new lines: LIVE, showcase and other lines of roster creators
+    double commission_settled = 0;  // of the file's lines of roster creators: Settled
+    double commission_expected = 0; // Pending, Frozen or no status: expected, not yet paid
     int64_t samples = 0;       // 100 % discount lines: counted here, never as orders or GMV
     double gmv = 0;            // payment amounts added
     double refunded = 0;
@@ -174,9 +187,10 @@ struct OrdersImport {
     OrdersChanges changes;
 
     bool ok() const { return refused.empty(); }
-    // "1,204 orders imported (1,310 lines), 3 duplicates, 12 samples, 2 rows refused, 5 unmatched",
-    // then ", 2 rows skipped" when some were, and how dates were read when the file did not say
-    // (", dates such as 03/04/2026 read day first: the file does not say which").
+    // "1,310 new lines (1,204 orders), 2 updated (2 status, 1 refund, 2 commission), 5 unchanged,
+    // 3 duplicates, 12 samples, 2 rows refused, 5 unmatched", then ", 2 rows skipped" when some
+    // were, ", 4 known from an earlier version" for adopted lines, and how dates were read when
+    // the file did not say (", dates such as 03/04/2026 read day first: the file does not say which").
     std::string summary() const;
 };
 
@@ -220,6 +234,22 @@ private:
 // All at once (tests, the command-line tool).
 OrdersImport import_orders_csv(const Program& program, std::string_view csv, const ColumnMapping& mapping = {},
                                uint64_t revision = 0, const OrdersImportOptions& options = {});
+
+// What a program's order lines add up to for one creator, by content kind (derived from the
+// stored lines; docs/rules.md, "Order lines"). Lines on a post are counted there through the
+// post's own figures; these are every line, so a screen can show the split.
+struct LineSales {
+    int64_t lines = 0, orders = 0, units = 0;
+    double gmv = 0, refunded = 0, commission = 0;
+    double commission_expected = 0;  // Pending, Frozen or no status: not yet paid
+    double commission_settled = 0;   // Settled
+};
+struct CreatorLineSales {
+    LineSales by_kind[kContentKindCount];
+    LineSales off_post;  // the lines on no post (LIVE, showcase, other): added to the creator's totals
+};
+// Every creator's, by creator id (one pass over the lines).
+std::unordered_map<Id, CreatorLineSales> line_sales(const Program& p);
 
 // Applies changes to a program directly (tests and the CLI; the app goes through
 // Store::import_orders so the step can be undone).

@@ -8,7 +8,9 @@
 #include <optional>
 #include <unordered_map>
 
+#include "briefs.hpp"
 #include "creators.hpp"
+#include "enums.hpp"
 #include "format.hpp"
 #include "review_today.hpp"
 
@@ -22,6 +24,7 @@ const char* action_kind_name(ActionKind k) {
         case ActionKind::spark_campaign_outlasts_code: return "spark_campaign_outlasts_code";
         case ActionKind::spark_not_verified: return "spark_not_verified";
         case ActionKind::spark_past_expiry: return "spark_past_expiry";
+        case ActionKind::spark_not_received: return "spark_not_received";
         case ActionKind::replace_creator: return "replace_creator";
         case ActionKind::compliance_open: return "compliance_open";
         case ActionKind::conversion_flag: return "conversion_flag";
@@ -47,7 +50,8 @@ int urgency_of(ActionKind k) {
         case ActionKind::spark_kill:
         case ActionKind::spark_campaign_outlasts_code:
         case ActionKind::spark_not_verified:
-        case ActionKind::spark_past_expiry: return 0;
+        case ActionKind::spark_past_expiry:
+        case ActionKind::spark_not_received: return 0;
         case ActionKind::replace_creator:
         case ActionKind::compliance_open:
         case ActionKind::conversion_flag:
@@ -244,6 +248,10 @@ Review review(const Program& p, Date week_start_date) {
         if (c.valid_code) continue;
         const auto cs = code_state.find(c.post_id);
         if (cs != code_state.end() && cs->second.killed) continue;  // its Spark Ad was killed: not again
+        // A code requested for it and overdue is an action of its own (not received): not twice.
+        if (cs != code_state.end() && cs->second.requested && cs->second.requested_on &&
+            today - *cs->second.requested_on >= s.spark_receive_alert_days)
+            continue;
         std::string reason = "conversion " + fmt_rate(c.conversion) + " on " + fmt_int(c.clicks) + " clicks, " +
                              fmt_int(c.views) + " views; margin " + fmt_money(c.margin, s.currency);
         if (!c.compliance_passed) reason += "; compliance review pending";
@@ -301,6 +309,7 @@ Review review(const Program& p, Date week_start_date) {
 
     r.posting = posting_rate(p);
     r.velocity = content_velocity(p, r.week_start);
+    r.hooks = hook_angle_table(p, r.week_start.plus_days(-s.hook_window_days), r.week_start, 0, book);
 
     // Margin beside GMV.
     r.program_margin = book.program;
@@ -428,6 +437,21 @@ std::string review_to_json(const Review& r, const Program& p, bool pretty) {
     j["velocity"] = {{"weeks", std::move(weeks)},
                      {"average_per_week", round2(r.velocity.average)},
                      {"creators", std::move(vcreators)}};
+    json hooks = json::array();
+    for (const HookAngleRow& h : r.hooks.rows) {
+        json o = {{"angle", std::string(name_of(h.hook))}, {"posts", h.posts}, {"views", h.views}, {"clicks", h.clicks},
+                  {"orders", h.orders}, {"gmv", round2(h.gmv)}, {"margin", round2(h.margin)},
+                  {"enough_data", h.enough_data()}};
+        o["hold_rate"] = h.hold_rate ? json(round4(*h.hold_rate)) : json(nullptr);
+        o["conversion"] = h.conversion ? json(round4(*h.conversion)) : json(nullptr);
+        o["revenue_per_post"] = h.revenue_per_post ? json(round2(*h.revenue_per_post)) : json(nullptr);
+        hooks.push_back(std::move(o));
+    }
+    j["hook_angles"] = {{"from", r.hooks.from ? json(r.hooks.from->to_string()) : json(nullptr)},
+                        {"to", r.hooks.to.plus_days(-1).to_string()},
+                        {"angles", std::move(hooks)},
+                        {"winner", r.hooks.winner ? json(std::string(name_of(*r.hooks.winner))) : json(nullptr)},
+                        {"winner_reason", r.hooks.winner_reason}};
     const MarginParts& m = r.program_margin;
     j["margin"] = {{"program",
                     {{"gmv", round2(m.gmv)}, {"refunds", round2(m.refunds)}, {"goods", round2(m.goods)},
@@ -513,6 +537,20 @@ std::string review_to_text(const Review& r, const Program& p) {
     char avg[32];
     std::snprintf(avg, sizeof avg, "%.1f", r.velocity.average);
     o += "   average " + std::string(avg) + "\n";
+
+    o += "\nHook angles, posts published " + (r.hooks.from ? r.hooks.from->to_string() : std::string("from the start")) +
+         " to " + r.hooks.to.plus_days(-1).to_string() + "\n";
+    o += "  " + pad("angle", 24) + lpad("posts", 7) + lpad("views", 12) + lpad("hold 3s", 9) + lpad("clicks", 10) +
+         lpad("conv", 8) + lpad("rev/post", 13) + lpad("margin", 14) + "\n";
+    for (const HookAngleRow& h : r.hooks.rows) {
+        const std::string few = h.enough_data() ? "" : "  (too little data)";
+        o += "  " + pad(hook_angle_label(h.hook), 24) + lpad(std::to_string(h.posts), 7) + lpad(fmt_int(h.views), 12) +
+             lpad(h.hold_rate ? fmt_rate(*h.hold_rate) : "-", 9) + lpad(fmt_int(h.clicks), 10) +
+             lpad(h.conversion ? fmt_rate(*h.conversion) : "-", 8) +
+             lpad(h.revenue_per_post ? fmt_money(*h.revenue_per_post, s.currency) : "-", 13) +
+             lpad(fmt_money(h.margin, s.currency), 14) + few + "\n";
+    }
+    o += std::string("  winning angle: ") + (r.hooks.winner ? "" : "none, ") + r.hooks.winner_reason + "\n";
 
     auto table = [&](const char* title, const std::vector<RankRow>& rows) {
         o += std::string("\n") + title + "\n";

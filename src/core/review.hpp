@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "hooks.hpp"
 #include "metrics.hpp"
 #include "model.hpp"
 #include "rules.hpp"
@@ -20,6 +21,7 @@ enum class ActionKind {
     spark_campaign_outlasts_code,
     spark_not_verified,
     spark_past_expiry,
+    spark_not_received,
     replace_creator,
     compliance_open,
     conversion_flag,
@@ -74,6 +76,7 @@ struct Review {
     std::vector<PromotionCheck> promotions;
     std::vector<SparkCandidate> candidates;
     Velocity velocity;
+    HookAngleTable hooks;                          // the hook_window_days before the review day, every product
     std::vector<RankRow> creators_by_margin;       // top margin_ranking_size
     std::vector<RankRow> creators_by_gmv;          // top margin_ranking_size, margin beside
     std::vector<RankRow> posts_by_margin;          // top margin_ranking_size

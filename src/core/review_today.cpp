@@ -44,6 +44,10 @@ std::vector<ReviewItem> spark_actions(const Program& p, Date today) {
                 add(ActionKind::spark_not_verified, a, who(a.creator_id) + ": Spark Code not verified",
                     "paste the code into Ads Manager", -a.days);
                 break;
+            case SparkAlertKind::not_received:
+                add(ActionKind::spark_not_received, a, who(a.creator_id) + ": Spark Code not received",
+                    "ask the creator again, or request a code for another post", -a.days);
+                break;
             case SparkAlertKind::past_expiry:
                 add(ActionKind::spark_past_expiry, a, who(a.creator_id) + ": Spark Code past its expiry",
                     "set the code expired; extend or replace it if the post should still run", -a.days);
@@ -57,8 +61,15 @@ Review review_on(const Program& p, Date today) {
     Review r = review(p, today);
     if (today <= r.week_start) return r;
     std::vector<ReviewItem> actions = spark_actions(p, today);
+    // A candidate whose requested code became overdue since the week's first day is that action now.
+    std::unordered_map<Id, bool> overdue_posts;
+    for (const ReviewItem& it : actions)
+        if (it.kind == ActionKind::spark_not_received)
+            for (const SparkCode& c : p.spark_codes)
+                if (c.id == it.record_id && c.post_id) overdue_posts[c.post_id] = true;
     for (ReviewItem& it : r.actions)
-        if (it.urgency != 0) actions.push_back(std::move(it));
+        if (it.urgency != 0 && !(it.kind == ActionKind::spark_candidate && overdue_posts.count(it.record_id)))
+            actions.push_back(std::move(it));
     // The review's order: urgency, kind, the most pressing first, creator, record.
     std::stable_sort(actions.begin(), actions.end(), [](const ReviewItem& a, const ReviewItem& b) {
         if (a.urgency != b.urgency) return a.urgency < b.urgency;

@@ -95,8 +95,38 @@ bool can_go_live(const SparkCode& c, const Program& p) {
 
 namespace {
 
-// The kill rule on a code whose linked post (if any) is already found.
-KillVerdict kill_verdict_on(const SparkCode& c, const Settings& s, const Post* post) {
+struct PaidTotals {
+    int64_t clicks = 0, orders = 0;
+};
+
+OrganicBaseline baseline_of(const Post& post, PaidTotals paid) {
+    OrganicBaseline b;
+    b.clicks = post.clicks;
+    b.orders = post.orders;
+    if ((paid.clicks > 0 || paid.orders > 0) && paid.clicks < post.clicks && paid.orders <= post.orders) {
+        b.clicks -= paid.clicks;
+        b.orders -= paid.orders;
+        b.paid_clicks = paid.clicks;
+        b.paid_orders = paid.orders;
+        b.paid_excluded = true;
+    }
+    if (b.clicks > 0) b.conversion = static_cast<double>(b.orders) / static_cast<double>(b.clicks);
+    return b;
+}
+
+PaidTotals paid_on_post(const Program& p, Id post_id) {
+    PaidTotals t;
+    for (const SparkCode& c : p.spark_codes)
+        if (c.post_id == post_id)
+            for (const PaidRound& r : c.rounds) {
+                t.clicks += r.clicks;
+                t.orders += r.orders;
+            }
+    return t;
+}
+
+// The kill rule on a code whose linked post (if any) and its organic baseline are already found.
+KillVerdict kill_verdict_on(const SparkCode& c, const Settings& s, const std::optional<OrganicBaseline>& organic) {
     KillVerdict v;
     if (c.rounds.empty()) {
         v.reason = "no paid round yet";
@@ -108,8 +138,7 @@ KillVerdict kill_verdict_on(const SparkCode& c, const Settings& s, const Post* p
         orders += r.orders;
     }
     v.paid_conversion = clicks ? static_cast<double>(orders) / static_cast<double>(clicks) : 0.0;
-    if (post && post->clicks > 0)
-        v.organic_conversion = static_cast<double>(post->orders) / static_cast<double>(post->clicks);
+    if (organic) v.organic_conversion = organic->conversion;
     const std::string paid = "paid conversion " + fmt_rate(v.paid_conversion) + " on " + fmt_int(clicks) + " clicks";
     if (clicks < s.min_clicks) {
         v.reason = paid + " (too little data to judge: under " + fmt_int(s.min_clicks) + " clicks)";
@@ -137,8 +166,23 @@ KillVerdict kill_verdict_on(const SparkCode& c, const Settings& s, const Post* p
 
 }  // namespace
 
+OrganicBaseline organic_baseline(const Post& post, const Program& p) { return baseline_of(post, paid_on_post(p, post.id)); }
+
 KillVerdict kill_verdict(const SparkCode& c, const Program& p) {
-    return kill_verdict_on(c, p.settings, c.post_id ? find_in(p.posts, c.post_id) : nullptr);
+    const Post* post = c.post_id ? find_in(p.posts, c.post_id) : nullptr;
+    std::optional<OrganicBaseline> organic;
+    if (post) organic = organic_baseline(*post, p);
+    return kill_verdict_on(c, p.settings, organic);
+}
+
+RoundRatios round_ratios(const PaidRound& r) {
+    RoundRatios x;
+    auto ratio = [](double a, double b) { return b > 0 ? std::optional<double>(a / b) : std::nullopt; };
+    x.ctr = ratio(static_cast<double>(r.clicks), static_cast<double>(r.impressions));
+    x.cpa = ratio(r.spend, static_cast<double>(r.orders));
+    x.roas = ratio(r.gmv, r.spend);
+    x.conversion = ratio(static_cast<double>(r.orders), static_cast<double>(r.clicks));
+    return x;
 }
 
 std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
@@ -155,11 +199,21 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
     for (const SparkCode& c : p.spark_codes)
         if (c.status == SparkStatus::live && c.post_id) post_ids.insert(c.post_id);
     std::vector<const Post*> posts(post_ids.size(), nullptr);
-    if (!posts.empty())
+    std::vector<PaidTotals> paid(post_ids.size());  // every code's rounds on those posts
+    if (!posts.empty()) {
         for (const Post& x : p.posts) {
             const int32_t k = post_ids.find(x.id);
             if (k != IdSlots::none) posts[static_cast<size_t>(k)] = &x;
         }
+        for (const SparkCode& c : p.spark_codes) {
+            const int32_t k = c.post_id ? post_ids.find(c.post_id) : IdSlots::none;
+            if (k == IdSlots::none) continue;
+            for (const PaidRound& r : c.rounds) {
+                paid[static_cast<size_t>(k)].clicks += r.clicks;
+                paid[static_cast<size_t>(k)].orders += r.orders;
+            }
+        }
+    }
     for (const SparkCode& c : p.spark_codes) {
         const auto expiry = spark_expiry(c);
         const auto left = spark_days_left(c, today);
@@ -204,9 +258,21 @@ std::vector<SparkAlert> spark_alerts(const Program& p, Date today) {
                          days(waiting) + " (limit " + days(s.spark_verify_alert_days) + "): paste it into Ads Manager",
                      "received " + c.received->to_string());
         }
+        if (c.status == SparkStatus::requested && c.requested) {
+            const int waiting = today - *c.requested;
+            if (waiting >= s.spark_receive_alert_days)
+                push(SparkAlertKind::not_received, waiting,
+                     "Spark Code of " + who + " requested " + c.requested->to_string() + " and not received after " +
+                         days(waiting) + " (limit " + days(s.spark_receive_alert_days) +
+                         "): ask the creator again, or request a code for another post",
+                     "requested " + c.requested->to_string());
+        }
         if (c.status == SparkStatus::live) {
             const int32_t post = c.post_id ? post_ids.find(c.post_id) : IdSlots::none;
-            const KillVerdict k = kill_verdict_on(c, s, post != IdSlots::none ? posts[static_cast<size_t>(post)] : nullptr);
+            std::optional<OrganicBaseline> organic;
+            if (post != IdSlots::none && posts[static_cast<size_t>(post)])
+                organic = baseline_of(*posts[static_cast<size_t>(post)], paid[static_cast<size_t>(post)]);
+            const KillVerdict k = kill_verdict_on(c, s, organic);
             if (k.kill) push(SparkAlertKind::kill_suggested, 0, "kill the Spark Ad of " + who + ": " + k.reason, k.reason);
         }
     }

@@ -42,14 +42,15 @@ bool can_go_live(const SparkCode& c, const Program& p);  // all four hold
 // An alert for the weekly review and the Spark Codes screen.
 // past_expiry: a received or verified code past its expiry (never live): to be set expired by hand
 // (and extended or replaced if the post should still run).
+// not_received: a requested code not received spark_receive_alert_days or more days after its request.
 enum class SparkAlertKind { expires_soon, campaign_outlasts_code, not_verified, kill_suggested, expired_while_live,
-                            past_expiry };
+                            past_expiry, not_received };
 struct SparkAlert {
     SparkAlertKind kind;
     Id code_id = 0;
     Id creator_id = 0;
     std::string owner;        // the renewal owner it goes to ("" = nobody named)
-    int days = 0;             // days left (expires_soon), days waiting (not_verified), days short, days past
+    int days = 0;             // days left (expires_soon), days waiting (not_verified, not_received), days short, days past
     std::string message;
     // The alert's key figure, which does not change from one day to the next while the cause is
     // the same ("expires 2026-12-07"): the weekly review's "numbers" for marking it done.
@@ -57,10 +58,23 @@ struct SparkAlert {
 };
 std::vector<SparkAlert> spark_alerts(const Program& p, Date today);
 
+// A post's organic numbers, the kill rule's baseline (docs/rules.md, section 5): the post's clicks
+// and orders count its Spark Ads' traffic too, so the paid rounds of every Spark Code on the post
+// are taken off. When the rounds add up to more than the post has (paid clicks at or over the
+// post's clicks, or more paid orders than the post's), the post's numbers cannot hold them and
+// are taken as they are.
+struct OrganicBaseline {
+    int64_t clicks = 0, orders = 0;       // organic
+    int64_t paid_clicks = 0, paid_orders = 0;  // the rounds taken off (0 when none were)
+    bool paid_excluded = false;           // the rounds were taken off the post's numbers
+    std::optional<double> conversion;     // orders / clicks; none without organic clicks
+};
+OrganicBaseline organic_baseline(const Post& post, const Program& p);
+
 // The kill rule: after the first paid round, suggest `killed` when the paid conversion rate
 // (orders / clicks over every round so far) is below kill_ratio_of_organic x the post's organic
-// conversion rate, or below kill_floor. Paid rounds under min_clicks clicks are too little
-// data: no suggestion.
+// conversion rate (organic_baseline), or below kill_floor. Paid rounds under min_clicks clicks
+// are too little data: no suggestion.
 struct KillVerdict {
     bool evaluated = false;   // at least one round with enough clicks
     bool kill = false;
@@ -69,6 +83,13 @@ struct KillVerdict {
     std::string reason;
 };
 KillVerdict kill_verdict(const SparkCode& c, const Program& p);
+
+// One paid round's ratios: CTR = clicks / impressions, CPA = spend / orders, ROAS = GMV / spend,
+// each none when what it divides by is 0.
+struct RoundRatios {
+    std::optional<double> ctr, cpa, roas, conversion;
+};
+RoundRatios round_ratios(const PaidRound& r);
 
 // Spark Ad candidates: posts ranked by conversion rate (not views), only posts with enough
 // data (min_clicks clicks and min_views views), published within candidate_window_days

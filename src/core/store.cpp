@@ -8,6 +8,7 @@
 
 #include "enums.hpp"
 #include "format.hpp"
+#include "post_fee.hpp"
 #include "rules.hpp"
 #include "spark.hpp"
 #include "status_moves.hpp"
@@ -179,12 +180,22 @@ CommandResult Store::update_creator(Creator c) {
     if (!errs.empty()) return refuse(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
+    // The creator's posts whose fee is not by hand follow a new flat fee, in the same step
+    // (docs/rules.md, "The deal on posts"): the post ids with the fee each had.
+    std::vector<std::pair<Id, double>> fees;
+    for (const Post& x : program_.posts)
+        if (x.creator_id == id && !x.fee_by_hand && x.creator_fee != c.flat_fee) fees.emplace_back(x.id, x.creator_fee);
+    const double fee = c.flat_fee;
     run({"Edit @" + c.handle,
-         [c](Program& p) {
+         [c, fees, fee](Program& p) {
              if (Creator* x = by_id(p.creators, c.id)) *x = c;
+             for (const auto& f : fees)
+                 if (Post* x = by_id(p.posts, f.first)) x->creator_fee = fee;
          },
-         [before](Program& p) {
+         [before, fees](Program& p) {
              if (Creator* x = by_id(p.creators, before.id)) *x = before;
+             for (const auto& f : fees)
+                 if (Post* x = by_id(p.posts, f.first)) x->creator_fee = f.second;
          }});
     return CommandResult::done(id);
 }
@@ -310,6 +321,7 @@ CommandResult Store::clear_review_mark(const std::string& action) {
 
 CommandResult Store::replace_program(Program next, std::string label) {
     if (read_only_) return refuse_read_only();
+    settle_post_fees(next);  // a merged program's posts follow the fees of the creators it kept
     auto before = std::make_shared<Program>(program_);
     auto after = std::make_shared<Program>(std::move(next));
     run({std::move(label), [after](Program& p) { p = *after; }, [before](Program& p) { p = *before; }});
@@ -333,20 +345,25 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
     for (const Post& x : c.new_posts)
         if (x.id < program_.next_id && index.count(x.id))
             return refuse({{"orders", "Id " + std::to_string(x.id) + " is already used."}});
+    for (uint32_t at : c.updated_at)
+        if (at >= program_.order_lines.size()) return refuse({{"orders", "No order line " + std::to_string(at) + "."}});
+    // The lines' figures before the import, to put back on undo.
+    auto old_lines = std::make_shared<OrderLines>();
+    for (uint32_t at : c.updated_at) old_lines->push_back(program_.order_lines.get(at));
     auto after = std::make_shared<OrdersChanges>(std::move(c));
     const Id next_before = program_.next_id;
-    const size_t keys_before = program_.imported_orders.size();
-    // The order keys (a million for a large file) move into the program and back out on undo,
-    // rather than being copied each way.
+    const size_t lines_before = program_.order_lines.size(), places_before = program_.order_lines.places(),
+                 products_before = program_.order_lines.products();
     run({std::move(label),
+         // The new lines (a million for a large file) move into the program, and back out on
+         // undo, rather than being kept twice.
          [after](Program& p) {
-             std::vector<std::string> keys = std::move(after->new_order_keys);
-             after->new_order_keys.clear();
+             OrderLines lines = std::move(after->new_lines);
+             after->new_lines = OrderLines();
              apply_orders(p, *after);
-             p.imported_orders.insert(p.imported_orders.end(), std::make_move_iterator(keys.begin()),
-                                      std::make_move_iterator(keys.end()));
+             p.order_lines.append(std::move(lines));
          },
-         [before, after, next_before, keys_before](Program& p) {
+         [before, after, old_lines, next_before, lines_before, places_before, products_before](Program& p) {
              std::unordered_map<Id, const Post*> old;
              for (const Post& x : *before) old.emplace(x.id, &x);
              std::unordered_map<Id, bool> added;
@@ -359,10 +376,54 @@ CommandResult Store::import_orders(OrdersChanges&& c, std::string label) {
                  kept.push_back(it != old.end() ? *it->second : std::move(x));
              }
              p.posts = std::move(kept);
-             const size_t keep = std::min(keys_before, p.imported_orders.size());
-             after->new_order_keys.assign(std::make_move_iterator(p.imported_orders.begin() + static_cast<std::ptrdiff_t>(keep)),
-                                          std::make_move_iterator(p.imported_orders.end()));
-             p.imported_orders.resize(keep);
+             after->new_lines = p.order_lines.tail(lines_before);
+             p.order_lines.truncate(lines_before, places_before, products_before);
+             for (size_t k = 0; k < after->updated_at.size(); ++k)
+                 p.order_lines.set_figures(after->updated_at[k], old_lines->get(k));
+             p.next_id = next_before;
+         }});
+    return CommandResult::done(0);
+}
+
+CommandResult Store::import_export(const ExportChanges& c, std::string label) {
+    if (read_only_) return refuse_read_only();
+    if (c.base_revision != revision_)
+        return refuse({{"import", "The program changed while the file was being read; import it again."}});
+    if (c.empty()) return refuse({{"import", "Nothing to import."}});
+    std::unordered_map<Id, bool> used;
+    auto before = std::make_shared<ExportChanges>();  // the records as they were
+    {
+        std::unordered_map<Id, const Creator*> creators;
+        for (const Creator& x : program_.creators) creators.emplace(x.id, &x), used.emplace(x.id, true);
+        std::unordered_map<Id, const Post*> posts;
+        for (const Post& x : program_.posts) posts.emplace(x.id, &x), used.emplace(x.id, true);
+        for (const Creator& x : c.updated_creators) {
+            auto it = creators.find(x.id);
+            if (it == creators.end()) return refuse({{"import", "No creator with id " + std::to_string(x.id) + "."}});
+            before->updated_creators.push_back(*it->second);
+        }
+        for (const Post& x : c.updated_posts) {
+            auto it = posts.find(x.id);
+            if (it == posts.end()) return refuse({{"import", "No post with id " + std::to_string(x.id) + "."}});
+            before->updated_posts.push_back(*it->second);
+        }
+    }
+    for (const Creator& x : c.new_creators)
+        if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
+    for (const Post& x : c.new_posts)
+        if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
+    auto after = std::make_shared<ExportChanges>(c);
+    const Id next_before = program_.next_id;
+    run({std::move(label), [after](Program& p) { apply_export_changes(p, *after); },
+         [before, after, next_before](Program& p) {
+             std::unordered_map<Id, bool> added;
+             for (const Creator& x : after->new_creators) added.emplace(x.id, true);
+             for (const Post& x : after->new_posts) added.emplace(x.id, true);
+             p.creators.erase(std::remove_if(p.creators.begin(), p.creators.end(), [&](const Creator& x) { return added.count(x.id) > 0; }),
+                              p.creators.end());
+             p.posts.erase(std::remove_if(p.posts.begin(), p.posts.end(), [&](const Post& x) { return added.count(x.id) > 0; }),
+                           p.posts.end());
+             apply_export_changes(p, *before);
              p.next_id = next_before;
          }});
     return CommandResult::done(0);
@@ -537,6 +598,7 @@ CommandResult Store::add_post(Post x) {
     if (read_only_) return refuse_read_only();
     x.id = 0;
     x.tiktok_ref = trim(x.tiktok_ref);
+    x.creator_fee = deal_fee(x, program_);
     Errors e = validate_post(x, program_);
     return add_record(&Program::posts, x, std::move(e), "Add post");
 }
@@ -544,6 +606,7 @@ CommandResult Store::update_post(Post x) {
     if (read_only_) return refuse_read_only();
     if (!find_post(x.id)) return refuse(no_record("post", x.id));
     x.tiktok_ref = trim(x.tiktok_ref);
+    x.creator_fee = deal_fee(x, program_);  // moved to another creator: that creator's fee
     Errors e = validate_post(x, program_);
     if (!e.empty()) return refuse(std::move(e));
     return put_record(&Program::posts, x, "Edit post");
@@ -554,6 +617,12 @@ CommandResult Store::remove_post(Id id) {
     size_t codes = 0;
     for (const SparkCode& r : program_.spark_codes) codes += r.post_id == id;
     if (codes) return refuse({{"id", "The post has " + count_of(codes, "Spark Code", "Spark Codes") + "; remove those first."}});
+    size_t incidents = 0;
+    for (const Creator& c : program_.creators)
+        for (const ComplianceIncident& x : c.compliance) incidents += x.post_id == id;
+    if (incidents)
+        return refuse({{"id", "The post is named by " + count_of(incidents, "compliance incident", "compliance incidents") +
+                                  "; unlink or remove those first."}});
     return remove_record(&Program::posts, id, "Remove post");
 }
 
@@ -563,6 +632,11 @@ CommandResult Store::add_incident(Id creator_id, ComplianceIncident x) {
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
+    if (x.post_id) {
+        const Post* post = find_post(x.post_id);
+        if (!post) e.push_back({"post_id", "No post with id " + std::to_string(x.post_id) + "."});
+        else if (post->creator_id != creator_id) e.push_back({"post_id", "That post belongs to another creator."});
+    }
     if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     x.id = program_.next_id;
@@ -584,6 +658,11 @@ CommandResult Store::update_incident(Id creator_id, ComplianceIncident x) {
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
     Errors e = validate_incident(x);
+    if (x.post_id) {
+        const Post* post = find_post(x.post_id);
+        if (!post) e.push_back({"post_id", "No post with id " + std::to_string(x.post_id) + "."});
+        else if (post->creator_id != creator_id) e.push_back({"post_id", "That post belongs to another creator."});
+    }
     if (!e.empty()) return refuse(std::move(e));
     Creator next = *c;
     ComplianceIncident* i = by_id(next.compliance, x.id);
@@ -609,13 +688,16 @@ CommandResult Store::change_tier(Id creator_id, int to, Date date, std::string r
     if (read_only_) return refuse_read_only();
     const Creator* c = find_creator(creator_id);
     if (!c) return refuse(no_record("creator", creator_id));
-    if (to < 1 || to > 3) return refuse({{"tier", "Tier must be 1, 2 or 3."}});
+    if (to < 0 || to > 3) return refuse({{"tier", "Tier must be 1, 2, 3, or follow followers."}});
     if (trim(reason).empty()) return refuse({{"reason", "Say why the tier changes: it lands in the tier history."}});
     const int from = effective_tier(*c, program_.settings);
-    if (from == to) return refuse({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
+    if (to == 0 && !c->pinned_tier) return refuse({{"tier", "@" + c->handle + " already follows followers."}});
+    if (to != 0 && from == to && c->pinned_tier == to)
+        return refuse({{"tier", "@" + c->handle + " is already tier " + std::to_string(to) + "."}});
     Creator next = *c;
     next.pinned_tier = to;
-    next.tier_history.push_back({date, from, to, trim(reason)});
+    const int now = effective_tier(next, program_.settings);  // to = 0: the tier from followers
+    next.tier_history.push_back({date, from, now, trim(reason)});
     return put_record(&Program::creators, next, "Tier of @" + c->handle + " " + std::to_string(from) + " -> " + std::to_string(to));
 }
 

@@ -10,6 +10,7 @@
 #include "creators.hpp"
 #include "model.hpp"
 #include "merge.hpp"
+#include "export_changes.hpp"
 #include "orders_import.hpp"
 
 namespace sr {
@@ -121,7 +122,7 @@ public:
     CommandResult remove_incident(Id creator_id, Id incident_id);
 
     // Tier changes land in the tier history with their date and reason; the new tier is pinned.
-    CommandResult change_tier(Id creator_id, int to, Date date, std::string reason);
+    CommandResult change_tier(Id creator_id, int to, Date date, std::string reason);  // to = 0: follow followers again
     // Confirms a promotion suggestion (rules.hpp): refused when the creator is not suggested.
     CommandResult confirm_promotion(Id creator_id, Date today);
 
@@ -171,6 +172,12 @@ public:
     CommandResult import_orders(const OrdersChanges& changes, std::string label = "Import orders") {
         return import_orders(OrdersChanges(changes), std::move(label));
     }
+    // Applies a video performance or creator list import (video_import.hpp,
+    // creator_list_import.hpp) as one undoable step: the creators and posts it changes and
+    // adds. Refused, changing nothing, when the program changed since the file was read
+    // (changes.base_revision != revision()), or when a record it changes is gone or an id it
+    // adds is taken.
+    CommandResult import_export(const ExportChanges& changes, std::string label = "Import export");
     // Applies a merge preview (merge.hpp) as one undoable step. Refused when the preview found
     // problems or the program changed since it was made (preview.base_revision != revision()).
     CommandResult apply_merge(const MergePreview& preview, std::string label = "Merge backup");

@@ -80,13 +80,16 @@ Errors validate_settings(const Settings& s) {
                                                " and " + std::to_string(s.spark_max_days) + " days."});
     if (s.spark_expiry_alert_days < 0) e.push_back({"spark_expiry_alert_days", "Alert days cannot be negative."});
     if (s.spark_verify_alert_days < 0) e.push_back({"spark_verify_alert_days", "Alert days cannot be negative."});
+    if (s.spark_receive_alert_days < 0) e.push_back({"spark_receive_alert_days", "Alert days cannot be negative."});
     pos("promotion_months", s.promotion_months, "Promotion months");
     if (s.creator_code_min_followers < 0) e.push_back({"creator_code_min_followers", "Cannot be negative."});
+    if (s.exclusivity_alert_days < 0) e.push_back({"exclusivity_alert_days", "Alert days cannot be negative."});
     if (!amount_ok(s.build_budget_min) || s.build_budget_max < s.build_budget_min)
         e.push_back({"build_budget", "The build-stage budget needs 0 <= low <= high."});
     pos("metrics_window_days", s.metrics_window_days, "The metrics window");
     pos("candidate_window_days", s.candidate_window_days, "The candidate window");
     pos("candidates_max", s.candidates_max, "The number of candidates");
+    pos("hook_window_days", s.hook_window_days, "The hook-angle window");
     pos("margin_ranking_size", s.margin_ranking_size, "The margin ranking size");
     if (!amount_ok(s.coordinator_monthly_cost)) e.push_back({"coordinator_monthly_cost", "Cannot be negative."});
     return e;
@@ -185,15 +188,20 @@ Errors validate_post(const Post& x, const Program& p) {
     }
     if (x.published && !Date::parse(x.published->to_string()))
         e.push_back({"published", "The publish date is not a real date (" + x.published->to_string() + ")."});
-    auto count = [&](const char* f, int64_t v) {
-        if (v < 0) e.push_back({f, std::string("Cannot be negative.")});
+    auto count = [&](const char* f, const char* what, int64_t v) {
+        if (v < 0) e.push_back({f, std::string(what) + " cannot be negative."});
     };
-    count("views", x.views);
-    count("clicks", x.clicks);
-    count("orders", x.orders);
-    count("units", x.units);
-    count("buyers", x.buyers);
-    count("repeat_buyers_60d", x.repeat_buyers_60d);
+    count("views", "Views", x.views);
+    count("clicks", "Clicks", x.clicks);
+    count("product_impressions", "Product impressions", x.product_impressions);
+    count("likes", "Likes", x.likes);
+    count("comments", "Comments", x.comments);
+    count("shares", "Shares", x.shares);
+    if (!fraction_ok(x.completion_rate)) e.push_back({"completion_rate", "Completion rate must be between 0 % and 100 %."});
+    count("orders", "Orders", x.orders);
+    count("units", "Units", x.units);
+    count("buyers", "Buyers", x.buyers);
+    count("repeat_buyers_60d", "Repeat buyers", x.repeat_buyers_60d);
     if (!fraction_ok(x.hold_rate_3s)) e.push_back({"hold_rate_3s", "3-second hold rate must be between 0 % and 100 %."});
     if (!amount_ok(x.gmv)) e.push_back({"gmv", "GMV cannot be negative."});
     if (!amount_ok(x.refunded)) e.push_back({"refunded", "Refunds cannot be negative."});

@@ -251,6 +251,7 @@ void BriefsView::draw_builder(Context& ctx) {
     }
 
     const BriefCheck check = check_brief(draft_, store_.program());
+    today_ = ctx.today;
     draw_header(ctx, check);
 
     const float avail_w = ImGui::GetContentRegionAvail().x;
@@ -505,6 +506,33 @@ bool BriefsView::draw_list_field(const char* what, const char* add_label, std::v
     return changed;
 }
 
+// Under the angle: which angle has earned the most a post for this product over the hook-angle
+// window, with "Use it" when the draft uses another.
+void BriefsView::draw_winning_angle() {
+    const Program& p = store_.program();
+    if (!draft_.product_id) return;
+    if (angles_product_ != draft_.product_id || angles_revision_ != store_.revision() || !(angles_day_ == today_)) {
+        angles_ = product_hook_angles(p, draft_.product_id, today_);
+        angles_product_ = draft_.product_id;
+        angles_revision_ = store_.revision();
+        angles_day_ = today_;
+    }
+    const std::string window = "last " + std::to_string(p.settings.hook_window_days) + " days";
+    const std::string line = angles_.winner ? "Winning angle for this product (" + window + "): " + angles_.winner_reason
+                                            : "No winning angle for this product yet (" + window + "): " + angles_.winner_reason;
+    ImGui::PushTextWrapPos(0.0f);
+    if (angles_.winner) ImGui::TextColored(palette().ok, "%s", line.c_str());
+    else ImGui::TextDisabled("%s", line.c_str());
+    ImGui::PopTextWrapPos();
+    probe_tag("brief:winning-angle", line);
+    if (angles_.winner && *angles_.winner != draft_.hook) {
+        if (ImGui::SmallButton("Use the winning angle")) {
+            draft_.hook = *angles_.winner;
+            dirty_ = true;
+        }
+    }
+}
+
 void BriefsView::draw_parts(const BriefCheck& check) {
     bool changed = false;
     const float field_w = -FLT_MIN;
@@ -533,6 +561,7 @@ void BriefsView::draw_parts(const BriefCheck& check) {
         changed |= input_string("##custom_angle", draft_.custom_angle, "the angle in a few words");
         probe_tag("Custom angle");
     }
+    draw_winning_angle();
     side_caption("Opening line");
     ImGui::SetNextItemWidth(field_w);
     changed |= input_string("##opening_line", draft_.opening_line, "optional: a line to start from, not a script");
@@ -598,7 +627,7 @@ void BriefsView::draw_side(Context& ctx, const BriefCheck& check) {
     input_string("##creator-filter", creator_filter_, "Filter creators");
     probe_tag("Creator filter");
     ImGui::SameLine();
-    ImGui::Checkbox("Assigned only", &assigned_only_);
+    check_box("Assigned only", &assigned_only_);
     const std::unordered_set<Id> assigned(draft_.creator_ids.begin(), draft_.creator_ids.end());
     std::vector<const Creator*> shown;
     const std::string needle = lower(creator_filter_);
@@ -620,7 +649,7 @@ void BriefsView::draw_side(Context& ctx, const BriefCheck& check) {
             ImGui::PushID(static_cast<int>(c.id));
             bool on = assigned.count(c.id) > 0;
             const std::string label = "@" + c.handle;
-            if (ImGui::Checkbox(label.c_str(), &on)) {
+            if (check_box(label.c_str(), &on)) {
                 if (on) draft_.creator_ids.push_back(c.id);
                 else draft_.creator_ids.erase(std::remove(draft_.creator_ids.begin(), draft_.creator_ids.end(), c.id),
                                               draft_.creator_ids.end());
@@ -636,7 +665,7 @@ void BriefsView::draw_side(Context& ctx, const BriefCheck& check) {
 
     // The Spark Code request.
     ImGui::Spacing();
-    changed |= ImGui::Checkbox("Request a Spark Code", &draft_.request_spark_code);
+    changed |= check_box("Request a Spark Code", &draft_.request_spark_code);
     if (draft_.request_spark_code) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();

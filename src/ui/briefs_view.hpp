@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/hooks.hpp"
 #include "core/briefs.hpp"
 #include "core/store.hpp"
 #include "form_fields.hpp"
@@ -31,6 +32,7 @@ private:
     void load(Context& ctx, Id id);
     void draw_header(Context& ctx, const BriefCheck& check);
     void draw_parts(const BriefCheck& check);
+    void draw_winning_angle();
     void draw_side(Context& ctx, const BriefCheck& check);
     void draw_issues(const BriefCheck& check, std::initializer_list<const char*> fields, const char* part);
     bool draw_list_field(const char* what, const char* add_label, std::vector<std::string>& list, const char* hint);
@@ -65,6 +67,13 @@ private:
     FieldErrors save_errors_;       // what the Store refused on save
     bool want_delete_ = false;
     bool delete_open_ = false;
+    // The winning hook angle for the draft's product (hooks.hpp), made again when the product,
+    // the program or the day changes.
+    Date today_;
+    HookAngleTable angles_;
+    Id angles_product_ = -1;
+    uint64_t angles_revision_ = UINT64_MAX;
+    Date angles_day_;
 
     // ---- sharing (the saved brief, as a link)
     void share(Context& ctx);

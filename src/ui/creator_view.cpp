@@ -15,6 +15,7 @@
 #include "core/validate.hpp"
 #include "form_fields.hpp"
 #include "probe.hpp"
+#include "sales_split.hpp"
 #include "style.hpp"
 #include "table_util.hpp"
 
@@ -103,13 +104,15 @@ void CreatorView::draw(Context& ctx) {
     draw_output(ctx, *c);
     draw_compliance(ctx, *c);
     draw_creator_code(*c);
+    edit_.draw(ctx, *c);
     ImGui::EndChild();
     if (two_up) ImGui::SameLine();
     ImGui::BeginChild("##creator-right", ImVec2(0, 0), true);
     draw_promotion(ctx, *c);
     draw_codes(ctx, *c);
     draw_samples(ctx, *c);
-    draw_posts(ctx, *c);
+    posts_panel_.draw(ctx, *c);  // creator_posts.hpp
+    draw_sales_by_content(store_.program(), store_.revision(), c->id, ctx.today);  // sales_split.hpp
     ImGui::EndChild();
 }
 
@@ -419,7 +422,6 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
 namespace {
 
 enum SampleColumn { sc_product, sc_status, sc_requested, sc_delivered, sc_cost, sc_count };
-enum PostColumn { pc_published, pc_views, pc_clicks, pc_orders, pc_conv, pc_gmv, pc_source, pc_count };
 enum CodeColumn { kc_id, kc_status, kc_expiry, kc_days, kc_owner, kc_count };
 
 std::string product_name_of(const Program& p, Id id) {
@@ -428,11 +430,9 @@ std::string product_name_of(const Program& p, Id id) {
     return "product " + std::to_string(id);
 }
 
-double conversion_of(const Post& x) { return x.clicks ? static_cast<double>(x.orders) / static_cast<double>(x.clicks) : -1.0; }
-
 }  // namespace
 
-CreatorView::CreatorView(Store& store) : store_(store) {
+CreatorView::CreatorView(Store& store) : store_(store), posts_panel_(store) {
     using csv::Cell;
     auto date_cell = [](const std::optional<Date>& d) { return d ? Cell::text(d->to_string()) : Cell::none(); };
     // The creator on screen: rows of the incidents and tier history index its lists.
@@ -462,24 +462,6 @@ CreatorView::CreatorView(Store& store) : store_(store) {
          ColumnKind::text, [=](size_t r) { return date_cell(sample(r).requested); }},
         {"Delivered", sc_delivered, 1.0f, 0, ColumnKind::text, [=](size_t r) { return date_cell(sample(r).delivered); }},
         {"Cost", sc_cost, 0.8f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(sample(r).cost); }},
-    };
-    auto post = [this](size_t r) -> const Post& { return store_.program().posts[r]; };
-    post_columns_ = {
-        {"Published", pc_published, 1.1f, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
-         ColumnKind::text, [=](size_t r) { return date_cell(post(r).published); }},
-        {"Views", pc_views, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
-         [=](size_t r) { return Cell::integer(post(r).views); }},
-        {"Clicks", pc_clicks, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
-         [=](size_t r) { return Cell::integer(post(r).clicks); }},
-        {"Orders", pc_orders, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
-         [=](size_t r) { return Cell::integer(post(r).orders); }},
-        {"Conv.", pc_conv, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::percent, [=](size_t r) {
-             const Post& x = post(r);
-             return x.clicks ? Cell::number(conversion_of(x) * 100.0, 4) : Cell::none();
-         }},
-        {"GMV", pc_gmv, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
-         [=](size_t r) { return Cell::money(post(r).gmv); }},
-        {"Source", pc_source, 0.7f, 0, ColumnKind::text, [=](size_t r) { return Cell::text(std::string(name_of(post(r).source))); }},
     };
     auto code = [this](size_t r) -> const SparkCode& { return store_.program().spark_codes[r]; };
     code_columns_ = {
@@ -540,72 +522,6 @@ void CreatorView::draw_samples(Context& ctx, const Creator& c) {
             ImGui::TextUnformatted(date_or(s.delivered).c_str());
             ImGui::TableSetColumnIndex(sc_cost);
             ImGui::TextUnformatted(fmt_money(s.cost, p.settings.currency).c_str());
-            ImGui::PopID();
-        }
-    }
-    ImGui::EndTable();
-}
-
-void CreatorView::draw_posts(Context& ctx, const Creator& c) {
-    const Program& p = store_.program();
-    const std::string& cur = p.settings.currency;
-    auto sorter = [&](const Post& a, const Post& b, int col) {
-        switch (col) {
-            case pc_published: return cmp3(a.published ? a.published->days : INT32_MIN, b.published ? b.published->days : INT32_MIN);
-            case pc_views: return cmp3(a.views, b.views);
-            case pc_clicks: return cmp3(a.clicks, b.clicks);
-            case pc_orders: return cmp3(a.orders, b.orders);
-            case pc_conv: return cmp3(conversion_of(a), conversion_of(b));
-            case pc_gmv: return cmp3(a.gmv, b.gmv);
-            case pc_source: return cmp3(static_cast<int>(a.source), static_cast<int>(b.source));
-            default: return 0;
-        }
-    };
-    refresh(posts_, p.posts, c.id, store_.revision(), sorter);
-    const size_t n = posts_.rows.size();
-    section("Posts", [&] {
-        if (n) export_button_right(c.handle + "-posts", post_columns_, posts_.rows, cur, ctx.today, true);
-    });
-    if (n == 0) {
-        ImGui::TextDisabled("No posts.");
-        return;
-    }
-    // The last table: it takes the rest of the column.
-    const float h = std::max(std::min(em(8), table_height(n, 8)), ImGui::GetContentRegionAvail().y);
-    if (!ImGui::BeginTable("creator-posts", pc_count, kDataTableFlags, ImVec2(0, std::min(h, table_height(n, 40))))) return;
-    setup_columns(post_columns_, "creator-posts");
-    take_specs(posts_);
-    refresh(posts_, p.posts, c.id, store_.revision(), sorter);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(posts_.rows.size()));
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const Post& x = p.posts[posts_.rows[static_cast<size_t>(r)]];
-            ImGui::PushID(static_cast<int>(x.id));
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(pc_published);
-            if (ImGui::Selectable((date_or(x.published) + "##post").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-                ctx.nav.go("performance", x.id);
-            if (ImGui::IsItemHovered() && !x.tiktok_ref.empty()) ImGui::SetTooltip("%s", x.tiktok_ref.c_str());
-            ImGui::TableSetColumnIndex(pc_views);
-            ImGui::TextUnformatted(fmt_int(x.views).c_str());
-            ImGui::TableSetColumnIndex(pc_clicks);
-            ImGui::TextUnformatted(fmt_int(x.clicks).c_str());
-            ImGui::TableSetColumnIndex(pc_orders);
-            ImGui::TextUnformatted(fmt_int(x.orders).c_str());
-            ImGui::TableSetColumnIndex(pc_conv);
-            if (x.clicks) {
-                const std::string t = fmt_rate(conversion_of(x));
-                if (post_conversion_flagged(x, p.settings))
-                    ImGui::TextColored(palette().warning, "%s", t.c_str());
-                else ImGui::TextUnformatted(t.c_str());
-            } else {
-                ImGui::TextDisabled("—");
-            }
-            ImGui::TableSetColumnIndex(pc_gmv);
-            ImGui::TextUnformatted(fmt_money(x.gmv, cur).c_str());
-            ImGui::TableSetColumnIndex(pc_source);
-            ImGui::TextUnformatted(std::string(name_of(x.source)).c_str());
             ImGui::PopID();
         }
     }

@@ -1,7 +1,8 @@
 // One creator ("#/creator/<id>"): the header with tier and status, the deal, agreed output
 // against actual, the compliance record, tier history with the promotion suggestion and its
-// reasons, the Creator Code, and the creator's samples, posts and Spark Codes linking to their
-// records. Not a tab: reached from the roster and from links elsewhere.
+// reasons, the Creator Code, the creator's samples and Spark Codes linking to their records, and
+// the creator's posts with their editor (creator_posts.hpp). Not a tab: reached from the roster
+// and from links elsewhere.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "core/store.hpp"
+#include "creator_edit.hpp"
+#include "creator_posts.hpp"
 #include "table_util.hpp"
 #include "view.hpp"
 
@@ -21,6 +24,7 @@ public:
     const char* screen() const override { return "creator"; }
     bool in_tabs() const override { return false; }
     void draw(Context& ctx) override;
+    bool close_dialog() override { return posts_panel_.close_dialog(); }
 
     // How a small table is sorted; rows are rebuilt when the sort, the creator or the program changes.
     struct Sorted {
@@ -39,19 +43,20 @@ private:
     void draw_creator_code(const Creator& c);
     void draw_promotion(Context& ctx, const Creator& c);
     void draw_samples(Context& ctx, const Creator& c);
-    void draw_posts(Context& ctx, const Creator& c);
     void draw_codes(Context& ctx, const Creator& c);
 
     Store& store_;
+    CreatorEdit edit_{store_};  // exclusivity, Creator Code, incidents, tier pin (creator_edit.cpp)
     Id shown_ = 0;
     std::string notice_;
     std::map<std::string, std::string> errors_;
     char incident_date_[16] = {};
     char incident_kind_[96] = {};
     char incident_note_[160] = {};
-    Sorted samples_, posts_, codes_;
-    TableColumns incident_columns_, tier_columns_, sample_columns_, post_columns_, code_columns_;
+    Sorted samples_, codes_;
+    TableColumns incident_columns_, tier_columns_, sample_columns_, code_columns_;
     Date today_;
+    CreatorPosts posts_panel_;  // the posts table and the post editor
 };
 
 }  // namespace sr::ui

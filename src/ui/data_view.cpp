@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/backup.hpp"
+#include "core/creators.hpp"
 #include "core/format.hpp"
 #include "core/sample.hpp"
 #include "form_fields.hpp"
@@ -135,6 +136,8 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error) 
     j["rows"] = r.rows;
     j["imported"] = r.imported;
     j["orders"] = r.orders;
+    j["updated"] = r.updated;
+    j["unchanged"] = r.unchanged;
     j["duplicates"] = r.duplicates;
     j["samples"] = r.samples;
     j["gmv"] = r.gmv;
@@ -312,7 +315,7 @@ void DataView::consume(std::string_view bytes) {
         } else if (first_line.find_first_of(",\t;") != std::string_view::npos) {  // the separators the importer reads
             kind_ = Kind::orders;
             mapping_ = remembered_mapping();
-            importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping_, import_options());
+            importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping_, import_options());
             importer_->expect_bytes(size_);
         } else {
             return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
@@ -331,8 +334,9 @@ void DataView::consume(std::string_view bytes) {
 // else (invalid UTF-8, an unclosed quote, a damaged workbook) is reported by finish().
 void DataView::orders_refused() {
     {
-        const auto& cols = xlsx_ ? xlsx_->columns() : importer_->columns();
+        const auto& cols = xlsx_ ? xlsx_->order_columns() : importer_->order_columns();
         if (cols && !cols->ok()) {
+            tried_ = xlsx_ ? xlsx_->tried() : importer_->tried();
             headers_ = cols->headers;
             choice_ = cols->column;
             // A field the mapping sends elsewhere falls back to its usual header when the file has it.
@@ -361,7 +365,18 @@ void DataView::finish_reading() {
         stage_ = Stage::backup;
         return;
     }
-    result_ = xlsx_ ? xlsx_->finish() : importer_->finish();
+    ExportImport read = xlsx_ ? xlsx_->finish() : importer_->finish();
+    if (read.family == ExportFamily::videos || read.family == ExportFamily::creators) {
+        importer_.reset();
+        xlsx_.reset();
+        export_ = std::move(read);
+        if (!export_.ok()) return fail(name_ + " (" + export_.found() + ") was refused: " + export_.refusal() + ". Nothing was changed.");
+        creator_order_.clear();
+        stage_ = Stage::exports;
+        return;
+    }
+    tried_ = read.tried;
+    result_ = std::move(read.orders);
     importer_.reset();
     xlsx_.reset();
     headers_ = result_.columns.headers;
@@ -374,12 +389,14 @@ void DataView::start_orders(const ColumnMapping& mapping) {
     if (kind_ == Kind::xlsx) {
         xlsx::Limits limits;
         limits.piece_bytes = kXlsxPieceBytes;
-        xlsx_ = std::make_unique<OrdersXlsxImport>(store_.program(), store_.revision(), mapping, import_options(), size_, limits);
+        xlsx_ = std::make_unique<ExportXlsxImport>(store_.program(), store_.revision(), mapping, import_options(), size_, limits);
     } else {
-        importer_ = std::make_unique<OrdersImporter>(store_.program(), store_.revision(), mapping, import_options());
+        importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping, import_options());
         importer_->expect_bytes(size_);
     }
     result_ = OrdersImport{};
+    export_ = ExportImport{};
+    tried_.clear();
     if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
     in_flight_ = false;
     ready_.reset();
@@ -409,6 +426,7 @@ void DataView::fail(std::string message) {
     close_file();
     backup_.reset();
     result_ = OrdersImport{};
+    export_ = ExportImport{};
     stage_ = Stage::home;
     error_ = std::move(message);
     notice_.clear();
@@ -418,6 +436,7 @@ void DataView::done(std::string message) {
     close_file();
     backup_.reset();
     result_ = OrdersImport{};
+    export_ = ExportImport{};
     stage_ = Stage::home;
     notice_ = std::move(message);
     error_.clear();
@@ -437,6 +456,7 @@ void DataView::draw(Context& ctx) {
         case Stage::merge: draw_merge(); break;
         case Stage::mapping: draw_mapping(); break;
         case Stage::summary: draw_summary(); break;
+        case Stage::exports: draw_export(ctx); break;
     }
     draw_confirm(ctx);
     ImGui::EndChild();
@@ -461,7 +481,7 @@ void DataView::draw_home(Context& ctx) {
     heading("Export a backup");
     wrapped("The whole program as one JSON file: keep it as a backup, or open it in another browser. "
             "Everything stays on this computer until you share the file.");
-    ImGui::Checkbox("Blank the Spark Codes", &blank_codes_);
+    check_box("Blank the Spark Codes", &blank_codes_);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Every Spark Code record stays, with its code left empty: safe to share with someone who "
                           "must not run ads with them.");
@@ -478,8 +498,8 @@ void DataView::draw_home(Context& ctx) {
     }
 
     heading("Import a file");
-    wrapped("A Spark Roster backup (.json), or a TikTok Shop affiliate-orders export (.xlsx or .csv). Choose one, or drop "
-            "it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
+    wrapped("A Spark Roster backup (.json), or a TikTok Shop export (.xlsx or .csv): affiliate orders, video performance "
+            "or the creator list, each known by its columns. Choose one, or drop it anywhere on this page. Nothing changes until you have seen what the file holds and confirmed.");
     ImGui::BeginDisabled(!can_change());
     if (ImGui::Button("Import a file…")) platform::files_pick();
     ImGui::EndDisabled();
@@ -619,6 +639,11 @@ void DataView::draw_merge() {
 
 void DataView::draw_mapping() {
     heading(("Columns of " + name_).c_str());
+    if (!tried_.empty())
+        message_line(palette().warning,
+                     "These columns are not those of an export Spark Roster knows (" + tried_ +
+                         "). Map them as affiliate orders, or import another file.",
+                     "mapping:tried");
     wrapped("Some columns this import needs are not under their usual names. Pick the column of your file that "
             "holds each field; the mapping is remembered for your next import.");
     // The mapping the choices make: a header only where it differs from the usual one, "-" to
@@ -705,9 +730,41 @@ void DataView::draw_mapping() {
     }
 }
 
+namespace {
+// "3 (3 status, 1 refund, 2 commission)": the known lines whose figures the file changes.
+std::string updated_text(const OrdersImport& r) {
+    std::string what;
+    auto part = [&what](int64_t n, const char* name) {
+        if (n > 0) what += (what.empty() ? "" : ", ") + fmt_int(n) + " " + name;
+    };
+    part(r.status_changed, "status");
+    part(r.refund_changed, "refund");
+    part(r.commission_changed, "commission");
+    part(r.amount_changed, "amount");
+    return fmt_int(r.updated) + (what.empty() ? "" : " (" + what + ")");
+}
+}  // namespace
+
+// "Add this creator" on an unmatched order: the creator joins the roster as a prospect with the
+// export's handle, and the file is read again so that their orders are placed.
+void DataView::add_unmatched_creator(const std::string& username) {
+    Creator c;
+    c.handle = normalize_handle(username);
+    c.display_name = c.handle;
+    c.status = CreatorStatus::prospect;
+    CommandResult res = store_.add_creator(c);
+    if (!res.ok) {
+        error_ = res.errors.empty() ? "The creator could not be added." : res.errors.front().message;
+        return;
+    }
+    notice_ = "Added @" + c.handle + " as a prospect; " + name_ + " is read again to place their orders.";
+    start_orders(mapping_);
+    stage_ = Stage::reading;
+}
+
 void DataView::draw_summary() {
     const OrdersImport& r = result_;
-    heading(("Orders in " + name_).c_str());
+    heading(("Affiliate orders in " + name_).c_str());
     const std::string sum = r.summary();
     probe_tag("orders:summary", sum);
     const std::string& cur = store_.program().settings.currency;
@@ -723,15 +780,24 @@ void DataView::draw_summary() {
         ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, em(16));
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, em(26));
         line("Rows read", fmt_int(r.rows), "orders:rows");
-        line("Orders to add", fmt_int(r.orders) + " (" + count_of(static_cast<size_t>(r.imported), "line", "lines") + ")",
+        line("New orders", fmt_int(r.orders) + " (" + count_of(static_cast<size_t>(r.imported), "line", "lines") + ")",
              "orders:imported");
-        line("Duplicates", fmt_int(r.duplicates) + " (already imported, by Order ID)", "orders:duplicates");
+        if (r.off_post > 0)
+            line("  of which not on a post", fmt_int(r.off_post) + " lines (LIVE, showcase, other)", "orders:off post");
+        line("Updated", updated_text(r), "orders:updated");
+        line("Unchanged", fmt_int(r.unchanged) + " (imported before, the same again)", "orders:unchanged");
+        if (r.adopted > 0)
+            line("Known before", fmt_int(r.adopted) + " (counted by an earlier version: kept, nothing added)", "orders:adopted");
+        line("Duplicates", fmt_int(r.duplicates) + " (repeated in this file)", "orders:duplicates");
         line("Samples", fmt_int(r.samples) + " (100 % discount: not GMV)", "orders:samples");
         line("Rows refused", fmt_int(r.problem_count), "orders:refused");
         line("Unmatched orders", fmt_int(r.unmatched_count), "orders:unmatched");
         line("Rows skipped", fmt_int(r.skipped) + " (column descriptions, totals, empty rows)", "orders:skipped");
         line("GMV added", fmt_money(r.gmv, cur) + " (refunded " + fmt_money(r.refunded, cur) + ")", "orders:gmv");
-        line("Commission", fmt_money(r.commission, cur), "orders:commission");
+        line("Commission added", fmt_money(r.commission, cur), "orders:commission");
+        line("Commission in the file", fmt_money(r.commission_settled, cur) + " settled, " +
+                                           fmt_money(r.commission_expected, cur) + " expected (Pending, Frozen: not yet paid)",
+             "orders:commission status");
         line("Posts", fmt_int(r.posts_updated) + " updated, " + fmt_int(r.posts_created) + " created", "orders:posts");
         ImGui::EndTable();
     }
@@ -763,12 +829,17 @@ void DataView::draw_summary() {
             return;
         }
     } else if (r.changes.empty()) {
-        muted("Nothing to add: every order in this file is already in the program or could not be placed.",
+        muted("Nothing to add or update: every line of this file is in the program as it is, or could not be placed.",
               "orders:nothing");
         if (primary_button("Close")) return done("Nothing was imported from " + name_ + ".");
     } else {
-        const std::string add = r.orders > 0 ? "Add " + count_of(static_cast<size_t>(r.orders), "order", "orders")
-                                             : "Remember " + count_of(static_cast<size_t>(r.samples), "sample", "samples");
+        std::string add = r.orders > 0 ? "Add " + count_of(static_cast<size_t>(r.orders), "order", "orders")
+                          : r.updated > 0 ? std::string()
+                          : r.imported > 0 ? "Add " + count_of(static_cast<size_t>(r.imported), "line", "lines")
+                          : r.samples > 0 ? "Remember " + count_of(static_cast<size_t>(r.samples), "sample", "samples")
+                                          : "Keep " + count_of(static_cast<size_t>(r.adopted), "line", "lines");
+        if (r.updated > 0)
+            add += (add.empty() ? "Update " : ", update ") + count_of(static_cast<size_t>(r.updated), "line", "lines");
         if (primary_button(add.c_str())) {
             CommandResult res = store_.import_orders(std::move(result_.changes), "Import orders from " + name_);
             if (res.ok) {
@@ -826,15 +897,18 @@ void DataView::draw_summary() {
         }
         if (!r.unmatched.empty() &&
             ImGui::BeginTabItem(("Unmatched orders (" + fmt_int(r.unmatched_count) + ")###unmatched").c_str())) {
-            ImGui::TextDisabled("Not added and not remembered: add the creator or the post, then import the file again.");
-            if (ImGui::BeginTable("unmatched orders", 5, flags, size)) {
+            ImGui::TextDisabled("Creators not on the roster: not added and not remembered. \"Add this creator\" adds them as a "
+                                "prospect and reads the file again, placing their orders.");
+            if (ImGui::BeginTable("unmatched orders", 6, flags, size)) {
                 ImGui::TableSetupScrollFreeze(0, 1);
                 ImGui::TableSetupColumn("Row", ImGuiTableColumnFlags_WidthFixed, em(4));
                 ImGui::TableSetupColumn("Order ID", ImGuiTableColumnFlags_WidthFixed, em(9));
                 ImGui::TableSetupColumn("Creator", ImGuiTableColumnFlags_WidthFixed, em(9));
                 ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthFixed, em(6));
                 ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch);
+                ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(8));
                 ImGui::TableHeadersRow();
+                std::string add_handle;
                 ImGuiListClipper clip;
                 clip.Begin(static_cast<int>(r.unmatched.size()));
                 while (clip.Step()) {
@@ -851,9 +925,14 @@ void DataView::draw_summary() {
                         ImGui::TextUnformatted(fmt_money(u.amount, cur).c_str());
                         ImGui::TableNextColumn();
                         ImGui::TextUnformatted(u.reason.c_str());
+                        ImGui::TableNextColumn();
+                        if (!stale && ImGui::SmallButton(("Add this creator##" + std::to_string(i)).c_str()))
+                            add_handle = u.creator_username;
+                        if (i == 0) probe_tag("orders:first unmatched", u.creator_username + ": " + u.reason);
                     }
                 }
                 ImGui::EndTable();
+                if (!add_handle.empty()) return add_unmatched_creator(add_handle);
             }
             ImGui::EndTabItem();
         }

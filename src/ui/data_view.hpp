@@ -1,8 +1,10 @@
 // Data: the program in and out (docs/rules.md, section 7). Export a backup (Spark Codes blanked on
 // request); import a file chosen or dropped anywhere on the page, read a few megabytes per
-// frame: a backup replaces the program or merges into it by id after a preview, a TikTok Shop
-// affiliate-orders CSV or .xlsx goes through its column mapping (remembered for next time) to a summary
-// the user applies as one undoable step; load the sample program or start an empty one.
+// frame: a backup replaces the program or merges into it by id after a preview; a TikTok Shop
+// export (CSV or .xlsx) is known by its header row (export_import.hpp): affiliate orders go
+// through their column mapping (remembered for next time) to a summary, a video performance or
+// creator list file to its preview (data_exports.cpp), each applied as one undoable step; load
+// the sample program or start an empty one.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -11,11 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "core/export_import.hpp"
 #include "core/merge.hpp"
 #include "core/orders_import.hpp"
 #include "core/orders_xlsx.hpp"
 #include "platform/files.hpp"
 #include "platform/storage.hpp"
+#include "table_util.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
@@ -50,8 +54,8 @@ public:
     void file_chunk(int file, uint64_t offset, std::string_view bytes, const std::string& error) override;
 
 private:
-    enum class Stage { home, reading, backup, merge, mapping, summary };
-    enum class Kind { unknown, backup, orders, xlsx };  // orders: a CSV; xlsx: orders in a workbook
+    enum class Stage { home, reading, backup, merge, mapping, summary, exports };
+    enum class Kind { unknown, backup, orders, xlsx };  // orders: a CSV export; xlsx: an export in a workbook
     enum class Confirm { none, replace, sample, empty };
 
     void pump();
@@ -70,7 +74,14 @@ private:
     void draw_merge();
     void draw_mapping();
     void draw_summary();
+    void add_unmatched_creator(const std::string& username);
     void draw_confirm(Context& ctx);
+    // A video performance or creator list export (data_exports.cpp): what was found, the
+    // preview, and the button that applies it.
+    void draw_export(Context& ctx);
+    void draw_video_preview(const VideoImport& v);
+    void draw_creator_preview(const CreatorListImport& c);
+    void draw_export_rows(const std::vector<RowProblem>& refused);
     void draw_messages();
     bool can_change() const;
 
@@ -99,13 +110,17 @@ private:
     std::optional<Program> backup_;
     MergePreview preview_;
 
-    // An orders file.
-    std::unique_ptr<OrdersImporter> importer_;
-    std::unique_ptr<OrdersXlsxImport> xlsx_;         // an .xlsx: read by the ranges it asks for
+    // An export file: its header row says which (export_import.hpp).
+    std::unique_ptr<ExportImporter> importer_;
+    std::unique_ptr<ExportXlsxImport> xlsx_;         // an .xlsx: read by the ranges it asks for
     ColumnMapping mapping_;
     std::vector<std::string> headers_;               // the file's header row
     std::array<int, kOrderFieldCount> choice_{};     // mapping screen: column per field, -1 none
     OrdersImport result_;
+    std::string tried_;                              // a header no export fits: what each lacks
+    ExportImport export_;                            // a video performance or creator list file
+    TableSort creator_sort_;
+    std::vector<size_t> creator_order_;              // the creator preview's rows as sorted
 
     std::optional<std::string> saved_mapping_;  // as kept in the browser; read again when unset
     bool blank_codes_ = false;

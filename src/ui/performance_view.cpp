@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/cohorts.hpp"
 #include "core/format.hpp"
 #include "probe.hpp"
+#include "sales_split.hpp"
 #include "style.hpp"
 #include "table_util.hpp"
 
@@ -16,7 +18,7 @@ namespace sr::ui {
 
 namespace {
 
-enum CreatorColumn { cc_creator, cc_tier, cc_posts, cc_conv, cc_rpp, cc_output, cc_hook, cc_repeat, cc_comm, cc_gmv, cc_margin, cc_count };
+enum CreatorColumn { cc_creator, cc_tier, cc_posts, cc_conv, cc_rpp, cc_output, cc_hook, cc_repeat, cc_comm, cc_live, cc_showcase, cc_gmv, cc_margin, cc_count };
 enum PostColumn { pc_post, pc_creator, pc_published, pc_views, pc_clicks, pc_conv, pc_gmv, pc_hook, pc_repeat, pc_comm, pc_margin, pc_count };
 
 // Missing values sort below every value.
@@ -115,6 +117,12 @@ PerformanceView::PerformanceView(Store& store) : store_(store) {
                                         return metric_value(m, x.value.has_value(), x.value.value_or(0));
                                     }});
     }
+    // Sales on no post, from the order lines (sales_split.hpp): LIVE, and showcase / product card
+    // with any other; GMV is every sale, the posts' and these.
+    creator_columns_.push_back({"LIVE GMV", cc_live, 0.95f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+                                [=](size_t r) { return Cell::money(crow(r).gmv_live); }});
+    creator_columns_.push_back({"Showcase GMV", cc_showcase, 0.95f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+                                [=](size_t r) { return Cell::money(crow(r).gmv_showcase); }});
     creator_columns_.push_back({"GMV", cc_gmv, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
                                 [=](size_t r) { return Cell::money(crow(r).gmv_all); }});
     creator_columns_.push_back({"Margin", cc_margin, 1.05f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
@@ -158,6 +166,7 @@ void PerformanceView::rebuild(Date today) {
     for (size_t i = 0; i < p.creators.size(); ++i) creator_index[p.creators[i].id] = i;
 
     creators_.clear();
+    const auto& sales = cached_line_sales(p, store_.revision());
     for (CreatorMetrics& m : creator_metrics(p, as_of_)) {
         CreatorRow r;
         r.id = m.creator_id;
@@ -167,11 +176,25 @@ void PerformanceView::rebuild(Date today) {
             r.gmv_all = it->second.gmv;
             r.margin_all = it->second.margin();
         }
+        if (auto s = sales.find(m.creator_id); s != sales.end()) {
+            r.gmv_live = s->second.by_kind[static_cast<int>(ContentKind::live)].gmv;
+            r.gmv_showcase = s->second.by_kind[static_cast<int>(ContentKind::showcase)].gmv +
+                             s->second.by_kind[static_cast<int>(ContentKind::other)].gmv;
+            r.gmv_all += s->second.off_post.gmv;
+        }
         r.m = std::move(m);
         creators_.push_back(std::move(r));
     }
 
     basis_ = post_metrics_basis(p, as_of_);
+    cohorts_ = "Repeat purchase rate by 60-day cohort (posts published; oldest first): ";
+    bool first_cohort = true;
+    for (const RepeatCohort& k : repeat_cohorts(p, as_of_, 6)) {
+        cohorts_ += (first_cohort ? "" : "; ") + k.from.to_string() + " to " + k.to_excl.plus_days(-1).to_string() + " " +
+                    (k.rate ? fmt_rate(*k.rate) + " (" + fmt_int(k.repeat_buyers) + " of " + fmt_int(k.buyers) + ")"
+                            : std::string("no buyers"));
+        first_cohort = false;
+    }
     posts_.clear();
     posts_.reserve(p.posts.size());
     for (size_t i = 0; i < p.posts.size(); ++i) {
@@ -223,6 +246,8 @@ void PerformanceView::apply_filter_and_sort() {
                     case cc_hook: return metric_cmp(a.m, b.m, Metric::hook_retention);
                     case cc_repeat: return metric_cmp(a.m, b.m, Metric::repeat_purchase);
                     case cc_comm: return metric_cmp(a.m, b.m, Metric::commission_to_revenue);
+                    case cc_live: return cmp3(a.gmv_live, b.gmv_live);
+                    case cc_showcase: return cmp3(a.gmv_showcase, b.gmv_showcase);
                     case cc_gmv: return cmp3(a.gmv_all, b.gmv_all);
                     case cc_margin: return cmp3(a.margin_all, b.margin_all);
                     default: return 0;
@@ -286,6 +311,13 @@ void PerformanceView::draw(Context& ctx) {
     level_button("Creator level", 0);
     ImGui::SameLine(0, em(0.2f));
     level_button("Post level", 1);
+    ImGui::SameLine(0, em(0.2f));
+    level_button("Hook angles", 2);
+    if (mode_ == 2) {
+        ImGui::SameLine(0, em(1));  // the window and product choosers on the buttons' line
+        hooks_.draw(ctx);
+        return;
+    }
     ImGui::SameLine(0, em(1));
     if (filter_box("##perf-filter", filter_, mode_ == 0 ? "Filter: handle, name" : "Filter: handle, post id or link", 16,
                    focus_filter_))
@@ -312,6 +344,12 @@ void PerformanceView::draw(Context& ctx) {
                             "tier average per post before %s. Hover a value for its reason.",
                             as_of_.to_string().c_str());
 
+    if (mode_ == 0) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", cohorts_.c_str());
+        ImGui::PopTextWrapPos();
+        probe_tag("repeat cohorts", cohorts_);
+    }
     if (mode_ == 0) draw_creator_table(ctx);
     else draw_post_table(ctx);
 }
@@ -347,8 +385,13 @@ void PerformanceView::draw_creator_table(Context& ctx) {
                 metric_cell(kMetricOf[k], m.value.has_value(), m.value.value_or(0), m.enough_data, m.flagged, cur,
                             "flag:" + label + ":" + metric_name(kMetricOf[k]), [&] { return m; });
             }
+            ImGui::TableSetColumnIndex(cc_live);
+            right_aligned_in(fmt_money(row.gmv_live, cur).c_str(), nullptr, false);
+            ImGui::TableSetColumnIndex(cc_showcase);
+            right_aligned_in(fmt_money(row.gmv_showcase, cur).c_str(), nullptr, false);
             ImGui::TableSetColumnIndex(cc_gmv);
             right_aligned_in(fmt_money(row.gmv_all, cur).c_str(), nullptr, false);
+            probe_tag("perf:" + label + ":GMV", fmt_money(row.gmv_all, cur));
             ImGui::TableSetColumnIndex(cc_margin);
             const ImVec4 neg = palette().error;
             right_aligned_in(fmt_money(row.margin_all, cur).c_str(), row.margin_all < 0 ? &neg : nullptr, false);

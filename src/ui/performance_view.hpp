@@ -1,6 +1,6 @@
 // Performance: every metric of the metrics table at creator level and at post level, threshold
 // breaches coloured with the reason on hover, contribution margin beside GMV, sortable by every
-// column and filtered by text. Rows open their creator.
+// column and filtered by text. Rows open their creator. A third level compares hook angles.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -8,6 +8,7 @@
 
 #include "core/metrics.hpp"
 #include "core/post_metrics.hpp"
+#include "hook_angles.hpp"
 #include "table_util.hpp"
 #include "view.hpp"
 
@@ -33,6 +34,7 @@ private:
         Id id = 0;
         CreatorMetrics m;
         double gmv_all = 0, margin_all = 0;
+        double gmv_live = 0, gmv_showcase = 0;  // on no post, from the order lines (showcase with other)
     };
     struct PostRow {
         size_t post = 0;     // index into program().posts
@@ -48,7 +50,8 @@ private:
     void draw_post_table(Context& ctx);
 
     Store& store_;
-    int mode_ = 0;  // 0 creators, 1 posts
+    int mode_ = 0;  // 0 creators, 1 posts, 2 hook angles
+    HookAnglePanel hooks_{store_};
     std::string filter_;
     bool focus_filter_ = false;
     bool filter_dirty_ = true;
@@ -57,6 +60,7 @@ private:
     uint64_t revision_ = UINT64_MAX;
     Date built_for_;
     PostMetricsBasis basis_;
+    std::string cohorts_;  // the repeat purchase rate of the last six closed 60-day cohorts, in words
     std::vector<CreatorRow> creators_;
     std::vector<PostRow> posts_;
     // Indices into creators_ and posts_, filtered and sorted: what the tables draw and export.

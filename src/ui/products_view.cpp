@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/format.hpp"
+#include "core/metrics.hpp"
 #include "core/input.hpp"
 #include "core/validate.hpp"
 #include "probe.hpp"
@@ -16,7 +17,7 @@ namespace sr::ui {
 
 namespace {
 
-enum Column { col_sku, col_name, col_price, col_cost, col_shipping, col_discount, col_commission, col_count };
+enum Column { col_sku, col_name, col_price, col_cost, col_shipping, col_discount, col_commission, col_gmv, col_margin, col_count };
 
 }  // namespace
 
@@ -38,6 +39,11 @@ ProductsView::ProductsView(Store& store) : store_(store) {
              const auto& rate = product(r).commission_rate;
              return rate ? Cell::number(*rate * 100.0, 4) : Cell::none();
          }},
+        // All time, as the weekly review's products by margin (docs/rules.md, "Contribution margin").
+        {"GMV", col_gmv, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [=](size_t r) { return Cell::money(gmv_[r]); }},
+        {"Margin", col_margin, 0.9f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [=](size_t r) { return Cell::money(margin_[r]); }},
     };
 }
 
@@ -74,6 +80,16 @@ void ProductsView::draw(Context& ctx) {
 void ProductsView::rebuild_rows() {
     const Program& p = store_.program();
     const std::string needle = lower(filter_);
+    if (store_.revision() != rows_revision_ || gmv_.size() != p.products.size()) {
+        const MarginSlots book = margin_slots(p);
+        gmv_.assign(p.products.size(), 0.0);
+        margin_.assign(p.products.size(), 0.0);
+        for (size_t i = 0; i < p.products.size(); ++i)
+            if (const MarginParts* m = book.product_of(p.products[i].id)) {
+                gmv_[i] = m->gmv;
+                margin_[i] = m->margin();
+            }
+    }
     rows_.clear();
     for (size_t i = 0; i < p.products.size(); ++i) {
         const Product& x = p.products[i];
@@ -93,6 +109,8 @@ void ProductsView::rebuild_rows() {
                 case col_shipping: return cmp3(x.shipping_subsidy, y.shipping_subsidy);
                 case col_discount: return cmp3(x.usual_discount, y.usual_discount);
                 case col_commission: return cmp3(x.commission_rate.value_or(-1), y.commission_rate.value_or(-1));
+                case col_gmv: return cmp3(gmv_[a], gmv_[b]);
+                case col_margin: return cmp3(margin_[a], margin_[b]);
                 default: return 0;
             }
         },
@@ -132,6 +150,19 @@ void ProductsView::draw_table(float height) {
             ImGui::TableSetColumnIndex(col_commission);
             if (x.commission_rate) right_aligned(fmt_percent(*x.commission_rate));
             else ImGui::TextDisabled("creator's rate");
+            const size_t i = rows_[static_cast<size_t>(r)];
+            ImGui::TableSetColumnIndex(col_gmv);
+            right_aligned(fmt_money(gmv_[i], cur));
+            ImGui::TableSetColumnIndex(col_margin);
+            const std::string m = fmt_money(margin_[i], cur);
+            if (margin_[i] < 0) {
+                const float w = ImGui::CalcTextSize(m.c_str()).x, room = ImGui::GetContentRegionAvail().x;
+                if (room > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - w);
+                ImGui::TextColored(palette().error, "%s", m.c_str());
+            } else {
+                right_aligned(m);
+            }
+            probe_tag("product margin:" + x.sku, m);
             ImGui::PopID();
         }
     }

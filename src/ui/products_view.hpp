@@ -41,6 +41,7 @@ private:
 
     // Indices into program().products, filtered and sorted: what the table draws and exports.
     std::vector<size_t> rows_;
+    std::vector<double> gmv_, margin_;  // by product index: all-time GMV and contribution margin (metrics.hpp)
     uint64_t rows_revision_ = UINT64_MAX;
     bool rows_dirty_ = true;
     TableSort sort_;

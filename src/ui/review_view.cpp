@@ -45,7 +45,8 @@ bool is_spark(ActionKind k) {
         case ActionKind::spark_kill:
         case ActionKind::spark_campaign_outlasts_code:
         case ActionKind::spark_not_verified:
-        case ActionKind::spark_past_expiry: return true;
+        case ActionKind::spark_past_expiry:
+        case ActionKind::spark_not_received: return true;
         default: return false;
     }
 }

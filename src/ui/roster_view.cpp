@@ -294,7 +294,7 @@ void RosterView::draw_table(float height) {
             ImGui::TableSetColumnIndex(0);
             bool ticked = selected_.count(c.id) != 0;
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));  // a text-high box: rows stay one line
-            if (ImGui::Checkbox("##tick", &ticked)) {
+            if (check_box("##tick", &ticked)) {
                 if (ticked) selected_.insert(c.id);
                 else selected_.erase(c.id);
             }

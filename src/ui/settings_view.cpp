@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "budget_panel.hpp"
 #include "core/date.hpp"
 #include "core/format.hpp"
 #include "core/validate.hpp"
@@ -120,7 +121,7 @@ void SettingsView::save() {
     notice_ = "Settings saved.";
 }
 
-void SettingsView::draw(Context&) {
+void SettingsView::draw(Context& ctx) {
     if (!dirty_ && loaded_revision_ != store_.revision()) load();
 
     // The actions and where the draft stands.
@@ -294,6 +295,9 @@ void SettingsView::draw(Context&) {
                          [&] { return edit("##hi", hi); }, "commission_band[" + std::to_string(t) + "]");
             }
         }
+        // What was spent, under the thresholds (the shortest column), so Storage stays in view
+        // in the first column.
+        draw_budget_months(store_.program(), ctx.today, g_section_w);  // the saved settings' numbers (budget_panel.cpp)
     });
     groups.push_back([&] {
         {
@@ -303,6 +307,7 @@ void SettingsView::draw(Context&) {
             whole(s, "Longest days", "spark_max_days", draft_.spark_max_days);
             whole(s, "Expiry alert days", "spark_expiry_alert_days", draft_.spark_expiry_alert_days);
             whole(s, "Verify alert days", "spark_verify_alert_days", draft_.spark_verify_alert_days);
+            whole(s, "Receive alert days", "spark_receive_alert_days", draft_.spark_receive_alert_days);
             pct(s, "Kill below % of organic", "kill_ratio_of_organic", draft_.kill_ratio_of_organic);
             pct(s, "Kill floor %", "kill_floor", draft_.kill_floor);
         }
@@ -311,11 +316,13 @@ void SettingsView::draw(Context&) {
             whole(s, "Sample follow-up days", "sample_followup_days", draft_.sample_followup_days);
             whole(s, "Promotion months", "promotion_months", draft_.promotion_months);
             big(s, "Creator Code followers", "creator_code_min_followers", draft_.creator_code_min_followers);
+            whole(s, "Exclusivity alert days", "exclusivity_alert_days", draft_.exclusivity_alert_days);
         }
         {
             Section s("Weekly review", fw);
             whole(s, "Metrics window days", "metrics_window_days", draft_.metrics_window_days);
             whole(s, "Candidate window days", "candidate_window_days", draft_.candidate_window_days);
+            whole(s, "Hook-angle window days", "hook_window_days", draft_.hook_window_days);
             whole(s, "Candidates listed", "candidates_max", draft_.candidates_max);
             whole(s, "Margin ranking size", "margin_ranking_size", draft_.margin_ranking_size);
         }

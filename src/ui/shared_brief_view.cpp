@@ -196,7 +196,7 @@ void SharedBriefView::draw_checklist() {
         }
         ImGui::PushID(it.id.c_str());
         bool on = ticks_.count(it.id) > 0;
-        bool toggled = ImGui::Checkbox("##tick", &on);
+        bool toggled = check_box("##tick", &on);
         probe_tag("tick:" + it.id, on ? "ticked" : "");
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();

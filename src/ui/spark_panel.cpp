@@ -8,6 +8,7 @@
 #include "core/enums.hpp"
 #include "core/format.hpp"
 #include "core/metrics.hpp"
+#include "core/spark.hpp"
 #include "core/input.hpp"
 #include "core/validate.hpp"
 #include "form_fields.hpp"
@@ -83,9 +84,10 @@ void SparkView::draw_panel(Context& ctx) {
         for (const char* r : rules) ImGui::BulletText("%s", r);
         const Settings& s = p.settings;
         ImGui::TextDisabled("Alerts: a live code within %d days of expiry, a campaign that outlasts its code, a received "
-                            "code not verified within %d days. After the first paid round, a conversion under %s, or "
+                            "code not verified within %d days, a requested code not received within %d days. After the first paid round, a conversion under %s, or "
                             "under %s of the post's organic conversion, suggests killing the ad.",
-                            s.spark_expiry_alert_days, s.spark_verify_alert_days, fmt_rate(s.kill_floor).c_str(),
+                            s.spark_expiry_alert_days, s.spark_verify_alert_days, s.spark_receive_alert_days,
+                            fmt_rate(s.kill_floor).c_str(),
                             fmt_rate(s.kill_ratio_of_organic).c_str());
         ImGui::PopTextWrapPos();
         if (!notice_.empty()) {
@@ -197,6 +199,38 @@ void SparkView::draw_panel(Context& ctx) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         probe_tag("kill verdict", line);
+        if (const Post* post = post_of(p, c.post_id)) {
+            // The baseline the verdict compares with: the post less every paid round run on it.
+            const OrganicBaseline b = organic_baseline(*post, p);
+            std::string base = "Organic baseline: " +
+                               (b.conversion ? fmt_rate(*b.conversion) : std::string("none (no organic clicks)")) +
+                               " = " + fmt_int(b.orders) + " orders / " + fmt_int(b.clicks) + " clicks";
+            base += b.paid_excluded ? ", the post's numbers less its paid rounds' " + fmt_int(b.paid_orders) +
+                                          " orders and " + fmt_int(b.paid_clicks) + " clicks"
+                                    : " (the post's numbers; they do not hold the paid rounds)";
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", base.c_str());
+            ImGui::PopTextWrapPos();
+            probe_tag("organic baseline", base);
+        }
+    }
+    {
+        // The code's own margin on its paid rounds: the figure for extend or kill.
+        const MarginParts m = spark_code_margin(c, p);
+        const std::string& cur = p.settings.currency;
+        const std::string line = "Margin of its paid rounds: " + fmt_money(m.margin(), cur);
+        const std::string parts = "GMV " + fmt_money(m.gmv, cur) + " - goods " + fmt_money(m.goods, cur) +
+                                  " - commission " + fmt_money(m.commission, cur) + " - shipping and discounts " +
+                                  fmt_money(m.shipping + m.discounts, cur) + " - spend " + fmt_money(m.ad_spend, cur);
+        if (m.margin() < 0) ImGui::TextColored(palette().error, "%s", line.c_str());
+        else ImGui::TextUnformatted(line.c_str());
+        probe_tag("code margin", line);
+        if (!c.rounds.empty()) {
+            ImGui::SameLine();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("= %s", parts.c_str());
+            ImGui::PopTextWrapPos();
+        }
     }
 
     if (!notice_.empty()) {
@@ -388,6 +422,21 @@ void SparkView::draw_rounds(Context& ctx, const SparkCode& c) {
             ImGui::TextUnformatted(r.clicks ? fmt_rate(static_cast<double>(r.orders) / static_cast<double>(r.clicks)).c_str() : "—");
             ImGui::TableSetColumnIndex(rc_gmv);
             ImGui::TextUnformatted(fmt_money(r.gmv, cur).c_str());
+            const RoundRatios q = round_ratios(r);
+            const std::string n = std::to_string(i + 1);
+            ImGui::TableSetColumnIndex(rc_ctr);
+            const std::string ctr = q.ctr ? fmt_rate(*q.ctr) : "—";
+            ImGui::TextUnformatted(ctr.c_str());
+            probe_tag("round " + n + " CTR", ctr);
+            ImGui::TableSetColumnIndex(rc_cpa);
+            const std::string cpa = q.cpa ? fmt_money(*q.cpa, cur) : "—";
+            ImGui::TextUnformatted(cpa.c_str());
+            probe_tag("round " + n + " CPA", cpa);
+            ImGui::TableSetColumnIndex(rc_roas);
+            char roas[32] = "—";
+            if (q.roas) std::snprintf(roas, sizeof roas, "%.2f", *q.roas);
+            ImGui::TextUnformatted(roas);
+            probe_tag("round " + n + " ROAS", roas);
         }
         ImGui::EndTable();
     }
@@ -482,6 +531,7 @@ void SparkView::draw_extend_replace(Context& ctx, const SparkCode& c) {
             ImGui::SetNextItemWidth(w);
             ImGui::InputInt("##newdays", &form_.new_days, 0);
             probe_tag("New code length (days)");
+            wrapped_error(errors_, "new_days", w);
         }
     });
     ImGui::TextDisabled("Lengths run %d to %d days.", s.spark_min_days, s.spark_max_days);
@@ -494,6 +544,11 @@ void SparkView::draw_extend_replace(Context& ctx, const SparkCode& c) {
         } else {
             CommandResult r = store_.replace_spark_code(c.id, form_.new_code, *gen, form_.new_days, ctx.today);
             report(r, "Recorded the new code.");
+            // The new code's length is refused under its own field, not under the extension's.
+            if (auto it = errors_.find("duration_days"); it != errors_.end()) {
+                errors_["new_days"] = it->second;
+                errors_.erase(it);
+            }
             if (r.ok) {
                 revealed_.erase(r.id);
                 ctx.nav.go("spark", r.id);

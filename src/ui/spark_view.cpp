@@ -152,6 +152,19 @@ SparkView::SparkView(Store& store) : store_(store) {
                              : Cell::none();
          }},
         {"GMV", rc_gmv, 0.9f, 0, ColumnKind::money, [=](size_t r) { return Cell::money(round(r).gmv); }},
+        // The round's ratios as the core works them out (round_ratios): none when dividing by 0.
+        {"CTR", rc_ctr, 0.7f, 0, ColumnKind::percent, [=](size_t r) {
+             const auto x = round_ratios(round(r)).ctr;
+             return x ? Cell::number(*x * 100.0, 4) : Cell::none();
+         }},
+        {"CPA", rc_cpa, 0.8f, 0, ColumnKind::money, [=](size_t r) {
+             const auto x = round_ratios(round(r)).cpa;
+             return x ? Cell::money(*x) : Cell::none();
+         }},
+        {"ROAS", rc_roas, 0.7f, 0, ColumnKind::number, [=](size_t r) {
+             const auto x = round_ratios(round(r)).roas;
+             return x ? Cell::number(*x, 2) : Cell::none();
+         }},
     };
     auto cand = [this](size_t r) -> const SparkCandidate& { return cands_[r]; };
     cand_columns_ = {

@@ -1,4 +1,7 @@
 #include "style.hpp"
+#include <algorithm>
+#include <cmath>
+
 
 namespace sr::ui {
 
@@ -83,6 +86,17 @@ bool primary_button(const char* label, const ImVec2& size) {
     const bool pressed = ImGui::Button(label, size);
     ImGui::PopStyleColor(4);
     return pressed;
+}
+
+bool check_box(const char* label, bool* v) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, std::round(ImGui::GetFontSize() / 16.0f)));
+    ImGui::PushStyleColor(ImGuiCol_Border, palette().muted);
+    ImGui::PushStyleColor(ImGuiCol_BorderShadow, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::GetStyleColorVec4(ImGuiCol_ChildBg));
+    const bool changed = ImGui::Checkbox(label, v);
+    ImGui::PopStyleColor(3);
+    ImGui::PopStyleVar();
+    return changed;
 }
 
 }  // namespace sr::ui

@@ -26,4 +26,9 @@ const Palette& palette();
 // The one action a screen is for (Add creator, Save changes), in the accent colour.
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 
+// A check box with an outlined box, so it shows on every row of a striped table and on any
+// background, in both themes (a plain Dear ImGui check box is a grey square, the grey of the
+// stripes).
+bool check_box(const char* label, bool* v);
+
 }  // namespace sr::ui

@@ -152,7 +152,10 @@ std::string lower(std::string s) {
 
 void right_aligned(const std::string& text) {
     const float w = ImGui::CalcTextSize(text.c_str()).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - w - ImGui::GetStyle().CellPadding.x);
+    // A cell narrower than its text shows the text's start (a minus sign, a currency sign) and
+    // clips the end, rather than pushing the start out of sight.
+    const float room = ImGui::GetColumnWidth() - w - ImGui::GetStyle().CellPadding.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, room));
     ImGui::TextUnformatted(text.c_str());
 }
 

@@ -172,8 +172,8 @@ test('replacing the program with a backup says what is replaced and is undone in
 test('a backup that is not valid, or newer than the app, is refused with its JSON path and changes nothing', async () => {
   const { context, page, problems } = await newApp();
   const before = await exportJson(page);
-  await pick(page, 'newer.json', backup({ version: 2 }));
-  assert.match(await waitText(page, 'data:error'), /^newer\.json was refused: \$\.version: this backup is version 2/);
+  await pick(page, 'newer.json', backup({ version: 3 }));
+  assert.match(await waitText(page, 'data:error'), /^newer\.json was refused: \$\.version: this backup is version 3/);
   await pick(page, 'broken.json', backup({ creators: [{ id: 1, handle: 'bad handle!' }] }));
   assert.match(await textWhen(page, 'data:error', /^broken/), /\$\.creators\[0\]\.handle/);
   assert.match(await text(page, 'data:error'), /Nothing was changed\.$/);
@@ -211,7 +211,7 @@ test('an orders CSV with other header names opens the mapping screen; the mappin
   assert.equal(await text(page, 'orders:rows'), '2');
   await screenshot(page, 'data-orders-summary');
   await click(page, 'Add 2 orders');
-  assert.match(await textWhen(page, 'data:notice', /^Imported orders-1\.csv/), /2 orders imported/);
+  assert.match(await textWhen(page, 'data:notice', /^Imported orders-1\.csv/), /2 new lines \(2 orders\)/);
   await waitSaved(page);
   let post = (await program(page)).posts[0];
   assert.equal(post.orders, 2);
@@ -226,10 +226,12 @@ test('an orders CSV with other header names opens the mapping screen; the mappin
   assert.equal(post.orders, 3);
   assert.equal(post.gmv, 75);
 
-  // The first file again: every line is a duplicate and nothing is added.
+  // The first file again: every line is known and the same, and nothing changes.
   const before = await exportJson(page);
   await pick(page, 'orders-1.csv', renamed([['9001', '25.00'], ['9002', '40.00']]), 'text/csv');
-  assert.match(await waitText(page, 'orders:duplicates'), /^2 \(already imported/);
+  assert.match(await waitText(page, 'orders:unchanged'), /^2 \(imported before/);
+  assert.equal(await text(page, 'orders:updated'), '0');
+  assert.match(await text(page, 'orders:duplicates'), /^0 /);
   assert.equal(await text(page, 'orders:imported'), '0 (0 lines)');
   assert.match(await text(page, 'orders:nothing'), /Nothing to add/);
   await click(page, 'Close');
@@ -289,7 +291,7 @@ test('an affiliate-orders .xlsx picked in the file picker imports as its CSV doe
   await waitSaved(page);
   const post = (await program(page)).posts[0];
   assert.equal(post.gmv, 37.5);
-  assert.deepEqual((await program(page)).imported_orders.slice(-2), ['577123456789012345', '577123456789012346']);
+  assert.deepEqual((await program(page)).order_lines.keys.split('\n').slice(-3, -1), ['577123456789012345', '577123456789012346']);
 
   const before = await exportJson(page);
   await pick(page, 'orders.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]));
@@ -382,7 +384,7 @@ test('an orders file without a required column or with an unclosed quote is refu
   await context.close();
 });
 
-test('importCsv on the page API imports in chunks, applies once, and counts duplicates the second time', async () => {
+test('importCsv on the page API imports in chunks, applies once, and finds every line known and unchanged the second time', async () => {
   const { context, page, problems } = await newApp();
   await importJson(page, shop);
   const csv = 'Order ID,Creator Username,Payment Amount,Content ID,Price\n' +
@@ -397,7 +399,7 @@ test('importCsv on the page API imports in chunks, applies once, and counts dupl
   const after = await exportJson(page);
   assert.equal(JSON.parse(after).posts[0].gmv, 30);
   const again = await page.evaluate((t) => window.sparkRoster.importCsv(t), csv);
-  assert.deepEqual([again.ok, again.imported, again.duplicates], [true, 0, 2]);
+  assert.deepEqual([again.ok, again.imported, again.updated, again.unchanged, again.duplicates], [true, 0, 0, 2, 0]);
   assert.equal(await exportJson(page), after, 'the same file again adds nothing');
   // A mapping given as JSON names other headers.
   const mapped = await page.evaluate((t) => window.sparkRoster.importCsv(t, { order_id: 'No', creator_username: 'Who' }),

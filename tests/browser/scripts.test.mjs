@@ -196,11 +196,94 @@ test('text pasted into a field on a desktop and typed on a phone is drawn as it 
   await phone.close();
 });
 
+// A desktop keyboard with an input method: what it composes (Vietnamese Telex, Pinyin, a dead
+// key) and what it inserts whole reach the field once, as composed; the composition shows under
+// the field meanwhile. Tab moves between the form's fields and Enter adds the creator.
+test('an input method\'s composition and inserted text reach the roster form on a desktop, kept after a reload', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await openApp(context, url + '#/roster');
+  await waitSaved(page);
+  const cdp = await context.newCDPSession(page);
+  const focused = () => page.waitForFunction(() => document.activeElement && document.activeElement.id === 'sr-keyboard',
+                                             null, { timeout: 5000 });
+
+  await click(page, 'Handle');
+  await focused();
+  await page.keyboard.type('ngoc.tram');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  // Telex: "Ngoc" is typed as a composition the input method rewrites, then commits.
+  for (const step of ['N', 'Ng', 'Ngo', 'Ngoj', 'Ngọ', 'Ngọc']) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+  }
+  assert.equal(await page.evaluate(() => document.getElementById('sr-keyboard').classList.contains('sr-composing')), true,
+               'the composition shows while it is under way');
+  await settle(page);
+  // Nothing reaches the field before the composition is done: "Ng" would be drawn in it.
+  assert.equal((await page.evaluate(() => window.sparkRoster.glyphInfo('ọ')))[0].drawn, false,
+               'the composition is not in the field yet');
+  await cdp.send('Input.insertText', { text: 'Ngọc' });
+  await page.keyboard.insertText(' Trâm ✨ 小红');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.getElementById('sr-keyboard').classList.contains('sr-composing')), false);
+  await assertDrawn(page, 'Ngọc Trâm ✨ 小红', 'composed into Display name');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  await page.keyboard.type('52,000');
+  await page.keyboard.press('Enter');
+  assert.equal(await textWhen(page, 'notice', 'Added @ngoc.tram.'), 'Added @ngoc.tram.');
+  await waitSaved(page);
+
+  await page.reload();
+  await page.evaluate(() => window.sparkRoster.ready);
+  await settle(page);
+  const added = (await program(page)).creators.find((c) => c.handle === 'ngoc.tram');
+  assert.ok(added, 'the creator was saved');
+  assert.equal(added.display_name, 'Ngọc Trâm ✨ 小红');
+  assert.equal(added.followers, 52000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Keyboard only: Tab and Shift+Tab go through every control of the roster form, combos
+// included; Space opens a combo, the arrows move in it and Enter picks; Enter in a text field
+// adds the creator.
+test('a creator is added with the keyboard alone, its tier picked in the combo', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await openApp(context, url + '#/roster');
+  await waitSaved(page);
+  const key = async (k) => { await page.keyboard.press(k); await settle(page); };
+  await click(page, 'Handle');
+  await page.keyboard.type('keys.only');
+  await key('Tab');
+  await page.keyboard.type('Chỉ bàn phím');
+  await key('Tab');
+  await page.keyboard.type('4000');     // below the program floor: tier 1 by followers
+  await key('Tab');                       // to the Tier combo
+  await key('Space');                     // opens it
+  for (let i = 0; i < 2; i++) await key('ArrowDown');
+  await key('Enter');                     // "2 mid (pinned)"
+  await key('Shift+Tab');                 // back to Followers
+  await key('Enter');
+  assert.equal(await textWhen(page, 'notice', 'Added @keys.only.'), 'Added @keys.only.');
+  await waitSaved(page);
+  const added = (await program(page)).creators.find((c) => c.handle === 'keys.only');
+  assert.ok(added, 'the creator was added');
+  assert.equal(added.display_name, 'Chỉ bàn phím');
+  assert.equal(added.followers, 4000);
+  assert.equal(added.pinned_tier, 2, 'the tier picked with the keyboard');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the weekly review draws renewal owners in Thai and Chinese in its action lines', async () => {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const { page, problems } = await openApp(context, url + '#/review');
   await waitSaved(page);
   await importInternational(page);
+  // The review folds each creator's actions into one line: opening @glowwithmaya's (a Spark Code
+  // expiring in 5 days in the sample program) shows the action with who renews it.
+  await click(page, 'group:@glowwithmaya');
   await assertDrawn(page, OWNER, 'review');
   assert.deepEqual(await page.evaluate(() => window.sparkRoster.missingGlyphs()), []);
   await screenshot(page, 'scripts-review');

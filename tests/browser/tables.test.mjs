@@ -224,3 +224,26 @@ test('names with a comma, quotes, accents and emoji export unchanged; a formula-
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A value wider than its cell is drawn up to what fits and "…", and hovering it shows the whole
+// text: @glowwithmaya's deal (fee, commission and exclusivity) does not fit the roster's Deal
+// column at 1280 px.
+test('a value too wide for its cell ends in "…" and shows whole on hover', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await openApp(context, url + '#/roster');
+  await waitSaved(page);
+  const cut = await page.evaluate(() => window.sparkRoster.cutTexts());
+  const deal = cut.find((c) => c.text.startsWith('$1,500 / post + 20 %'));
+  assert.ok(deal, `the long deal is drawn cut short: ${JSON.stringify(cut.map((c) => c.text))}`);
+  assert.ok(deal.text.length > 22 && deal.width > 0);
+  assert.equal(await text(page, 'tooltip:cut'), null, 'no tooltip before hovering');
+  await page.mouse.move(deal.x + deal.width / 2, deal.y + deal.height / 2);
+  await settle(page);
+  assert.equal(await text(page, 'tooltip:cut'), deal.text, 'the tooltip shows the whole value');
+  await screenshot(page, 'roster-cut-deal');
+  await page.mouse.move(5, 790);
+  await settle(page);
+  assert.equal(await text(page, 'tooltip:cut'), null, 'the tooltip goes when the mouse leaves');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -20,7 +20,7 @@ TEST_CASE("export then import gives back the same program") {
 TEST_CASE("a backup names its format and version") {
     const std::string text = program_to_json(Program{});
     CHECK(text.find("\"format\":\"spark-roster\"") != std::string::npos);
-    CHECK(text.find("\"version\":1") != std::string::npos);
+    CHECK(text.find("\"version\":2") != std::string::npos);
 }
 
 TEST_CASE("a backup from a newer version is refused with a clear message") {

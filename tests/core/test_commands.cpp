@@ -316,7 +316,9 @@ TEST_CASE("a read-only store refuses every command, undo and redo, and changes n
     all.push_back(store.replace_program(Program{}));
     OrdersChanges orders;
     orders.base_revision = store.revision();
-    orders.new_order_keys = {"order-1"};
+    OrderLine line;
+    line.key = "order-1";
+    orders.new_lines.push_back(line);
     all.push_back(store.import_orders(std::move(orders)));
     all.push_back(store.apply_merge(preview_merge(store.program(), store.program(), store.revision())));
     all.push_back(store.transaction("Anything", [](Store&) { return CommandResult::done(0); }));

@@ -7,6 +7,7 @@
 
 #include "core/backup.hpp"
 #include "core/docs.hpp"
+#include "core/orders_import.hpp"
 #include "core/sample.hpp"
 #include "core/store.hpp"
 #include "builders.hpp"
@@ -188,25 +189,120 @@ TEST_CASE("removing a creator deletes the documents of the records it takes and 
     CHECK(back.removed.empty());
 }
 
-TEST_CASE("imported order keys are written in blocks: an import writes the last block and the new ones") {
+TEST_CASE("a version-1 program's imported order keys are stored in blocks and read back") {
     Program p = people_program();
     p.imported_orders.clear();
-    for (int i = 0; i < 2500; ++i) p.imported_orders.push_back("order-" + std::to_string(i));
+    for (int i = 0; i < 2500; ++i) p.imported_orders.push_back("57646" + std::to_string(1000000 + i) + "/SKU-" + std::to_string(i % 7));
+    const std::vector<Doc> docs = program_docs(p);
+    // 2,500 keys, 1,000 to a block: blocks 0, 1 and 2 (500).
+    CHECK(std::count_if(docs.begin(), docs.end(), [](const Doc& x) { return x.id.rfind("orders:", 0) == 0; }) == 3);
+    CHECK(read_back(docs).imported_orders == p.imported_orders);
+}
+
+namespace {
+
+// An order line of Hà's post (`i` makes its key), or of her LIVE when `live`.
+OrderLine hà_line(const Program& p, int i, const std::string& product, bool live = false) {
+    OrderLine l;
+    l.key = "57646" + std::to_string(1000000 + i) + "/" + product;
+    l.creator_id = p.creators[0].id;
+    l.post_id = live ? 0 : p.posts[0].id;
+    l.kind = live ? ContentKind::live : ContentKind::video;
+    l.content_type = live ? "LIVE" : "Video";
+    l.content_id = live ? "" : "7301234567890123456";
+    l.product_id = product;
+    l.quantity = 1 + i % 3;
+    l.amount = 19.9 * static_cast<double>(l.quantity);
+    l.status = OrderStatus::pending;
+    l.est_commission = 1.99 * static_cast<double>(l.quantity);
+    if (i % 5 == 0) l.actual_commission = 1.8;
+    l.time = line_time_from(d(2026, 11, 18).days, 10, i % 60, 0);
+    return l;
+}
+
+}  // namespace
+
+TEST_CASE("order lines are stored in blocks of 2,000: an import writes the block it fills and the new ones, an update its line's block") {
+    Program p = people_program();
+    for (int i = 0; i < 4500; ++i) p.order_lines.push_back(hà_line(p, i, "SKU-SON-01"));
     Store store(p);
     DocIndex stored = index_of(store.program());
+    // 4,500 lines: lines:000000 and 000001 full, 000002 with 500; one place, one product.
+    CHECK(stored.count(block_doc_id("lines", 2)) == 1);
+    CHECK(stored.count(block_doc_id("lines", 3)) == 0);
+    CHECK(stored.count(block_doc_id("line_places", 0)) == 1);
+    CHECK(stored.count(block_doc_id("line_products", 0)) == 1);
 
+    // 1,200 new lines of the same post: block 2 goes from 500 to 1,700 lines; nothing else.
     OrdersChanges c;
     c.base_revision = store.revision();
-    for (int i = 2500; i < 3700; ++i) c.new_order_keys.push_back("order-" + std::to_string(i));
+    for (int i = 4500; i < 5700; ++i) c.new_lines.push_back(hà_line(store.program(), i, "SKU-SON-01"));
     REQUIRE(store.import_orders(std::move(c)));
-    // 3,700 keys: blocks 0 and 1 are full and unchanged, block 2 had 500 and now 1,000, block 3 is new.
-    CHECK(save(stored, store.program()).put == std::vector<std::string>{orders_doc_id(2), orders_doc_id(3)});
-    CHECK(read_back(program_docs(store.program())).imported_orders == store.program().imported_orders);
+    CHECK(save(stored, store.program()).put == std::vector<std::string>{block_doc_id("lines", 2)});
+    CHECK(read_back(program_docs(store.program())).order_lines == store.program().order_lines);
 
+    // Undone: block 2 is put back to its 500 lines.
     REQUIRE(store.undo());
-    const Save s = save(stored, store.program());
-    CHECK(s.put == std::vector<std::string>{orders_doc_id(2)});
-    CHECK(s.removed == std::vector<std::string>{orders_doc_id(3)});
+    Save s = save(stored, store.program());
+    CHECK(s.put == std::vector<std::string>{block_doc_id("lines", 2)});
+    CHECK(s.removed.empty());
+
+    // 2,000 lines of her LIVE, of a product named in Thai: block 2 fills (2,000), block 3 is new
+    // (500), and the new place and product are written in their blocks.
+    OrdersChanges live;
+    live.base_revision = store.revision();
+    for (int i = 4500; i < 6500; ++i) live.new_lines.push_back(hà_line(store.program(), i, "สบู่-01 🌿", true));
+    REQUIRE(store.import_orders(std::move(live)));
+    s = save(stored, store.program());
+    CHECK(s.put == std::vector<std::string>{block_doc_id("line_places", 0), block_doc_id("line_products", 0), block_doc_id("lines", 2),
+                                            block_doc_id("lines", 3)});
+    const Program back = read_back(program_docs(store.program()));
+    CHECK(back.order_lines == store.program().order_lines);
+    CHECK(back.order_lines.get(6000).product_id == "สบู่-01 🌿");
+    CHECK(back.order_lines.get(6000).kind == ContentKind::live);
+    CHECK(program_to_json(back) == program_to_json(store.program()));
+
+    // A later export settles line 10: its block alone is written.
+    OrdersChanges later;
+    later.base_revision = store.revision();
+    OrderLine settled = store.program().order_lines.get(10);
+    settled.status = OrderStatus::settled;
+    settled.actual_commission = 3.6;
+    later.updated_at.push_back(10);
+    later.updated_lines.push_back(settled);
+    REQUIRE(store.import_orders(std::move(later)));
+    CHECK(save(stored, store.program()).put == std::vector<std::string>{block_doc_id("lines", 0)});
+    CHECK(read_back(program_docs(store.program())).order_lines.get(10).status == OrderStatus::settled);
+}
+
+TEST_CASE("order lines whose blocks are not whole are refused, naming the block") {
+    Program p = people_program();
+    for (int i = 0; i < 4500; ++i) p.order_lines.push_back(hà_line(p, i, "SKU-SON-01"));
+    const std::vector<Doc> docs = program_docs(p);
+    SUBCASE("a block missing") {
+        ProgramDocsReader r;
+        for (const Doc& x : docs)
+            if (x.id != block_doc_id("lines", 1)) r.add(x.id, x.json);
+        const LoadResult l = r.finish();
+        REQUIRE_FALSE(l.ok());
+        CHECK(l.problems.at(0).path == "lines:000001");
+        CHECK(l.problems.at(0).message == "is missing: the order lines are not whole");
+    }
+    SUBCASE("a column short of a value") {
+        ProgramDocsReader r;
+        for (const Doc& x : docs) {
+            std::string text = x.json;
+            if (x.id == block_doc_id("lines", 2)) {
+                const size_t at = text.find("\"quantity\":\"") + 12;
+                text.erase(at, text.find(',', at) + 1 - at);  // the first value and its comma
+            }
+            r.add(x.id, text);
+        }
+        const LoadResult l = r.finish();
+        REQUIRE_FALSE(l.ok());
+        CHECK(l.problems.at(0).path == "lines:000002.quantity");
+        CHECK(l.problems.at(0).message == "holds 499 values for 500 lines");
+    }
 }
 
 TEST_CASE("a marked review action writes the review marks' document; settings their own") {

@@ -132,10 +132,12 @@ TEST_CASE("re-importing the same orders file adds nothing") {
     REQUIRE(again.ok());
     CHECK(again.imported == 0);
     CHECK(again.samples == 0);
-    CHECK(again.duplicates == 4);  // three orders and the sample
+    CHECK(again.unchanged == 4);  // three orders and the sample, known and the same again
+    CHECK(again.updated == 0);
+    CHECK(again.duplicates == 0);
     CHECK(again.changes.updated_posts.empty());
     CHECK(again.changes.new_posts.empty());
-    CHECK(again.changes.new_order_keys.empty());
+    CHECK(again.changes.new_keys().empty());
     apply_orders(f.p, again.changes);
     CHECK(program_to_json(f.p) == before);
 }
@@ -146,7 +148,7 @@ TEST_CASE("the remembered order ids survive a backup, so re-importing after a re
     apply_orders(f.p, import_orders_csv(f.p, file).changes);
     LoadResult back = program_from_json(program_to_json(f.p));
     REQUIRE(back.ok());
-    CHECK(back.program->imported_orders.size() == 4);
+    CHECK(back.program->order_lines.size() == 4);
     CHECK(import_orders_csv(*back.program, file).imported == 0);
 }
 
@@ -188,7 +190,7 @@ TEST_CASE("a sample line in an order does not stop the order's paid line from co
     CHECK(r.gmv == doctest::Approx(25));
 }
 
-TEST_CASE("a post first seen in a file is the first creator's: another creator's order on it is unmatched") {
+TEST_CASE("a post first seen in a file is the first creator's: another creator's order on it is that creator's, on no post") {
     Fixture f;
     add_creator(f.p, "other.one", 20000);
     const OrdersImport r = import_orders_csv(
@@ -197,10 +199,13 @@ TEST_CASE("a post first seen in a file is the first creator's: another creator's
                  "7002,P1,Serum,S1,25,25,USD,1,Settled,other.one,Video,7305555555555555555,10%,25,2.5,25,2.5,2026-11-02,No\n");
     REQUIRE(r.ok());
     CHECK(r.posts_created == 1);
-    CHECK(r.orders == 1);
-    REQUIRE(r.unmatched.size() == 1);
-    CHECK(r.unmatched[0].order_id == "7002");
-    CHECK(r.unmatched[0].reason == "content 7305555555555555555 is a post by @glow.daily");
+    CHECK(r.orders == 2);
+    CHECK(r.off_post == 1);
+    CHECK(r.unmatched.empty());
+    REQUIRE(r.changes.new_lines.size() == 2);
+    CHECK(r.changes.new_lines.key(1) == "7002/S1");
+    CHECK(r.changes.new_lines.post_id(1) == 0);
+    CHECK(r.changes.new_lines.creator_id(1) != f.creator);
     REQUIRE(r.changes.new_posts.size() == 1);
     CHECK(r.changes.new_posts[0].creator_id == f.creator);
     CHECK(r.changes.new_posts[0].gmv == doctest::Approx(25));
@@ -322,7 +327,7 @@ TEST_CASE("an orders file fed in small chunks gives the same result as whole") {
     CHECK(imp.bytes_read() == file.size());
     const OrdersImport chunked = imp.finish();
     CHECK(chunked.summary() == whole.summary());
-    CHECK(chunked.changes.new_order_keys == whole.changes.new_order_keys);
+    CHECK(chunked.changes.new_keys() == whole.changes.new_keys());
 }
 
 TEST_CASE("the rows read so far are counted while a file is fed, for the progress line") {
@@ -361,12 +366,12 @@ TEST_CASE("importing orders through the store is one undoable step") {
     CHECK(program_to_json(store.program()) == before);
     REQUIRE(store.redo());
     CHECK(post_by_id(store.program(), f.post).gmv == doctest::Approx(75));
-    CHECK(store.program().imported_orders.size() == 4);
+    CHECK(store.program().order_lines.size() == 4);
     // Undone and redone once more, the same order keys are remembered: the file adds nothing.
     REQUIRE(store.undo());
     CHECK(program_to_json(store.program()) == before);
     REQUIRE(store.redo());
-    CHECK(store.program().imported_orders.size() == 4);
+    CHECK(store.program().order_lines.size() == 4);
     CHECK(import_orders_csv(store.program(), std::string(kHeader) + kRows).imported == 0);
 }
 

@@ -135,7 +135,7 @@ TEST_CASE("headers match whatever their case and the spaces, no-break spaces or 
     CHECK(r.orders == 1);
     CHECK(r.gmv == doctest::Approx(25));
     CHECK(r.changes.new_posts.empty());
-    CHECK(r.changes.new_order_keys == std::vector<std::string>{std::string("577123456789012345/") + kSku});
+    CHECK(r.changes.new_keys() == std::vector<std::string>{std::string("577123456789012345/") + kSku});
 }
 
 TEST_CASE("a Thai or Vietnamese name too long to list whole is cut between characters") {
@@ -184,7 +184,7 @@ TEST_CASE("Vietnamese headers and statuses are read as the English ones, in a fi
     CHECK(r.orders == 2);
     CHECK(r.gmv == doctest::Approx(65));
     CHECK(r.commission == doctest::Approx(2.5));
-    CHECK(r.changes.new_order_keys.front() == std::string("577123456789012345/") + kSku);  // ID SKU read as the SKU
+    CHECK(r.changes.new_keys().front() == std::string("577123456789012345/") + kSku);  // ID SKU read as the SKU
 }
 
 TEST_CASE("every word file of the orders export reads, names only the importer's fields, and English names them all") {
@@ -227,23 +227,30 @@ TEST_CASE("/, --, -, N/A and <5 mean no value: never 0, never a refused row, but
             .set("Fully returned or refunded", "N/A"),
         // No Payment Amount: refused, saying so.
         Line().set("Order ID", "577123456789012347").set("Payment Amount", "/"),
-        // No Content ID (a LIVE or showcase order): unmatched, not refused; 10.00 not added.
+        // No Content ID (a LIVE or showcase order): the creator's sale on no post; 10.00 and its
+        // 2.50 commission count for the creator, not for the post.
         Line().set("Order ID", "577123456789012348").set("Payment Amount", "10.00").set("Content ID", "/"),
     }));
     REQUIRE_MESSAGE(r.ok(), r.refused);
-    // GMV 25 + 40 = 65; commission 2.50 + 0 = 2.50; units 1 + 1 = 2.
-    CHECK(r.orders == 2);
-    CHECK(r.gmv == doctest::Approx(65));
-    CHECK(r.commission == doctest::Approx(2.5));
+    // The post: GMV 25 + 40 = 65; commission 2.50 + 0 = 2.50; units 1 + 1 = 2. With the line on
+    // no post: 3 orders, GMV 75, commission 5.00.
+    CHECK(r.orders == 3);
+    CHECK(r.off_post == 1);
+    CHECK(r.gmv == doctest::Approx(75));
+    CHECK(r.commission == doctest::Approx(5));
     CHECK(r.refunded == 0);
     REQUIRE(r.changes.updated_posts.size() == 1);
     CHECK(r.changes.updated_posts[0].units == 2);
+    CHECK(r.changes.updated_posts[0].gmv == doctest::Approx(65));
+    CHECK(r.changes.updated_posts[0].commission == doctest::Approx(2.5));
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].row == 4);
     CHECK(r.problems[0].reason == "no Payment Amount (\"/\" means no value)");
-    REQUIRE(r.unmatched.size() == 1);
-    CHECK(r.unmatched[0].reason == "no Content ID: the order came from no post");
-    CHECK(r.unmatched[0].content_id == "");
+    CHECK(r.unmatched.empty());
+    REQUIRE(r.changes.new_lines.size() == 3);
+    CHECK(r.changes.new_lines.post_id(2) == 0);
+    CHECK(r.changes.new_lines.kind(2) == ContentKind::video);  // typed Video, from no post
+    CHECK(r.changes.new_lines.amount(2) == 10);
 }
 
 TEST_CASE("money reads as written in each market: currency signs and codes, thousands and decimal separators, rates with a decimal comma") {
@@ -333,7 +340,7 @@ TEST_CASE("ids of 18 to 21 digits stay text from the file to the backup, and an 
         Line().set("Order ID", "577123456789012345677").set("Content ID", "5,77123E+20"),
     }));
     REQUIRE_MESSAGE(r.ok(), r.refused);
-    CHECK(r.changes.new_order_keys == std::vector<std::string>{order + "/" + sku});
+    CHECK(r.changes.new_keys() == std::vector<std::string>{order + "/" + sku});
     REQUIRE(r.changes.new_posts.size() == 1);
     CHECK(r.changes.new_posts[0].tiktok_ref == content);
     CHECK(r.changes.new_posts[0].product_id == s.product);
@@ -347,13 +354,13 @@ TEST_CASE("ids of 18 to 21 digits stay text from the file to the backup, and an 
     apply_orders(p, r.changes);
     LoadResult back = program_from_json(program_to_json(p));
     REQUIRE(back.ok());
-    CHECK(back.program->imported_orders.back() == order + "/" + sku);
+    CHECK(back.program->order_lines.key(back.program->order_lines.size() - 1) == order + "/" + sku);
     CHECK(back.program->posts.back().tiktok_ref == content);
     const OrdersImport again = import_orders_csv(*back.program, export_file({Line()
                                                                                .set("Order ID", order)
                                                                                .set("SKU ID", sku)
                                                                                .set("Content ID", content)}));
-    CHECK(again.duplicates == 1);
+    CHECK(again.unchanged == 1);
     CHECK(again.imported == 0);
 }
 
@@ -382,8 +389,9 @@ TEST_CASE("the row of column descriptions under the header and the Total of N re
     CHECK(r.skipped_rows[1].reason == "an empty row");
     CHECK(r.skipped_rows[2].row == 6);
     CHECK(r.skipped_rows[2].reason == "a totals row (\"Total of 2 results\")");
-    CHECK(r.summary() == "2 orders imported (2 lines), 0 duplicates, 0 samples, 0 rows refused, 0 unmatched, 3 rows skipped");
-    CHECK(r.rows == r.imported + r.duplicates + r.samples + r.problem_count + r.unmatched_count + r.skipped);
+    CHECK(r.summary() == "2 new lines (2 orders), 0 updated, 0 unchanged, 0 duplicates, 0 samples, 0 rows refused, 0 unmatched, 3 rows skipped");
+    CHECK(r.rows == r.imported + r.updated + r.unchanged + r.adopted + r.duplicates + r.samples + r.problem_count +
+                        r.unmatched_count + r.skipped);
     // A sentence further down is no description: that row is refused as before.
     const OrdersImport late = s.import(export_file({Line(), described}));
     CHECK(late.skipped == 0);
@@ -486,14 +494,17 @@ TEST_CASE("a Vietnamese shop's export with every quirk at once imports whole") {
     const OrdersImport r = s.import(file);
     REQUIRE_MESSAGE(r.ok(), r.refused);
     CHECK(r.columns.languages == std::vector<std::string>{"en", "vi"});
-    // GMV 259.000 + 1.036.000 + 120.000 = 1.415.000; commission 25.900 + 103.600 + 0 = 129.500;
-    // units 1 + 4 + 1 = 6. Rows: 1 description + 6 lines + 1 total = 8.
+    // On the post: GMV 259.000 + 1.036.000 + 120.000 = 1.415.000; commission 25.900 + 103.600 +
+    // 0 = 129.500; units 1 + 4 + 1 = 6. The LIVE line (259.000, commission 25.900) counts for
+    // the creator on no post: 4 orders, GMV 1.674.000, commission 155.400. Rows: 1 description
+    // + 6 lines + 1 total = 8.
     CHECK(r.rows == 8);
-    CHECK(r.orders == 3);
-    CHECK(r.gmv == 1415000);
-    CHECK(r.commission == 129500);
+    CHECK(r.orders == 4);
+    CHECK(r.off_post == 1);
+    CHECK(r.gmv == 1674000);
+    CHECK(r.commission == 155400);
     CHECK(r.samples == 1);
-    CHECK(r.unmatched_count == 1);
+    CHECK(r.unmatched_count == 0);
     CHECK(r.duplicates == 1);
     CHECK(r.skipped == 2);
     CHECK(r.problem_count == 0);

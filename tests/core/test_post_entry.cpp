@@ -143,19 +143,25 @@ TEST_CASE("a post's 3-second hold rate is between 0 % and 100 %") {
 
 TEST_CASE("a post's counts cannot be negative") {
     PostFixture f;
-    const std::pair<int64_t Post::*, const char*> counts[] = {{&Post::views, "views"},   {&Post::clicks, "clicks"},
-                                                              {&Post::orders, "orders"}, {&Post::units, "units"},
-                                                              {&Post::buyers, "buyers"}, {&Post::repeat_buyers_60d, "repeat_buyers_60d"}};
-    for (const auto& c : counts) {  // not a structured binding: clang 14 cannot capture one
-        const auto count = c.first;
-        const char* field = c.second;
-        CAPTURE(field);
+    struct Count {
+        int64_t Post::*member;
+        const char* field;
+        const char* message;  // names the field, as the form shows it under that field
+    };
+    const Count counts[] = {{&Post::views, "views", "Views cannot be negative."},
+                            {&Post::clicks, "clicks", "Clicks cannot be negative."},
+                            {&Post::orders, "orders", "Orders cannot be negative."},
+                            {&Post::units, "units", "Units cannot be negative."},
+                            {&Post::buyers, "buyers", "Buyers cannot be negative."},
+                            {&Post::repeat_buyers_60d, "repeat_buyers_60d", "Repeat buyers cannot be negative."}};
+    for (const Count& c : counts) {
+        CAPTURE(c.field);
         Post x = f.post();
-        x.*count = -1;
+        x.*c.member = -1;
         const Errors e = validate_post(x, f.p);
         REQUIRE_FALSE(e.empty());
-        CHECK(e[0].field == field);
-        CHECK(e[0].message == "Cannot be negative.");
+        CHECK(e[0].field == c.field);
+        CHECK(e[0].message == c.message);
     }
     Post x = f.post();
     x.views = -1;

@@ -108,7 +108,7 @@ TEST_CASE("a Spark candidate with a requested code is chased, and a post whose S
     req.id = p.next_id++;
     req.creator_id = c;
     req.post_id = asked;
-    req.requested = d(2026, 11, 16);
+    req.requested = d(2026, 11, 20);  // 3 days before the review: not yet overdue (5 days)
     req.status = SparkStatus::requested;
     p.spark_codes.push_back(req);
     SparkCode dead = req;
@@ -122,7 +122,7 @@ TEST_CASE("a Spark candidate with a requested code is chased, and a post whose S
     REQUIRE(items.size() == 2);
     CHECK(items[0].record_id == asked);
     CHECK(items[0].action == "chase the requested Spark Code");
-    CHECK(items[0].reason.find("Spark Code " + std::to_string(req.id) + " requested 2026-11-16, not received") !=
+    CHECK(items[0].reason.find("Spark Code " + std::to_string(req.id) + " requested 2026-11-20, not received") !=
           std::string::npos);
     CHECK(items[1].record_id == fresh);
     CHECK(items[1].action == "request a Spark Code");

@@ -82,3 +82,46 @@ TEST_CASE("creators ranked by GMV carry their margin beside it") {
     CHECK(rows[1].margin_rank == 1);
     CHECK(creators_margin_vs_gmv(p, 10).back().margin == doctest::Approx(-78));
 }
+
+TEST_CASE("a Spark Code requested and not received within 5 days is an action now, in place of chasing it as a candidate") {
+    Program p;
+    p.settings.program_start = d(2026, 9, 1);
+    const Id c = sr::test::add_creator(p, "linh.nguyen_", 120000);
+    sr::test::creator(p, c).display_name = "Linh Nguyễn ✨";
+    const Post& post = sr::test::add_post(p, c, d(2026, 11, 2), 20000, 500, 20);  // 4 %: a candidate
+    SparkCode sc;
+    sc.id = p.next_id++;
+    sc.creator_id = c;
+    sc.post_id = post.id;
+    sc.status = SparkStatus::requested;
+    sc.requested = d(2026, 11, 13);
+    sc.renewal_owner = "Luis";
+    p.spark_codes.push_back(sc);
+    auto find = [](const Review& r, ActionKind k) -> const ReviewItem* {
+        for (const ReviewItem& i : r.actions)
+            if (i.kind == k) return &i;
+        return nullptr;
+    };
+    // Monday 2026-11-16: 3 days since the request, the candidate item chases it.
+    Review r = review_on(p, d(2026, 11, 16));
+    CHECK_FALSE(find(r, ActionKind::spark_not_received));
+    const ReviewItem* cand = find(r, ActionKind::spark_candidate);
+    REQUIRE(cand);
+    CHECK(cand->action == "chase the requested Spark Code");
+    // Wednesday 2026-11-18: 5 days, an action now to the renewal owner; the candidate item is not repeated.
+    r = review_on(p, d(2026, 11, 18));
+    const ReviewItem* late = find(r, ActionKind::spark_not_received);
+    REQUIRE(late);
+    CHECK(late->urgency == 0);
+    CHECK(late->record_id == sc.id);
+    CHECK(late->owner == "Luis");
+    CHECK(late->title == "@linh.nguyen_: Spark Code not received");
+    CHECK(late->numbers == "requested 2026-11-13");
+    CHECK(action_key(*late) == "spark_not_received/" + std::to_string(c) + "/" + std::to_string(sc.id) + "/0");
+    CHECK_FALSE(find(r, ActionKind::spark_candidate));
+    // The next Monday's weekly review the same.
+    r = review_on(p, d(2026, 11, 23));
+    REQUIRE(find(r, ActionKind::spark_not_received));
+    CHECK(find(r, ActionKind::spark_not_received)->reason.find("not received after 10 days") != std::string::npos);
+    CHECK_FALSE(find(r, ActionKind::spark_candidate));
+}

@@ -212,3 +212,100 @@ TEST_CASE("a Spark Code lasts 7 to 365 days, 30 by default") {
     c.duration_days = 366;
     CHECK_FALSE(store.update_spark_code(c).ok);
 }
+
+TEST_CASE("a requested code not received within 5 days is an alert, at the number of days in the settings") {
+    Program p = program_with_code(SparkStatus::requested);
+    SparkCode& c = p.spark_codes[0];
+    c.code.clear();
+    c.received.reset();
+    c.auth_start.reset();
+    c.requested = d(2026, 11, 18);
+    auto alert = [&](Date today) {
+        for (const SparkAlert& a : spark_alerts(p, today))
+            if (a.kind == SparkAlertKind::not_received) return a;
+        return SparkAlert{SparkAlertKind::not_verified, 0, 0, "", -1, "", ""};
+    };
+    CHECK(alert(d(2026, 11, 22)).days == -1);  // 4 days: still within
+    const SparkAlert a = alert(d(2026, 11, 23));  // 5 days: alert
+    CHECK(a.days == 5);
+    CHECK(a.owner == "Dana");
+    CHECK(a.message == "Spark Code of @spark requested 2026-11-18 and not received after 5 days (limit 5 days): "
+                       "ask the creator again, or request a code for another post");
+    CHECK(a.numbers == "requested 2026-11-18");  // the same the next day: a done mark holds
+    CHECK(alert(d(2026, 11, 24)).numbers == "requested 2026-11-18");
+    p.settings.spark_receive_alert_days = 7;
+    CHECK(alert(d(2026, 11, 24)).days == -1);  // 6 days < 7
+    CHECK(alert(d(2026, 11, 25)).days == 7);
+    // Received: no longer waiting. No request date: nothing to count from.
+    c.status = SparkStatus::received;
+    c.received = d(2026, 11, 25);
+    CHECK(alert(d(2026, 11, 30)).days == -1);
+    c.status = SparkStatus::requested;
+    c.requested.reset();
+    CHECK(alert(d(2026, 11, 30)).days == -1);
+}
+
+TEST_CASE("kill rule: the organic baseline takes the paid rounds' own clicks and orders off the post's") {
+    Program p = program_with_code(SparkStatus::live);
+    Post& post = p.posts[0];
+    post.clicks = 3000;  // the post's numbers count its Spark Ad's traffic
+    post.orders = 100;
+    SparkCode& c = p.spark_codes[0];
+    c.rounds.push_back({d(2026, 11, 25), 300, 50000, 1000, 25, 750});  // paid 25 / 1,000 = 2.5 %
+    // Organic = (100 - 25) / (3,000 - 1,000) = 75 / 2,000 = 3.75 %; 70 % of it = 2.625 %.
+    // 2.5 % < 2.625 %: kill. Counting the paid orders in, 100 / 3,000 = 3.33 % (bar 2.33 %) would keep it.
+    OrganicBaseline b = organic_baseline(post, p);
+    CHECK(b.paid_excluded);
+    CHECK(b.clicks == 2000);
+    CHECK(b.orders == 75);
+    CHECK(*b.conversion == doctest::Approx(0.0375));
+    KillVerdict v = kill_verdict(c, p);
+    CHECK(v.kill);
+    CHECK(*v.organic_conversion == doctest::Approx(0.0375));
+    CHECK(v.reason.find("paid conversion 2.5 % on 1,000 clicks < 70 % of organic 3.75 %") == 0);
+    // The weekly review's alert reads the same baseline.
+    bool alerted = false;
+    for (const SparkAlert& a : spark_alerts(p, d(2026, 11, 26))) alerted |= a.kind == SparkAlertKind::kill_suggested;
+    CHECK(alerted);
+
+    // An earlier code on the same post ran its own round there: taken off too.
+    SparkCode old = c;
+    old.id = p.next_id++;
+    old.status = SparkStatus::expired;
+    old.rounds = {{d(2026, 11, 2), 100, 20000, 500, 10, 300}};
+    p.spark_codes.push_back(old);
+    // Organic = (100 - 25 - 10) / (3,000 - 1,000 - 500) = 65 / 1,500 = 4.33 %.
+    b = organic_baseline(p.posts[0], p);
+    CHECK(b.clicks == 1500);
+    CHECK(b.orders == 65);
+    CHECK(b.paid_clicks == 1500);
+    CHECK(b.paid_orders == 35);
+    CHECK(*kill_verdict(p.spark_codes[0], p).organic_conversion == doctest::Approx(65.0 / 1500.0));
+
+    // Post numbers taken before the rounds (fewer clicks than the rounds had): used as they are.
+    p.spark_codes.pop_back();
+    p.posts[0].clicks = 800;
+    p.posts[0].orders = 32;  // 4 %
+    b = organic_baseline(p.posts[0], p);
+    CHECK_FALSE(b.paid_excluded);
+    CHECK(b.clicks == 800);
+    CHECK(*b.conversion == doctest::Approx(0.04));
+    // More paid orders than the post has: the same.
+    p.posts[0].clicks = 3000;
+    p.posts[0].orders = 20;
+    CHECK_FALSE(organic_baseline(p.posts[0], p).paid_excluded);
+}
+
+TEST_CASE("a paid round's CTR, CPA and ROAS") {
+    // 400 spent, 150,000 impressions, 2,000 clicks, 16 orders, 560 GMV.
+    const RoundRatios r = round_ratios({d(2026, 11, 25), 400, 150000, 2000, 16, 560});
+    CHECK(*r.ctr == doctest::Approx(2000.0 / 150000.0));  // 1.33 %
+    CHECK(*r.cpa == doctest::Approx(25.0));               // 400 / 16
+    CHECK(*r.roas == doctest::Approx(1.4));               // 560 / 400
+    CHECK(*r.conversion == doctest::Approx(0.008));       // 16 / 2,000
+    const RoundRatios none = round_ratios({d(2026, 11, 25), 0, 0, 0, 0, 0});
+    CHECK_FALSE(none.ctr);
+    CHECK_FALSE(none.cpa);
+    CHECK_FALSE(none.roas);
+    CHECK_FALSE(none.conversion);
+}

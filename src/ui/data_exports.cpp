@@ -1,0 +1,263 @@
+// The Data screen's preview of a video performance or creator list export (docs/rules.md,
+// "Video performance import", "Creator list import"): what the file was found to be, what it
+// sets, the creators it names that the roster lacks, and the button that applies it as one
+// undoable step. The orders summary is in data_view.cpp.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/format.hpp"
+#include "data_view.hpp"
+#include "form_fields.hpp"
+#include "probe.hpp"
+#include "style.hpp"
+
+namespace sr::ui {
+
+namespace {
+
+constexpr float kWidthEm = 46;  // as the rest of the screen
+
+void section(const std::string& text) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = std::min(ImGui::GetContentRegionAvail().x, em(kWidthEm));
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + w, p.y), ImGui::GetColorU32(ImGuiCol_Separator));
+    ImGui::Dummy(ImVec2(w, ImGui::GetStyle().ItemSpacing.y * 0.5f));
+}
+
+void note(const std::string& text, const std::string& tag = "") {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(kWidthEm));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    if (!tag.empty()) probe_tag(tag, text);
+}
+
+void figure(const char* what, const std::string& value, const char* tag) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(what);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value.c_str());
+    probe_tag(tag, value);
+}
+
+std::string plural(int64_t n, const char* one, const char* many) { return fmt_int(n) + " " + (n == 1 ? one : many); }
+
+std::string money_or_dash(const std::optional<double>& v, const std::string& cur) { return v ? fmt_money(*v, cur) : "-"; }
+
+const char* action_name(CreatorListEntry::Action a) {
+    switch (a) {
+        case CreatorListEntry::Action::add: return "add as prospect";
+        case CreatorListEntry::Action::update_followers: return "update followers";
+        default: return "unchanged";
+    }
+}
+
+enum CreatorColumn { cc_handle, cc_followers, cc_video, cc_live, cc_card, cc_action };
+
+}  // namespace
+
+void DataView::draw_export(Context&) {
+    const ExportImport& r = export_;
+    const std::string found = r.found();
+    section(found + " in " + name_);
+    probe_tag("export:found", found);
+    const std::string sum = r.summary();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(kWidthEm));
+    ImGui::TextUnformatted(sum.c_str());
+    ImGui::PopTextWrapPos();
+    probe_tag("export:summary", sum);
+    if (r.family == ExportFamily::videos) draw_video_preview(r.videos);
+    else draw_creator_preview(r.creators);
+
+    const ExportChanges& changes = r.family == ExportFamily::videos ? r.videos.changes : r.creators.changes;
+    ImGui::Spacing();
+    const bool stale = changes.base_revision != store_.revision();
+    if (stale) {
+        message_line(palette().warning, "The program changed since the file was read: read it again to import.");
+        if (primary_button("Read the file again")) {
+            start_orders(mapping_);
+            stage_ = Stage::reading;
+            return;
+        }
+        ImGui::SameLine();
+    } else if (changes.empty()) {
+        note("Nothing to change: the program already has every number in this file.", "export:nothing");
+        if (primary_button("Close")) return done("Nothing was imported from " + name_ + ".");
+    } else {
+        std::string label;
+        if (r.family == ExportFamily::videos) {
+            label = "Update " + plural(r.videos.posts_updated, "post", "posts");
+            if (r.videos.posts_created) label += ", add " + plural(r.videos.posts_created, "post", "posts");
+        } else {
+            label = r.creators.to_add ? "Add " + plural(r.creators.to_add, "prospect", "prospects") : std::string();
+            if (r.creators.followers_updated)
+                label += (label.empty() ? "Update " : ", update ") +
+                         plural(r.creators.followers_updated, "creator's followers", "creators' followers");
+        }
+        if (primary_button(label.c_str())) {
+            const std::string what = r.family == ExportFamily::videos ? "video performance" : "creator list";
+            CommandResult res = store_.import_export(changes, "Import " + what + " from " + name_);
+            if (res.ok) return done("Imported " + name_ + ": " + sum + ". Undo (Ctrl+Z) takes the import back.");
+            error_ = res.errors.empty() ? "The import was refused." : res.errors.front().message;
+        }
+        ImGui::SameLine();
+    }
+    if (!changes.empty() || stale) {
+        if (ImGui::Button("Discard")) return done("Nothing was imported from " + name_ + ".");
+    }
+}
+
+void DataView::draw_video_preview(const VideoImport& v) {
+    const std::string& cur = store_.program().settings.currency;
+    if (ImGui::BeginTable("video summary", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, em(16));
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, em(26));
+        figure("Rows read", fmt_int(v.rows) + " (" + plural(v.repeated_rows, "repeated product row", "repeated product rows") + ")",
+               "videos:rows");
+        figure("Posts to update", fmt_int(v.posts_updated) + " (" + fmt_int(v.posts_unchanged) + " already up to date)",
+               "videos:updated");
+        figure("New posts", fmt_int(v.posts_created) + " (videos of roster creators no post has)", "videos:created");
+        figure("Unknown creators", plural(static_cast<int64_t>(v.unknown_creators.size()), "creator", "creators") + ", " +
+                                       plural(v.unknown_videos, "video", "videos") + " (not added)",
+               "videos:unknown");
+        figure("Views", fmt_int(v.views), "videos:views");
+        figure("Product clicks", fmt_int(v.product_clicks), "videos:clicks");
+        figure("Est. commission", fmt_money(v.est_commission, cur) + " (not added: see below)", "videos:commission");
+        figure("Rows refused", fmt_int(v.problem_count), "videos:refused");
+        figure("Rows skipped", fmt_int(v.skipped) + " (column descriptions, totals, empty rows)", "videos:skipped");
+        ImGui::EndTable();
+    }
+    std::string fields;
+    for (size_t i = 0; i < v.fields_read.size(); ++i) fields += (i ? ", " : "") + v.fields_read[i];
+    note("Read from this file: " + fields + ". Each video's numbers replace its post's (a cell with no value, such as "
+         "\"--\" or \"<5\", leaves the post's number as it is); importing the file again changes nothing. Orders, GMV "
+         "and commission come from the affiliate-orders export, not from here.",
+         "videos:fields");
+    if (!v.unknown_creators.empty()) {
+        ImGui::Spacing();
+        std::string names;
+        for (size_t i = 0; i < v.unknown_creators.size() && i < 20; ++i)
+            names += (i ? ", @" : "@") + v.unknown_creators[i].username + " (" +
+                     plural(v.unknown_creators[i].videos, "video", "videos") + ")";
+        if (v.unknown_creators.size() > 20) names += ", ...";
+        note("Not on the roster, so their videos are left out: " + names +
+                 ". Add them on the Roster screen, then import the file again.",
+             "videos:unknown-list");
+    }
+    draw_export_rows(v.problems);
+}
+
+void DataView::draw_creator_preview(const CreatorListImport& c) {
+    const std::string& cur = store_.program().settings.currency;
+    note("Creators not on the roster are added as prospects with their followers; a creator already there gets the "
+         "followers this file says. The GMV columns are shown to decide whom to contact, not kept.",
+         "creators:what");
+    const TableColumns columns = {
+        {"Creator", cc_handle, 1.4f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
+         [&](size_t i) { return csv::Cell::text("@" + c.entries[i].handle); }},
+        {"Followers", cc_followers, 1.0f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [&](size_t i) { return csv::Cell::integer(c.entries[i].followers.value_or(0)); }},
+        {"Video GMV", cc_video, 1.0f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [&](size_t i) { return csv::Cell::money(c.entries[i].video_gmv.value_or(0)); }},
+        {"LIVE GMV", cc_live, 1.0f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [&](size_t i) { return csv::Cell::money(c.entries[i].live_gmv.value_or(0)); }},
+        {"Product card GMV", cc_card, 1.1f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [&](size_t i) { return csv::Cell::money(c.entries[i].card_gmv.value_or(0)); }},
+        {"Import does", cc_action, 1.3f, 0, ColumnKind::text,
+         [&](size_t i) { return csv::Cell::text(action_name(c.entries[i].action)); }},
+    };
+    if (creator_order_.size() != c.entries.size()) {
+        creator_order_.resize(c.entries.size());
+        for (size_t i = 0; i < creator_order_.size(); ++i) creator_order_[i] = i;
+    }
+    const float rows_shown = static_cast<float>(std::min<size_t>(c.entries.size(), 12) + 1);
+    const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, em(60)), ImGui::GetFrameHeightWithSpacing() * (rows_shown + 0.5f));
+    if (!c.entries.empty() && ImGui::BeginTable("creator preview", static_cast<int>(columns.size()), kDataTableFlags, size)) {
+        setup_columns(columns, "creators");
+        if (take_sort(creator_sort_)) {
+            auto opt = [](const std::optional<double>& x) { return x.value_or(-1.0); };
+            sort_rows(creator_order_, creator_sort_,
+                      [&](size_t a, size_t b, int col) {
+                          const CreatorListEntry &x = c.entries[a], &y = c.entries[b];
+                          switch (col) {
+                              case cc_followers: return cmp3(x.followers.value_or(-1), y.followers.value_or(-1));
+                              case cc_video: return cmp3(opt(x.video_gmv), opt(y.video_gmv));
+                              case cc_live: return cmp3(opt(x.live_gmv), opt(y.live_gmv));
+                              case cc_card: return cmp3(opt(x.card_gmv), opt(y.card_gmv));
+                              case cc_action: return cmp3(static_cast<int>(x.action), static_cast<int>(y.action));
+                              default: return cmp3(lower(x.handle), lower(y.handle));
+                          }
+                      },
+                      [](size_t a, size_t b) { return a < b; });
+        }
+        ImGuiListClipper clip;
+        clip.Begin(static_cast<int>(creator_order_.size()));
+        while (clip.Step()) {
+            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                const CreatorListEntry& e = c.entries[creator_order_[static_cast<size_t>(i)]];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(("@" + e.handle).c_str());
+                ImGui::TableNextColumn();
+                std::string followers = e.followers ? fmt_int(*e.followers) : "-";
+                if (e.action == CreatorListEntry::Action::update_followers) followers += " (was " + fmt_int(e.followers_before) + ")";
+                right_aligned(followers);
+                probe_tag("creators:followers:" + e.handle, followers);
+                ImGui::TableNextColumn();
+                right_aligned(money_or_dash(e.video_gmv, cur));
+                probe_tag("creators:video:" + e.handle, money_or_dash(e.video_gmv, cur));
+                ImGui::TableNextColumn();
+                right_aligned(money_or_dash(e.live_gmv, cur));
+                probe_tag("creators:live:" + e.handle, money_or_dash(e.live_gmv, cur));
+                ImGui::TableNextColumn();
+                right_aligned(money_or_dash(e.card_gmv, cur));
+                probe_tag("creators:card:" + e.handle, money_or_dash(e.card_gmv, cur));
+                ImGui::TableNextColumn();
+                if (e.action == CreatorListEntry::Action::add) ImGui::TextColored(palette().ok, "%s", action_name(e.action));
+                else ImGui::TextUnformatted(action_name(e.action));
+                probe_tag("creators:action:" + e.handle, action_name(e.action));
+            }
+        }
+        ImGui::EndTable();
+    }
+    draw_export_rows(c.problems);
+}
+
+void DataView::draw_export_rows(const std::vector<RowProblem>& refused) {
+    if (refused.empty()) return;
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Rows refused (left out; the rest imports):");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingFixedFit;
+    const float rows_shown = static_cast<float>(std::min<size_t>(refused.size(), 8) + 1);
+    const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, em(60)), ImGui::GetFrameHeightWithSpacing() * (rows_shown + 0.5f));
+    if (ImGui::BeginTable("export refused rows", 2, flags, size)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Row", ImGuiTableColumnFlags_WidthFixed, em(4));
+        ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clip;
+        clip.Begin(static_cast<int>(refused.size()));
+        while (clip.Step()) {
+            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                const RowProblem& p = refused[static_cast<size_t>(i)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::Text("%lld", static_cast<long long>(p.row));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(p.reason.c_str());
+                if (i == 0) probe_tag("export:first refused", "row " + std::to_string(p.row) + ": " + p.reason);
+            }
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace sr::ui

@@ -1,0 +1,175 @@
+// The creator screen edits what the rules keep on a creator: the exclusivity window (with its
+// alert when it ends within 14 days and its warning when another top-tier creator in the same
+// category holds an overlapping window), and the Creator Code with its eligibility and reasons.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, click, text, textWhen, waitSaved, program, screenshot, settle, reload, rect, shown } from './lib.mjs';
+
+let server, url, chrome;
+before(async () => {
+  ({ server, url } = await startServer());
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  server?.close();
+});
+
+const pad = (n) => String(n).padStart(2, '0');
+const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const plusDays = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return iso(d); };
+
+async function press(page, ...keys) {
+  for (const k of keys) await page.keyboard.down(k);
+  await settle(page);
+  for (const k of keys.reverse()) await page.keyboard.up(k);
+  await settle(page);
+}
+
+async function retype(page, label, value) {
+  await click(page, label);
+  await press(page, 'Control', 'a');
+  await press(page, 'Backspace');
+  await page.keyboard.type(value, { delay: 10 });
+  await settle(page);
+}
+
+// Scrolls the pane under `anchor` with the mouse wheel, as a person does, until `label` is drawn
+// (down, or up with `dy` negative).
+async function scrollTo(page, anchor, label, dy = 120) {
+  const a = await shown(page, anchor);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  for (let i = 0; i < 40 && !(await rect(page, label)); i++) {
+    await page.mouse.wheel(0, dy);
+    await settle(page);
+  }
+  assert.ok(await rect(page, label), `scrolling down shows "${label}"`);
+}
+
+// Two top-tier creators in skincare (650,000 and 520,000 followers), the second with a window
+// from 10 days ago to 100 days ahead; a small creator under the Creator Code's 10,000 followers.
+function creatorsProgram() {
+  return {
+    format: 'spark-roster', version: 1,
+    creators: [
+      { id: 1, handle: 'thu.ha', display_name: 'Thu Hà 🌿', followers: 650000, status: 'active', categories: ['Skincare'],
+        agreed_posts_per_month: 4, commission_rate: 0.15, flat_fee: 800 },
+      { id: 2, handle: 'nong.ploy', display_name: 'น้องพลอย', followers: 520000, status: 'active', categories: ['Skincare'],
+        agreed_posts_per_month: 4, commission_rate: 0.15, flat_fee: 700,
+        exclusivity: { start: plusDays(-10), end: plusDays(100), category: 'Skincare' } },
+      { id: 3, handle: 'xiao.mei', display_name: '小美', followers: 8000, status: 'active', categories: ['Beauty'],
+        agreed_posts_per_month: 2, commission_rate: 0.12 },
+    ],
+    next_id: 10,
+  };
+}
+
+async function openCreator(id) {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const { page, problems } = await openApp(context, url + '#/roster');
+  await waitSaved(page);
+  const r = await page.evaluate((t) => window.sparkRoster.importJson(t), JSON.stringify(creatorsProgram()));
+  assert.deepEqual(r, { ok: true, error: null }, 'the program loads');
+  await settle(page);
+  await page.evaluate((h) => { window.location.hash = h; }, `#/creator/${id}`);
+  await settle(page);
+  return { context, page, problems };
+}
+
+test('an exclusivity window is set on the creator screen, alerted when it ends within 14 days, warned when it overlaps', async () => {
+  const { context, page, problems } = await openCreator(1);
+  assert.ok(await rect(page, 'Save exclusivity'), 'the exclusivity panel is drawn');
+  assert.equal(await rect(page, 'exclusivity alert'), null, 'no window, no alert');
+  await retype(page, 'Exclusive from', plusDays(0));
+  await retype(page, 'Exclusive to', plusDays(10));
+  await retype(page, 'Exclusive category', 'skincare');
+  await click(page, 'Save exclusivity');
+  assert.equal(await textWhen(page, 'exclusivity notice', /Saved/), 'Saved the exclusivity window.');
+  // Ends in 10 days (within 14): an alert.
+  assert.equal(await text(page, 'exclusivity alert'),
+               `exclusivity in skincare ends ${plusDays(10)}, in 10 days: renew it or plan the category without it`);
+  // @nong.ploy, also top tier, holds Skincare (another case) from 10 days ago: overlap from today to the end of ours.
+  assert.equal(await text(page, 'exclusivity overlap'),
+               `@nong.ploy, another top-tier creator, holds exclusivity in Skincare ${plusDays(-10)} to ${plusDays(100)}: ` +
+               `the two windows overlap ${plusDays(0)} to ${plusDays(10)}`);
+  await waitSaved(page);
+  let p = await program(page);
+  assert.deepEqual(p.creators.find((c) => c.id === 1).exclusivity,
+                   { start: plusDays(0), end: plusDays(10), category: 'skincare' });
+  await screenshot(page, 'creator-exclusivity');
+
+  // An end before the start is refused with the reason, and changes nothing.
+  await retype(page, 'Exclusive to', plusDays(-3));
+  await click(page, 'Save exclusivity');
+  assert.equal(await textWhen(page, 'exclusivity notice', /Refused/), 'Refused: Exclusivity ends before it starts.');
+  await retype(page, 'Exclusive to', '2026-02-30');
+  await click(page, 'Save exclusivity');
+  assert.match(await textWhen(page, 'error:exclusivity.end', /.+/), /2026-02-30/);
+  await waitSaved(page);
+  p = await program(page);
+  assert.equal(p.creators.find((c) => c.id === 1).exclusivity.end, plusDays(10));
+
+  // Moved 30 days out: no longer within 14 days, still overlapping; kept after a reload.
+  await retype(page, 'Exclusive to', plusDays(30));
+  await click(page, 'Save exclusivity');
+  await textWhen(page, 'exclusivity notice', /Saved/);
+  await reload(page);
+  assert.equal(await text(page, 'exclusivity alert'), null);
+  assert.match(await textWhen(page, 'exclusivity overlap', /overlap/), new RegExp(`overlap ${plusDays(0)} to ${plusDays(30)}$`));
+  // Undo (after the reload the history is gone, so remove it by hand): Remove exclusivity.
+  await click(page, 'Remove exclusivity');
+  await waitSaved(page);
+  assert.equal((await program(page)).creators.find((c) => c.id === 1).exclusivity, undefined);
+  assert.equal(await rect(page, 'exclusivity overlap'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a Creator Code is edited on the creator screen: refused until 18+ is confirmed, with its eligibility and numbers', async () => {
+  const { context, page, problems } = await openCreator(1);
+  await scrollTo(page, 'Save exclusivity', 'Save Creator Code');
+  assert.equal(await text(page, 'creator code draft eligibility'), 'Not eligible: age 18+ not confirmed');
+  await retype(page, 'Code as TikTok shows it', 'THUHA10');
+  await retype(page, 'Scans', '1,200');
+  await retype(page, 'Uses', '90');
+  await retype(page, 'Estimated earnings', '245.50');
+  await click(page, 'Save Creator Code');
+  assert.equal(await textWhen(page, 'creator code notice', /Refused/),
+               'Refused: Not eligible for a Creator Code: age 18+ not confirmed.');
+  assert.equal((await program(page)).creators.find((c) => c.id === 1).creator_code, undefined);
+
+  await click(page, 'Creator is 18+');
+  assert.equal(await textWhen(page, 'creator code draft eligibility', /^Eligible/),
+               'Eligible: 650,000 followers (10,000+) and 18+ confirmed');
+  await click(page, 'Save Creator Code');
+  assert.equal(await textWhen(page, 'creator code notice', /Saved/), 'Saved the Creator Code.');
+  await waitSaved(page);
+  assert.deepEqual((await program(page)).creators.find((c) => c.id === 1).creator_code,
+                   { code: 'THUHA10', scans: 1200, uses: 90, estimated_earnings: 245.5, age_18_plus: true });
+  // 90 / 1,200 = 7.5 % of scans; 245.50 / 90 = $2.73 a use.
+  assert.match(await text(page, 'creator code'), /^1,200 scans, 90 uses \(7\.5 ?% of scans\), estimated earnings \$245\.50, \$2\.73 per use$/);
+
+  // More uses than scans is refused under the field.
+  await retype(page, 'Uses', '2,000');
+  await click(page, 'Save Creator Code');
+  await scrollTo(page, 'Save Creator Code', 'creator code notice');
+  assert.equal(await textWhen(page, 'creator code notice', /Refused/), 'Refused: Uses cannot exceed scans.');
+  await waitSaved(page);
+  assert.equal((await program(page)).creators.find((c) => c.id === 1).creator_code.uses, 90);
+  await screenshot(page, 'creator-code');
+
+  // Undo takes the code away again.
+  await press(page, 'Control', 'z');
+  await waitSaved(page);
+  assert.equal((await program(page)).creators.find((c) => c.id === 1).creator_code, undefined);
+
+  // A creator under 10,000 followers: not eligible whatever the box says, with the reason.
+  await page.evaluate(() => { window.location.hash = '#/creator/3'; });
+  await settle(page);
+  await scrollTo(page, 'Save exclusivity', 'Creator is 18+');
+  await click(page, 'Creator is 18+');
+  assert.equal(await textWhen(page, 'creator code draft eligibility', /Not eligible/),
+               'Not eligible: 8,000 followers < 10,000 needed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
