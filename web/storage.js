@@ -7,10 +7,18 @@
 //   documents that changed (C++ compares the program with what is stored) in one bulkDocs.
 // - bulkDocs is not atomic across documents, so a save goes in three steps (docs/rules.md,
 //   "Storage"): the "head" document is marked pending, naming the save's documents and the
-//   revision each had before; the documents are written; the head is marked committed. A save
-//   that did not reach its commit (a tab killed, a full disk) is rolled back before anything
-//   else is read or written: each of its documents is put back to its revision before, so the
-//   program reopens as it was before the command, whole, or as it is after it.
+//   revision each had before; the documents are written, `batchSize` to a bulkDocs with the
+//   page given back between batches; the head is marked committed. A save that did not reach
+//   its commit (a tab killed, a full disk) is rolled back before anything else is read or
+//   written: each of its documents is put back to its revision before, so the program reopens
+//   as it was before the command, whole, or as it is after it. The first save (nothing stored
+//   as documents yet: a first visit, or the move from the earlier record) names no documents:
+//   rolled back, every document goes, and the earlier record is what opens.
+// - Every write transaction PouchDB opens on the documents' database is made with strict
+//   durability (guardIdb): IndexedDB reports it complete only once it is on disk, so "Saved"
+//   (the head's commit completed) means on disk. A write that fails inside PouchDB (storage
+//   full) aborts its transaction and is caught there: the save fails with its cause, and
+//   neither the page nor PouchDB's connection sees an uncaught error.
 // - The one record of earlier versions ("program" in store "kv" of database "spark-roster": a
 //   Blob of the backup JSON, or text in older ones) is read on first open, saved as documents,
 //   read back, and deleted only when the documents hold the same program (C++ compares them).
@@ -38,6 +46,8 @@ mergeInto(LibraryManager.library, {
     lastPointAt: 0,
     written: { saves: 0, docs: 0, bytes: 0, last: null },  // for the page API (storageStats)
     pieceSize: 500,     // documents read per task when loading
+    batchSize: 2000,    // documents written per bulkDocs
+    writeFault: null,   // what made the last write transaction fail (guardIdb)
     key: 'program',
     keepVersions: 5,
     versionSpacingMs: 10 * 60 * 1000,
@@ -165,6 +175,7 @@ mergeInto(LibraryManager.library, {
       if (SRStorage.pouch) return Promise.resolve(SRStorage.pouch);
       try {
         if (typeof PouchDB === 'undefined') throw new Error('the storage library (pouchdb.js) did not load');
+        SRStorage.guardIdb();
         // Old revisions are kept (no auto compaction) so a save cut short can be rolled back;
         // compact() runs between saves, when none is pending.
         SRStorage.pouch = new PouchDB(SRStorage.docsName, { adapter: 'idb', auto_compaction: false });
@@ -172,6 +183,51 @@ mergeInto(LibraryManager.library, {
         return Promise.reject(e);
       }
       return SRStorage.pouch.info().then(function() { return SRStorage.pouch; });
+    },
+    // PouchDB's IndexedDB adapter opens its transactions with the browser's default durability
+    // (Chromium's is "relaxed": complete before the data is on disk) and has no option for it.
+    // Installed before PouchDB opens the database, this makes every write transaction on the
+    // documents' database strict, and catches a write that fails inside PouchDB: the store's
+    // put / add / delete throwing (a full disk, a value that cannot be stored) aborts the
+    // transaction and is kept as the cause (writeFault) instead of escaping as an uncaught page
+    // error; an aborted transaction's abort stops at the transaction, so it fails the save that
+    // made it (PouchDB's own handler reports it) without PouchDB taking it for the whole
+    // database failing. Other databases' transactions are left as they are.
+    guardIdb: function() {
+      if (SRStorage.guarded || typeof IDBDatabase === 'undefined') return;
+      SRStorage.guarded = true;
+      var names = [SRStorage.docsName, '_pouch_' + SRStorage.docsName];
+      var transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function(stores, mode, options) {
+        if (mode !== 'readwrite' || names.indexOf(this.name) < 0) return transaction.apply(this, arguments);
+        var opts = {};
+        if (options) for (var k in options) opts[k] = options[k];
+        opts.durability = 'strict';
+        var tx = transaction.call(this, stores, mode, opts);
+        tx.addEventListener('abort', function(ev) {
+          if (tx.error && !SRStorage.writeFault) SRStorage.writeFault = tx.error;
+          ev.stopPropagation();
+        });
+        var objectStore = tx.objectStore;
+        tx.objectStore = function(name) {
+          var store = objectStore.call(tx, name);
+          if (store.__srGuarded) return store;
+          store.__srGuarded = true;
+          ['put', 'add', 'delete'].forEach(function(m) {
+            store[m] = function() {
+              try {
+                return IDBObjectStore.prototype[m].apply(store, arguments);
+              } catch (e) {
+                if (!SRStorage.writeFault) SRStorage.writeFault = e;
+                try { tx.abort(); } catch (e2) { /* already finished */ }
+                return {};  // a request that never answers: the transaction's abort does
+              }
+            };
+          });
+          return store;
+        };
+        return tx;
+      };
     },
     // The head document, or null when there is none yet.
     getHead: function(db) {
@@ -191,11 +247,9 @@ mergeInto(LibraryManager.library, {
     describePouch: function(e) {
       var all = e ? String(e.name || '') + ' ' + String(e.message || '') + ' ' + String(e.reason || '') : '';
       if (/Quota/i.test(all)) return SRStorage.describe({ name: 'QuotaExceededError' });
-      // A write that threw inside PouchDB's handler aborts the transaction (AbortError); the
-      // error thrown, seen by the page just before, is the cause.
-      if (/AbortError/.test(all) && SRStorage.lastQuota && Date.now() - SRStorage.lastQuota < 10000) {
-        return SRStorage.describe({ name: 'QuotaExceededError' });
-      }
+      // A write that threw inside PouchDB aborted its transaction (AbortError, or no reason at
+      // all): what it threw is the cause.
+      if (SRStorage.writeFault) return SRStorage.describe(SRStorage.writeFault);
       if (e && e.name === 'indexed_db_went_bad') return 'IndexedDB failed (' + (e.reason || 'unknown error') + ')';
       return SRStorage.describe(e);
     },
@@ -205,6 +259,13 @@ mergeInto(LibraryManager.library, {
     recover: function(db) {
       return SRStorage.getHead(db).then(function(head) {
         if (!head || !head.pending) return head;
+        if (head.fresh) {
+          // A first save cut short: nothing was stored as documents before it, so every
+          // document goes (a batch at a time) and what opens is what was there before it.
+          return SRStorage.removeAll(db).then(function() {
+            return SRStorage.putHead(db, { s: 0 });
+          }).then(function() { return SRStorage.getHead(db); });
+        }
         var ids = head.ids || [], was = head.was || [];
         return db.allDocs({ keys: ids }).then(function(now) {
           var wanted = [], current = {};
@@ -246,6 +307,24 @@ mergeInto(LibraryManager.library, {
           return SRStorage.putHead(db, body);
         }).then(function() { return SRStorage.getHead(db); });
       });
+    },
+    // Deletes every document but the head, a batch at a time.
+    removeAll: function(db) {
+      return db.allDocs({ limit: SRStorage.batchSize }).then(function(res) {
+        var gone = [];
+        res.rows.forEach(function(row) {
+          if (row.id !== 'head') gone.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
+        });
+        if (!gone.length) return;
+        return db.bulkDocs(gone).then(function(results) {
+          results.forEach(function(r) { if (r.error) throw r; SRStorage.revs[r.id] = r.rev; });
+          return SRStorage.yieldToPage().then(function() { return SRStorage.removeAll(db); });
+        });
+      });
+    },
+    // Gives the page a turn (input, a frame) before the next step of a long write.
+    yieldToPage: function() {
+      return new Promise(function(r) { setTimeout(r, 0); });
     },
     // Streams every document to C++ (sr_storage_docs_begin / _doc / _end), a piece per task so
     // the page is never held long. Resolves to the head read before, or rejects when a save
@@ -299,15 +378,25 @@ mergeInto(LibraryManager.library, {
       r.reported = true;
       return r;
     },
-    // Writes a save: `docs` [[id, JSON text or null], ...], as the three steps above.
+    // Writes a save: `docs` [[id, JSON text or null], ...], as the three steps above, the
+    // documents `batchSize` to a bulkDocs with the page given a turn between batches.
     writeSave: function(db, docs, fromLegacy) {
       var n = SRStorage.headSeq + 1;
       var ids = docs.map(function(d) { return d[0]; });
-      var was = ids.map(function(id) { return SRStorage.revs[id] || null; });
       var bytes = 0;
       var legacy = fromLegacy || SRStorage.headLegacy;
-      return SRStorage.putHead(db, { s: SRStorage.headSeq, pending: n, ids: ids, was: was, legacy: legacy || undefined }).then(function() {
-        var batch = docs.map(function(d) {
+      // Nothing committed as documents yet: the first save, rolled back by removing everything.
+      var fresh = SRStorage.headSeq === 0;
+      var pending = { s: SRStorage.headSeq, pending: n, legacy: legacy || undefined };
+      if (fresh) pending.fresh = true;
+      else {
+        pending.ids = ids;
+        pending.was = ids.map(function(id) { return SRStorage.revs[id] || null; });
+      }
+      SRStorage.writeFault = null;
+      var batch = function(from) {
+        if (from >= docs.length) return Promise.resolve();
+        var part = docs.slice(from, from + SRStorage.batchSize).map(function(d) {
           var doc = { _id: d[0], s: n };
           var rev = SRStorage.revs[d[0]];
           if (rev) doc._rev = rev;
@@ -315,10 +404,16 @@ mergeInto(LibraryManager.library, {
           else { doc.r = JSON.parse(d[1]); bytes += d[1].length; }
           return doc;
         });
-        return db.bulkDocs(batch);
-      }).then(function(results) {
-        results.forEach(function(r) { if (r.error) throw r; });
-        results.forEach(function(r, i) { SRStorage.revs[ids[i]] = r.rev; });
+        return db.bulkDocs(part).then(function(results) {
+          results.forEach(function(r) { if (r.error) throw r; });
+          results.forEach(function(r, i) { SRStorage.revs[part[i]._id] = r.rev; });
+          if (from + SRStorage.batchSize >= docs.length) return;
+          return SRStorage.yieldToPage().then(function() { return batch(from + SRStorage.batchSize); });
+        });
+      };
+      return SRStorage.putHead(db, pending).then(function() {
+        return batch(0);
+      }).then(function() {
         var body = { s: n };
         if (legacy) body.legacy = true;
         return SRStorage.putHead(db, body);
@@ -377,11 +472,6 @@ mergeInto(LibraryManager.library, {
   // and once more when it becomes the writer (why 2).
   sr_storage_load__deps: ['$SRStorage', 'malloc'],
   sr_storage_load: function() {
-    if (typeof window !== 'undefined' && window.addEventListener) {
-      window.addEventListener('error', function(ev) {
-        if (ev && ev.error && ev.error.name === 'QuotaExceededError') SRStorage.lastQuota = Date.now();
-      });
-    }
     // What the saves wrote, for the page API (sparkRoster.storageStats: tests and the benchmark).
     Module['srStorageStats'] = function() { return JSON.parse(JSON.stringify(SRStorage.written)); };
     // The documents' database, for tests that inject faults into its writes.
@@ -477,6 +567,7 @@ mergeInto(LibraryManager.library, {
     var docs = SRStorage.staged;
     SRStorage.staged = [];
     SRStorage.queue(function() {
+      SRStorage.writeFault = null;
       return SRStorage.openPouch().then(function(db) {
         var ready = SRStorage.needsRecovery ? SRStorage.recover(db).then(function(head) {
           SRStorage.needsRecovery = false;

@@ -97,6 +97,11 @@ private:
     std::unique_ptr<ProgramDocsDiff> diff_;
     DocIndex stored_;   // what the documents hold (as of the last save that completed)
     void write_save(bool all);
+    // The save's documents handed to the storage layer a slice per frame (a first save of a
+    // large program is a hundred thousand documents), then committed.
+    std::unique_ptr<ProgramDocsDiff> staging_;
+    size_t stage_at_ = 0;
+    void stage_step(bool all);
     // A recovery point being written (the whole backup JSON, a slice per frame), when one is due.
     std::unique_ptr<ProgramJsonWriter> point_;
     void write_point(bool all);

@@ -213,6 +213,7 @@ void Persistence::allow_overwrite() {
 int Persistence::persisted() const { return sr_storage_persisted(); }
 
 void Persistence::tick() {
+    if (staging_) return stage_step(false);
     if (diff_) return write_save(false);
     if (verify_diff_) return verify_step(false);
     if (point_) write_point(false);
@@ -231,6 +232,7 @@ void Persistence::tick() {
 
 void Persistence::flush() {
     if (verify_diff_) verify_step(true);
+    if (staging_) return stage_step(true);
     if (diff_) return write_save(true);
     tick();
     if (diff_) write_save(true);
@@ -246,9 +248,31 @@ void Persistence::write_save(bool all) {
     pending_index_ = std::move(diff->index());
     if (diff->put().empty() && diff->removed().empty()) return on_saved(in_flight_rev_, true, nullptr);
     // The documents to write and delete, handed over one by one (the JS side copies each out
-    // of the heap), then written together.
-    for (const Doc& d : diff->put()) sr_storage_stage(d.id.c_str(), d.json.data(), static_cast<double>(d.json.size()));
-    for (const std::string& id : diff->removed()) sr_storage_stage(id.c_str(), nullptr, 0);
+    // of the heap) a slice per frame, then written as one save.
+    staging_ = std::move(diff);
+    stage_at_ = 0;
+    stage_step(all);
+}
+
+void Persistence::stage_step(bool all) {
+    constexpr double kSliceMs = 4.0;
+    const double start = emscripten_get_now();
+    std::vector<Doc>& put = staging_->put();
+    const std::vector<std::string>& removed = staging_->removed();
+    const size_t total = put.size() + removed.size();
+    while (stage_at_ < total) {
+        for (size_t k = 0; k < 64 && stage_at_ < total; ++k, ++stage_at_) {
+            if (stage_at_ < put.size()) {
+                Doc& d = put[stage_at_];
+                sr_storage_stage(d.id.c_str(), d.json.data(), static_cast<double>(d.json.size()));
+                std::string().swap(d.json);  // handed over: its copy here goes
+            } else {
+                sr_storage_stage(removed[stage_at_ - put.size()].c_str(), nullptr, 0);
+            }
+        }
+        if (!all && stage_at_ < total && emscripten_get_now() - start > kSliceMs) return;
+    }
+    staging_.reset();
     sr_storage_commit(static_cast<double>(in_flight_rev_), legacy_ ? 1 : 0);
 }
 
