@@ -631,3 +631,90 @@ test('a browser killed while a save\'s documents are half written reopens with t
     fs.rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('the move from the previous record is written in batches of 2,000 in one save; killed between two batches, it reopens from that record, whole', { timeout: 180000 }, async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-move-'));
+  const p = JSON.parse(bigBackup('moving', 5000));
+  p.creators[0].display_name = 'Trần Minh Khoa 🎬';
+  p.creators[1].display_name = 'วิภา สุขใจ';
+  const backupText = JSON.stringify(p);
+  try {
+    // The previous version's record, as in the test above, in a profile kept on disk.
+    let context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs, viewport: { width: 1000, height: 700 },
+    });
+    let page = context.pages()[0] || await context.newPage();
+    await page.goto(url + 'app.css');
+    await page.evaluate((t) => new Promise((resolve, reject) => {
+      const req = indexedDB.open('spark-roster', 3);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore('kv');
+        req.result.createObjectStore('versions', { autoIncrement: true });
+      };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const bytes = new Blob([new TextEncoder().encode(t)], { type: 'application/json' });
+        const tx = req.result.transaction('kv', 'readwrite', { durability: 'strict' });
+        tx.objectStore('kv').put({ bytes, size: bytes.size, savedAt: new Date().toISOString(), seq: 3 }, 'program');
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), backupText);
+    // Every bulkDocs of the documents (trapped as the storage library loads): the first save's
+    // batches are counted; after the first, the next never completes and the browser dies.
+    await page.addInitScript(() => {
+      window.__batches = [];
+      let P;
+      Object.defineProperty(self, 'PouchDB', {
+        configurable: true,
+        get: () => P,
+        // Its methods are the instance's own: each database made is given the counting one.
+        set: (v) => {
+          P = class extends v {
+            constructor(...a) {
+              super(...a);
+              const bulk = this.bulkDocs;
+              this.bulkDocs = function (docs, ...rest) {
+                const list = Array.isArray(docs) ? docs : docs.docs;
+                if (list.length && list[0].s === 1) {
+                  window.__batches.push(list.length);
+                  if (window.__batches.length === 2) return new Promise(() => {});
+                }
+                return bulk.call(this, docs, ...rest);
+              };
+            }
+          };
+        },
+      });
+    });
+    await page.goto(roster());
+    await page.waitForFunction(() => window.__batches.length === 2, null, { timeout: 60000 });
+    // 5,000 creators, the settings, the review marks and the program: 5,003 documents.
+    assert.deepEqual(await page.evaluate(() => window.__batches), [2000, 2000], 'the documents go 2,000 to a bulkDocs');
+    assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saving');
+    assert.ok(killBrowser(profile) > 0);
+    await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+
+    // Reopened: the program of the previous record, whole, and the move done this time.
+    ({ context, page } = await openProfile(profile));
+    const problems = [];
+    page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+    const loaded = await program(page);
+    assert.equal(loaded.creators.length, 5000);
+    assert.deepEqual(loaded.creators.map((c) => [c.id, c.handle, c.display_name, c.followers, c.notes]),
+                     p.creators.map((c) => [c.id, c.handle, c.display_name, c.followers, c.notes]), 'every creator as in the record');
+    assert.equal(await text(page, 'banner'), null);
+    await waitSaved(page, 90000);
+    const docs = await storedDocs(page);
+    assert.equal(Object.keys(docs).length, 5003, 'every record a document, none left over from the cut save');
+    assert.equal(docs[docId('creator', 2)].display_name, 'วิภา สุขใจ');
+    await page.reload();
+    await page.evaluate(() => window.sparkRoster.ready);
+    assert.deepEqual(await program(page), loaded, 'reloaded from the documents: the same program');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    killBrowser(profile);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
