@@ -10,6 +10,7 @@
 // usage: node tools/bench-storage-browser.mjs [CREATORS POSTS] [--json]
 // Needs the web build (tools/build web) and build/native/sparkroster (tools/build native).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2).filter((a) => a !== '--json');
 const asJson = process.argv.includes('--json');
 const creators = Number(args[0] || 10000), posts = Number(args[1] || 100000);
-const { startServer, launch, typeInto, click } = await import('../tests/browser/lib.mjs');
+const { startServer, chromiumArgs, typeInto, click } = await import('../tests/browser/lib.mjs');
+const { chromium } = await import('playwright-core');
 
 const out = { creators, posts };
 const dir = path.join(root, 'build/bench');
@@ -33,8 +35,12 @@ const text = fs.readFileSync(file, 'utf8');
 out.backup_mb = +(Buffer.byteLength(text) / 1e6).toFixed(1);
 
 const { server, url } = await startServer();
-const chrome = await launch();
-const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+// A profile on disk, as a person's browser has (an off-the-record context keeps IndexedDB in
+// memory, with a quota too small for a program this size).
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-bench-storage-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs, viewport: { width: 1280, height: 800 },
+});
 await context.addInitScript(() => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -99,7 +105,13 @@ page = await context.newPage();
 await page.goto(url + '#/roster');
 const loaded = await page.evaluate(() => window.sparkRoster.ready.then(() => performance.now()));
 step('loaded from the record; moving it to documents');
+page.on('crash', () => step('the page crashed'));
+const progress = setInterval(() => {
+  page.evaluate(() => [window.sparkRoster.saveState(), window.sparkRoster.storageStats().saves, window.__longTasks.length])
+    .then((x) => step(`  ${JSON.stringify(x)}`), (e) => step(`  ${e.message.split('\n')[0]}`));
+}, 15000);
 const migrated = await whenState(page, 'saved');
+clearInterval(progress);
 step('moved');
 let stats = await page.evaluate(() => window.sparkRoster.storageStats());
 out.migration_ms = round(migrated - loaded);
@@ -172,8 +184,8 @@ const back = await page.evaluate(() => JSON.parse(window.sparkRoster.exportJson(
 out.loaded_creators = back.creators.length;
 out.loaded_posts = back.posts.length;
 await context.close();
-await chrome.close();
 server.close();
+fs.rmSync(profile, { recursive: true, force: true });
 
 if (asJson) {
   console.log(JSON.stringify(out));

@@ -46,7 +46,7 @@ mergeInto(LibraryManager.library, {
     lastPointAt: 0,
     written: { saves: 0, docs: 0, bytes: 0, last: null },  // for the page API (storageStats)
     pieceSize: 500,     // documents read per task when loading
-    batchSize: 2000,    // documents written per bulkDocs
+    batchSize: 500,     // documents written per bulkDocs (about 50 ms of the page's time each)
     writeFault: null,   // what made the last write transaction fail (guardIdb)
     key: 'program',
     keepVersions: 5,
