@@ -196,6 +196,14 @@
         Module._free(ptr);
       }
     },
+    // The scrolling of what a finger or the wheel at page point (x, y) would move, in CSS pixels:
+    // {window, x, max_x, y, max_y, momentum} (momentum: a flick's momentum is moving it), or null
+    // where nothing scrolls.
+    scrollAt: function(x, y) {
+      if (!live) return null;
+      var box = Module['canvas'].getBoundingClientRect();
+      return parse(call('sr_api_scroll_at', 'string', ['number', 'number'], [x - box.left, y - box.top]));
+    },
     frameCount: function() { return live ? call('sr_api_frame_count', 'number') : 0; },
     // CPU milliseconds of the last frame drawn and the longest since the previous call.
     frameTime: function() { return live ? parse(call('sr_api_frame_time', 'string')) : { last: 0, max: 0 }; },

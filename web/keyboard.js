@@ -1,7 +1,9 @@
 // Phones: touch and the on-screen keyboard; and the mouse wheel and trackpads.
 //
 // Touch: the canvas's touches go to the app (sr_touch), not to GLFW's library (which would turn
-// them into mouse presses): the app tells a tap from a drag and scrolls with the finger.
+// them into mouse presses): the app tells a tap from a drag, scrolls with the finger and keeps
+// a flick's momentum (from the events' times). Two fingers pinch-zoom the page, as the browser
+// does it (docs/rules.md, "Touch scrolling and zoom").
 //
 // Typing: Dear ImGui draws its text fields on the canvas, and a canvas neither opens a phone's
 // keyboard nor receives what an input method composes (Vietnamese Telex, Thai, Pinyin, dead
@@ -18,6 +20,7 @@ mergeInto(LibraryManager.library, {
     touch: false,      // shown after a tap (an on-screen keyboard), else for a hardware keyboard
     composing: false,
     touchId: null,
+    pinch: false,      // the browser's gesture (two fingers, a zoomed page's pan) until every finger is up
     // GLFW key codes for the editing keys a keyboard sends as keydown.
     keys: { Backspace: 259, Delete: 261, Enter: 257, Tab: 258, Escape: 256, ArrowLeft: 263, ArrowRight: 262,
             ArrowUp: 265, ArrowDown: 264, Home: 268, End: 269, PageUp: 266, PageDown: 267 },
@@ -37,10 +40,12 @@ mergeInto(LibraryManager.library, {
     },
 
     // The canvas takes the visual viewport's size while the keyboard is up (it covers the rest).
+    // A pinch-zoom also makes the visual viewport smaller, but the page is only magnified: the
+    // canvas keeps the layout's size (a zoomed page has a scale over 1).
     fit: function() {
       var c = Module['canvas'], vv = window.visualViewport;
       if (!c) return;
-      if (SRKeyboard.shown && SRKeyboard.touch && vv && vv.height < window.innerHeight - 1) {
+      if (SRKeyboard.shown && SRKeyboard.touch && vv && vv.height < window.innerHeight - 1 && vv.scale < 1.01) {
         c.style.top = vv.offsetTop + 'px';
         c.style.height = vv.height + 'px';
       } else {
@@ -61,25 +66,43 @@ mergeInto(LibraryManager.library, {
       for (var i = 0; i < list.length; i++) if (list[i].identifier === SRKeyboard.touchId) return list[i];
       return null;
     }
-    function send(phase, t) {
+    function send(phase, t, time) {
       var r = canvas.getBoundingClientRect();
-      SRKeyboard.call('sr_touch', [phase, t.clientX - r.left, t.clientY - r.top]);
+      SRKeyboard.call('sr_touch', [phase, t.clientX - r.left, t.clientY - r.top, time]);
     }
     function onTouch(phase) {
       return function(e) {
         if (e.target !== canvas) return;
-        if (e.cancelable) e.preventDefault();  // no mouse events made up from the touch, no page zoom
         e.stopImmediatePropagation();          // GLFW's listeners would press the mouse at once
+        // Two fingers or more are the browser's pinch-zoom (the canvas's touch-action allows it,
+        // shell/app.css): the app lets go of the finger it followed (no scroll, no tap) and
+        // leaves the gesture alone, not prevented, until every finger is up. So is a touch the
+        // page cannot cancel: the browser is moving the page itself (a page zoomed in far is
+        // panned with one finger), and the app scrolling too would move the content twice.
+        if (e.touches.length > 1 || SRKeyboard.pinch || (!e.cancelable && phase < 2)) {
+          if (SRKeyboard.touchId !== null) {
+            var held = find(e.touches) || find(e.changedTouches);
+            if (held) send(3, held, e.timeStamp);
+            SRKeyboard.touchId = null;
+          }
+          SRKeyboard.pinch = e.touches.length > 0;
+          return;
+        }
+        // One finger is the app's. Its start is not prevented: the browser decides on the first
+        // touch of a gesture whether it may zoom, so a prevented start would refuse the pinch of a
+        // second finger that follows. Its moves and its end are: no page scroll, no mouse events
+        // made up from the touch, no double-tap zoom.
+        if (phase !== 0 && e.cancelable) e.preventDefault();
         if (phase === 0) {
-          if (SRKeyboard.touchId !== null) return;  // a second finger is ignored
+          if (SRKeyboard.touchId !== null) return;
           var t0 = e.changedTouches[0];
           SRKeyboard.touchId = t0.identifier;
-          send(0, t0);
+          send(0, t0, e.timeStamp);
           return;
         }
         var t = find(e.changedTouches);
         if (!t) return;
-        send(phase, t);
+        send(phase, t, e.timeStamp);
         if (phase >= 2) SRKeyboard.touchId = null;
       };
     }

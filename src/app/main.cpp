@@ -65,7 +65,9 @@ struct Host {
 
 // Touch (web/keyboard.js forwards the canvas's touches here instead of to GLFW): a finger that
 // moves scrolls the window under it (ImGui 1.86 has no touch scrolling), a finger lifted
-// without moving is a tap, delivered as a mouse click over the next frames.
+// without moving is a tap, delivered as a mouse click over the next frames. A finger lifted
+// while moving fast leaves the list moving: momentum, slowed by friction until it stops
+// (docs/rules.md, "Touch scrolling and zoom").
 struct Touch {
     bool active = false;    // the last pointer input was a touch (else the mouse)
     bool down = false;      // a finger is on the screen
@@ -79,6 +81,16 @@ struct Touch {
     ImVec2 keyboard_at;        // where that field was then
     ImGuiID follow_id = 0;     // the field last scrolled into view, and the canvas height then
     int follow_h = 0;
+    // Where the finger was lately (the browser's event times, ms): its speed when it lifts.
+    struct Sample {
+        double t;
+        ImVec2 p;
+    };
+    std::deque<Sample> samples;
+    bool flinging = false;     // the list keeps moving after the finger lifted
+    ImVec2 fling_v;            // its speed, device pixels a second, the way the finger went
+    ImVec2 scroll_rest;        // the part of a pixel not scrolled yet (scroll positions are whole pixels)
+    bool stopped_fling = false;  // this finger landed on a moving list: it stops it and taps nothing
 };
 Touch g_touch;
 
@@ -158,22 +170,118 @@ void apply_touch_to_mouse() {
     }
 }
 
-// Moves the dragged window (or the nearest of its parents that can scroll) with the finger.
+// Touch momentum (docs/rules.md, "Touch scrolling and zoom"), in font heights and seconds: the finger's
+// speed over its last 100 ms when it lifts; at least 12 font heights a second to keep moving,
+// at most 400; friction divides the speed by e every 0.325 s (a flick at speed v travels
+// v x 0.325 s further); it stops below 1.5 font heights a second, at the end of the list, or
+// when a finger, the wheel or the mouse comes down.
+constexpr double kFlingSampleMs = 100;
+constexpr float kFlingMinFonts = 12, kFlingMaxFonts = 400, kFlingStopFonts = 1.5f;
+constexpr float kFlingTau = 0.325f;
+
+// The window under a point (device pixels), from the last frame's layout: the innermost child
+// (children come after their parents).
+ImGuiWindow* window_at(ImVec2 p) {
+    ImGuiContext& c = *ImGui::GetCurrentContext();
+    for (int i = c.Windows.Size - 1; i >= 0; --i) {
+        ImGuiWindow* w = c.Windows[i];
+        if (!w->WasActive || w->Hidden) continue;
+        if (w->OuterRectClipped.Contains(p)) return w;
+    }
+    return nullptr;
+}
+
+// The window a drag over `w` scrolls on an axis (0 x, 1 y): `w` or the nearest of its parents
+// that can scroll that way.
+ImGuiWindow* scroll_target(ImGuiWindow* w, size_t axis) {
+    for (ImGuiWindow* v = w; v; v = v->ParentWindow)
+        if (v->ScrollMax[axis] > 0 && !(v->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return v;
+    return nullptr;
+}
+
+// The finger's speed (device pixels a second) over the last kFlingSampleMs before it lifted:
+// from where it was that long before (between two samples, in proportion) to where it lifted.
+// A finger held still that long before lifting has no speed.
+ImVec2 finger_velocity() {
+    const auto& s = g_touch.samples;
+    if (s.size() < 2) return ImVec2(0, 0);
+    const Touch::Sample end = s.back();
+    const double from_t = end.t - kFlingSampleMs;
+    Touch::Sample from = s.front();
+    for (size_t i = 1; i < s.size(); ++i) {
+        if (s[i].t < from_t) continue;
+        const Touch::Sample a = s[i - 1], b = s[i];
+        if (a.t < from_t && b.t > a.t) {
+            const float k = static_cast<float>((from_t - a.t) / (b.t - a.t));
+            from = {from_t, ImVec2(a.p.x + (b.p.x - a.p.x) * k, a.p.y + (b.p.y - a.p.y) * k)};
+        } else {
+            from = a.t < from_t ? b : a;
+        }
+        break;
+    }
+    const double dt = (end.t - from.t) / 1000.0;
+    if (dt <= 0) return ImVec2(0, 0);
+    return ImVec2(static_cast<float>((end.p.x - from.p.x) / dt), static_cast<float>((end.p.y - from.p.y) / dt));
+}
+
+void stop_fling() {
+    g_touch.flinging = false;
+    g_touch.fling_v = ImVec2(0, 0);
+    g_touch.scroll_rest = ImVec2(0, 0);
+}
+
+// The finger lifted after a drag: the list keeps its speed if it was moving fast enough.
+void start_fling() {
+    const float font = ImGui::GetFontSize() > 0 ? ImGui::GetFontSize() : kFontCssPx * static_cast<float>(g->dpr);
+    ImVec2 v = finger_velocity();
+    const float speed = std::sqrt(v.x * v.x + v.y * v.y);
+    if (speed < kFlingMinFonts * font) return stop_fling();
+    if (speed > kFlingMaxFonts * font) v = ImVec2(v.x * kFlingMaxFonts * font / speed, v.y * kFlingMaxFonts * font / speed);
+    g_touch.flinging = true;
+    g_touch.fling_v = v;
+}
+
+// One frame of momentum: the distance the list moves in this frame's time (ImGui's DeltaTime,
+// at most 1/20 s, so a frame late after a pause does not jump), added to the finger movement
+// apply_touch_scroll applies.
+void advance_fling() {
+    if (!g_touch.flinging) return;
+    const float dt = std::clamp(ImGui::GetIO().DeltaTime, 0.0f, 0.05f);
+    const float k = std::exp(-dt / kFlingTau);
+    g_touch.scroll.x += g_touch.fling_v.x * kFlingTau * (1 - k);
+    g_touch.scroll.y += g_touch.fling_v.y * kFlingTau * (1 - k);
+    g_touch.fling_v = ImVec2(g_touch.fling_v.x * k, g_touch.fling_v.y * k);
+    const float font = ImGui::GetFontSize();
+    if (std::sqrt(g_touch.fling_v.x * g_touch.fling_v.x + g_touch.fling_v.y * g_touch.fling_v.y) < kFlingStopFonts * font)
+        stop_fling();
+}
+
+// Moves the dragged window (or the nearest of its parents that can scroll) with the finger, or
+// with its momentum; momentum stops on an axis at the end of the list. Dear ImGui keeps scroll
+// positions in whole pixels: the part of a pixel left over is carried to the next frame, so a
+// slow glide is not lost to rounding.
 void apply_touch_scroll() {
+    advance_fling();
     if (g_touch.scroll.x == 0 && g_touch.scroll.y == 0) return;
     ImGuiWindow* w = ImGui::FindWindowByID(g_touch.window);
     const ImVec2 d = g_touch.scroll;
     g_touch.scroll = ImVec2(0, 0);
-    for (ImGuiWindow* v = w; v && d.y != 0; v = v->ParentWindow)
-        if (v->ScrollMax.y > 0 && !(v->Flags & ImGuiWindowFlags_NoScrollWithMouse)) {
-            ImGui::SetScrollY(v, std::clamp(v->Scroll.y - d.y, 0.0f, v->ScrollMax.y));
-            break;
+    if (!w) return stop_fling();
+    for (size_t axis = 0; axis < 2; ++axis) {
+        if (d[axis] == 0) continue;
+        ImGuiWindow* v = scroll_target(w, axis);
+        if (!v) {
+            g_touch.fling_v[axis] = 0;
+            continue;
         }
-    for (ImGuiWindow* v = w; v && d.x != 0; v = v->ParentWindow)
-        if (v->ScrollMax.x > 0 && !(v->Flags & ImGuiWindowFlags_NoScrollWithMouse)) {
-            ImGui::SetScrollX(v, std::clamp(v->Scroll.x - d.x, 0.0f, v->ScrollMax.x));
-            break;
-        }
+        const float want = v->Scroll[axis] - d[axis] + g_touch.scroll_rest[axis];
+        const float to = std::clamp(std::round(want), 0.0f, v->ScrollMax[axis]);
+        g_touch.scroll_rest[axis] = to == std::round(want) ? want - to : 0.0f;
+        if (axis == 0) ImGui::SetScrollX(v, to);
+        else ImGui::SetScrollY(v, to);
+        if (to != std::round(want)) g_touch.fling_v[axis] = 0;  // the end of the list
+    }
+    if (g_touch.flinging && g_touch.fling_v.x == 0 && g_touch.fling_v.y == 0) stop_fling();
 }
 
 // While a text field is active, the page's hidden text field takes the keyboard's focus
@@ -277,7 +385,7 @@ void frame() {
     if (g->app.location_changed()) g->wake_frames = std::max(g->wake_frames, 2);  // hash set without an event
     const ImGuiIO& io = ImGui::GetIO();
     const bool mouse_held = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
-    if (g_touch.tap_stage || g_touch.scroll.x != 0 || g_touch.scroll.y != 0) g->wake_frames = std::max(g->wake_frames, 2);
+    if (g_touch.tap_stage || g_touch.flinging || g_touch.scroll.x != 0 || g_touch.scroll.y != 0) g->wake_frames = std::max(g->wake_frames, 2);
     if (g->wake_frames <= 0 && !mouse_held) return;
     if (g->wake_frames > 0) --g->wake_frames;
     g->last_status = status;
@@ -416,47 +524,61 @@ EMSCRIPTEN_KEEPALIVE void sr_wake() {
     if (g) g->wake_frames = std::max(g->wake_frames, 3);
 }
 
-// Touches on the canvas, in CSS pixels from its top-left corner (web/keyboard.js).
-// phase: 0 start, 1 move, 2 end, 3 cancel.
-EMSCRIPTEN_KEEPALIVE void sr_touch(int phase, double x, double y) {
+// Touches on the canvas, in CSS pixels from its top-left corner, at the browser's event time in
+// ms (web/keyboard.js). phase: 0 start, 1 move, 2 end, 3 cancel (a second finger: the browser's
+// pinch-zoom).
+EMSCRIPTEN_KEEPALIVE void sr_touch(int phase, double x, double y, double t) {
     if (!g) return;
     const ImVec2 p(static_cast<float>(x * g->dpr), static_cast<float>(y * g->dpr));
     g_touch.active = true;
     const float threshold = kFontCssPx * 0.6f * static_cast<float>(g->dpr);  // about 10 CSS px
+    auto sample = [&] {
+        g_touch.samples.push_back({t, p});
+        // Enough to know where the finger was kFlingSampleMs before the latest.
+        while (g_touch.samples.size() > 2 && g_touch.samples[1].t < t - kFlingSampleMs) g_touch.samples.pop_front();
+    };
     if (phase == 0) {
+        // A finger on a moving list stops it there, and that touch is not a tap.
+        g_touch.stopped_fling = g_touch.flinging;
+        stop_fling();
         g_touch.down = true;
         g_touch.dragging = false;
         g_touch.start = g_touch.pos = p;
         g_touch.scroll = ImVec2(0, 0);
-        ImGuiContext& c = *ImGui::GetCurrentContext();
+        g_touch.samples.clear();
+        sample();
         // The window under the finger, from the last frame's layout.
-        g_touch.window = 0;
-        for (int i = c.Windows.Size - 1; i >= 0; --i) {
-            ImGuiWindow* w = c.Windows[i];
-            if (!w->WasActive || w->Hidden) continue;
-            if (w->OuterRectClipped.Contains(p)) {
-                // The innermost child under the finger: children come after their parents.
-                g_touch.window = w->ID;
-                break;
-            }
-        }
+        ImGuiWindow* w = window_at(p);
+        g_touch.window = w ? w->ID : 0;
     } else if (phase == 1 && g_touch.down) {
-        if (!g_touch.dragging && (std::fabs(p.x - g_touch.start.x) > threshold || std::fabs(p.y - g_touch.start.y) > threshold))
+        // Once it is a drag, the content follows the finger from where it came down.
+        if (!g_touch.dragging && (std::fabs(p.x - g_touch.start.x) > threshold || std::fabs(p.y - g_touch.start.y) > threshold)) {
             g_touch.dragging = true;
+            g_touch.pos = g_touch.start;
+        }
         if (g_touch.dragging) {
             g_touch.scroll.x += p.x - g_touch.pos.x;
             g_touch.scroll.y += p.y - g_touch.pos.y;
         }
         g_touch.pos = p;
+        sample();
     } else if (phase == 2 && g_touch.down) {
         g_touch.down = false;
-        if (!g_touch.dragging) {
+        sample();
+        if (g_touch.dragging) {
+            g_touch.scroll.x += p.x - g_touch.pos.x;
+            g_touch.scroll.y += p.y - g_touch.pos.y;
+            g_touch.pos = p;
+            start_fling();
+        } else if (!g_touch.stopped_fling) {
             g_touch.tap = g_touch.start;
             g_touch.tap_stage = 1;
         }
         g_touch.dragging = false;
+        g_touch.stopped_fling = false;
     } else if (phase == 3) {
-        g_touch.down = g_touch.dragging = false;
+        g_touch.down = g_touch.dragging = g_touch.stopped_fling = false;
+        stop_fling();
     }
     sr_wake();
 }
@@ -481,11 +603,15 @@ EMSCRIPTEN_KEEPALIVE void sr_wheel(double dx, double dy, int mode) {
     io.MouseWheel -= static_cast<float>(lines(dy) * line / unit);
     io.MouseWheelH -= static_cast<float>(lines(dx) * line / unit);
     g_touch.active = false;
+    stop_fling();
     sr_wake();
 }
 
 // A mouse button went down on the canvas: the pointer is a mouse again (no on-screen keyboard).
-EMSCRIPTEN_KEEPALIVE void sr_pointer_mouse() { g_touch.active = false; }
+EMSCRIPTEN_KEEPALIVE void sr_pointer_mouse() {
+    g_touch.active = false;
+    stop_fling();
+}
 
 // Text and editing keys from the page's hidden input (the on-screen keyboard), queued like the
 // hardware keyboard's (a GLFW key code and modifiers, pressed and released).
@@ -613,17 +739,37 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_save_state() {
 // What the app still has to do for the input and changes so far, for the page API's idle()
 // (web/api.js, which decides from it): {"frames": frames still to draw (the screen has not
 // settled, or a change or save state is not drawn yet), "input": queued key and text events,
-// "save": the save state, "busy": a file being read, "touch": a tap or scroll not yet applied,
+// "save": the save state, "busy": a file being read, "touch": a tap or scroll not yet applied
+// or a list still moving after a flick,
 // "frame": frames drawn so far}.
 EMSCRIPTEN_KEEPALIVE const char* sr_api_idle() {
     static std::string out;
     const sr::SaveStatus s = g->persistence.status();
     const bool undrawn = g->store.revision() != g->drawn_revision || s.text != g->last_status || canvas_size_stale() ||
                          g->app.location_changed();
-    const bool touch = g_touch.tap_stage != 0 || g_touch.scroll.x != 0 || g_touch.scroll.y != 0;
+    const bool touch = g_touch.tap_stage != 0 || g_touch.flinging || g_touch.scroll.x != 0 || g_touch.scroll.y != 0;
     const int frames = std::max(g->wake_frames, undrawn ? 1 : 0);
     out = nlohmann::json{{"frames", frames},     {"input", g_input.size()}, {"save", s.name()},
                          {"busy", g->app.busy()}, {"touch", touch},          {"frame", g->frames}}.dump();
+    return out.c_str();
+}
+
+// The scrolling of what a finger or the wheel at (x, y) (CSS pixels from the canvas's corner)
+// moves, in the last frame's layout, in CSS pixels: {"window", "x", "max_x", "y", "max_y",
+// "momentum": a flick's momentum is moving it}, or null where nothing scrolls.
+EMSCRIPTEN_KEEPALIVE const char* sr_api_scroll_at(double x, double y) {
+    static std::string out;
+    ImGuiWindow* w = window_at(ImVec2(static_cast<float>(x * g->dpr), static_cast<float>(y * g->dpr)));
+    ImGuiWindow* vy = scroll_target(w, 1);
+    ImGuiWindow* v = vy ? vy : scroll_target(w, 0);
+    if (!v) return "null";
+    const double k = 1.0 / g->dpr;
+    bool momentum = false;
+    if (g_touch.flinging)
+        for (ImGuiWindow* t = ImGui::FindWindowByID(g_touch.window); t; t = t->ParentWindow) momentum = momentum || t == v;
+    out = nlohmann::json{{"window", v->Name},          {"x", v->Scroll.x * k}, {"max_x", v->ScrollMax.x * k},
+                         {"y", v->Scroll.y * k},       {"max_y", v->ScrollMax.y * k}, {"momentum", momentum}}
+              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return out.c_str();
 }
 
@@ -668,6 +814,12 @@ int main() {
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // Dear ImGui draws flat triangles: no depth or stencil buffer, and an opaque canvas (every
+    // frame clears it to the theme's background). Less for the browser to allocate, clear and
+    // composite with each frame: a phone's canvas at devicePixelRatio 3 is about 3 million pixels.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     GLFWwindow* window = glfwCreateWindow(1280, 800, "Spark Roster", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "WebGL 2 is not available\n");

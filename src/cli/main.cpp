@@ -12,6 +12,7 @@
 
 #include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/format.hpp"
 #include "core/generate.hpp"
 #include "core/metrics.hpp"
 #include "core/orders_import.hpp"
@@ -32,12 +33,13 @@ int usage() {
         "                                     print the weekly review of the week holding DATE (default: this week)\n"
         "  sparkroster generate --creators N --posts M [--today DATE] [--seed S]\n"
         "                                     print a generated program of that size as a backup (benchmarks)\n"
-        "  sparkroster import PROGRAM.json FILE... [-o OUT.json] [--dry-run] [--mapping M.json]\n"
+        "  sparkroster import PROGRAM.json FILE... [-o OUT.json] [--dry-run] [--mapping M.json] [--today DATE]\n"
         "                                     import TikTok Shop exports (.csv or .xlsx: affiliate orders, video\n"
-        "                                     performance, creator list, each known by its header row) into the\n"
-        "                                     program, one file after another; print each file's summary; write the\n"
-        "                                     program to OUT.json (default: PROGRAM.json itself), or nothing with\n"
-        "                                     --dry-run. A refused file changes nothing and exits 1.\n"
+        "                                     performance, creator list, paid reports, each known by its header row)\n"
+        "                                     into the program, one file after another; print each file's summary;\n"
+        "                                     write the program to OUT.json (default: PROGRAM.json itself), or nothing\n"
+        "                                     with --dry-run. A refused file changes nothing and exits 1. DATE (default\n"
+        "                                     today) dates the rounds of a paid report that has no day column.\n"
         "exit codes: 0 ok, 1 invalid input, 2 usage\n",
         stderr);
     return kUsage;
@@ -55,7 +57,7 @@ bool read_file(const std::string& path, std::string& out) {
 // One export file through the importer of its family, read a piece at a time the way the app
 // reads it: an .xlsx by the ranges its reader asks for, a CSV from start to end.
 bool import_file(const std::string& path, const sr::Program& program, const sr::ColumnMapping& mapping,
-                 sr::ExportImport& out, std::string& error) {
+                 const sr::OrdersImportOptions& options, sr::ExportImport& out, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         error = "cannot read the file";
@@ -79,7 +81,7 @@ bool import_file(const std::string& path, const sr::Program& program, const sr::
         return static_cast<size_t>(in.gcount()) == n;
     };
     if (kind == sr::OrdersFileKind::xlsx) {
-        sr::ExportXlsxImport imp(program, 0, mapping, {}, size);
+        sr::ExportXlsxImport imp(program, 0, mapping, options, size);
         for (sr::xlsx::Range r = imp.need(); r.length > 0; r = imp.need()) {
             if (!read_at(r.offset, r.length)) {
                 error = "cannot read the file";
@@ -90,7 +92,7 @@ bool import_file(const std::string& path, const sr::Program& program, const sr::
         out = imp.finish();
         return true;
     }
-    sr::ExportImporter imp(program, 0, mapping);
+    sr::ExportImporter imp(program, 0, mapping, options);
     imp.expect_bytes(size);
     constexpr size_t kChunk = 4u << 20;
     for (uint64_t at = 0; at < size; at += kChunk) {
@@ -203,9 +205,18 @@ int main(int argc, char** argv) {
         std::string program_file, out_file, mapping_file;
         std::vector<std::string> files;
         bool dry_run = false;
+        sr::OrdersImportOptions options;
+        options.today = today_utc();
         for (int i = 2; i < argc; ++i) {
             const std::string a = argv[i];
-            if (a == "-o" && i + 1 < argc) out_file = argv[++i];
+            if (a == "--today" && i + 1 < argc) {
+                const auto d = sr::Date::parse(argv[++i]);
+                if (!d) {
+                    std::fprintf(stderr, "--today: '%s' is not a date as YYYY-MM-DD\n", argv[i]);
+                    return kUsage;
+                }
+                options.today = *d;
+            } else if (a == "-o" && i + 1 < argc) out_file = argv[++i];
             else if (a == "--mapping" && i + 1 < argc) mapping_file = argv[++i];
             else if (a == "--dry-run") dry_run = true;
             else if (!a.empty() && a[0] == '-') return usage();
@@ -236,7 +247,7 @@ int main(int argc, char** argv) {
         for (const std::string& f : files) {
             sr::ExportImport r;
             std::string error;
-            if (!import_file(f, program, mapping, r, error) || !r.ok()) {
+            if (!import_file(f, program, mapping, options, r, error) || !r.ok()) {
                 std::fprintf(stderr, "%s was refused: %s. Nothing was changed.\n", f.c_str(),
                              error.empty() ? r.refusal().c_str() : error.c_str());
                 if (error.empty() && !r.tried.empty())
@@ -261,6 +272,16 @@ int main(int argc, char** argv) {
                                 static_cast<long long>(u.videos), u.videos == 1 ? "video" : "videos",
                                 static_cast<long long>(u.first_row));
                 }
+            } else if (r.family == sr::ExportFamily::paid) {
+                rows(r.paid.problems, "refused");
+                for (size_t i = 0; i < r.paid.unplaced.size() && i < 20; ++i) {
+                    const sr::UnplacedAd& u = r.paid.unplaced[i];
+                    std::printf("  not placed: %s (%s; %lld %s, cost %s, first on row %lld)\n", u.name.c_str(), u.reason.c_str(),
+                                static_cast<long long>(u.rows), u.rows == 1 ? "row" : "rows",
+                                sr::fmt_money(u.cost, program.settings.currency).c_str(), static_cast<long long>(u.first_row));
+                }
+                for (const sr::SparkCode& c : r.paid.changes.updated_spark_codes)
+                    std::printf("  Spark Code %s: %zu paid %s\n", c.code.c_str(), c.rounds.size(), c.rounds.size() == 1 ? "round" : "rounds");
             } else if (r.family == sr::ExportFamily::creators) {
                 rows(r.creators.problems, "refused");
                 for (const sr::CreatorListEntry& e : r.creators.entries) {

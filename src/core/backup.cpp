@@ -212,6 +212,8 @@ template <class V> void visit(PaidRound& x, V& v) {
     v("clicks", x.clicks);
     v("orders", x.orders);
     v("gmv", x.gmv);
+    v("view_rate_2s", x.view_rate_2s);
+    v("view_rate_6s", x.view_rate_6s);
 }
 
 template <class V> void visit(SparkEvent& x, V& v) {

@@ -14,7 +14,6 @@ using namespace cells;
 namespace {
 
 using F = CreatorListField;
-constexpr size_t kKeepListed = 1000;
 constexpr size_t at(F f) { return static_cast<size_t>(f); }
 
 const ExportFields& list_fields() {
@@ -23,10 +22,10 @@ const ExportFields& list_fields() {
     return f;
 }
 
-// A TikTok username: letters, digits, '_' and '.', nothing else (no spaces: a display name is
-// not a handle).
+// A TikTok username: at most 24 letters, digits, '_' and '.', nothing else (no spaces: a display
+// name is not a handle), as validate_creator() takes it.
 bool handle_like(std::string_view h) {
-    if (h.empty() || h.size() > 64) return false;
+    if (h.empty() || h.size() > 24) return false;
     for (char c : h)
         if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.')) return false;
     return true;
@@ -76,14 +75,7 @@ struct CreatorListImporter::Impl {
         for (size_t i = 0; i < program.creators.size(); ++i) creator_by_handle.emplace(handle_key(program.creators[i].handle), i);
     }
 
-    void problem(int64_t row, std::string_view who, std::string reason) {
-        ++result.problem_count;
-        if (result.problems.size() < kKeepListed) result.problems.push_back({row, row, clip(who, 100), std::move(reason)});
-    }
-    void skip(int64_t row, std::string reason) {
-        ++result.skipped;
-        if (result.skipped_rows.size() < kKeepListed) result.skipped_rows.push_back({row, row, "", std::move(reason)});
-    }
+    void problem(int64_t row, std::string_view who, std::string reason) { result.problem(row, who, std::move(reason)); }
 
     bool on_header(const std::vector<std::string_view>& row) {
         std::vector<std::string> headers;
@@ -116,19 +108,15 @@ struct CreatorListImporter::Impl {
     void row(int64_t r, const std::vector<std::string_view>& in) {
         ++result.rows;
         cells.take(match, in);
-        std::string_view first;
-        for (size_t i = 0; first.empty() && i < in.size(); ++i) first = trim_view(in[i]);
-        if (first.empty()) return skip(r, "an empty row");
-        if (fields.totals_word(first)) return skip(r, "a totals row (" + in_quotes(first) + ")");
         const std::string_view user = cells[at(F::creator_username)];
-        if (result.rows == 1 && is_prose(user))
-            return skip(r, "a row of column descriptions under the header (" + in_quotes(user) + ")");
+        if (std::string why = not_a_row(fields, in, result.rows, user); !why.empty()) return result.skip(r, why);
         if (in.size() < header_columns)
             return problem(r, user, "has " + std::to_string(in.size()) + " columns; the header has " + std::to_string(header_columns));
         const std::string handle = normalize_handle(user);
         if (handle.empty()) return problem(r, user, "no Creator username");
         if (!handle_like(handle))
-            return problem(r, user, "Creator username " + in_quotes(user) + " is not a TikTok username (letters, digits, _ and . only)");
+            return problem(r, user, "Creator username " + in_quotes(user) +
+                                        " is not a TikTok username (at most 24 letters, digits, _ and .)");
         CreatorListEntry e;
         e.row = r;
         e.handle = handle;

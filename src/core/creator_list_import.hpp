@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "export_changes.hpp"
+#include "export_fields.hpp"
 #include "orders_import.hpp"
 
 namespace sr {
@@ -29,7 +30,7 @@ struct CreatorListEntry {
     Action action = Action::add;
 };
 
-struct CreatorListImport {
+struct CreatorListImport : RowLog {
     std::string refused;
     std::vector<std::string> languages;
     int64_t rows = 0;
@@ -39,10 +40,6 @@ struct CreatorListImport {
     int64_t unchanged = 0;              // on the roster, nothing to change
     int64_t repeated = 0;               // a creator already read higher up the file
     std::vector<CreatorListEntry> entries;  // every creator read, in file order
-    std::vector<RowProblem> problems;
-    int64_t problem_count = 0;
-    std::vector<RowProblem> skipped_rows;
-    int64_t skipped = 0;
 
     ExportChanges changes;
 

@@ -18,6 +18,7 @@ template <class T> void replace_by_id(std::vector<T>& list, const std::vector<T>
 void apply_export_changes(Program& p, const ExportChanges& c) {
     replace_by_id(p.creators, c.updated_creators);
     replace_by_id(p.posts, c.updated_posts);
+    replace_by_id(p.spark_codes, c.updated_spark_codes);
     for (const Creator& x : c.new_creators) {
         p.creators.push_back(x);
         p.next_id = std::max(p.next_id, x.id + 1);

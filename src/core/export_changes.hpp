@@ -1,4 +1,4 @@
-// What an import of a video performance or creator list export changes (docs/rules.md,
+// What an import of a video performance, creator list or paid report export changes (docs/rules.md,
 // section 7): whole new values of the records it changes and the records it adds, worked out
 // against the program at base_revision and applied by Store::import_export as one undoable step.
 #pragma once
@@ -15,8 +15,10 @@ struct ExportChanges {
     std::vector<Creator> new_creators;      // ids handed out from the program's next_id
     std::vector<Post> updated_posts;
     std::vector<Post> new_posts;
+    std::vector<SparkCode> updated_spark_codes;  // a paid report's rounds set on them
     bool empty() const {
-        return updated_creators.empty() && new_creators.empty() && updated_posts.empty() && new_posts.empty();
+        return updated_creators.empty() && new_creators.empty() && updated_posts.empty() && new_posts.empty() &&
+               updated_spark_codes.empty();
     }
 };
 

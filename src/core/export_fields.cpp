@@ -71,4 +71,52 @@ void FieldCells::take(const ExportFields::Match& m, const std::vector<std::strin
     }
 }
 
+void RowLog::problem(int64_t row, std::string_view id, std::string reason) {
+    ++problem_count;
+    if (problems.size() < 1000) problems.push_back({row, row, clip(id, 100), std::move(reason)});
+}
+
+void RowLog::skip(int64_t row, std::string reason) {
+    ++skipped;
+    if (skipped_rows.size() < 1000) skipped_rows.push_back({row, row, "", std::move(reason)});
+}
+
+std::string not_a_row(const ExportFields& f, const std::vector<std::string_view>& in, int64_t data_row, std::string_view key) {
+    std::string_view first;
+    for (size_t i = 0; first.empty() && i < in.size(); ++i) first = trim_view(in[i]);
+    if (first.empty()) return "an empty row";
+    if (f.totals_word(first)) return "a totals row (" + in_quotes(first) + ")";
+    if (data_row == 1 && is_prose(key)) return "a row of column descriptions under the header (" + in_quotes(key) + ")";
+    return {};
+}
+
+void DayVote::note(std::string_view v) {
+    const auto d = read_day(v);
+    if (!d || d->year_first) return;
+    // A date neither way reads (13/13/2026) decides nothing.
+    std::string* kind = d->first > 12 && d->second <= 12    ? &day_first
+                        : d->second > 12 && d->first <= 12  ? &month_first
+                        : d->first <= 12 && d->second <= 12 ? &either_way
+                                                            : nullptr;
+    if (kind && kind->empty()) *kind = date_part(v);
+}
+
+DateReading DayVote::decide(DateOrder fallback) const {
+    DateReading d;
+    d.day_first = day_first, d.month_first = month_first, d.either_way = either_way;
+    const bool day = !day_first.empty(), month = !month_first.empty();
+    d.order = day && !month ? DateOrder::day_first : month && !day ? DateOrder::month_first : fallback;
+    d.from = day && month             ? DateOrderFrom::conflict
+             : day || month           ? DateOrderFrom::file
+             : !either_way.empty()    ? DateOrderFrom::option
+                                      : DateOrderFrom::none;
+    return d;
+}
+
+std::optional<Date> day_in(const DayText& t, DateOrder order) {
+    if (t.year_first) return civil(t.year, t.first, t.second);
+    const bool df = order == DateOrder::day_first;
+    return civil(t.year, df ? t.second : t.first, df ? t.first : t.second);
+}
+
 }  // namespace sr

@@ -4,9 +4,13 @@
 // and creator list importers (docs/rules.md, section 7).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "import_cells.hpp"
+#include "orders_import.hpp"
 
 namespace sr {
 
@@ -50,5 +54,32 @@ struct FieldCells {
     void take(const ExportFields::Match& m, const std::vector<std::string_view>& fields);
     std::string_view operator[](size_t f) const { return cells[f]; }
 };
+
+// The rows an export's importer refused (with the reason) or skipped (column descriptions,
+// totals, empty rows): all counted, the first 1,000 of each kept for the screen.
+struct RowLog {
+    std::vector<RowProblem> problems;
+    int64_t problem_count = 0;
+    std::vector<RowProblem> skipped_rows;
+    int64_t skipped = 0;
+    void problem(int64_t row, std::string_view id, std::string reason);
+    void skip(int64_t row, std::string reason);
+};
+
+// Why a data row is not one to read, or "": an empty row, a totals row ("Total of 312
+// results"), or, as the first data row, the descriptions of the columns under the header
+// (`key` is the row's identifying cell: prose there is a description).
+std::string not_a_row(const ExportFields& f, const std::vector<std::string_view>& cells, int64_t data_row,
+                      std::string_view key);
+
+// The order of a file's day-first or month-first dates, decided by its values as the orders
+// import decides it (docs/rules.md, section 7): note() each date cell, then decide().
+struct DayVote {
+    std::string day_first, month_first, either_way;  // the first value of each kind
+    void note(std::string_view cell);
+    DateReading decide(DateOrder fallback) const;
+};
+// The day a date cell names under a decided order.
+std::optional<Date> day_in(const cells::DayText& t, DateOrder order);
 
 }  // namespace sr

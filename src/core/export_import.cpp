@@ -13,7 +13,11 @@ FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnM
         g.family = ExportFamily::orders;
         return g;
     }
-    std::string videos, creators;
+    std::string videos, creators, paid;
+    if (paid_headers(headers, &paid)) {
+        g.family = ExportFamily::paid;
+        return g;
+    }
     if (video_headers(headers, &videos)) {
         g.family = ExportFamily::videos;
         return g;
@@ -23,7 +27,7 @@ FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnM
         return g;
     }
     g.tried = "tried affiliate orders (no \"" + std::string(order_field_header(OrderField::order_id)) +
-              "\" column), video performance (" + videos + "), creator list (" + creators + ")";
+              "\" column), paid report (" + paid + "), video performance (" + videos + "), creator list (" + creators + ")";
     return g;
 }
 
@@ -32,6 +36,7 @@ const char* family_name(ExportFamily f) {
         case ExportFamily::orders: return "Affiliate orders";
         case ExportFamily::videos: return "Video performance";
         case ExportFamily::creators: return "Creator list";
+        case ExportFamily::paid: return "Paid report";
         default: return "Unknown";
     }
 }
@@ -43,6 +48,7 @@ std::string ExportImport::refusal() const {
         case ExportFamily::orders: return orders.refused;
         case ExportFamily::videos: return videos.refused;
         case ExportFamily::creators: return creators.refused;
+        case ExportFamily::paid: return paid.refused;
         default: return refused.empty() ? "the file is empty: no header row" : refused;
     }
 }
@@ -53,6 +59,9 @@ std::string ExportImport::found() const {
         case ExportFamily::videos: return "Video performance, " + fmt_int(videos.videos) + (videos.videos == 1 ? " video" : " videos");
         case ExportFamily::creators:
             return "Creator list, " + fmt_int(creators.creators) + (creators.creators == 1 ? " creator" : " creators");
+        case ExportFamily::paid:
+            return std::string("Paid report (") + (paid.by_day ? "Ads Manager" : "GMV Max creative data") + "), " +
+                   fmt_int(paid.rows) + (paid.rows == 1 ? " row" : " rows");
         default: return "Not a known export";
     }
 }
@@ -63,6 +72,7 @@ std::string ExportImport::summary() const {
         case ExportFamily::orders: return "Affiliate orders: " + orders.summary();
         case ExportFamily::videos: return videos.summary();
         case ExportFamily::creators: return creators.summary();
+        case ExportFamily::paid: return paid.summary();
         default: return "Refused: " + refusal();
     }
 }
@@ -77,6 +87,7 @@ struct ExportImporter::Impl {
     std::unique_ptr<OrdersImporter> orders;
     std::unique_ptr<VideoImporter> videos;
     std::unique_ptr<CreatorListImporter> creators;
+    std::unique_ptr<PaidImporter> paid;
     csv::Reader reader;
     std::string pending;       // a CSV's bytes up to its header row, for the orders importer
     bool handoff = false;      // the header said orders: the CSV goes to the orders importer whole
@@ -98,6 +109,7 @@ struct ExportImporter::Impl {
         switch (family) {
             case ExportFamily::videos: videos = std::make_unique<VideoImporter>(*program, revision, options); break;
             case ExportFamily::creators: creators = std::make_unique<CreatorListImporter>(*program, revision); break;
+            case ExportFamily::paid: paid = std::make_unique<PaidImporter>(*program, revision, options); break;
             default:
                 orders = std::make_unique<OrdersImporter>(*program, revision, mapping, options);
                 if (expected) orders->expect_bytes(expected);
@@ -108,6 +120,7 @@ struct ExportImporter::Impl {
     bool to_family(int64_t row, const std::vector<std::string_view>& cells, uint64_t bytes) {
         if (videos) return videos->feed_row(row, cells);
         if (creators) return creators->feed_row(row, cells);
+        if (paid) return paid->feed_row(row, cells);
         return orders->feed_row(row, cells, bytes);
     }
 
@@ -168,6 +181,7 @@ void ExportImporter::refuse(std::string reason) {
     if (m.orders) m.orders->refuse(reason);
     if (m.videos) m.videos->refuse(reason);
     if (m.creators) m.creators->refuse(reason);
+    if (m.paid) m.paid->refuse(reason);
     if (m.refused.empty()) m.refused = std::move(reason);
 }
 
@@ -182,6 +196,7 @@ int64_t ExportImporter::rows_read() const {
     if (m.orders) return m.orders->rows_read();
     if (m.videos) return m.videos->rows_read();
     if (m.creators) return m.creators->rows_read();
+    if (m.paid) return m.paid->rows_read();
     return 0;
 }
 
@@ -218,6 +233,9 @@ ExportImport ExportImporter::finish() {
     } else if (m.creators) {
         if (!m.refused.empty()) m.creators->refuse(m.refused);
         out.creators = m.creators->finish();
+    } else if (m.paid) {
+        if (!m.refused.empty()) m.paid->refuse(m.refused);
+        out.paid = m.paid->finish();
     }
     return out;
 }
@@ -272,6 +290,7 @@ void apply_export(Program& p, const ExportImport& r) {
     if (r.family == ExportFamily::orders) apply_orders(p, r.orders.changes);
     else if (r.family == ExportFamily::videos) apply_export_changes(p, r.videos.changes);
     else if (r.family == ExportFamily::creators) apply_export_changes(p, r.creators.changes);
+    else if (r.family == ExportFamily::paid) apply_export_changes(p, r.paid.changes);
 }
 
 }  // namespace sr

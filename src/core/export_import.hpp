@@ -1,7 +1,7 @@
 // Any TikTok Shop export, CSV or .xlsx, through one reader: the header row says which export a
 // file is (docs/rules.md, "Which export a file is"), and its rows go to that export's importer:
-// affiliate orders (OrdersImporter), video performance (VideoImporter) or the creator list
-// (CreatorListImporter). The Data screen and `sparkroster import` both read files through it.
+// affiliate orders (OrdersImporter), video performance (VideoImporter), the creator list
+// (CreatorListImporter) or a paid report (PaidImporter). The Data screen and `sparkroster import` both read files through it.
 //
 //     ExportImporter imp(program, revision, orders_mapping, options);
 //     while (more) imp.feed(next_csv_chunk);          // or ExportXlsxImport for an .xlsx
@@ -17,23 +17,25 @@
 
 #include "creator_list_import.hpp"
 #include "orders_import.hpp"
+#include "paid_import.hpp"
 #include "video_import.hpp"
 #include "xlsx.hpp"
 
 namespace sr {
 
-enum class ExportFamily { none, orders, videos, creators };
+enum class ExportFamily { none, orders, videos, creators, paid };
 
 // Which export a header row is: affiliate orders when it has an Order ID column (under the
-// orders mapping), else video performance with a Video ID or Video link, else a creator list
-// with a Creator username and followers or GMV. None: `tried` says what each one lacks.
+// orders mapping), else a paid report with a Cost column and a Video ID or Ad name, else video
+// performance with a Video ID or Video link, else a creator list with a Creator username and
+// followers or GMV. None: `tried` says what each one lacks.
 struct FamilyGuess {
     ExportFamily family = ExportFamily::none;
     std::string tried;  // "tried affiliate orders (no "Order ID" column), video performance (...), ..."
 };
 FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping = {});
 
-// "Affiliate orders", "Video performance", "Creator list".
+// "Affiliate orders", "Video performance", "Creator list", "Paid report".
 const char* family_name(ExportFamily f);
 
 struct ExportImport {
@@ -45,6 +47,7 @@ struct ExportImport {
     OrdersImport orders;
     VideoImport videos;
     CreatorListImport creators;
+    PaidImport paid;
 
     bool ok() const;
     std::string refusal() const;  // "" when ok

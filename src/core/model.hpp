@@ -232,6 +232,9 @@ struct PaidRound {
     int64_t clicks = 0;
     int64_t orders = 0;
     double gmv = 0;
+    // Share of impressions watched 2 and 6 seconds, from a paid report: the nearest figures the
+    // exports give to the 3-second hold (docs/rules.md, "Paid reports").
+    std::optional<double> view_rate_2s, view_rate_6s;
 };
 
 struct SparkEvent {

@@ -12,6 +12,7 @@
 
 #include "creators.hpp"
 #include "csv.hpp"
+#include "export_fields.hpp"
 #include "export_words.hpp"
 #include "format.hpp"
 #include "import_cells.hpp"
@@ -737,31 +738,15 @@ struct OrdersImporter::Impl {
     }
 
     // What the file's dates say about their order: the first value of each kind (DateReading).
-    DateReading dates;
+    DayVote dates;
     void note_day(std::string_view v) {
         // Year first ("2026-11-13 ..."): nothing to decide, seen from two bytes.
         if (v.size() < 5 || !is_digit(v[0]) || (is_digit(v[3]) && !is_digit(v[4]))) return;
-        const auto d = read_day(v);
-        if (!d || d->year_first) return;
-        // A date neither way reads (13/13/2026) decides nothing.
-        std::string* kind = d->first > 12 && d->second <= 12    ? &dates.day_first
-                            : d->second > 12 && d->first <= 12  ? &dates.month_first
-                            : d->first <= 12 && d->second <= 12 ? &dates.either_way
-                                                                : nullptr;
-        if (kind && kind->empty()) *kind = date_part(v);
+        dates.note(v);
     }
 
     // The order the file's dates are read in, and where it came from.
-    DateReading read_dates() const {
-        DateReading d = dates;
-        const bool day = !d.day_first.empty(), month = !d.month_first.empty();
-        d.order = day && !month ? DateOrder::day_first : month && !day ? DateOrder::month_first : options.date_order;
-        d.from = day && month         ? DateOrderFrom::conflict
-                 : day || month       ? DateOrderFrom::file
-                 : !d.either_way.empty() ? DateOrderFrom::option
-                                         : DateOrderFrom::none;
-        return d;
-    }
+    DateReading read_dates() const { return dates.decide(options.date_order); }
 
     void skip(const csv::Record& r, std::string reason) {
         ++result.skipped;

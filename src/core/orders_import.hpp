@@ -114,6 +114,9 @@ struct OrdersImportOptions {
     // How to read dates such as 03/04/2026 when nothing in the file says (a screen can ask the
     // user once, then import again with the answer).
     DateOrder date_order = DateOrder::day_first;
+    // The day of the import: it dates the rounds of a paid report that has no day column
+    // (paid_import.hpp). Without it such a report is refused.
+    std::optional<Date> today;
 };
 
 struct RowProblem {

@@ -11,6 +11,7 @@
 #include "briefs.hpp"
 #include "creators.hpp"
 #include "enums.hpp"
+#include "exclusivity.hpp"
 #include "format.hpp"
 #include "review_today.hpp"
 
@@ -32,6 +33,8 @@ const char* action_kind_name(ActionKind k) {
         case ActionKind::output_flag: return "output_flag";
         case ActionKind::hook_flag: return "hook_flag";
         case ActionKind::sample_followup: return "sample_followup";
+        case ActionKind::exclusivity_ends: return "exclusivity_ends";
+        case ActionKind::exclusivity_overlap: return "exclusivity_overlap";
         case ActionKind::promotion: return "promotion";
         case ActionKind::invest: return "invest";
         case ActionKind::spark_candidate: return "spark_candidate";
@@ -58,7 +61,9 @@ int urgency_of(ActionKind k) {
         case ActionKind::commission_flag: return 1;
         case ActionKind::output_flag:
         case ActionKind::hook_flag:
-        case ActionKind::sample_followup: return 2;
+        case ActionKind::sample_followup:
+        case ActionKind::exclusivity_ends:
+        case ActionKind::exclusivity_overlap: return 2;
         case ActionKind::promotion:
         case ActionKind::invest:
         case ActionKind::spark_candidate: return 3;
@@ -214,6 +219,24 @@ Review review(const Program& p, Date week_start_date) {
                 add(ActionKind::compliance_open, c.id, i.id, "", "@" + c.handle + ": open compliance incident",
                     i.kind + " on " + i.date.to_string() + (i.note.empty() ? "" : " (" + i.note + ")"),
                     "resolve it before the next post or Spark Ad", i.date.days);
+
+    // Exclusivity windows: one that ends soon; two top-tier windows in one category that overlap,
+    // once for the pair (under the creator with the smaller id; the other is in the reason).
+    for (const ExclusivityNote& n : exclusivity_notes(p, today)) {
+        const Creator* c = creators.find(n.creator_id);
+        if (!c || !c->exclusivity) continue;
+        if (n.kind == ExclusivityNoteKind::ends_soon) {
+            add(ActionKind::exclusivity_ends, c->id, 0, "", "@" + c->handle + ": exclusivity ends " +
+                    (n.days == 0 ? std::string("today") : "in " + std::to_string(n.days) + (n.days == 1 ? " day" : " days")),
+                n.message, "renew the window or plan the category without it", n.days, 0,
+                "ends " + c->exclusivity->end.to_string());
+        } else if (n.creator_id < n.other_id) {
+            const Creator* o = creators.find(n.other_id);
+            if (!o) continue;
+            add(ActionKind::exclusivity_overlap, c->id, o->id, "", "@" + c->handle + ": exclusivity overlaps @" + o->handle + "'s", n.message,
+                "agree which creator holds the category, or change one window's dates or category", -n.days);
+        }
+    }
 
     // Follow-ups.
     {

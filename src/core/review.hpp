@@ -29,6 +29,8 @@ enum class ActionKind {
     output_flag,
     hook_flag,
     sample_followup,
+    exclusivity_ends,
+    exclusivity_overlap,
     promotion,
     invest,
     spark_candidate,

@@ -158,6 +158,7 @@ CommandResult Store::add_creator(Creator c) {
     c.handle = normalize_handle(c.handle);
     c.id = 0;
     Errors errs = validate_creator(c, program_);
+    if (c.pinned_tier != 0) errs.push_back({"tier", kPinWithReason});
     if (!errs.empty()) return refuse(std::move(errs));
     c.id = program_.next_id;
     const Id id = c.id;
@@ -177,6 +178,8 @@ CommandResult Store::update_creator(Creator c) {
     if (!old) return refuse({{"id", "No creator with id " + std::to_string(c.id) + "."}});
     Errors errs = validate_creator(c, program_);
     if (std::string why = move_refusal(old->status, c.status); !why.empty()) errs.push_back({"status", std::move(why)});
+    if (c.pinned_tier != old->pinned_tier || c.tier_history.size() != old->tier_history.size())
+        errs.push_back({"tier", kPinWithReason});
     if (!errs.empty()) return refuse(std::move(errs));
     const Creator before = *old;
     const Id id = c.id;
@@ -407,9 +410,24 @@ CommandResult Store::import_export(const ExportChanges& c, std::string label) {
             if (it == posts.end()) return refuse({{"import", "No post with id " + std::to_string(x.id) + "."}});
             before->updated_posts.push_back(*it->second);
         }
+        std::unordered_map<Id, const SparkCode*> codes;
+        for (const SparkCode& x : program_.spark_codes) codes.emplace(x.id, &x);
+        for (const SparkCode& x : c.updated_spark_codes) {
+            auto it = codes.find(x.id);
+            if (it == codes.end()) return refuse({{"import", "No Spark Code with id " + std::to_string(x.id) + "."}});
+            before->updated_spark_codes.push_back(*it->second);
+        }
     }
-    for (const Creator& x : c.new_creators)
+    for (const Creator& x : c.new_creators) {
         if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
+        // Whatever an importer made must be a record the backup takes back (docs/rules.md, section 7).
+        if (Errors e = validate_creator(x, program_); !e.empty())
+            return refuse({{"import", "@" + x.handle + ": " + e.front().message}});
+    }
+    for (const SparkCode& x : c.updated_spark_codes)
+        for (const PaidRound& r : x.rounds)
+            if (Errors e = validate_paid_round(r); !e.empty())
+                return refuse({{"import", "Spark Code " + x.code + ", round of " + r.date.to_string() + ": " + e.front().message}});
     for (const Post& x : c.new_posts)
         if (used.count(x.id)) return refuse({{"import", "Id " + std::to_string(x.id) + " is already used."}});
     auto after = std::make_shared<ExportChanges>(c);

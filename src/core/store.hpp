@@ -60,6 +60,8 @@ public:
     // nothing changes; reset() still loads what the editing tab saved.
     void set_read_only(bool on) { read_only_ = on; }
     bool read_only() const { return read_only_; }
+    static constexpr const char* kPinWithReason =
+        "A tier is pinned with its reason, so that it lands in the tier history (Change tier).";
     static constexpr const char* kReadOnly = "This tab is read-only: another tab is editing the program.";
 
     // ------------------------------------------------------------ transactions
@@ -75,7 +77,8 @@ public:
     const Creator* find_creator(Id id) const;
 
     // A new creator may have any status; a saved one moves only as status_moves.hpp allows
-    // (refused on field "status", naming the moves it can make).
+    // (refused on field "status", naming the moves it can make). Neither pins a tier nor
+    // touches the tier history: that is change_tier, with its reason (refused on field "tier").
     CommandResult add_creator(Creator c);
     CommandResult update_creator(Creator c);
     // Sets the status of several creators as one undoable step (bulk action on the roster).

@@ -220,6 +220,8 @@ Errors validate_paid_round(const PaidRound& r) {
     if (r.clicks < 0) e.push_back({"clicks", "Cannot be negative."});
     if (r.orders < 0) e.push_back({"orders", "Cannot be negative."});
     if (!amount_ok(r.gmv)) e.push_back({"gmv", "GMV cannot be negative."});
+    for (const auto& [field, rate] : {std::pair{"view_rate_2s", r.view_rate_2s}, std::pair{"view_rate_6s", r.view_rate_6s}})
+        if (rate && !(*rate >= 0 && *rate <= 1)) e.push_back({field, "A view rate is between 0 % and 100 %."});
     return e;
 }
 

@@ -16,7 +16,6 @@ using namespace cells;
 namespace {
 
 using F = VideoField;
-constexpr size_t kKeepListed = 1000;
 
 const ExportFields& video_fields() {
     static const ExportFields f("videos", {"video_id", "video_link", "creator", "post_date", "product_id", "views",
@@ -111,8 +110,7 @@ struct VideoImporter::Impl {
     std::vector<std::optional<DayText>> new_days;
     std::unordered_map<std::string, size_t> unknown_index;
     Id next_id;
-    // The dates' order, decided by the file as the orders import does.
-    std::string day_first, month_first, either_way;
+    DayVote vote;  // the dates' order, decided by the file as the orders import does
 
     Impl(const Program& p, uint64_t revision, OrdersImportOptions o) : program(p), options(o), next_id(first_free_id(p)) {
         result.changes.base_revision = revision;
@@ -131,14 +129,7 @@ struct VideoImporter::Impl {
         }
     }
 
-    void problem(int64_t row, std::string_view id, std::string reason) {
-        ++result.problem_count;
-        if (result.problems.size() < kKeepListed) result.problems.push_back({row, row, clip(id, 100), std::move(reason)});
-    }
-    void skip(int64_t row, std::string reason) {
-        ++result.skipped;
-        if (result.skipped_rows.size() < kKeepListed) result.skipped_rows.push_back({row, row, "", std::move(reason)});
-    }
+    void problem(int64_t row, std::string_view id, std::string reason) { result.problem(row, id, std::move(reason)); }
     std::string bad(F f, const char* why) const {
         return fields.usual(at(f)) + " " + in_quotes(cells[at(f)]) + " " + why;
     }
@@ -158,16 +149,6 @@ struct VideoImporter::Impl {
             return false;
         }
         return true;
-    }
-
-    void note_day(std::string_view v) {
-        const auto d = read_day(v);
-        if (!d || d->year_first) return;
-        std::string* kind = d->first > 12 && d->second <= 12    ? &day_first
-                            : d->second > 12 && d->first <= 12  ? &month_first
-                            : d->first <= 12 && d->second <= 12 ? &either_way
-                                                                : nullptr;
-        if (kind && kind->empty()) *kind = date_part(v);
     }
 
     // A count field: true when read (or absent / no value), false with a problem.
@@ -198,14 +179,9 @@ struct VideoImporter::Impl {
     void row(int64_t r, const std::vector<std::string_view>& fields_in) {
         ++result.rows;
         cells.take(match, fields_in);
-        std::string_view first;
-        for (size_t i = 0; first.empty() && i < fields_in.size(); ++i) first = trim_view(fields_in[i]);
-        if (first.empty()) return skip(r, "an empty row");
-        if (fields.totals_word(first)) return skip(r, "a totals row (" + in_quotes(first) + ")");
         const std::string_view id = cells[at(F::video_id)], link = cells[at(F::video_link)];
         const std::string_view shown = id.empty() ? link : id;
-        if (result.rows == 1 && is_prose(shown))
-            return skip(r, "a row of column descriptions under the header (" + in_quotes(shown) + ")");
+        if (std::string why = not_a_row(fields, fields_in, result.rows, shown); !why.empty()) return result.skip(r, why);
         if (fields_in.size() < header_columns)
             return problem(r, shown, "has " + std::to_string(fields_in.size()) + " columns; the header has " +
                                          std::to_string(header_columns));
@@ -232,7 +208,7 @@ struct VideoImporter::Impl {
             v.completion = x;
         }
         if (!amount(F::est_flat_fee, v.flat_fee, r, shown) || !amount(F::est_commission, v.commission, r, shown)) return;
-        note_day(cells[at(F::post_date)]);
+        vote.note(cells[at(F::post_date)]);
 
         // Who the file says made it.
         const std::string_view user = cells[at(F::creator)];
@@ -305,22 +281,10 @@ struct VideoImporter::Impl {
             refused.changes.base_revision = result.changes.base_revision;
             return refused;
         }
-        DateReading& d = result.dates;
-        d.day_first = day_first, d.month_first = month_first, d.either_way = either_way;
-        const bool day = !day_first.empty(), month = !month_first.empty();
-        d.order = day && !month ? DateOrder::day_first : month && !day ? DateOrder::month_first : options.date_order;
-        d.from = day && month ? DateOrderFrom::conflict
-                 : day || month ? DateOrderFrom::file
-                 : !either_way.empty() ? DateOrderFrom::option
-                                       : DateOrderFrom::none;
-        for (size_t i = 0; i < new_posts.size(); ++i) {
-            const auto& t = new_days[i];
-            if (!t) continue;
-            const bool df = d.order == DateOrder::day_first;
-            const auto day_of = t->year_first ? civil(t->year, t->first, t->second)
-                                              : civil(t->year, df ? t->second : t->first, df ? t->first : t->second);
-            if (day_of) new_posts[i].published = *day_of;
-        }
+        result.dates = vote.decide(options.date_order);
+        for (size_t i = 0; i < new_posts.size(); ++i)
+            if (const auto& t = new_days[i])
+                if (const auto day = day_in(*t, result.dates.order)) new_posts[i].published = *day;
         for (size_t i : updated_order) {
             Post& p = updated[i];
             if (same_numbers(p, program.posts[i])) ++result.posts_unchanged;

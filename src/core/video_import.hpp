@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "export_changes.hpp"
+#include "export_fields.hpp"
 #include "orders_import.hpp"
 
 namespace sr {
@@ -49,7 +50,7 @@ struct UnknownCreator {
     int64_t first_row = 0;
 };
 
-struct VideoImport {
+struct VideoImport : RowLog {
     std::string refused;             // whole-file refusal: set, and nothing else counts
     std::vector<std::string> languages;  // of the headers recognized
     std::vector<std::string> fields_read;  // the usual headers of the fields the file has
@@ -64,10 +65,6 @@ struct VideoImport {
     std::vector<UnknownCreator> unknown_creators;
     int64_t views = 0, product_clicks = 0;  // over the videos placed on posts
     double est_commission = 0;       // over the videos placed: shown, not written (see the rules)
-    std::vector<RowProblem> problems;  // rows refused (first 1,000), with the reason
-    int64_t problem_count = 0;
-    std::vector<RowProblem> skipped_rows;  // column descriptions, totals, empty rows
-    int64_t skipped = 0;
     DateReading dates;               // how Post date was read (it dates the posts created)
 
     ExportChanges changes;

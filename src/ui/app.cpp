@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/format.hpp"
 #include "platform/platform.hpp"
 #include "briefs_view.hpp"
 #include "creator_view.hpp"
@@ -37,7 +38,12 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     data_ = data.get();
     views_.push_back(std::move(data));  // just before Settings
     views_.push_back(std::make_unique<SettingsView>(store, persistence));  // the last tab
-    views_.push_back(std::make_unique<SharedBriefView>(store));  // "#brief=...": reached by share links
+    auto shared = std::make_unique<SharedBriefView>(store);  // "#brief=...": reached by share links
+    // A share link's brief is read from the start (its decompression takes a moment), so the
+    // first frame can show it.
+    const Route first = parse_route(platform::hash_get());
+    if (first.screen == "shared") shared->open(first.payload);
+    views_.push_back(std::move(shared));
     views_.push_back(std::make_unique<ReplyView>(store));        // "#reply=..."
     views_.insert(views_.begin(), std::make_unique<ReviewView>(store));  // home: the first tab
 }
@@ -84,8 +90,11 @@ void App::follow_location() {
 
 void App::draw() {
     if (data_->take_show_request()) nav_.go(data_->screen());  // a file was dropped on another screen
-    if (persistence_.loaded()) follow_location();
-    Context ctx{store_, nav_, platform::today_local()};
+    // A shared brief needs nothing stored: it is drawn while the stored program is still loading,
+    // so a phone opening a share link sees it sooner (docs/rules.md, "Opening a shared brief").
+    const bool early_brief = !persistence_.loaded() && parse_route(platform::hash_get()).screen == "shared";
+    if (persistence_.loaded() || early_brief) follow_location();
+    Context ctx{store_, nav_, platform::today_local(), persistence_.loaded()};
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -115,7 +124,7 @@ void App::draw() {
     // A read-only tab (another tab is the writer) shows everything and changes nothing. The
     // Data screen handles it itself: export still works there.
     ImGui::BeginDisabled(persistence_.read_only() && current_view() != data_);
-    if (persistence_.loaded()) current_view()->draw(ctx);
+    if (persistence_.loaded() || (early_brief && nav_.current().screen == "shared")) current_view()->draw(ctx);
     else ImGui::TextDisabled("Loading your program…");
     ImGui::EndDisabled();
     ImGui::EndChild();
@@ -188,8 +197,10 @@ void App::draw_status_line() {
     if (nav_.current().screen == "shared") return;  // a creator reading a brief: not the program's figures
     const Program& p = store_.program();
     ImGui::SameLine();
-    ImGui::TextDisabled("  %zu creators, %zu posts, %zu Spark Codes", p.creators.size(), p.posts.size(),
-                        p.spark_codes.size());
+    const std::string counts = "  " + count_of(p.creators.size(), "creator", "creators") + ", " +
+                               count_of(p.posts.size(), "post", "posts") + ", " +
+                               count_of(p.spark_codes.size(), "Spark Code", "Spark Codes");
+    ImGui::TextDisabled("%s", counts.c_str());
 }
 
 void App::handle_shortcuts() {

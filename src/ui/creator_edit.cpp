@@ -106,6 +106,9 @@ void CreatorEdit::load(const Creator& c, Date today) {
         adult_ = false;
     }
     pin_ = c.pinned_tier;
+    // Notes typed and not saved stay when another command changes the record.
+    if (notes_ == notes_base_) notes_ = c.notes;
+    notes_base_ = c.notes;
     load_incident(c);
 }
 
@@ -141,6 +144,8 @@ void CreatorEdit::draw(Context& ctx, const Creator& c) {
         errors_.clear();
         notice_.clear();
         pin_reason_[0] = 0;
+        notes_.clear();
+        notes_base_.clear();
         load(c, ctx.today);
         revision_ = store_.revision();
     } else if (revision_ != store_.revision()) {
@@ -153,6 +158,31 @@ void CreatorEdit::draw(Context& ctx, const Creator& c) {
     draw_code(c);
     draw_incidents(ctx, c);
     draw_tier(ctx, c);
+    ImGui::PopID();
+}
+
+// Free notes on the creator (what was agreed by message, how they like to be briefed, ...).
+void CreatorEdit::draw_notes(const Creator& c) {
+    ImGui::PushID("creator-notes");
+    heading("Notes");
+    input_multiline("##notes", notes_, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2));
+    probe_tag("Notes", notes_);
+    const bool changed = notes_ != c.notes;
+    ImGui::BeginDisabled(!changed);
+    if (ImGui::Button("Save notes")) {
+        Creator next = c;
+        next.notes = notes_;
+        report(store_.update_creator(next), "Saved the notes.", "notes");
+    }
+    ImGui::EndDisabled();
+    if (changed) {
+        ImGui::SameLine();
+        if (ImGui::Button("Discard")) notes_ = notes_base_ = c.notes;
+        ImGui::SameLine();
+        ImGui::TextDisabled("not saved yet");
+    }
+    if (std::string(notice_part_) == "notes" && !notice_.empty())
+        message_line(errors_.empty() ? palette().ok : palette().error, notice_, "notes notice");
     ImGui::PopID();
 }
 
@@ -303,8 +333,13 @@ void CreatorEdit::draw_incidents(Context& ctx, const Creator& c) {
     (void)ctx;
     const Program& p = store_.program();
     heading("Edit an incident");
+    auto notice = [&] {
+        if (std::string(notice_part_) == "incident" && !notice_.empty())
+            message_line(errors_.empty() ? palette().ok : palette().error, notice_, "incident notice");
+    };
     if (c.compliance.empty()) {
         ImGui::TextDisabled("No incident to edit: add one above.");
+        notice();  // "Removed the incident" stays in view after the last one goes
         return;
     }
     const ComplianceIncident* cur = nullptr;
@@ -389,8 +424,7 @@ void CreatorEdit::draw_incidents(Context& ctx, const Creator& c) {
         report(store_.remove_incident(c.id, gone), "Removed the incident. Undo brings it back.", "incident");
         if (errors_.empty()) incident_ = 0;
     }
-    if (std::string(notice_part_) == "incident" && !notice_.empty())
-        message_line(errors_.empty() ? palette().ok : palette().error, notice_, "incident notice");
+    notice();
 }
 
 void CreatorEdit::draw_tier(Context& ctx, const Creator& c) {

@@ -17,6 +17,8 @@ class CreatorEdit {
 public:
     explicit CreatorEdit(Store& store) : store_(store) {}
     void draw(Context& ctx, const Creator& c);
+    // The creator's notes, drawn in the screen's other column after draw() in the same frame.
+    void draw_notes(const Creator& c);
 
 private:
     void load(const Creator& c, Date today);
@@ -48,6 +50,8 @@ private:
     // The tier pinned by hand.
     int pin_ = 0;  // 0 = follow followers
     char pin_reason_[160] = {};
+    std::string notes_;       // the notes being edited
+    std::string notes_base_;  // the saved notes they started from: a reload keeps what is typed
 };
 
 }  // namespace sr::ui

@@ -113,6 +113,7 @@ void CreatorView::draw(Context& ctx) {
     draw_samples(ctx, *c);
     posts_panel_.draw(ctx, *c);  // creator_posts.hpp
     draw_sales_by_content(store_.program(), store_.revision(), c->id, ctx.today);  // sales_split.hpp
+    edit_.draw_notes(*c);
     ImGui::EndChild();
 }
 
@@ -183,10 +184,10 @@ void CreatorView::draw_output(Context& ctx, const Creator& c) {
     const auto rate = output_rate(p, c, ctx.today, s.metrics_window_days);
     std::string line;
     if (c.agreed_posts_per_month <= 0) {
-        line = std::to_string(m.posts) + " posts in the last " + std::to_string(s.metrics_window_days) +
+        line = count_of(static_cast<size_t>(m.posts), "post", "posts") + " in the last " + std::to_string(s.metrics_window_days) +
                " days; no agreed output.";
     } else {
-        line = std::to_string(m.posts) + " posts in the last " + std::to_string(s.metrics_window_days) + " days against " +
+        line = count_of(static_cast<size_t>(m.posts), "post", "posts") + " in the last " + std::to_string(s.metrics_window_days) + " days against " +
                std::to_string(c.agreed_posts_per_month) + " agreed per month";
         if (rate) line += ": " + fmt_percent(*rate, 0) + " of agreed";
         line += ".";
@@ -217,7 +218,7 @@ void CreatorView::draw_compliance(Context& ctx, const Creator& c) {
     int open = 0;
     for (const ComplianceIncident& x : c.compliance) open += !x.resolved;
     if (c.compliance.empty()) ImGui::TextColored(palette().ok, "Clean: no incident recorded.");
-    else ImGui::Text("%zu incidents, %d open", c.compliance.size(), open);
+    else ImGui::Text("%s, %d open", count_of(c.compliance.size(), "incident", "incidents").c_str(), open);
     // Newest first: what the table draws and exports.
     std::vector<size_t> rows(c.compliance.size());
     for (size_t i = 0; i < rows.size(); ++i) rows[i] = i;
@@ -358,10 +359,10 @@ void CreatorView::draw_promotion(Context& ctx, const Creator& c) {
         for (size_t i = 0; i < pc.posts_per_month.size(); ++i)
             months += (i ? ", " : "") + std::to_string(pc.posts_per_month[i]);
         const std::string out = "met the agreed output (" + std::to_string(c.agreed_posts_per_month) +
-                                " a month) every month: " + (months.empty() ? "no posts" : months) + " posts";
+                                " a month) every month: " + (months.empty() ? "no posts" : "posts " + months);
         yes_no(pc.met_output, out.c_str());
-        const std::string rpp = "revenue per post " + fmt_money(pc.revenue_per_post, p.settings.currency) +
-                                " above the tier median " + fmt_money(pc.tier_median, p.settings.currency);
+        const std::string rpp = "revenue per post above the tier median: " + fmt_money(pc.revenue_per_post, p.settings.currency) +
+                                " vs " + fmt_money(pc.tier_median, p.settings.currency);
         yes_no(pc.above_median, rpp.c_str());
         yes_no(pc.clean, "compliance record clean over those months");
         const bool suggested = pc.suggested() && c.status == CreatorStatus::active;

@@ -1,5 +1,5 @@
-// The Data screen's preview of a video performance or creator list export (docs/rules.md,
-// "Video performance import", "Creator list import"): what the file was found to be, what it
+// The Data screen's preview of a video performance, creator list or paid report export
+// (docs/rules.md, "Video performance import", "Creator list import", "Paid reports"): what the file was found to be, what it
 // sets, the creators it names that the roster lacks, and the button that applies it as one
 // undoable step. The orders summary is in data_view.cpp.
 #include <imgui.h>
@@ -74,9 +74,12 @@ void DataView::draw_export(Context&) {
     ImGui::PopTextWrapPos();
     probe_tag("export:summary", sum);
     if (r.family == ExportFamily::videos) draw_video_preview(r.videos);
+    else if (r.family == ExportFamily::paid) draw_paid_preview(r.paid);
     else draw_creator_preview(r.creators);
 
-    const ExportChanges& changes = r.family == ExportFamily::videos ? r.videos.changes : r.creators.changes;
+    const ExportChanges& changes = r.family == ExportFamily::videos ? r.videos.changes
+                                   : r.family == ExportFamily::paid ? r.paid.changes
+                                                                    : r.creators.changes;
     ImGui::Spacing();
     const bool stale = changes.base_revision != store_.revision();
     if (stale) {
@@ -95,6 +98,9 @@ void DataView::draw_export(Context&) {
         if (r.family == ExportFamily::videos) {
             label = "Update " + plural(r.videos.posts_updated, "post", "posts");
             if (r.videos.posts_created) label += ", add " + plural(r.videos.posts_created, "post", "posts");
+        } else if (r.family == ExportFamily::paid) {
+            label = "Set " + plural(r.paid.rounds_new + r.paid.rounds_replaced, "paid round", "paid rounds") + " on " +
+                    plural(r.paid.codes, "Spark Code", "Spark Codes");
         } else {
             label = r.creators.to_add ? "Add " + plural(r.creators.to_add, "prospect", "prospects") : std::string();
             if (r.creators.followers_updated)
@@ -102,7 +108,9 @@ void DataView::draw_export(Context&) {
                          plural(r.creators.followers_updated, "creator's followers", "creators' followers");
         }
         if (primary_button(label.c_str())) {
-            const std::string what = r.family == ExportFamily::videos ? "video performance" : "creator list";
+            const std::string what = r.family == ExportFamily::videos ? "video performance"
+                                     : r.family == ExportFamily::paid ? "paid report"
+                                                                      : "creator list";
             CommandResult res = store_.import_export(changes, "Import " + what + " from " + name_);
             if (res.ok) return done("Imported " + name_ + ": " + sum + ". Undo (Ctrl+Z) takes the import back.");
             error_ = res.errors.empty() ? "The import was refused." : res.errors.front().message;
@@ -150,6 +158,46 @@ void DataView::draw_video_preview(const VideoImport& v) {
         note("Not on the roster, so their videos are left out: " + names +
                  ". Add them on the Roster screen, then import the file again.",
              "videos:unknown-list");
+    }
+    draw_export_rows(v.problems);
+}
+
+void DataView::draw_paid_preview(const PaidImport& v) {
+    const std::string& cur = store_.program().settings.currency;
+    if (ImGui::BeginTable("paid summary", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, em(16));
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, em(26));
+        figure("Rows read", fmt_int(v.rows) + " (" + fmt_int(v.rows_placed) + " placed on a Spark Code)", "paid:rows");
+        figure("Rounds", fmt_int(v.rounds) + ": " + fmt_int(v.rounds_new) + " new, " + fmt_int(v.rounds_replaced) +
+                             " replacing the round of that day, " + fmt_int(v.rounds_unchanged) + " already there",
+               "paid:rounds");
+        figure("Spark Codes", fmt_int(v.codes), "paid:codes");
+        figure("Cost placed", fmt_money(v.cost, cur), "paid:cost");
+        figure("Rounds dated", v.by_day ? std::string("by the file's By Day column")
+                                        : v.undated_day.to_string() + " (today: the report has no day column)",
+               "paid:dated");
+        figure("Not placed", plural(static_cast<int64_t>(v.unplaced.size()), "ad", "ads"), "paid:unplaced");
+        figure("Rows refused", fmt_int(v.problem_count), "paid:refused");
+        figure("Rows skipped", fmt_int(v.skipped) + " (column descriptions, totals, empty rows)", "paid:skipped");
+        ImGui::EndTable();
+    }
+    note("Each row goes to the Spark Code running the post it promotes: by its Video ID, or by a video id or a "
+         "Spark Code written in the ad's name. The rows of one code and day make one round, replacing any round of "
+         "that day, so importing the report again changes nothing. The 2- and 6-second view rates are kept with "
+         "the round: the nearest figures the exports give to the 3-second hold.",
+         "paid:what");
+    if (!v.unplaced.empty()) {
+        ImGui::Spacing();
+        std::string lines;
+        for (size_t i = 0; i < v.unplaced.size() && i < 20; ++i) {
+            const UnplacedAd& u = v.unplaced[i];
+            lines += (i ? "\n" : "") + u.name + ": " + u.reason + " (" + plural(u.rows, "row", "rows") + ", " +
+                     fmt_money(u.cost, cur) + ")";
+        }
+        if (v.unplaced.size() > 20) lines += "\n...";
+        note("Left out (name the Spark Code or the video id in the ad's name, or add the post and its code, then "
+             "import again):\n" + lines,
+             "paid:unplaced-list");
     }
     draw_export_rows(v.problems);
 }

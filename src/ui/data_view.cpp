@@ -24,9 +24,10 @@ const char* kMappingKey = "spark-roster.orders-mapping";
 // How dates such as 03/04/2026 are read when a file does not say: the user's answer, kept.
 const char* kDateOrderKey = "spark-roster.date-order";
 
-OrdersImportOptions import_options() {
+OrdersImportOptions import_options(Date today) {
     OrdersImportOptions o;
     if (platform::local_get(kDateOrderKey) == "month_first") o.date_order = DateOrder::month_first;
+    o.today = today;  // dates a paid report that has no day column
     return o;
 }
 
@@ -315,7 +316,7 @@ void DataView::consume(std::string_view bytes) {
         } else if (first_line.find_first_of(",\t;") != std::string_view::npos) {  // the separators the importer reads
             kind_ = Kind::orders;
             mapping_ = remembered_mapping();
-            importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping_, import_options());
+            importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping_, import_options(today_));
             importer_->expect_bytes(size_);
         } else {
             return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
@@ -366,7 +367,7 @@ void DataView::finish_reading() {
         return;
     }
     ExportImport read = xlsx_ ? xlsx_->finish() : importer_->finish();
-    if (read.family == ExportFamily::videos || read.family == ExportFamily::creators) {
+    if (read.family == ExportFamily::videos || read.family == ExportFamily::creators || read.family == ExportFamily::paid) {
         importer_.reset();
         xlsx_.reset();
         export_ = std::move(read);
@@ -389,9 +390,9 @@ void DataView::start_orders(const ColumnMapping& mapping) {
     if (kind_ == Kind::xlsx) {
         xlsx::Limits limits;
         limits.piece_bytes = kXlsxPieceBytes;
-        xlsx_ = std::make_unique<ExportXlsxImport>(store_.program(), store_.revision(), mapping, import_options(), size_, limits);
+        xlsx_ = std::make_unique<ExportXlsxImport>(store_.program(), store_.revision(), mapping, import_options(today_), size_, limits);
     } else {
-        importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping, import_options());
+        importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping, import_options(today_));
         importer_->expect_bytes(size_);
     }
     result_ = OrdersImport{};
@@ -444,6 +445,7 @@ void DataView::done(std::string message) {
 
 // ------------------------------------------------------------------ drawing
 void DataView::draw(Context& ctx) {
+    today_ = ctx.today;
     if (stage_ != Stage::home && !can_change())
         fail(name_ + " was not imported: this tab became read-only (the program is open for editing in another tab).");
     pump();

@@ -81,6 +81,7 @@ private:
     void draw_export(Context& ctx);
     void draw_video_preview(const VideoImport& v);
     void draw_creator_preview(const CreatorListImport& c);
+    void draw_paid_preview(const PaidImport& p);
     void draw_export_rows(const std::vector<RowProblem>& refused);
     void draw_messages();
     bool can_change() const;
@@ -93,6 +94,7 @@ private:
     // The file being read.
     int file_ = 0;
     std::string name_;
+    Date today_;  // the day the screen was last drawn: dates a paid report with no day column
     uint64_t size_ = 0;
     Kind kind_ = Kind::unknown;
     uint64_t next_offset_ = 0;   // the next byte to ask for

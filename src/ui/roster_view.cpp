@@ -13,6 +13,7 @@
 #include "core/metrics.hpp"
 #include "core/rules.hpp"
 #include "core/status_moves.hpp"
+#include "core/validate.hpp"
 #include "form_fields.hpp"
 #include "probe.hpp"
 #include "style.hpp"
@@ -371,7 +372,9 @@ void RosterView::submit() {
     c.categories = split_list(form_.categories);
     c.contact = form_.contact;
     c.status = static_cast<CreatorStatus>(form_.status);
-    c.pinned_tier = form_.tier_pin;
+    // The record keeps its pin here; a new pin goes through change_tier below, with its reason.
+    const int saved_pin = c.pinned_tier;
+    const bool repin = form_.tier_pin != saved_pin;
     c.commission_rate = std::round(static_cast<double>(form_.commission_pct) * 100.0) / 10000.0;
     c.flat_fee = std::round(static_cast<double>(form_.flat_fee) * 100.0) / 100.0;
     c.agreed_posts_per_month = form_.agreed_posts;
@@ -379,10 +382,23 @@ void RosterView::submit() {
     // Field rules first, so every refused field shows its reason at once.
     Errors errs = validate_creator(c, store_.program());
     for (const FieldError& e : errs) form_.errors.emplace(e.field, e.message);
+    if (repin && trim(form_.tier_reason).empty())
+        form_.errors.emplace("reason", "Say why the tier is pinned: it lands in the tier history.");
     if (!form_.errors.empty()) return;
 
     const bool adding = form_.editing == 0;
-    CommandResult r = adding ? store_.add_creator(c) : store_.update_creator(c);
+    const int pin = form_.tier_pin;
+    const std::string reason = form_.tier_reason;
+    const Date today = today_;
+    // The record and its tier change are one step: undone together, or refused together.
+    CommandResult r = store_.transaction(adding ? "Add @" + normalize_handle(c.handle) : "Edit @" + normalize_handle(c.handle),
+                                         [&](Store& s) {
+                                             CommandResult x = adding ? s.add_creator(c) : s.update_creator(c);
+                                             if (!x.ok || !repin) return x;
+                                             const Id id = adding ? x.id : c.id;
+                                             CommandResult t = s.change_tier(id, pin, today, reason);
+                                             return t.ok ? x : t;
+                                         });
     if (!r.ok) {
         for (const FieldError& e : r.errors) form_.errors.emplace(e.field, e.message);
         return;
@@ -392,6 +408,7 @@ void RosterView::submit() {
         clear_form();
         notice_ = "Added @" + handle + ".";
     } else {
+        form_.tier_reason[0] = 0;
         notice_ = "Saved @" + handle + ".";
     }
 }
@@ -458,6 +475,14 @@ void RosterView::draw_form() {
             probe_tag("Tier");
             field_error(form_.errors, "tier");
         });
+    if (form_.tier_pin != (current ? current->pinned_tier : 0)) {
+        caption(form_.tier_pin ? "Why this tier" : "Why it follows followers again");
+        ImGui::SetNextItemWidth(w);
+        enter |= ImGui::InputTextWithHint("##tier_reason", "lands in the tier history", form_.tier_reason,
+                                          sizeof form_.tier_reason, ef);
+        probe_tag("Tier reason");
+        field_error(form_.errors, "reason");
+    }
     {
         int64_t n = 0;
         std::string why;

@@ -33,6 +33,7 @@ private:
         char contact[160] = {};
         int status = 0;
         int tier_pin = 0;  // 0 = from followers
+        char tier_reason[200] = {};  // why the pin changes: it lands in the tier history
         float commission_pct = 15.0f;
         float flat_fee = 0.0f;
         int agreed_posts = 0;

@@ -154,7 +154,10 @@ void SharedBriefView::draw_brief(Context& ctx) {
         notice_ = "Copied the brief and its checklist as text.";
     }
     if (ImGui::GetContentRegionAvail().x >= em(30)) ImGui::SameLine();
+    // Until the stored program is in, the copy would have nowhere to go: the button waits.
+    ImGui::BeginDisabled(!ctx.loaded);
     if (wide_button("Make my own copy")) make_own_copy(ctx);
+    ImGui::EndDisabled();
     if (!notice_.empty()) message_line(palette().ok, notice_, "shared:notice");
 
     heading("1", "Hook angle");

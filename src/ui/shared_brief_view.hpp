@@ -22,9 +22,10 @@ public:
     const char* screen() const override { return "shared"; }
     bool in_tabs() const override { return false; }
     void draw(Context& ctx) override;
+    // Starts reading a link's payload (draw does it for a payload it has not read yet).
+    void open(const std::string& payload);
 
 private:
-    void open(const std::string& payload);
     void draw_brief(Context& ctx);
     void draw_checklist();
     void draw_reply_form(Context& ctx);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 #include "core/enums.hpp"
 #include "core/format.hpp"
@@ -437,6 +438,16 @@ void SparkView::draw_rounds(Context& ctx, const SparkCode& c) {
             if (q.roas) std::snprintf(roas, sizeof roas, "%.2f", *q.roas);
             ImGui::TextUnformatted(roas);
             probe_tag("round " + n + " ROAS", roas);
+            for (const auto& [col, rate, what] : {std::tuple{rc_view2, r.view_rate_2s, " 2 s views"},
+                                                  std::tuple{rc_view6, r.view_rate_6s, " 6 s views"}}) {
+                ImGui::TableSetColumnIndex(col);
+                const std::string v = rate ? fmt_rate(*rate) : "—";
+                ImGui::TextUnformatted(v.c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("Share of the ad's impressions watched this long, from a paid report: the nearest "
+                                      "figure the exports give to the 3-second hold.");
+                probe_tag("round " + n + what, v);
+            }
         }
         ImGui::EndTable();
     }

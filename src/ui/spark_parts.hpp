@@ -31,7 +31,7 @@ inline int group_of(SparkStatus s) {
 
 enum BoardColumn { bc_code, bc_creator, bc_post, bc_status, bc_expiry, bc_days, bc_owner, bc_count };
 enum CandColumn { cc_conversion, cc_creator, cc_post, cc_clicks, cc_views, cc_gmv, cc_margin, cc_code, cc_count };
-enum RoundColumn { rc_n, rc_date, rc_spend, rc_impr, rc_clicks, rc_orders, rc_conv, rc_gmv, rc_ctr, rc_cpa, rc_roas, rc_count };
+enum RoundColumn { rc_n, rc_date, rc_spend, rc_impr, rc_clicks, rc_orders, rc_conv, rc_gmv, rc_ctr, rc_cpa, rc_roas, rc_view2, rc_view6, rc_count };
 
 // "#1234••••••=": the start and the last character, the rest hidden.
 std::string masked(const std::string& code);

@@ -165,6 +165,15 @@ SparkView::SparkView(Store& store) : store_(store) {
              const auto x = round_ratios(round(r)).roas;
              return x ? Cell::number(*x, 2) : Cell::none();
          }},
+        // From a paid report: the nearest figures the exports give to the 3-second hold.
+        {"2 s views", rc_view2, 0.8f, 0, ColumnKind::percent, [=](size_t r) {
+             const auto& x = round(r).view_rate_2s;
+             return x ? Cell::number(*x * 100.0, 4) : Cell::none();
+         }},
+        {"6 s views", rc_view6, 0.8f, 0, ColumnKind::percent, [=](size_t r) {
+             const auto& x = round(r).view_rate_6s;
+             return x ? Cell::number(*x * 100.0, 4) : Cell::none();
+         }},
     };
     auto cand = [this](size_t r) -> const SparkCandidate& { return cands_[r]; };
     cand_columns_ = {

@@ -53,6 +53,9 @@ struct Context {
     Store& store;
     Nav& nav;
     Date today;  // the local date, refreshed every frame
+    // The stored program is in. Only the shared brief is drawn before (it needs nothing stored);
+    // nothing may change the program until then (the stored one would replace the change).
+    bool loaded = true;
 };
 
 class View {

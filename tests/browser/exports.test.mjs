@@ -1,14 +1,15 @@
-// The Data screen with the exports other than orders: a Data Compass video performance .xlsx and
-// an Affiliate Center creator list CSV picked in the file picker, each said for what it is
-// before anything changes; the views and clicks land on the performance screen, the prospects
-// on the roster; a file of other columns says which exports were tried.
+// The Data screen with the exports other than orders: a Data Compass video performance .xlsx, an
+// Affiliate Center creator list CSV and an Ads Manager report .xlsx picked in the file picker,
+// each said for what it is before anything changes; the views and clicks land on the performance
+// screen, the prospects on the roster, the paid rounds on the Spark Code; a file of other columns
+// says which exports were tried.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, openApp, click, text, waitText, waitSaved, program, settle, shown, screenshot } from './lib.mjs';
+import { startServer, launch, openApp, click, text, textWhen, waitText, waitSaved, program, settle, shown, screenshot } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -34,11 +35,11 @@ const shop = JSON.stringify({
   next_id: 4,
 });
 
-async function newApp() {
+async function newApp(prog = shop) {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const app = await openApp(context, url);
   await waitSaved(app.page);
-  const r = await app.page.evaluate((t) => window.sparkRoster.importJson(t), shop);
+  const r = await app.page.evaluate((t) => window.sparkRoster.importJson(t), prog);
   assert.equal(r.error, null);
   await settle(app.page);
   return { context, ...app };
@@ -178,8 +179,73 @@ test('a file whose columns fit no export says which exports were tried, on the c
   const { context, page, problems } = await newApp();
   await pick(page, 'contacts.csv', 'Name,Email,Phone\r\nLinh,linh@example.com,0901\r\n', 'text/csv');
   assert.match(await waitText(page, 'mapping:tried'),
-    /tried affiliate orders \(no "Order ID" column\), video performance \(no "Video ID" or "Video link" column\), creator list/);
+    /tried affiliate orders \(no "Order ID" column\), paid report \(no "Cost" column and no "Video ID" or "Ad name" column\), video performance \(no "Video ID" or "Video link" column\), creator list/);
   assert.ok(await text(page, 'mapping:missing'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The same shop with the post running as a Spark Ad: its code went live on 2026-11-10 for 60
+// days, on a product of $34 costing $8 with $2 shipping subsidy and a $3 usual discount.
+const paidShop = (() => {
+  const p = JSON.parse(shop);
+  p.products = [{ id: 5, sku: 'KCN-50', name: 'Kem chống nắng 50ml', price: 34, unit_cost: 8, shipping_subsidy: 2, usual_discount: 3 }];
+  p.posts[0].product_id = 5;
+  p.spark_codes = [{ id: 7, code: '#SPARK+glowdaily60', creator_id: 1, post_id: 2, product_id: 5, received: '2026-11-09',
+                     auth_start: '2026-11-10', duration_days: 60, status: 'live', verified_in_ads_manager: true }];
+  p.next_id = 10;
+  return JSON.stringify(p);
+})();
+
+// The Ads Manager report: an ad named after the code, one naming the video, one neither.
+const adsHeader = 'By Day,Campaign name,Ad group name,Ad name,Ad ID,Currency,Cost,Impressions,Reach,CPM,Clicks (destination),' +
+  'CTR (destination),Conversions,Video views,2-second video views,6-second video views,Average play time per video view,' +
+  'Complete payment,Complete payment ROAS,Total complete payment value';
+const adsCsv = [
+  adsHeader,
+  '21/11/2026,Spark Q4,Kem,Spark | #SPARK+glowdaily60 | Ngọc Trâm 🌸,1790000000000000001,USD,50.00,"8,000",--,--,160,--,--,--,"2,400",800,--,3,--,102.00',
+  `21/11/2026,Spark Q4,Kem,Retarget ${VIDEO},1790000000000000002,USD,25.00,"2,000",--,--,40,--,--,--,600,200,--,1,--,34.00`,
+  '22/11/2026,Spark Q4,Kem,Spark | #SPARK+glowdaily60 | Ngọc Trâm 🌸,1790000000000000001,USD,60.00,"10,000",--,--,150,--,--,--,"2,000",500,--,2,--,68.00',
+  '22/11/2026,Awareness,Brand,Brand awareness Q4,1790000000000000003,USD,80.00,"50,000",--,--,300,--,--,--,"9,000","2,000",--,0,--,0',
+].join('\r\n') + '\r\n';
+
+test('an Ads Manager report .xlsx sets a paid round per day on the Spark Code, and the code panel shows its ratios and margin', async () => {
+  const { context, page, problems } = await newApp(paidShop);
+  await pick(page, 'ads_manager_report_2026-11-22.xlsx', xlsxOf(adsCsv));
+  assert.equal(await waitText(page, 'export:found'), 'Paid report (Ads Manager), 4 rows');
+  assert.equal(await text(page, 'export:summary'),
+               'Paid report (Ads Manager), 4 rows: 2 rounds on 1 Spark Code (2 new, 0 replaced), 1 ad not placed');
+  assert.equal(await text(page, 'paid:unplaced-list'),
+               'Left out (name the Spark Code or the video id in the ad\'s name, or add the post and its code, then import again):\n' +
+               'Brand awareness Q4: its name holds neither a post\'s video id nor a Spark Code that went live (1 row, $80.00)');
+  assert.equal(await text(page, 'paid:cost'), '$135.00');
+  await screenshot(page, 'exports-paid');
+  await click(page, 'Set 2 paid rounds on 1 Spark Code');
+  await waitSaved(page);
+  const code = (await program(page)).spark_codes.find((c) => c.id === 7);
+  assert.equal(code.rounds.length, 2);
+  // The 21st: the two ads summed, $50 + $25, 8,000 + 2,000 impressions, 160 + 40 clicks,
+  // 3 + 1 payments of $102 + $34; 2-second views (2,400 + 600) / 10,000 = 30 %.
+  assert.deepEqual({ ...code.rounds[0] }, { date: '2026-11-21', spend: 75, impressions: 10000, clicks: 200, orders: 4, gmv: 136,
+                                            view_rate_2s: 0.3, view_rate_6s: 0.1 });
+  assert.equal(code.rounds[1].date, '2026-11-22');
+  assert.equal(code.rounds[1].view_rate_6s, 0.05);
+
+  // The code's panel: CTR 200 / 10,000 = 2 %, CPA $75 / 4 = $18.75, ROAS 136 / 75 = 1.81; its
+  // margin 204 - 8 x 6 - 15 % x 204 - (2 + 3) x 6 - 135 = -$39.60.
+  await go(page, '#/spark/7');
+  assert.equal(await textWhen(page, 'round 1 CTR', /%/), '2 %');
+  assert.equal(await text(page, 'round 1 CPA'), '$18.75');
+  assert.equal(await text(page, 'round 1 ROAS'), '1.81');
+  assert.equal(await text(page, 'round 1 2 s views'), '30 %');
+  assert.equal(await text(page, 'round 2 6 s views'), '5 %');
+  assert.equal(await text(page, 'code margin'), 'Margin of its paid rounds: -$39.60');
+
+  // The same report again: nothing to change.
+  await go(page, '#/data');
+  await pick(page, 'ads_manager_report_2026-11-22.xlsx', xlsxOf(adsCsv));
+  assert.match(await waitText(page, 'export:summary'), /2 rounds on 0 Spark Codes \(0 new, 0 replaced\), 1 ad not placed, 2 unchanged$/);
+  assert.ok(await shown(page, 'export:nothing'));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -140,6 +140,52 @@ export async function waitSaved(page, timeout = 15000) {
   }
 }
 
+// A finger on a touch screen, through the DevTools protocol (Input.dispatchTouchEvent), with the
+// event times the page sees (event.timeStamp) set here: how fast the finger moved when it
+// lifted, which decides a flick's momentum, does not depend on how fast the test runs. The
+// finger comes down at (x, y0), moves to (x, y1) in `ms` milliseconds (a move every 16 ms, as a
+// phone's touch screen reports them), stays there `hold` ms and lifts. A hold of 100 ms or more
+// is a drag that stops before lifting (no momentum); a hold of 0 lifts while moving (a flick).
+// Times only go forward from one gesture to the next.
+let fingerClock = 0;
+export async function fingerDrag(cdp, { x, y0, y1, ms = 160, hold = 200 }) {
+  const t0 = Math.max(Date.now() / 1000, fingerClock + 0.05);
+  const steps = Math.max(1, Math.round(ms / 16));
+  const send = (type, touchPoints, at) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints, timestamp: t0 + at / 1000 });
+  await send('touchStart', [{ x, y: y0 }], 0);
+  for (let i = 1; i <= steps; i++) await send('touchMove', [{ x, y: y0 + ((y1 - y0) * i) / steps }], (ms * i) / steps);
+  await send('touchEnd', [], ms + hold);
+  fingerClock = t0 + (ms + hold) / 1000;
+}
+
+// A finger that comes down at (x, y) and, with `up`, lifts again without moving (a tap).
+export async function fingerDown(cdp, { x, y }) {
+  const t0 = Math.max(Date.now() / 1000, fingerClock + 0.05);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }], timestamp: t0 });
+  fingerClock = t0;
+  return {
+    up: async (after = 80) => {
+      fingerClock = t0 + after / 1000;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: fingerClock });
+    },
+  };
+}
+
+// Two fingers, on the same clock: they come down `from` px apart around (x, y) (the first a
+// frame before the second), spread to `to` px apart in `ms` milliseconds, stay `hold` ms and lift.
+export async function fingerPinch(cdp, { x, y, from, to, ms = 160, hold = 200 }) {
+  const t0 = Math.max(Date.now() / 1000, fingerClock + 0.05);
+  const send = (type, touchPoints, at) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints, timestamp: t0 + at / 1000 });
+  const two = (d) => [{ x: x - d / 2, y, id: 0 }, { x: x + d / 2, y, id: 1 }];
+  await send('touchStart', [two(from)[0]], 0);
+  await send('touchStart', two(from), 16);
+  const steps = Math.max(1, Math.round(ms / 16));
+  for (let i = 1; i <= steps; i++) await send('touchMove', two(from + ((to - from) * i) / steps), 16 + (ms * i) / steps);
+  await send('touchEnd', [two(to)[1]], 16 + ms + hold);
+  await send('touchEnd', [], 32 + ms + hold);
+  fingerClock = t0 + (32 + ms + hold) / 1000;
+}
+
 export async function program(page) {
   return JSON.parse(await page.evaluate(() => window.sparkRoster.exportJson()));
 }

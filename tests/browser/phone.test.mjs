@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, rect, text, textWhen, waitSaved, program, screenshot, pngStats,
-         settle } from './lib.mjs';
+         settle, fingerDrag } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -50,15 +50,10 @@ async function tap(page, label) {
   await frames(page);
 }
 
-// A finger drag from (x, y0) to (x, y1), through touch events only.
+// A finger drag from (x, y0) to (x, y1), through touch events only, that stops before lifting
+// (no momentum: the content moves by the finger's distance).
 async function drag(page, cdp, x, y0, y1, steps = 10) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-  for (let i = 1; i <= steps; i++) {
-    // Each move is delivered before the next is sent; the app applies the moves that arrived
-    // since its last frame together, as it does for a finger faster than the frames.
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await fingerDrag(cdp, { x, y0, y1, ms: steps * 16, hold: 200 });
   await frames(page);
 }
 

@@ -263,7 +263,10 @@ test('a creator is added with the keyboard alone, its tier picked in the combo',
   await key('Space');                     // opens it
   for (let i = 0; i < 2; i++) await key('ArrowDown');
   await key('Enter');                     // "2 mid (pinned)"
-  await key('Shift+Tab');                 // back to Followers
+  await key('Tab');                       // to the reason a pinned tier asks for
+  await page.keyboard.type('Kênh chính 🎯');
+  await key('Shift+Tab');                 // back to the Tier combo
+  await key('Shift+Tab');                 // and to Followers
   await key('Enter');
   assert.equal(await textWhen(page, 'notice', 'Added @keys.only.'), 'Added @keys.only.');
   await waitSaved(page);
@@ -272,6 +275,8 @@ test('a creator is added with the keyboard alone, its tier picked in the combo',
   assert.equal(added.display_name, 'Chỉ bàn phím');
   assert.equal(added.followers, 4000);
   assert.equal(added.pinned_tier, 2, 'the tier picked with the keyboard');
+  assert.equal(added.tier_history.length, 1, 'the pin is in the tier history');
+  assert.deepEqual([added.tier_history[0].from, added.tier_history[0].to, added.tier_history[0].reason], [1, 2, 'Kênh chính 🎯']);
   assert.deepEqual(problems, []);
   await context.close();
 });

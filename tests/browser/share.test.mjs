@@ -209,6 +209,44 @@ test('Make my own copy adds the shared brief to the opener\'s program as an edit
   await context.close();
 });
 
+test('a shared brief shows while the stored program is still loading, and Make my own copy waits for it', async () => {
+  const { context, page } = await fresh();
+  const { brief, link } = await shareSampleBrief(page);
+  const before = (await program(page)).briefs.length;
+  await page.close();  // its tab let go of the stored program
+  // The next tab's storage is held back until the test lets it go: its request for the writer
+  // lock (web/storage.js, before it reads the stored program) waits.
+  const tab = await context.newPage();
+  await tab.addInitScript(() => {
+    const request = navigator.locks.request.bind(navigator.locks);
+    const held = new Promise((resolve) => { window.releaseStorage = resolve; });
+    navigator.locks.request = (...args) => held.then(() => request(...args));
+  });
+  await tab.goto(link);
+  await tab.waitForFunction(() => window.sparkRoster.widgetText('shared:title') !== null);
+  assert.equal(await text(tab, 'shared:title'), brief.title, 'the brief is drawn');
+  assert.equal((await tab.evaluate(() => window.sparkRoster.saveState())).state, 'loading', 'before the program is in');
+  // A click on Make my own copy meanwhile does nothing (the program it would go into is not in).
+  const r = await rect(tab, 'Make my own copy');
+  await tab.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await tab.waitForFunction(() => {
+    const s = window.sparkRoster.idleState();
+    return s.frames === 0 && s.input === 0 && s.queued === 0 && s.pending === 0 && !s.touch;
+  });
+  assert.match(await tab.evaluate(() => window.location.hash), /^#brief=/, 'still the shared brief');
+  await tab.evaluate(() => window.releaseStorage());
+  await tab.evaluate(() => window.sparkRoster.ready);
+  await settle(tab);
+  assert.equal((await program(tab)).briefs.length, before, 'the early click added nothing');
+  // Once it is in, the copy is made.
+  await click(tab, 'Make my own copy');
+  await waitSaved(tab);
+  const after = await program(tab);
+  assert.equal(after.briefs.length, before + 1);
+  assert.equal(await tab.evaluate(() => window.location.hash), '#/brief/' + after.briefs[after.briefs.length - 1].id);
+  await context.close();
+});
+
 test('a damaged, cut or hostile brief link says what is wrong and where, and changes nothing', async () => {
   const { context, page, problems } = await fresh();
   const { link } = await shareSampleBrief(page);

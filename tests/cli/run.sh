@@ -89,9 +89,24 @@ printf 'Creator username,Affiliate GMV,Affiliate LIVE GMV,Affiliate shoppable vi
 check "import of a creator list, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/creators.csv" --dry-run
 expect_output "it previews the prospect to add" "add @somchai.th as a prospect, 45000 followers"
 expect_output "it says what it found" "Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged"
+# import: paid reports onto the sample program. @theskinnerd's post 74517775802264655 runs as a
+# Spark Ad (code live from 2026-11-13 for 60 days).
+printf 'Campaign name,Video ID,Cost,SKU orders,Gross revenue,Product ad impressions,Product ad clicks,2-second ad video view rate,6-second ad video view rate,Currency\nGMV Max Q4,74517775802264655,$120.00,6,$204.00,"10,000",250,30%%,12%%,USD\nGMV Max Q4,7399999999999999999,$15.00,0,$0.00,900,4,10%%,2%%,USD\n' >"$tmp/creative.csv"
+check "import of GMV Max creative data, dated by --today" 0 "$bin" import "$tmp/sample.json" "$tmp/creative.csv" --today 2026-11-22 -o "$tmp/paid.json"
+expect_output "it says what it found and did" "Paid report (GMV Max creative data), 2 rows: 1 round on 1 Spark Code (1 new, 0 replaced), 1 ad not placed"
+expect_output "it lists the creative it could not place" "not placed: video 7399999999999999999 (no post has this video; 1 row, cost \$15.00, first on row 3)"
+check "the program with the paid round is valid" 0 "$bin" validate "$tmp/paid.json"
+if grep -q '"spend": 120' "$tmp/paid.json" && grep -q '"view_rate_2s": 0.3' "$tmp/paid.json"; then
+  echo "ok - the code has the round's spend and 2-second view rate"
+else
+  echo "not ok - the code has the round's spend and 2-second view rate"; fails=$((fails+1))
+fi
+check "the same report again on the same day changes nothing" 0 "$bin" import "$tmp/paid.json" "$tmp/creative.csv" --today 2026-11-22 --dry-run
+expect_output "the second import finds the round already there" "1 round on 0 Spark Codes (0 new, 0 replaced), 1 ad not placed, 1 unchanged"
+check "a bad --today is a usage error" 2 "$bin" import "$tmp/sample.json" "$tmp/creative.csv" --today 22/11/2026
 printf 'Name,Email\nLinh,linh@example.com\n' >"$tmp/other.csv"
 check "a file no export's headers fit is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/other.csv"
-expect_output "the refusal says which exports were tried" "tried affiliate orders (no \"Order ID\" column), video performance"
+expect_output "the refusal says which exports were tried" "tried affiliate orders (no \"Order ID\" column), paid report"
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1%0600d' 0 >"$tmp/old.xls"
 check "an old .xls is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/old.xls"
 expect_output "the refusal says to save it as .xlsx" "save it as .xlsx"

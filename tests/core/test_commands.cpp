@@ -148,6 +148,44 @@ TEST_CASE("add, update and remove of every record can be undone and redone") {
     CHECK(store.program().settings.conversion_flag == 0.01);
 }
 
+TEST_CASE("a tier is pinned only with its reason: adding or editing a creator cannot pin one past the tier history") {
+    Store store;
+    Creator x;
+    x.handle = "ngoc.tram";
+    x.display_name = "Ngọc Trâm ✨";
+    x.followers = 4000;
+    x.pinned_tier = 2;
+    CHECK(names(store.add_creator(x), "tier"));
+    CHECK(store.program().creators.empty());
+    x.pinned_tier = 0;
+    const Id a = store.add_creator(x).id;
+    REQUIRE(a);
+    Creator edit = *store.find_creator(a);
+    edit.pinned_tier = 3;
+    CHECK(names(store.update_creator(edit), "tier"));
+    edit.pinned_tier = 0;
+    edit.tier_history.push_back({d(2026, 11, 23), 1, 3, "typed into a backup"});
+    CHECK(names(store.update_creator(edit), "tier"));
+    CHECK(store.find_creator(a)->pinned_tier == 0);
+    CHECK(store.find_creator(a)->tier_history.empty());
+    // Through the tier change, in one step with an edit, as the roster form saves it.
+    edit = *store.find_creator(a);
+    edit.display_name = "Ngọc Trâm ✨ 小红";
+    REQUIRE(store.transaction("Edit @ngoc.tram", [&](Store& s) {
+                   CommandResult r = s.update_creator(edit);
+                   return r.ok ? s.change_tier(a, 2, d(2026, 11, 23), "launch partner") : r;
+               }).ok);
+    const Creator& c = *store.find_creator(a);
+    CHECK(c.display_name == "Ngọc Trâm ✨ 小红");
+    CHECK(c.pinned_tier == 2);
+    REQUIRE(c.tier_history.size() == 1);
+    CHECK(c.tier_history[0].from == 1);  // 4,000 followers: tier 1 by followers
+    CHECK(c.tier_history[0].reason == "launch partner");
+    REQUIRE(store.undo());
+    CHECK(store.find_creator(a)->display_name == "Ngọc Trâm ✨");
+    CHECK(store.find_creator(a)->tier_history.empty());
+}
+
 TEST_CASE("a confirmed tier change lands in the tier history with its date and reason") {
     Store store;
     const Id a = store.add_creator([] { Creator x; x.handle = "a"; x.followers = 60000; return x; }()).id;

@@ -2,6 +2,7 @@
 
 #include "builders.hpp"
 #include "core/exclusivity.hpp"
+#include "core/review.hpp"
 #include "core/store.hpp"
 
 using namespace sr;
@@ -118,4 +119,42 @@ TEST_CASE("a tier pinned by hand, and unpinned, lands in the tier history with i
     CHECK(x->tier_history[1].to == 3);
     CHECK(store.change_tier(c, 0, d(2026, 12, 2), "again").errors[0].message == "@thu.ha already follows followers.");
     CHECK(store.change_tier(c, 1, d(2026, 12, 2), "  ").errors[0].field == "reason");
+}
+
+TEST_CASE("the weekly review lists a window ending soon and an overlap of top-tier windows, the overlap once for the pair") {
+    Program p;
+    const Id a = add_creator(p, "thu.ha", 650000);     // tier 3 from followers
+    const Id b = add_creator(p, "nong.ploy", 520000);  // tier 3
+    creator(p, a).exclusivity = Exclusivity{d(2026, 9, 1), d(2026, 12, 7), "Skincare"};    // 14 days after 11-23
+    creator(p, b).exclusivity = Exclusivity{d(2026, 12, 1), d(2027, 3, 31), "Skincare"};   // shares 12-01 to 12-07
+    auto of = [&](const Review& r, ActionKind k) {
+        std::vector<ReviewItem> out;
+        for (const ReviewItem& x : r.actions)
+            if (x.kind == k) out.push_back(x);
+        return out;
+    };
+    Review r = review(p, kToday);
+    const auto ends = of(r, ActionKind::exclusivity_ends);
+    REQUIRE(ends.size() == 1);
+    CHECK(ends[0].creator_id == a);
+    CHECK(ends[0].title == "@thu.ha: exclusivity ends in 14 days");
+    CHECK(ends[0].reason == "exclusivity in Skincare ends 2026-12-07, in 14 days: renew it or plan the category without it");
+    CHECK(ends[0].urgency == 2);
+    const auto overlap = of(r, ActionKind::exclusivity_overlap);
+    REQUIRE(overlap.size() == 1);  // not once under each creator
+    CHECK(overlap[0].creator_id == a);
+    CHECK(overlap[0].record_id == b);
+    CHECK(overlap[0].title == "@thu.ha: exclusivity overlaps @nong.ploy's");
+    CHECK(overlap[0].reason.find("overlap 2026-12-01 to 2026-12-07") != std::string::npos);
+    // A renewed window (a new end) is a new cause: the action's numbers change with it.
+    const std::string key = action_key(ends[0]);
+    creator(p, a).exclusivity->end = d(2026, 12, 5);
+    r = review(p, kToday);
+    REQUIRE(of(r, ActionKind::exclusivity_ends).size() == 1);
+    CHECK(action_key(of(r, ActionKind::exclusivity_ends)[0]) == key);
+    CHECK(of(r, ActionKind::exclusivity_ends)[0].numbers == "ends 2026-12-05");
+    CHECK(ends[0].numbers == "ends 2026-12-07");
+    // Renewed well past the alert days: no action.
+    creator(p, a).exclusivity->end = d(2027, 2, 28);
+    CHECK(of(review(p, kToday), ActionKind::exclusivity_ends).empty());
 }

@@ -283,6 +283,7 @@ const std::string kCreatorList =
     "mai.anh,$10.00,--,$10.00,--,1,1,$1.00,--,$10.00,1,--,<5,0,1,--,<5\n"
     "linh.nguyen_99,$10.00,--,$10.00,--,1,1,$1.00,--,$10.00,1,--,10,0,1,--,1.2K\n"
     "Ngọc Trâm Official,$10.00,--,$10.00,--,1,1,$1.00,--,$10.00,1,--,10,0,1,--,100\n"
+    "glow.daily.official.store.vn,$10.00,--,$10.00,--,1,1,$1.00,--,$10.00,1,--,10,0,1,--,100\n"
     "NgocTram.Beauty,$1.00,--,$1.00,--,1,1,$1.00,--,$1.00,1,--,10,0,1,--,99999\n"
     "Total of 7 results,,,,,,,,,,,,,,,,\n";
 }
@@ -296,13 +297,16 @@ TEST_CASE("a creator list previews prospects to add and followers to update, app
     CHECK(r.family == ExportFamily::creators);
     CHECK(r.found() == "Creator list, 4 creators");
     CHECK(r.summary() ==
-          "Creator list, 4 creators: 2 to add as prospects, 1 followers updated, 1 unchanged, 2 rows refused, 2 rows skipped");
+          "Creator list, 4 creators: 2 to add as prospects, 1 followers updated, 1 unchanged, 3 rows refused, 2 rows skipped");
     const CreatorListImport& c = r.creators;
     CHECK(c.repeated == 1);  // NgocTram.Beauty again, in other letters: the first row counts
-    REQUIRE(c.problems.size() == 2);
+    REQUIRE(c.problems.size() == 3);
     CHECK(c.problems[0].reason == "Affiliate followers \"1.2K\" is not a whole number");
     CHECK(c.problems[1].reason ==
-          "Creator username \"Ngọc Trâm Official\" is not a TikTok username (letters, digits, _ and . only)");
+          "Creator username \"Ngọc Trâm Official\" is not a TikTok username (at most 24 letters, digits, _ and .)");
+    // 28 characters: longer than a TikTok username can be, and than a backup would take back.
+    CHECK(c.problems[2].reason ==
+          "Creator username \"glow.daily.official.store.vn\" is not a TikTok username (at most 24 letters, digits, _ and .)");
     REQUIRE(c.entries.size() == 4);
     CHECK(c.entries[0].handle == "ngoctram.beauty");
     CHECK(c.entries[0].action == CreatorListEntry::Action::update_followers);
@@ -335,7 +339,7 @@ TEST_CASE("a creator list previews prospects to add and followers to update, app
     store.redo();
     const ExportImport again = import_export_csv(store.program(), kCreatorList, {}, store.revision());
     CHECK(again.summary() == "Creator list, 4 creators: 0 to add as prospects, 0 followers updated, 4 unchanged, "
-                             "2 rows refused, 2 rows skipped");
+                             "3 rows refused, 2 rows skipped");
     CHECK_FALSE(store.import_export(r.creators.changes));
     store.set_read_only(true);
     const ExportImport fresh = import_export_csv(store.program(), kCreatorList, {}, store.revision());
@@ -343,6 +347,19 @@ TEST_CASE("a creator list previews prospects to add and followers to update, app
     CHECK_FALSE(ro.ok);
     REQUIRE_FALSE(ro.errors.empty());
     CHECK(ro.errors[0].field == "read_only");
+
+    // The store takes no record from an import that a backup would refuse.
+    store.set_read_only(false);
+    ExportChanges bad;
+    bad.base_revision = store.revision();
+    Creator longer;
+    longer.id = first_free_id(store.program());
+    longer.handle = "glow.daily.official.store.vn";
+    bad.new_creators.push_back(longer);
+    const CommandResult refused = store.import_export(bad, "Import creator list");
+    CHECK_FALSE(refused.ok);
+    REQUIRE_FALSE(refused.errors.empty());
+    CHECK(refused.errors[0].message == "@glow.daily.official.store.vn: Handle is at most 24 characters (this one has 28).");
 }
 
 TEST_CASE("2026 creator lists say Creator-attributed, and Vietnamese ones are read too") {
@@ -380,14 +397,18 @@ TEST_CASE("which export a file is, from its header row") {
     CHECK(detect_family(kVideoData).family == ExportFamily::videos);
     CHECK(detect_family({"Video name", "Video link", "Creator username", "GMV"}).family == ExportFamily::videos);
     CHECK(detect_family({"Creator username", "Affiliate followers"}).family == ExportFamily::creators);
+    // A GMV Max creative report has a Video ID too: its Cost says it is paid.
+    CHECK(detect_family({"Campaign name", "Video ID", "Cost", "SKU orders", "Gross revenue"}).family == ExportFamily::paid);
+    CHECK(detect_family({"By Day", "Ad name", "Ad ID", "Cost", "Impressions"}).family == ExportFamily::paid);
     // A user's mapping can name another header for Order ID.
     ColumnMapping m;
     m[OrderField::order_id] = "Mã đơn";
     CHECK(detect_family({"Mã đơn", "Khách"}, m).family == ExportFamily::orders);
     const FamilyGuess g = detect_family({"Name", "Email", "Phone"});
     CHECK(g.family == ExportFamily::none);
-    CHECK(g.tried == "tried affiliate orders (no \"Order ID\" column), video performance (no \"Video ID\" or \"Video link\" "
-                     "column), creator list (no \"Creator username\" column and no followers or GMV column)");
+    CHECK(g.tried == "tried affiliate orders (no \"Order ID\" column), paid report (no \"Cost\" column and no \"Video ID\" "
+                     "or \"Ad name\" column), video performance (no \"Video ID\" or \"Video link\" column), creator list "
+                     "(no \"Creator username\" column and no followers or GMV column)");
 
     // Such a file goes to the orders import, which refuses it and opens the column mapping.
     Shop shop;
