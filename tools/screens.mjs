@@ -1,8 +1,8 @@
 // The README's screenshots of the international program: the sample program with creators named
 // in the scripts of TikTok Shop's markets (Vietnamese, Thai, Chinese, Cyrillic, Greek, Korean,
 // Japanese, emoji), Thai compliance notes and a brief in four scripts, drawn by headless
-// Chromium in the light and the dark theme, at devicePixelRatio 1 (the whole window) and 2 (its
-// top left 960 x 540 CSS px, so the file stays small), and the shared brief on a phone (390 x
+// Chromium in the light and the dark theme, at devicePixelRatio 1 (the whole window), 2 (its
+// top left 960 x 540 CSS px, so the file stays small) and 3 (640 x 360), and the shared brief on a phone (390 x
 // 844 CSS px at devicePixelRatio 2), in both themes. The README shows a few of them
 // (docs/screenshots/intl-*.png, copied from a run).
 // Usage: node tools/screens.mjs [OUT_DIR [APP_DIR]]   (test-results/screens, build/web)
@@ -62,9 +62,9 @@ async function go(page, hash) {
   await settle(page);
 }
 
-for (const [theme, dpr] of [['light', 1], ['dark', 1], ['light', 2], ['dark', 2]]) {
+for (const [theme, dpr] of [['light', 1], ['dark', 1], ['light', 2], ['dark', 2], ['light', 3], ['dark', 3]]) {
   const { context, page, thai } = await openProgram(theme, dpr);
-  const clip = dpr > 1 ? { x: 0, y: 0, width: 960, height: 540 } : undefined;
+  const clip = dpr === 2 ? { x: 0, y: 0, width: 960, height: 540 } : dpr === 3 ? { x: 0, y: 0, width: 640, height: 360 } : undefined;
   await go(page, '#/roster');
   await shot(page, `intl-roster-${theme}-${dpr}x`, clip);
   await go(page, '#/creator/' + thai.id);

@@ -70,16 +70,29 @@ mergeInto(LibraryManager.library, {
       var r = canvas.getBoundingClientRect();
       SRKeyboard.call('sr_touch', [phase, t.clientX - r.left, t.clientY - r.top, time]);
     }
+    // Where the browser shows the page (its zoom and the zoomed page's offset), to tell a move
+    // the browser is panning from one it only declined to let the page cancel.
+    function view() {
+      var vv = window.visualViewport;
+      return vv ? { x: vv.offsetLeft, y: vv.offsetTop, s: vv.scale } : { x: 0, y: 0, s: 1 };
+    }
+    function pageMoved() {
+      var a = SRKeyboard.view0, b = view();
+      return !a || Math.abs(a.x - b.x) > 0.5 || Math.abs(a.y - b.y) > 0.5 || Math.abs(a.s - b.s) > 0.001;
+    }
     function onTouch(phase) {
       return function(e) {
         if (e.target !== canvas) return;
         e.stopImmediatePropagation();          // GLFW's listeners would press the mouse at once
         // Two fingers or more are the browser's pinch-zoom (the canvas's touch-action allows it,
         // shell/app.css): the app lets go of the finger it followed (no scroll, no tap) and
-        // leaves the gesture alone, not prevented, until every finger is up. So is a touch the
-        // page cannot cancel: the browser is moving the page itself (a page zoomed in far is
-        // panned with one finger), and the app scrolling too would move the content twice.
-        if (e.touches.length > 1 || SRKeyboard.pinch || (!e.cancelable && phase < 2)) {
+        // leaves the gesture alone, not prevented, until every finger is up. So is a finger the
+        // browser is moving the page with (a page zoomed in far is panned with one finger): its
+        // moves cannot be cancelled and the page has moved since it came down; the app scrolling
+        // too would move the content twice. An uncancellable event alone says nothing: the
+        // browser sends a touch's start, and on a busy phone right after a pinch even its moves,
+        // uncancellable while its own zoom is still settling, and then does not pan.
+        if (e.touches.length > 1 || SRKeyboard.pinch || (!e.cancelable && phase === 1 && pageMoved())) {
           if (SRKeyboard.touchId !== null) {
             var held = find(e.touches) || find(e.changedTouches);
             if (held) send(3, held, e.timeStamp);
@@ -97,6 +110,7 @@ mergeInto(LibraryManager.library, {
           if (SRKeyboard.touchId !== null) return;
           var t0 = e.changedTouches[0];
           SRKeyboard.touchId = t0.identifier;
+          SRKeyboard.view0 = view();
           send(0, t0, e.timeStamp);
           return;
         }

@@ -55,6 +55,13 @@ inline std::string_view trim_view(std::string_view s) {
 
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Digits only, at least one (a TikTok video id).
+inline bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (!is_digit(c)) return false;
+    return true;
+}
 
 inline char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -26,10 +26,6 @@ const ExportFields& paid_fields() {
     return f;
 }
 
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
-}
-
 // The first run of 15 or more digits in a text (a video id inside an ad's name), or "".
 std::string_view digit_run(std::string_view s) {
     for (size_t i = 0; i < s.size();) {

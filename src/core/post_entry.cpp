@@ -4,19 +4,15 @@
 #include <type_traits>
 #include <vector>
 
+#include "import_cells.hpp"
 #include "input.hpp"
 #include "validate.hpp"
 
 namespace sr {
 
-namespace {
+using cells::all_digits;
 
-bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (char ch : s)
-        if (ch < '0' || ch > '9') return false;
-    return true;
-}
+namespace {
 
 constexpr size_t kVideoIdDigits = 19;
 

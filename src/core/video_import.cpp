@@ -25,10 +25,6 @@ const ExportFields& video_fields() {
 }
 constexpr size_t at(F f) { return static_cast<size_t>(f); }
 
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
-}
-
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = lower_char(c);

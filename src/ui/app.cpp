@@ -119,7 +119,9 @@ void App::draw() {
         ImGui::PopStyleColor();
         probe_tag("banner", persistence_.banner());
     }
-    const float status_h = ImGui::GetFrameHeightWithSpacing();
+    // The status line is a separator and a line of text (no button): its height, not a frame's,
+    // which on a touch screen is twice as tall and left a blank band under it.
+    const float status_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
     ImGui::BeginChild("##view", ImVec2(0, -status_h), false, ImGuiWindowFlags_NoScrollbar);
     // A read-only tab (another tab is the writer) shows everything and changes nothing. The
     // Data screen handles it itself: export still works there.

@@ -3,23 +3,12 @@
 // category holds an overlapping window, both also in the weekly review), the Creator Code with
 // its eligibility and reasons, compliance incidents, and a tier pinned by hand with its reason
 // (there and in the roster form).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, text, textWhen, waitSaved, program, screenshot, settle, reload, rect, shown } from './lib.mjs';
+import { openApp, click, text, textWhen, waitSaved, program, screenshot, settle, reload, rect, shown, useBrowser, plusDays } from './lib.mjs';
 
-let server, url, chrome;
-before(async () => {
-  ({ server, url } = await startServer());
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  server?.close();
-});
+const app = useBrowser();
 
-const pad = (n) => String(n).padStart(2, '0');
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const plusDays = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return iso(d); };
 
 async function press(page, ...keys) {
   for (const k of keys) await page.keyboard.down(k);
@@ -67,8 +56,8 @@ function creatorsProgram() {
 }
 
 async function openCreator(id, prog = creatorsProgram()) {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const { page, problems } = await openApp(context, url + '#/roster');
+  const context = await app.chrome.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const { page, problems } = await openApp(context, app.url + '#/roster');
   await waitSaved(page);
   const r = await page.evaluate((t) => window.sparkRoster.importJson(t), JSON.stringify(prog));
   assert.deepEqual(r, { ok: true, error: null }, 'the program loads');

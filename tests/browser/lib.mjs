@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 
@@ -29,6 +30,33 @@ export async function launch() {
     args: chromiumArgs,
   });
   return { browser, close: () => browser.close() };
+}
+
+// The server and the browser of a test file, started before its tests and closed after them:
+// `app.url` (with `hash`) and `app.chrome` are set once they run.
+export function useBrowser(hash = '') {
+  const app = { url: '', chrome: null, server: null };
+  before(async () => {
+    const s = await startServer();
+    app.server = s.server;
+    app.url = s.url + hash;
+    app.chrome = await launch();
+  });
+  after(async () => {
+    await app.chrome?.close();
+    app.server?.close();
+  });
+  return app;
+}
+
+// A day as YYYY-MM-DD, and the local day n days from today (the app's today is the browser's).
+const pad2 = (n) => String(n).padStart(2, '0');
+export const isoDay = (d) => `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+export function plusDays(n) {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);  // noon: a day away whatever the clock change
+  d.setDate(d.getDate() + n);
+  return isoDay(d);
 }
 
 // Opens the app and collects what a person (or devtools) would see go wrong.

@@ -3,24 +3,12 @@
 // the settings screen, a creator's content velocity against agreed output on the creator screen,
 // and the repeat purchase rate by 60-day cohort on the performance screen. Every figure below is
 // worked out by hand from docs/rules.md.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, text, textWhen, waitSaved, settle, screenshot } from './lib.mjs';
+import { openApp, text, textWhen, waitSaved, settle, screenshot, useBrowser, plusDays } from './lib.mjs';
 
-let server, url, chrome;
-before(async () => {
-  ({ server, url } = await startServer());
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  server?.close();
-});
+const app = useBrowser();
 
-const pad = (n) => String(n).padStart(2, '0');
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const day = (n) => { const d = new Date(); d.setHours(12, 0, 0, 0); d.setDate(d.getDate() + n); return d; };
-const plusDays = (n) => iso(day(n));
 // The review week starts on Monday (week_start 0): W is this week's Monday, n days from today.
 const W = -((new Date().getDay() + 6) % 7);
 const fromWeek = (n) => plusDays(W + n);
@@ -65,8 +53,8 @@ function numbersProgram() {
 }
 
 async function openWith(hash) {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const { page, problems } = await openApp(context, url + '#/roster');
+  const context = await app.chrome.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const { page, problems } = await openApp(context, app.url + '#/roster');
   await waitSaved(page);
   const r = await page.evaluate((t) => window.sparkRoster.importJson(t), JSON.stringify(numbersProgram()));
   assert.deepEqual(r, { ok: true, error: null }, 'the program loads');

@@ -2,23 +2,12 @@
 // extended comes back live when the four checks hold and verified when they do not; a code that
 // still runs is replaced by a new record linked to it; the panel shows each paid round's CTR, CPA
 // and ROAS, the code's own margin and the kill rule's organic baseline without the paid rounds.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, text, textWhen, waitSaved, program, screenshot, settle, reload, rect, shown } from './lib.mjs';
+import { openApp, click, text, textWhen, waitSaved, program, screenshot, settle, reload, rect, shown, useBrowser, plusDays } from './lib.mjs';
 
-let server, url, chrome;
-before(async () => {
-  ({ server, url } = await startServer());
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  server?.close();
-});
+const app = useBrowser();
 
-const pad = (n) => String(n).padStart(2, '0');
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const plusDays = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return iso(d); };
 
 async function press(page, ...keys) {
   for (const k of keys) await page.keyboard.down(k);
@@ -83,8 +72,8 @@ function renewProgram() {
 }
 
 async function openWith(prog, hash) {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const { page, problems } = await openApp(context, url + '#/spark');
+  const context = await app.chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await openApp(context, app.url + '#/spark');
   await waitSaved(page);
   const r = await page.evaluate((t) => window.sparkRoster.importJson(t), JSON.stringify(prog));
   assert.deepEqual(r, { ok: true, error: null }, 'the program loads');

@@ -88,10 +88,18 @@ async function ready(page) {
 }
 
 // The worker of this page is active and the cache of its version complete.
+// The state the page's service worker reaches: `ready` resolves once a worker is active, which
+// may still be activating (its activate event running); wait for it to say it is done.
 async function offlineReady(page) {
   return page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
-    return reg.active.state;
+    const w = reg.active;
+    if (w.state === 'activating') {
+      await new Promise((resolve) => w.addEventListener('statechange', function on() {
+        if (w.state !== 'activating') { w.removeEventListener('statechange', on); resolve(); }
+      }));
+    }
+    return w.state;
   });
 }
 

@@ -5,20 +5,11 @@
 // and zoom"). Fingers go through the DevTools protocol with the event times set by the test
 // (lib.mjs fingerDrag), so the speed at which a finger lifts is known exactly.
 //   node --test tests/browser/touch.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, rect, textWhen, waitSaved, program, settle, fingerDrag, fingerDown, fingerPinch,
-         screenshot } from './lib.mjs';
+import { openApp, rect, textWhen, waitSaved, program, settle, fingerDrag, fingerDown, fingerPinch, screenshot, useBrowser } from './lib.mjs';
 
-let server, url, chrome;
-before(async () => {
-  ({ server, url } = await startServer());
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  server?.close();
-});
+const app = useBrowser();
 
 // A phone at 1 device pixel per CSS pixel (the layout is in CSS pixels either way; headless
 // Chromium draws a 3x canvas about ten times slower).
@@ -51,8 +42,8 @@ async function scrollAt(page, x, y) {
 // The roster on the phone with the long program: a point over its list (the middle of its top
 // row) where the scroll is read, and its bottom row, where the fingers come down.
 async function phoneRoster() {
-  const context = await chrome.browser.newContext(PHONE);
-  const { page, problems } = await openApp(context, url + '#/roster');
+  const context = await app.chrome.browser.newContext(PHONE);
+  const { page, problems } = await openApp(context, app.url + '#/roster');
   await waitSaved(page);
   const r = await page.evaluate((t) => window.sparkRoster.importJson(t), JSON.stringify(longRoster()));
   assert.deepEqual(r, { ok: true, error: null }, 'the long roster loads');
@@ -131,8 +122,19 @@ test('on a phone a flick keeps the roster moving and it stops by itself; a drag 
 
   // A tap on a tick box, even one whose finger slides a little (6 px in 16 ms, under the 0.6 font
   // heights of a drag) before lifting, ticks it, scrolls nothing and leaves nothing moving.
+  // The finger comes down on the middle of a whole tick box near the top of the list, where the
+  // list stopped (it stops wherever the glide was, between rows as well).
   const tapped = await scrollAt(page, x, y);
-  await fingerDrag(cdp, { x: tickX, y0: y, y1: y - 6, ms: 16, hold: 0 });
+  const boxes = [];
+  for (const c of (await program(page)).creators) {
+    const b = await rect(page, 'select @' + c.handle);
+    if (b) boxes.push(b);
+  }
+  const whole = Math.max(...boxes.map((b) => b.height));  // a box the list's edge does not cut
+  const box = boxes.filter((b) => b.height === whole).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y))[0];
+  assert.ok(box, 'a whole tick box is drawn in the stopped list');
+  const tapY = Math.round(box.y + box.height / 2);
+  await fingerDrag(cdp, { x: tickX, y0: tapY, y1: tapY - 6, ms: 16, hold: 0 });
   assert.equal((await scrollAt(page, x, y)).momentum, false, 'a tap starts no momentum');
   await settle(page);
   assert.ok(await rect(page, 'Bulk status'), 'the tap ticked the creator');
@@ -150,8 +152,8 @@ test('on a phone a flick keeps the roster moving and it stops by itself; a drag 
 
 // The brand makes the share link on a desktop.
 async function shareLink() {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const { page } = await openApp(context, url);
+  const context = await app.chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openApp(context, app.url);
   await waitSaved(page);
   const p = await program(page);
   const brief = p.briefs.find((b) => b.request_spark_code);
@@ -166,7 +168,7 @@ async function shareLink() {
 
 test('on a phone the shared brief can be pinch-zoomed: two fingers are the browser\'s, one finger still scrolls the brief', async () => {
   const { brief, link } = await shareLink();
-  const context = await chrome.browser.newContext(PHONE);
+  const context = await app.chrome.browser.newContext(PHONE);
   // Every touch event, kept to read afterwards whether the page cancelled it (the app's own
   // listener stops the event: a listener registered after it would not see it).
   await context.addInitScript(() => {
@@ -218,28 +220,43 @@ test('on a phone the shared brief can be pinch-zoomed: two fingers are the brows
   // Zoomed in, one finger still scrolls the brief: by the distance the finger moved over the
   // page (the events' client coordinates).
   await page.evaluate(() => { window.touchEvents = []; });
+  const zoomed = () => page.evaluate(() => ({ x: visualViewport.offsetLeft, y: visualViewport.offsetTop, s: visualViewport.scale }));
+  const before = await zoomed();
   await fingerDrag(cdp, { x: 195, y0: 600, y1: 450, ms: 160, hold: 200 });
   await settle(page);
   const drag = await touchLog();
   const fingerMoved = drag[0].y - drag[drag.length - 1].y;
-  assert.ok(drag.filter((e) => e.type !== 'touchstart').every((e) => e.prevented), 'one finger\'s moves are the app\'s');
+  assert.deepEqual(await zoomed(), before, 'one finger\'s moves are the app\'s: the browser did not pan the zoomed page');
   const s2 = await scrollAt(page, x, y);
   assert.ok(fingerMoved > 0 && Math.abs(s2.y - s1.y - fingerMoved) <= 1,
             `zoomed in, one finger scrolled the brief ${s2.y - s1.y} px for ${fingerMoved} px of finger`);
 
-  // A finger whose touches the page cannot cancel is the browser's (it pans a page zoomed in far
-  // itself): the app does not scroll under it as well.
-  await page.evaluate(() => {
+  // A finger whose moves the page cannot cancel while the browser moves the zoomed page is the
+  // browser's (it pans a page zoomed in far itself): the app does not scroll under it as well.
+  // The same uncancellable moves with the page standing still are the app's. The browser's pan
+  // is stood in for by the visual viewport's offset moving as the finger does.
+  const uncancellable = (pan) => page.evaluate((pan) => {
     const canvas = document.getElementById('canvas');
+    const vv = window.visualViewport, top = vv.offsetTop;
+    let panned = 0;
+    Object.defineProperty(vv, 'offsetTop', { configurable: true, get: () => top + panned });
     const at = (y) => new Touch({ identifier: 7, target: canvas, clientX: 195, clientY: y });
     const fire = (type, y, touches) => canvas.dispatchEvent(new TouchEvent(type, {
       cancelable: false, bubbles: true, touches: touches ? [at(y)] : [], changedTouches: [at(y)] }));
     fire('touchstart', 600, true);
-    for (let y = 580; y >= 400; y -= 20) fire('touchmove', y, true);
+    for (let y = 580; y >= 400; y -= 20) {
+      if (pan) panned += 20 / vv.scale;
+      fire('touchmove', y, true);
+    }
     fire('touchend', 400, false);
-  });
+    delete vv.offsetTop;
+  }, pan);
+  await uncancellable(true);
   await settle(page);
   assert.equal((await scrollAt(page, x, y)).y, s2.y, 'the app left the browser\'s pan alone');
+  await uncancellable(false);
+  await settle(page);
+  assert.ok((await scrollAt(page, x, y)).y > s2.y, 'with the page standing still, the finger scrolled the brief');
   assert.deepEqual(problems, []);
   await context.close();
 });

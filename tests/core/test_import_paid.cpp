@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "builders.hpp"
+#include "csv_rows.hpp"
 #include "core/export_import.hpp"
 #include "core/metrics.hpp"
 #include "core/store.hpp"
@@ -77,28 +78,9 @@ struct Shop {
     }
 };
 
-std::string join(const std::vector<std::string>& cells) {
-    std::string s;
-    for (size_t i = 0; i < cells.size(); ++i) {
-        const std::string& v = cells[i];
-        const bool quote = v.find_first_of(",\"\n") != std::string::npos;
-        s += (i ? "," : "") + (quote ? "\"" + v + "\"" : v);
-    }
-    return s + "\r\n";
-}
-
-std::vector<std::string> row_of(const std::vector<std::string>& header,
-                                std::initializer_list<std::pair<const char*, std::string>> cells) {
-    std::vector<std::string> row(header.size(), "--");
-    for (const auto& [name, value] : cells)
-        for (size_t i = 0; i < header.size(); ++i)
-            if (header[i] == name) row[i] = value;
-    return row;
-}
-
 std::string csv_of(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-    std::string s = join(header);
-    for (const auto& r : rows) s += join(r);
+    std::string s = csv_line(header);
+    for (const auto& r : rows) s += csv_line(r);
     return s;
 }
 
@@ -284,8 +266,8 @@ TEST_CASE("a paid report's bad rows are refused with the reason, and a Vietnames
         {"2026-11-22", ad, "1", "USD", "12.50", "1.000", "20", "1", "34"},       // fine
         {"Tổng", "", "", "", "22.50", "", "", "", ""},
     };
-    std::string text = join(header);
-    for (const auto& r : rows) text += join(r);
+    std::string text = csv_line(header);
+    for (const auto& r : rows) text += csv_line(r);
     const ExportImport r = import_export_csv(shop.p, text, {}, 0, on(d(2026, 11, 25)));
     REQUIRE(r.ok());
     CHECK(r.paid.languages == std::vector<std::string>{"vi"});
@@ -302,6 +284,6 @@ TEST_CASE("a paid report's bad rows are refused with the reason, and a Vietnames
     CHECK(c.rounds[0].impressions == 1000);
 
     // Only headers, no rows: refused whole.
-    const ExportImport empty = import_export_csv(shop.p, join(header), {}, 0, on(d(2026, 11, 25)));
+    const ExportImport empty = import_export_csv(shop.p, csv_line(header), {}, 0, on(d(2026, 11, 25)));
     CHECK(empty.refusal() == "the file has its header row and no rows under it: no paid rounds to import");
 }

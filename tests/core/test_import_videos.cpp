@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builders.hpp"
+#include "csv_rows.hpp"
 #include "core/export_import.hpp"
 #include "core/post_metrics.hpp"
 #include "core/store.hpp"
@@ -54,23 +55,9 @@ struct Shop {
     }
 };
 
-std::string join(const std::vector<std::string>& cells) {
-    std::string s;
-    for (size_t i = 0; i < cells.size(); ++i) {
-        const std::string& v = cells[i];
-        const bool quote = v.find_first_of(",\"\n") != std::string::npos;
-        s += (i ? "," : "") + (quote ? "\"" + v + "\"" : v);
-    }
-    return s + "\r\n";
-}
-
 // A Video Data row: the cells named, the rest as the export leaves a column with nothing ("--").
 std::vector<std::string> video_row(std::initializer_list<std::pair<const char*, std::string>> cells) {
-    std::vector<std::string> row(kVideoData.size(), "--");
-    for (const auto& [name, value] : cells)
-        for (size_t i = 0; i < kVideoData.size(); ++i)
-            if (kVideoData[i] == name) row[i] = value;
-    return row;
+    return row_of(kVideoData, cells);
 }
 
 std::vector<std::vector<std::string>> video_rows() {
@@ -108,8 +95,8 @@ std::vector<std::vector<std::string>> video_rows() {
 }
 
 std::string video_csv() {
-    std::string s = join(kVideoData);
-    for (const auto& r : video_rows()) s += join(r);
+    std::string s = csv_line(kVideoData);
+    for (const auto& r : video_rows()) s += csv_line(r);
     return s;
 }
 
