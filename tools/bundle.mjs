@@ -1,5 +1,6 @@
-// Bundles PouchDB for the page: node_modules/pouchdb-browser (pinned in package-lock.json) and
-// the modules it requires, resolved as a browser bundler would (each package's "browser" field),
+// Bundles PouchDB for the page: web/pouchdb-entry.js (PouchDB's core with its newer IndexedDB
+// adapter, the HTTP adapter and replication, from node_modules, pinned in package-lock.json) and
+// the modules they require, resolved as a browser bundler would (each package's "browser" field),
 // with web/events.js for Node's 'events', into one script that sets window.PouchDB. The
 // packages' licences go in the script's opening comment. Nothing of it is committed: the build
 // writes it (tools/dist.mjs --pouchdb DIR) beside the page.
@@ -46,7 +47,7 @@ function resolve(spec, fromFile) {
 }
 
 export function pouchdbVersion() {
-  return JSON.parse(fs.readFileSync(path.join(modulesDir, 'pouchdb-browser/package.json'), 'utf8')).version;
+  return JSON.parse(fs.readFileSync(path.join(modulesDir, 'pouchdb-core/package.json'), 'utf8')).version;
 }
 
 export function bundlePouchDB() {
@@ -65,7 +66,7 @@ export function bundlePouchDB() {
     bodies[id] = src;
     return id;
   };
-  add(resolve('pouchdb-browser', path.join(root, 'package.json')));
+  add(path.join(root, 'web/pouchdb-entry.js'));
   const licences = [...packages.values()].map(({ dir, json }) => {
     const file = ['LICENSE', 'LICENSE.md', 'LICENCE'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
     const text = file ? fs.readFileSync(file, 'utf8') : `licence: ${json.license}`;

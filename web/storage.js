@@ -1,10 +1,11 @@
 // IndexedDB persistence for the app.
 //
 // - The program is stored as one document per record (src/core/docs.hpp) in a PouchDB database
-//   ("spark-roster-docs", PouchDB's IndexedDB adapter; the script pouchdb.js is built from the
-//   npm package pinned in package-lock.json). Each document is `{_id, _rev, s, r}`: r the
-//   record's backup JSON, s the number of the save that wrote it. A save writes only the
-//   documents that changed (C++ compares the program with what is stored) in one bulkDocs.
+//   ("spark-roster-docs", PouchDB's "indexeddb" adapter; the script pouchdb.js is built from the
+//   npm packages pinned in package-lock.json, web/pouchdb-entry.js). Each document is
+//   `{_id, _rev, s, r}`: r the record's backup JSON as text, s the number of the save that wrote
+//   it. A save writes only the documents that changed (C++ compares the program with what is
+//   stored). Loading reads pages of documents and hands each to C++ as one text (streamDocs).
 // - bulkDocs is not atomic across documents, so a save goes in three steps (docs/rules.md,
 //   "Storage"): the "head" document is marked pending, naming the save's documents and the
 //   revision each had before; the documents are written, `batchSize` to a bulkDocs with the
@@ -45,7 +46,8 @@ mergeInto(LibraryManager.library, {
     compactEvery: 25,
     lastPointAt: 0,
     written: { saves: 0, docs: 0, bytes: 0, last: null },  // for the page API (storageStats)
-    pieceSize: 500,     // documents read per task when loading
+    pageSize: 5000,     // documents read from IndexedDB at a time when loading
+    sliceMs: 30,        // the longest C++ reads a page (or checks the whole) before giving a turn
     batchSize: 500,     // documents written per bulkDocs (about 50 ms of the page's time each)
     writeFault: null,   // what made the last write transaction fail (guardIdb)
     key: 'program',
@@ -178,13 +180,13 @@ mergeInto(LibraryManager.library, {
         SRStorage.guardIdb();
         // Old revisions are kept (no auto compaction) so a save cut short can be rolled back;
         // compact() runs between saves, when none is pending.
-        SRStorage.pouch = new PouchDB(SRStorage.docsName, { adapter: 'idb', auto_compaction: false });
+        SRStorage.pouch = new PouchDB(SRStorage.docsName, { adapter: 'indexeddb', auto_compaction: false });
       } catch (e) {
         return Promise.reject(e);
       }
       return SRStorage.pouch.info().then(function() { return SRStorage.pouch; });
     },
-    // PouchDB's IndexedDB adapter opens its transactions with the browser's default durability
+    // PouchDB's IndexedDB adapters open their transactions with the browser's default durability
     // (Chromium's is "relaxed": complete before the data is on disk) and has no option for it.
     // Installed before PouchDB opens the database, this makes every write transaction on the
     // documents' database strict, and catches a write that fails inside PouchDB: the store's
@@ -210,7 +212,18 @@ mergeInto(LibraryManager.library, {
         });
         var objectStore = tx.objectStore;
         tx.objectStore = function(name) {
-          var store = objectStore.call(tx, name);
+          var store;
+          try {
+            store = objectStore.call(tx, name);
+          } catch (e) {
+            // The transaction has finished: aborted (a write threw, or the browser aborted it, a
+            // full disk) while the library was between two of its calls. Its next calls on it do
+            // nothing, and its abort handler reports the failure, rather than this throw
+            // escaping uncaught.
+            if (!e || e.name !== 'InvalidStateError') throw e;
+            if (!SRStorage.writeFault) SRStorage.writeFault = tx.error || e;
+            return SRStorage.deadStore();
+          }
           if (store.__srGuarded) return store;
           store.__srGuarded = true;
           ['put', 'add', 'delete'].forEach(function(m) {
@@ -228,6 +241,15 @@ mergeInto(LibraryManager.library, {
         };
         return tx;
       };
+    },
+    // An object store of a transaction already aborted: every call returns a request that never
+    // answers (the transaction's abort does).
+    deadStore: function() {
+      var request = function() { return {}; };
+      var store = { put: request, add: request, delete: request, get: request, getAll: request, getAllKeys: request,
+                    count: request, openCursor: request, openKeyCursor: request };
+      store.index = function() { return store; };
+      return store;
     },
     // The head document, or null when there is none yet.
     getHead: function(db) {
@@ -326,38 +348,79 @@ mergeInto(LibraryManager.library, {
     yieldToPage: function() {
       return new Promise(function(r) { setTimeout(r, 0); });
     },
-    // Streams every document to C++ (sr_storage_docs_begin / _doc / _end), a piece per task so
-    // the page is never held long. Resolves to the head read before, or rejects when a save
-    // of another tab ran meanwhile (`moved`).
+    // A new task at once (a message to this page: no 4 ms clamp as nested timeouts get), so
+    // input and frames run between the slices of a long read.
+    nextTask: function() {
+      return new Promise(function(r) {
+        if (typeof MessageChannel === 'undefined') return setTimeout(r, 0);
+        var c = new MessageChannel();
+        c.port1.onmessage = function() { c.port1.close(); r(); };
+        c.port2.postMessage(0);
+      });
+    },
+    // A document's record as JSON text: `r` is the text as the backup writes it (an object in
+    // documents written otherwise, e.g. by hand in a CouchDB, is written out as JSON).
+    recordText: function(doc) {
+      var r = doc ? doc.r : undefined;
+      if (typeof r === 'string') return r;
+      return r === undefined ? '' : JSON.stringify(r);
+    },
+    // Text without a line break, for a page of "id\ntext\n": a line break is JSON's whitespace,
+    // as a carriage return is, and invalid inside a JSON string, as a carriage return is.
+    lineSafe: function(t) {
+      return t.indexOf('\n') < 0 ? t : t.replace(/\n/g, '\r');
+    },
+    // Streams every document to C++ (sr_storage_docs_begin / _page / _work / _end): pages of
+    // `pageSize` documents, each handed over as one text (a malloc'd copy: "id\ntext\n" per
+    // document) that C++ reads a slice at a time (`sliceMs` of the page's time, the page given a
+    // turn between slices), while the next page is read from IndexedDB; then C++ checks the whole
+    // a step at a time. Resolves to the head read before, or rejects when a save of another tab
+    // ran meanwhile (`moved`).
     streamDocs: function(db, why, writer) {
       var head0;
       var begun = false;
       var revs = {};
-      var piece = function(startkey) {
-        var opts = { include_docs: true, limit: SRStorage.pieceSize };
+      var read = function(startkey) {
+        var opts = { include_docs: true, limit: SRStorage.pageSize };
         if (startkey !== null) { opts.startkey = startkey; opts.skip = 1; }
-        return db.allDocs(opts).then(function(res) {
-          var last = null;
-          for (var i = 0; i < res.rows.length; i++) {
-            var row = res.rows[i];
-            last = row.id;
-            if (row.id === 'head' || row.id.charAt(0) === '_') continue;
-            revs[row.id] = row.value.rev;
-            var text = JSON.stringify(row.doc.r);
-            Module['_sr_storage_doc'](SRStorage.toC(row.id), SRStorage.toC(text), lengthBytesUTF8(text));
-          }
-          if (res.rows.length < SRStorage.pieceSize) return null;
-          return last;
-        }).then(function(next) {
-          if (next !== null) return new Promise(function(r) { setTimeout(r, 0); }).then(function() { return piece(next); });
-        });
+        return db.allDocs(opts);
+      };
+      // C++ reads what it was given, a slice per task; `fn` is _sr_storage_docs_work or _finish.
+      var work = function(fn) {
+        if (Module[fn](SRStorage.sliceMs)) return Promise.resolve();
+        return SRStorage.nextTask().then(function() { return work(fn); });
+      };
+      var page = function(res) {
+        var parts = [];
+        for (var i = 0; i < res.rows.length; i++) {
+          var row = res.rows[i];
+          if (row.id === 'head' || row.id.charAt(0) === '_') continue;
+          revs[row.id] = row.value.rev;
+          parts.push(SRStorage.lineSafe(row.id), SRStorage.lineSafe(SRStorage.recordText(row.doc)));
+        }
+        var full = res.rows.length >= SRStorage.pageSize;
+        // The next page is read while C++ reads this one.
+        var next = full ? read(res.rows[res.rows.length - 1].id) : null;
+        if (next) next.catch(function() {});  // (handled below, once C++ has read this page)
+        if (!parts.length) return next ? next.then(page) : Promise.resolve();
+        parts.push('');
+        var text = parts.join('\n');
+        parts = null;
+        var n = lengthBytesUTF8(text) + 1;
+        var p = _malloc(n);
+        if (!p) throw new Error('not enough memory to read the stored program');
+        stringToUTF8(text, p, n);
+        Module['_sr_storage_docs_page'](p, n - 1);
+        return work('_sr_storage_docs_work').then(function() { return next ? next.then(page) : null; });
       };
       return SRStorage.getHead(db).then(function(head) {
         head0 = head;
         if (head && head.pending) throw { moved: true };
         Module['_sr_storage_docs_begin'](why);
         begun = true;
-        return piece(null);
+        return read(null).then(page);
+      }).then(function() {
+        return work('_sr_storage_docs_finish');
       }).then(function() {
         return SRStorage.getHead(db);
       }).then(function(head) {
@@ -401,7 +464,7 @@ mergeInto(LibraryManager.library, {
           var rev = SRStorage.revs[d[0]];
           if (rev) doc._rev = rev;
           if (d[1] === null) doc._deleted = true;
-          else { doc.r = JSON.parse(d[1]); bytes += d[1].length; }
+          else { doc.r = d[1]; bytes += d[1].length; }
           return doc;
         });
         return db.bulkDocs(part).then(function(results) {
@@ -487,7 +550,14 @@ mergeInto(LibraryManager.library, {
     var promoted = function() {
       SRStorage.isWriter = true;
       SRStorage.queue(function() {
-        return SRStorage.openPouch().then(function(db) {
+        // The adapter keeps the database's update sequence in memory from when it opened it,
+        // and the writer's saves since have moved it on: the database is opened afresh before
+        // this tab writes (else its first write reuses a sequence number and fails).
+        var old = SRStorage.pouch;
+        SRStorage.pouch = null;
+        return (old ? old.close().catch(function() {}) : Promise.resolve()).then(function() {
+          return SRStorage.openPouch();
+        }).then(function(db) {
           return SRStorage.recover(db).then(function(head) {
             SRStorage.headSeq = head ? head.s : 0;
             SRStorage.headLegacy = !!(head && head.legacy);

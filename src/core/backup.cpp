@@ -773,81 +773,11 @@ void check_ids(const std::vector<T>& v, const char* name, std::unordered_set<Id>
     }
 }
 
-// Checks that need the whole program: unique ids, references, creator rules.
+// Checks that need the whole program: unique ids, references, creator rules (ProgramCheck).
 void check_program(Program& p, std::vector<Problem>& problems) {
-    std::unordered_set<Id> ids;
-    ids.reserve(p.creators.size() + p.products.size() + p.samples.size() + p.briefs.size() + p.posts.size() +
-                p.spark_codes.size());
-    check_ids(p.creators, "creators", ids, problems);
-    check_ids(p.products, "products", ids, problems);
-    check_ids(p.samples, "samples", ids, problems);
-    check_ids(p.briefs, "briefs", ids, problems);
-    check_ids(p.posts, "posts", ids, problems);
-    check_ids(p.spark_codes, "spark_codes", ids, problems);
-    if (!problems.empty()) return;
-
-    // Lookups by id; a reference's path is spelled out only when it is broken.
-    using IdSet = std::unordered_set<Id>;
-    auto id_set = [](const auto& records) {
-        IdSet out;
-        out.reserve(records.size());
-        for (const auto& x : records) out.insert(x.id);
-        return out;
-    };
-    const IdSet creators = id_set(p.creators), products = id_set(p.products), briefs = id_set(p.briefs),
-                posts = id_set(p.posts), samples = id_set(p.samples), codes = id_set(p.spark_codes);
-    auto ref = [&](const IdSet& in, Id id, bool required, const char* list, size_t i, const std::string& field,
-                   const char* what) {
-        if (id == 0 && !required) return;
-        if (!in.count(id))
-            problems.push_back({std::string("$.") + list + "[" + std::to_string(i) + "]." + field,
-                                "no " + std::string(what) + " has id " + std::to_string(id)});
-    };
-    const Program none;  // field rules alone; uniqueness is checked against earlier records below
-    std::unordered_map<std::string, size_t> first_with_handle;
-    first_with_handle.reserve(p.creators.size());
-    for (size_t i = 0; i < p.creators.size(); ++i) {
-        Creator& c = p.creators[i];
-        c.handle = normalize_handle(c.handle);
-        auto at = [i] { return "$.creators[" + std::to_string(i) + "]."; };
-        for (const FieldError& e : validate_creator(c, none)) problems.push_back({at() + e.field, e.message});
-        auto [it, fresh] = first_with_handle.emplace(handle_key(c.handle), i);
-        if (!fresh && !c.handle.empty())
-            problems.push_back({at() + "handle", "@" + c.handle + " is already used by $.creators[" + std::to_string(it->second) + "]"});
+    ProgramCheck check(p, problems);
+    while (!check.step()) {
     }
-    for (size_t i = 0; i < p.samples.size(); ++i) {
-        ref(creators, p.samples[i].creator_id, true, "samples", i, "creator_id", "creator");
-        ref(products, p.samples[i].product_id, false, "samples", i, "product_id", "product");
-    }
-    for (size_t i = 0; i < p.briefs.size(); ++i) {
-        ref(products, p.briefs[i].product_id, false, "briefs", i, "product_id", "product");
-        for (size_t k = 0; k < p.briefs[i].creator_ids.size(); ++k)
-            ref(creators, p.briefs[i].creator_ids[k], true, "briefs", i, "creator_ids[" + std::to_string(k) + "]", "creator");
-    }
-    for (size_t i = 0; i < p.posts.size(); ++i) {
-        ref(creators, p.posts[i].creator_id, true, "posts", i, "creator_id", "creator");
-        ref(products, p.posts[i].product_id, false, "posts", i, "product_id", "product");
-        ref(briefs, p.posts[i].brief_id, false, "posts", i, "brief_id", "brief");
-        ref(samples, p.posts[i].sample_id, false, "posts", i, "sample_id", "sample");
-    }
-    for (size_t i = 0; i < p.spark_codes.size(); ++i) {
-        ref(creators, p.spark_codes[i].creator_id, true, "spark_codes", i, "creator_id", "creator");
-        ref(posts, p.spark_codes[i].post_id, false, "spark_codes", i, "post_id", "post");
-        ref(products, p.spark_codes[i].product_id, false, "spark_codes", i, "product_id", "product");
-        ref(codes, p.spark_codes[i].replaces_id, false, "spark_codes", i, "replaces_id", "Spark Code");
-    }
-    std::unordered_map<std::string, size_t> first_mark;
-    for (size_t i = 0; i < p.review_marks.size(); ++i) {
-        const ReviewMark& m = p.review_marks[i];
-        auto at = [i](const char* field) { return "$.review_marks[" + std::to_string(i) + "]." + field; };
-        if (m.action.empty()) problems.push_back({at("action"), "names no action"});
-        else if (auto [it, fresh] = first_mark.emplace(m.action, i); !fresh)
-            problems.push_back({at("action"), "the action is already marked by $.review_marks[" + std::to_string(it->second) + "]"});
-        if (m.state == MarkState::snoozed && !m.until) problems.push_back({at("until"), "a snoozed action needs the day it comes back"});
-    }
-    Id max_id = 0;
-    for (Id id : ids) max_id = std::max(max_id, id);
-    if (p.next_id <= max_id) p.next_id = max_id + 1;
 }
 
 // Backups nest a few levels (program, list, record, list, record). Far deeper input is refused
@@ -1171,6 +1101,108 @@ RecordHash record_hash(const std::vector<std::string>& keys, size_t from, size_t
     h.mix(0x6u ^ (static_cast<uint64_t>(to - from) << 8));
     for (size_t i = from; i < to; ++i) h.bytes(keys[i]);
     return {h.a, h.b};
+}
+
+// The checks of check_program, a part per step; each part is a pass over one or two lists.
+ProgramCheck::ProgramCheck(Program& p, std::vector<Problem>& problems) : p_(p), problems_(problems) {}
+
+bool ProgramCheck::step() {
+    Program& p = p_;
+    std::vector<Problem>& problems = problems_;
+    auto id_set = [](const auto& records) {
+        IdSet out;
+        out.reserve(records.size());
+        for (const auto& x : records) out.insert(x.id);
+        return out;
+    };
+    auto ref = [&](const IdSet& in, Id id, bool required, const char* list, size_t i, const std::string& field, const char* what) {
+        if (id == 0 && !required) return;
+        if (!in.count(id))
+            problems.push_back({std::string("$.") + list + "[" + std::to_string(i) + "]." + field,
+                                "no " + std::string(what) + " has id " + std::to_string(id)});
+    };
+    switch (part_++) {
+        case 0:
+            ids_.reserve(p.creators.size() + p.products.size() + p.samples.size() + p.briefs.size() + p.posts.size() +
+                         p.spark_codes.size());
+            check_ids(p.creators, "creators", ids_, problems);
+            check_ids(p.products, "products", ids_, problems);
+            check_ids(p.samples, "samples", ids_, problems);
+            check_ids(p.briefs, "briefs", ids_, problems);
+            return false;
+        case 1:
+            check_ids(p.posts, "posts", ids_, problems);
+            check_ids(p.spark_codes, "spark_codes", ids_, problems);
+            // Lookups by id: a reference's path is spelled out only when it is broken.
+            return !problems.empty();
+        case 2:
+            creators_ = id_set(p.creators);
+            products_ = id_set(p.products);
+            briefs_ = id_set(p.briefs);
+            samples_ = id_set(p.samples);
+            codes_ = id_set(p.spark_codes);
+            return false;
+        case 3:
+            posts_ = id_set(p.posts);
+            return false;
+        case 4: {
+            const Program none;  // field rules alone; uniqueness is checked against earlier records below
+            std::unordered_map<std::string, size_t> first_with_handle;
+            first_with_handle.reserve(p.creators.size());
+            for (size_t i = 0; i < p.creators.size(); ++i) {
+                Creator& c = p.creators[i];
+                c.handle = normalize_handle(c.handle);
+                auto at = [i] { return "$.creators[" + std::to_string(i) + "]."; };
+                for (const FieldError& e : validate_creator(c, none)) problems.push_back({at() + e.field, e.message});
+                auto [it, fresh] = first_with_handle.emplace(handle_key(c.handle), i);
+                if (!fresh && !c.handle.empty())
+                    problems.push_back({at() + "handle", "@" + c.handle + " is already used by $.creators[" + std::to_string(it->second) + "]"});
+            }
+            return false;
+        }
+        case 5:
+            for (size_t i = 0; i < p.samples.size(); ++i) {
+                ref(creators_, p.samples[i].creator_id, true, "samples", i, "creator_id", "creator");
+                ref(products_, p.samples[i].product_id, false, "samples", i, "product_id", "product");
+            }
+            for (size_t i = 0; i < p.briefs.size(); ++i) {
+                ref(products_, p.briefs[i].product_id, false, "briefs", i, "product_id", "product");
+                for (size_t k = 0; k < p.briefs[i].creator_ids.size(); ++k)
+                    ref(creators_, p.briefs[i].creator_ids[k], true, "briefs", i, "creator_ids[" + std::to_string(k) + "]", "creator");
+            }
+            return false;
+        case 6:
+            for (size_t i = 0; i < p.posts.size(); ++i) {
+                ref(creators_, p.posts[i].creator_id, true, "posts", i, "creator_id", "creator");
+                ref(products_, p.posts[i].product_id, false, "posts", i, "product_id", "product");
+                ref(briefs_, p.posts[i].brief_id, false, "posts", i, "brief_id", "brief");
+                ref(samples_, p.posts[i].sample_id, false, "posts", i, "sample_id", "sample");
+            }
+            return false;
+        case 7: {
+            for (size_t i = 0; i < p.spark_codes.size(); ++i) {
+                ref(creators_, p.spark_codes[i].creator_id, true, "spark_codes", i, "creator_id", "creator");
+                ref(posts_, p.spark_codes[i].post_id, false, "spark_codes", i, "post_id", "post");
+                ref(products_, p.spark_codes[i].product_id, false, "spark_codes", i, "product_id", "product");
+                ref(codes_, p.spark_codes[i].replaces_id, false, "spark_codes", i, "replaces_id", "Spark Code");
+            }
+            std::unordered_map<std::string, size_t> first_mark;
+            for (size_t i = 0; i < p.review_marks.size(); ++i) {
+                const ReviewMark& m = p.review_marks[i];
+                auto at = [i](const char* field) { return "$.review_marks[" + std::to_string(i) + "]." + field; };
+                if (m.action.empty()) problems.push_back({at("action"), "names no action"});
+                else if (auto [it, fresh] = first_mark.emplace(m.action, i); !fresh)
+                    problems.push_back({at("action"), "the action is already marked by $.review_marks[" + std::to_string(it->second) + "]"});
+                if (m.state == MarkState::snoozed && !m.until) problems.push_back({at("until"), "a snoozed action needs the day it comes back"});
+            }
+            Id max_id = 0;
+            for (Id id : ids_) max_id = std::max(max_id, id);
+            if (p.next_id <= max_id) p.next_id = max_id + 1;
+            return true;
+        }
+        default:
+            return true;
+    }
 }
 
 void check_assembled_program(Program& p, std::vector<Problem>& problems) { check_program(p, problems); }

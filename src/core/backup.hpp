@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <unordered_set>
 #include <vector>
 
 #include "model.hpp"
@@ -115,6 +116,22 @@ bool record_from_json(std::string_view text, const std::string& path, std::vecto
 // The checks program_from_json makes once every record is read (unique ids, references,
 // creator rules), for a program assembled record by record.
 void check_assembled_program(Program& p, std::vector<Problem>& problems);
+
+// The same checks a part at a time (ids, the lookups by id, creators, each list's references),
+// so a large program assembled in the browser is checked without holding the page: step()
+// until it returns true. The program and the problems must outlive it.
+class ProgramCheck {
+public:
+    ProgramCheck(Program& p, std::vector<Problem>& problems);
+    bool step();
+
+private:
+    using IdSet = std::unordered_set<Id>;
+    Program& p_;
+    std::vector<Problem>& problems_;
+    size_t part_ = 0;
+    IdSet ids_, creators_, products_, briefs_, samples_, codes_, posts_;
+};
 
 // Order lines in blocks (docs.hpp "lines:", "line_places:", "line_products:"): lines [from,
 // to) as the backup's columns (docs/format.md "order_lines") naming places and products by their

@@ -125,6 +125,20 @@ template <class T> void ProgramDocsDiff::offer_record(std::string id, const T& x
     if (changed) put_.push_back({std::move(id), record_json(x)});
 }
 
+bool ProgramDocsDiff::release(size_t records) {
+    auto trim = [&records](auto& v) {
+        for (; records > 0 && !v.empty(); --records) v.pop_back();
+        return v.empty();
+    };
+    if (!trim(p_.posts) || !trim(p_.creators) || !trim(p_.samples) || !trim(p_.spark_codes) || !trim(p_.products) ||
+        !trim(p_.briefs) || !trim(put_) || !trim(removed_))
+        return false;
+    for (; records > 0 && !next_.empty(); --records) next_.erase(next_.begin());
+    if (!next_.empty()) return false;
+    p_ = Program{};
+    return true;
+}
+
 size_t ProgramDocsDiff::put_bytes() const {
     size_t n = 0;
     for (const Doc& d : put_) n += d.id.size() + d.json.size();
@@ -365,77 +379,121 @@ bool ProgramDocsReader::add(std::string_view id, std::string_view text) {
     return ok && problems_.size() == before;
 }
 
+bool ProgramDocsReader::add_page(std::string_view page, size_t& at, size_t count) {
+    for (; count > 0 && at < page.size(); --count) {
+        const size_t id_end = page.find('\n', at);
+        if (id_end == std::string_view::npos) {
+            problems_.push_back({"page", "a document is cut short"});
+            at = page.size();
+            break;
+        }
+        size_t text_end = page.find('\n', id_end + 1);
+        if (text_end == std::string_view::npos) text_end = page.size();
+        add(page.substr(at, id_end - at), page.substr(id_end + 1, text_end - id_end - 1));
+        at = text_end + 1;
+    }
+    if (at > page.size()) at = page.size();
+    return at >= page.size();
+}
+
 LoadResult ProgramDocsReader::finish() {
-    LoadResult r;
-    r.problems = std::move(problems_);
-    if (!have_meta_ && r.problems.empty()) r.problems.push_back({"program", "is missing: these are not a whole program's documents"});
-    sort_by_id(p_.creators);
-    sort_by_id(p_.products);
-    sort_by_id(p_.samples);
-    sort_by_id(p_.briefs);
-    sort_by_id(p_.posts);
-    sort_by_id(p_.spark_codes);
-    if (!order_json_.empty() && r.problems.empty()) {
-        const json order = json::parse(order_json_, nullptr, false);
-        if (!order.is_object()) {
-            r.problems.push_back({"program.order", "expected an object"});
-        } else {
-            if (order.contains("creators")) apply_order(p_.creators, order["creators"], "creators", r.problems);
-            if (order.contains("products")) apply_order(p_.products, order["products"], "products", r.problems);
-            if (order.contains("samples")) apply_order(p_.samples, order["samples"], "samples", r.problems);
-            if (order.contains("briefs")) apply_order(p_.briefs, order["briefs"], "briefs", r.problems);
-            if (order.contains("posts")) apply_order(p_.posts, order["posts"], "posts", r.problems);
-            if (order.contains("spark_codes")) apply_order(p_.spark_codes, order["spark_codes"], "spark_codes", r.problems);
-        }
+    while (!finish_step()) {
     }
-    std::sort(order_blocks_.begin(), order_blocks_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (size_t i = 0; i < order_blocks_.size() && r.problems.empty(); ++i) {
-        if (order_blocks_[i].first != i) {
-            r.problems.push_back({orders_doc_id(i), "is missing: the imported order keys are not whole"});
-            break;
-        }
-        if (i + 1 < order_blocks_.size() && order_blocks_[i].second.size() != kOrderBlock) {
-            r.problems.push_back({orders_doc_id(i), "holds " + std::to_string(order_blocks_[i].second.size()) + " keys, not " +
-                                                         std::to_string(kOrderBlock) + ": the imported order keys are not whole"});
-            break;
-        }
-        for (std::string& k : order_blocks_[i].second) p_.imported_orders.push_back(std::move(k));
-    }
-    if (r.problems.empty()) {
-        // The order lines: every block in its place, joined and read as the backup's columns.
-        std::vector<std::pair<std::string, std::string>> docs[3];
-        for (int k = 0; k < 3 && r.problems.empty(); ++k) {
-            auto& v = line_blocks_[k];
-            std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            for (size_t i = 0; i < v.size(); ++i) {
-                if (v[i].first != i) {
-                    r.problems.push_back({block_doc_id(k == 0 ? kLines : k == 1 ? kLinePlaces : kLineProducts, i),
-                                          "is missing: the order lines are not whole"});
+    return result();
+}
+
+bool ProgramDocsReader::finish_step() {
+    LoadResult& r = result_;
+    switch (finish_part_++) {
+        case 0:
+            r.problems = std::move(problems_);
+            if (!have_meta_ && r.problems.empty()) r.problems.push_back({"program", "is missing: these are not a whole program's documents"});
+            sort_by_id(p_.creators);
+            sort_by_id(p_.products);
+            sort_by_id(p_.samples);
+            sort_by_id(p_.briefs);
+            return false;
+        case 1:
+            sort_by_id(p_.posts);
+            sort_by_id(p_.spark_codes);
+            return false;
+        case 2:
+            if (!order_json_.empty() && r.problems.empty()) {
+                const json order = json::parse(order_json_, nullptr, false);
+                if (!order.is_object()) {
+                    r.problems.push_back({"program.order", "expected an object"});
+                } else {
+                    if (order.contains("creators")) apply_order(p_.creators, order["creators"], "creators", r.problems);
+                    if (order.contains("products")) apply_order(p_.products, order["products"], "products", r.problems);
+                    if (order.contains("samples")) apply_order(p_.samples, order["samples"], "samples", r.problems);
+                    if (order.contains("briefs")) apply_order(p_.briefs, order["briefs"], "briefs", r.problems);
+                    if (order.contains("posts")) apply_order(p_.posts, order["posts"], "posts", r.problems);
+                    if (order.contains("spark_codes")) apply_order(p_.spark_codes, order["spark_codes"], "spark_codes", r.problems);
+                }
+            }
+            std::sort(order_blocks_.begin(), order_blocks_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (size_t i = 0; i < order_blocks_.size() && r.problems.empty(); ++i) {
+                if (order_blocks_[i].first != i) {
+                    r.problems.push_back({orders_doc_id(i), "is missing: the imported order keys are not whole"});
                     break;
                 }
-                docs[k].push_back(std::move(v[i].second));
+                if (i + 1 < order_blocks_.size() && order_blocks_[i].second.size() != kOrderBlock) {
+                    r.problems.push_back({orders_doc_id(i), "holds " + std::to_string(order_blocks_[i].second.size()) + " keys, not " +
+                                                                 std::to_string(kOrderBlock) + ": the imported order keys are not whole"});
+                    break;
+                }
+                for (std::string& k : order_blocks_[i].second) p_.imported_orders.push_back(std::move(k));
             }
-            v.clear();
-        }
-        if (r.problems.empty() && order_lines_from_blocks(docs[0], docs[1], docs[2], kLineBlock, p_.order_lines, r.problems)) {
-            const OrderLines& l = p_.order_lines;
-            for (int k = 0; k < 3; ++k) {
-                const size_t count = k == 0 ? l.size() : k == 1 ? l.places() : l.products();
-                for (size_t from = 0, b = 0; from < count; from += kLineBlock, ++b) {
-                    const size_t to = std::min(count, from + kLineBlock);
-                    index_[block_doc_id(k == 0 ? kLines : k == 1 ? kLinePlaces : kLineProducts, b)] =
-                        digest_of(k == 0 ? order_lines_hash(l, from, to) : k == 1 ? order_places_hash(l, from, to) : order_products_hash(l, from, to));
+            return false;
+        case 3:
+            if (r.problems.empty()) {
+                // The order lines: every block in its place, joined and read as the backup's columns.
+                std::vector<std::pair<std::string, std::string>> docs[3];
+                for (int k = 0; k < 3 && r.problems.empty(); ++k) {
+                    auto& v = line_blocks_[k];
+                    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+                    for (size_t i = 0; i < v.size(); ++i) {
+                        if (v[i].first != i) {
+                            r.problems.push_back({block_doc_id(k == 0 ? kLines : k == 1 ? kLinePlaces : kLineProducts, i),
+                                                  "is missing: the order lines are not whole"});
+                            break;
+                        }
+                        docs[k].push_back(std::move(v[i].second));
+                    }
+                    v.clear();
+                }
+                if (r.problems.empty() && order_lines_from_blocks(docs[0], docs[1], docs[2], kLineBlock, p_.order_lines, r.problems)) {
+                    const OrderLines& l = p_.order_lines;
+                    for (int k = 0; k < 3; ++k) {
+                        const size_t count = k == 0 ? l.size() : k == 1 ? l.places() : l.products();
+                        for (size_t from = 0, b = 0; from < count; from += kLineBlock, ++b) {
+                            const size_t to = std::min(count, from + kLineBlock);
+                            index_[block_doc_id(k == 0 ? kLines : k == 1 ? kLinePlaces : kLineProducts, b)] =
+                                digest_of(k == 0 ? order_lines_hash(l, from, to) : k == 1 ? order_places_hash(l, from, to) : order_products_hash(l, from, to));
+                        }
+                    }
                 }
             }
-        }
+            return false;
+        case 4:
+            if (r.problems.empty()) {
+                index_["program"] = digest_of(meta_json(p_));  // as a save would write it
+                check_ = std::make_unique<ProgramCheck>(p_, r.problems);
+            }
+            return false;
+        case 5:
+            // The backup's checks over the whole (check_assembled_program), a part per step.
+            if (check_ && !check_->step()) {
+                --finish_part_;
+                return false;
+            }
+            check_.reset();
+            for (Problem& x : r.problems) x.path = doc_path(p_, x.path);
+            if (r.problems.empty()) r.program = std::move(p_);
+            return true;
+        default:
+            return true;
     }
-    if (r.problems.empty()) {
-        index_["program"] = digest_of(meta_json(p_));  // as a save would write it
-        check_assembled_program(p_, r.problems);
-        for (Problem& x : r.problems) x.path = doc_path(p_, x.path);
-    }
-    if (r.problems.empty()) r.program = std::move(p_);
-    return r;
 }
 
 }  // namespace sr

@@ -20,6 +20,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,6 +77,9 @@ public:
     // What is stored once put() is written and removed() deleted.
     DocIndex& index() { return next_; }
     size_t put_bytes() const;
+    // Frees up to `records` records of the copy it compared (and as many entries of index()),
+    // so a copy of a large program goes a slice at a time; true once all is freed.
+    bool release(size_t records);
 
 private:
     static constexpr size_t kParts = 13;
@@ -97,6 +101,14 @@ class ProgramDocsReader {
 public:
     // Reads one document; false (with a problem noted) when it does not read.
     bool add(std::string_view id, std::string_view json);
+    // Reads the documents of a page, "id\ntext\n" for each, from `*at` on, up to `count` of them;
+    // `*at` moves past those read. Returns true once the page is read to its end.
+    bool add_page(std::string_view page, size_t& at, size_t count);
+    // The checks over the whole, a step at a time (each step one part: sorting kinds, the order
+    // blocks, the order lines, each part of the backup's checks, ProgramCheck); true when done, then
+    // result() is what finish() returns. finish() runs every step at once.
+    bool finish_step();
+    LoadResult result() { return std::move(result_); }
     LoadResult finish();
     // The documents read, as a save would compare them (for the next save's diff).
     DocIndex& index() { return index_; }
@@ -116,6 +128,9 @@ private:
     std::vector<Problem> problems_;
     DocIndex index_;
     std::vector<std::string> seen_;
+    size_t finish_part_ = 0;
+    std::unique_ptr<ProgramCheck> check_;
+    LoadResult result_;
 };
 
 }  // namespace sr

@@ -7,6 +7,7 @@
 // program stored by an earlier version as one record is moved to documents on first open and
 // that record deleted only once the documents read back the same.
 #pragma once
+#include <cstdlib>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -72,11 +73,15 @@ public:
     // the record of an earlier version (`legacy`: moved to documents by the first save) or a
     // first visit.
     void on_loaded(const char* text, size_t size, bool ok, const char* error, bool writer, bool legacy);
-    // The stored documents, read in pieces: begin, a call per document, end. `why`: what they
-    // are read for.
+    // The stored documents, read in pages: begin, then for each page the page (malloc'd
+    // "id\ntext\n" per document, owned here from then on) read `ms` at a time by docs_work until
+    // it returns true, then the checks over the whole `ms` at a time by docs_finish, then end.
+    // `why`: what they are read for.
     enum class DocsRead { load, remote, promoted, verify };
     void on_docs_begin(DocsRead why);
-    void on_doc(std::string_view id, std::string_view json);
+    void on_docs_page(char* text, size_t size);
+    bool docs_work(double ms);
+    bool docs_finish(double ms);
     void on_docs_end(int result, const char* error, bool writer);  // 1 read, 0 failed, 2 none stored
     // The record of an earlier version, read again to check the documents hold the same program.
     void on_legacy(const char* text, size_t size);
@@ -97,6 +102,8 @@ private:
     std::unique_ptr<ProgramDocsDiff> diff_;
     DocIndex stored_;   // what the documents hold (as of the last save that completed)
     void write_save(bool all);
+    static constexpr double kWholeSliceMs = 12.0;
+    double slice_ms() const;
     // The save's documents handed to the storage layer a slice per frame (a first save of a
     // large program is a hundred thousand documents), then committed.
     std::unique_ptr<ProgramDocsDiff> staging_;
@@ -108,6 +115,8 @@ private:
     // The documents being read, and why.
     std::unique_ptr<ProgramDocsReader> reader_;
     DocsRead reading_ = DocsRead::load;
+    std::unique_ptr<char, void (*)(void*)> page_{nullptr, std::free};  // the page being read
+    size_t page_size_ = 0, page_at_ = 0;
     // Moving an earlier version's record to documents: its program, until the documents read
     // back the same (no other save starts meanwhile).
     std::unique_ptr<Program> legacy_;
@@ -116,6 +125,10 @@ private:
     DocIndex verify_index_;
     void legacy_check(DocIndex docs);
     void verify_step(bool all);
+    // What the check of the move compared, freed a slice per frame (release_step).
+    std::unique_ptr<ProgramDocsDiff> releasing_;
+    DocIndex releasing_index_;
+    void release_step();
     DocIndex pending_index_;  // what the documents hold once the save in flight completes
     bool point_in_flight_ = false;
 public:

@@ -464,12 +464,13 @@ test('a program stored as text by an earlier version loads, and its recovery poi
 
 // ------------------------------------------------------------------ one document per record
 
-// The documents stored in the page's PouchDB database, by id (the head left out).
+// The documents stored in the page's PouchDB database, by id (the head left out): each record
+// is its backup JSON as text (JSON.parse refuses anything else).
 const storedDocs = (page) => page.evaluate(async () => {
-  const db = new PouchDB('spark-roster-docs', { adapter: 'idb' });
+  const db = new PouchDB('spark-roster-docs', { adapter: 'indexeddb' });
   const all = await db.allDocs({ include_docs: true });  // not closed: the app's connection is shared
   const out = {};
-  for (const row of all.rows) if (row.id !== 'head') out[row.id] = row.doc.r;
+  for (const row of all.rows) if (row.id !== 'head') out[row.id] = typeof row.doc.r === 'string' ? JSON.parse(row.doc.r) : 'not text';
   return out;
 });
 const docId = (kind, id) => `${kind}:${String(id).padStart(16, '0')}`;

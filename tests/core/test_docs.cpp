@@ -110,6 +110,62 @@ TEST_CASE("documents in any order read back to the same program") {
     CHECK(program_to_json(read_back(docs)) == program_to_json(p));
 }
 
+TEST_CASE("documents read a page at a time, in slices of any size, and checked a step at a time read back to the same program") {
+    const Program p = people_program();
+    const std::vector<Doc> docs = program_docs(p);
+    // Two pages, "id\ntext\n" for each document, split after the third document.
+    std::string first, second;
+    for (size_t i = 0; i < docs.size(); ++i) (i < 3 ? first : second) += docs[i].id + "\n" + docs[i].json + "\n";
+    ProgramDocsReader r;
+    size_t at = 0, calls = 0;
+    while (!r.add_page(first, at, 2)) ++calls;
+    CHECK(calls == 1);  // 3 documents, 2 at a time: the page ends on the second call
+    at = 0;
+    while (!r.add_page(second, at, 1)) {
+    }
+    size_t steps = 1;
+    while (!r.finish_step()) ++steps;
+    // Kinds sorted (two steps), order keys, order lines, the program's digest, then the backup's
+    // checks in 8 parts (ProgramCheck), the last of which ends the read.
+    CHECK(steps == 13);
+    LoadResult l = r.result();
+    REQUIRE_MESSAGE(l.ok(), l.summary());
+    CHECK(program_to_json(*l.program) == program_to_json(p));
+    CHECK(l.program->creators.at(0).display_name == "Nguyễn Thu Hà 🌸");
+    CHECK(r.index() == index_of(p));  // every document read, as the next save compares them
+}
+
+TEST_CASE("a comparison's copy of the program is freed a slice at a time") {
+    const Program p = people_program();
+    ProgramDocsDiff diff(p, DocIndex{});
+    while (!diff.step(7)) {
+    }
+    const size_t docs = diff.index().size();
+    // Records, then the documents to write, then the index: every one of them once.
+    const size_t records = p.creators.size() + p.products.size() + p.samples.size() + p.briefs.size() + p.posts.size() +
+                           p.spark_codes.size();
+    const size_t total = records + diff.put().size() + docs;
+    size_t calls = 1;
+    while (!diff.release(1)) ++calls;
+    CHECK(calls == total);  // one thing freed a call; the last call frees the last and says so
+    CHECK(diff.put().empty());
+    CHECK(diff.index().empty());
+}
+
+TEST_CASE("a page cut short in a document's id is refused, naming the page") {
+    const std::vector<Doc> docs = program_docs(people_program());
+    std::string page;
+    for (const Doc& x : docs) page += x.id + "\n" + x.json + "\n";
+    page += "creator:00000000";  // the start of one more document's id, and nothing after it
+    ProgramDocsReader r;
+    size_t at = 0;
+    while (!r.add_page(page, at, 1000)) {
+    }
+    LoadResult l = r.finish();
+    REQUIRE_FALSE(l.ok());
+    CHECK(l.problems.at(0).to_string() == "page: a document is cut short");
+}
+
 TEST_CASE("a list not in id order keeps its order through the documents") {
     Program p = people_program();
     std::swap(p.creators[0], p.creators[2]);

@@ -91,10 +91,34 @@ void Persistence::on_loaded(const char* text, size_t size, bool ok, const char* 
 void Persistence::on_docs_begin(DocsRead why) {
     reader_ = std::make_unique<ProgramDocsReader>();
     reading_ = why;
+    page_.reset();
 }
 
-void Persistence::on_doc(std::string_view id, std::string_view json) {
-    if (reader_) reader_->add(id, json);
+void Persistence::on_docs_page(char* text, size_t size) {
+    page_.reset(text);
+    page_size_ = size;
+    page_at_ = 0;
+}
+
+// Reads the page's documents for about `ms` (checking the clock every 32 documents); true once
+// the page is read (and freed).
+bool Persistence::docs_work(double ms) {
+    if (!reader_ || !page_) return true;
+    const double start = emscripten_get_now();
+    const std::string_view page(page_.get(), page_size_);
+    while (!reader_->add_page(page, page_at_, 32))
+        if (emscripten_get_now() - start > ms) return false;
+    page_.reset();
+    return true;
+}
+
+// The checks over the whole, a step at a time until about `ms` have gone; true once done.
+bool Persistence::docs_finish(double ms) {
+    if (!reader_) return true;
+    const double start = emscripten_get_now();
+    while (!reader_->finish_step())
+        if (emscripten_get_now() - start > ms) return false;
+    return true;
 }
 
 void Persistence::on_docs_end(int result, const char* error, bool writer) {
@@ -186,18 +210,20 @@ void Persistence::legacy_check(DocIndex docs) {
     }
     verifying_ = true;
     verify_index_ = std::move(docs);
-    verify_diff_ = std::make_unique<ProgramDocsDiff>(*legacy_, verify_index_);
+    verify_diff_ = std::make_unique<ProgramDocsDiff>(std::move(*legacy_), verify_index_);  // no other use of it
     verify_step(false);
 }
 
 void Persistence::verify_step(bool all) {
-    constexpr double kSliceMs = 4.0;
     const double start = emscripten_get_now();
     while (!verify_diff_->step(64))
-        if (!all && emscripten_get_now() - start > kSliceMs) return;
+        if (!all && emscripten_get_now() - start > kWholeSliceMs) return;
     const bool same = verify_diff_->put().empty() && verify_diff_->removed().empty();
-    verify_diff_.reset();
-    verify_index_.clear();
+    // The copy compared and the index read back (a program of 100,000 posts and its 122,000
+    // documents) are freed a slice per frame: at once they held the page for a few hundred ms.
+    releasing_ = std::move(verify_diff_);
+    releasing_index_ = std::move(verify_index_);
+    verify_index_ = DocIndex{};
     legacy_.reset();
     verifying_ = false;
     if (same) sr_storage_migrated();
@@ -212,7 +238,26 @@ void Persistence::allow_overwrite() {
 
 int Persistence::persisted() const { return sr_storage_persisted(); }
 
+// The time a save's comparison or hand-over takes per frame: about a quarter of a 60 Hz frame
+// (ImGui draws in the rest), or 12 ms for a save of the whole program (nothing stored yet: a
+// first visit, the move from the previous record, whose check runs as long) so that a move of
+// 100,000 records is not spread over minutes; either way far from holding the page 100 ms.
+double Persistence::slice_ms() const { return stored_.empty() ? kWholeSliceMs : 4.0; }
+
+void Persistence::release_step() {
+    const double start = emscripten_get_now();
+    while (releasing_ && !releasing_->release(256))
+        if (emscripten_get_now() - start > 4.0) return;
+    releasing_.reset();
+    while (!releasing_index_.empty()) {
+        for (size_t k = 0; k < 1024 && !releasing_index_.empty(); ++k) releasing_index_.erase(releasing_index_.begin());
+        if (emscripten_get_now() - start > 4.0) return;
+    }
+    releasing_index_ = DocIndex{};
+}
+
 void Persistence::tick() {
+    if (releasing_ || !releasing_index_.empty()) release_step();
     if (staging_) return stage_step(false);
     if (diff_) return write_save(false);
     if (verify_diff_) return verify_step(false);
@@ -239,11 +284,10 @@ void Persistence::flush() {
 }
 
 void Persistence::write_save(bool all) {
-    // About a quarter of a 60 Hz frame per call: ImGui draws in the rest.
-    constexpr double kSliceMs = 4.0;
     const double start = emscripten_get_now();
+    const double slice = slice_ms();
     while (!diff_->step(64))
-        if (!all && emscripten_get_now() - start > kSliceMs) return;
+        if (!all && emscripten_get_now() - start > slice) return;
     std::unique_ptr<ProgramDocsDiff> diff = std::move(diff_);
     pending_index_ = std::move(diff->index());
     if (diff->put().empty() && diff->removed().empty()) return on_saved(in_flight_rev_, true, nullptr);
@@ -255,8 +299,8 @@ void Persistence::write_save(bool all) {
 }
 
 void Persistence::stage_step(bool all) {
-    constexpr double kSliceMs = 4.0;
     const double start = emscripten_get_now();
+    const double slice = slice_ms();
     std::vector<Doc>& put = staging_->put();
     const std::vector<std::string>& removed = staging_->removed();
     const size_t total = put.size() + removed.size();
@@ -270,7 +314,7 @@ void Persistence::stage_step(bool all) {
                 sr_storage_stage(removed[stage_at_ - put.size()].c_str(), nullptr, 0);
             }
         }
-        if (!all && stage_at_ < total && emscripten_get_now() - start > kSliceMs) return;
+        if (!all && stage_at_ < total && emscripten_get_now() - start > slice) return;
     }
     staging_.reset();
     sr_storage_commit(static_cast<double>(in_flight_rev_), legacy_ ? 1 : 0);
@@ -398,17 +442,27 @@ EMSCRIPTEN_KEEPALIVE void sr_storage_loaded(char* text, double size, int ok, cha
     std::free(error);
 }
 
-// The stored documents: why (0 load, 1 remote, 2 promoted, 3 verify), then each document's id
-// and JSON (`size` bytes at `json`, freed here), then the end: ok 1 read, 0 failed (error), 2
+// The stored documents: why (0 load, 1 remote, 2 promoted, 3 verify), then the documents a page
+// at a time (below), then the end: ok 1 read, 0 failed (error), 2
 // nothing is stored as documents (a tab taking over before any save).
 EMSCRIPTEN_KEEPALIVE void sr_storage_docs_begin(int why) {
     if (sr::g_persistence) sr::g_persistence->on_docs_begin(static_cast<sr::Persistence::DocsRead>(why));
 }
 
-EMSCRIPTEN_KEEPALIVE void sr_storage_doc(char* id, char* json, double size) {
-    if (sr::g_persistence) sr::g_persistence->on_doc(id, std::string_view(json, static_cast<size_t>(size)));
-    std::free(id);
-    std::free(json);
+// A page of documents: "id\ntext\n" for each, `size` bytes at `text` (malloc'd by the JS side,
+// freed here once read). Then sr_storage_docs_work(ms) until it returns 1, page after page, then
+// sr_storage_docs_finish(ms) until it returns 1, then sr_storage_docs_end.
+EMSCRIPTEN_KEEPALIVE void sr_storage_docs_page(char* text, double size) {
+    if (sr::g_persistence) sr::g_persistence->on_docs_page(text, static_cast<size_t>(size));
+    else std::free(text);
+}
+
+EMSCRIPTEN_KEEPALIVE int sr_storage_docs_work(double ms) {
+    return !sr::g_persistence || sr::g_persistence->docs_work(ms) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int sr_storage_docs_finish(double ms) {
+    return !sr::g_persistence || sr::g_persistence->docs_finish(ms) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void sr_storage_docs_end(int ok, char* error, int writer) {
