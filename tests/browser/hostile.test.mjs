@@ -29,13 +29,14 @@ after(async () => {
 });
 
 // The stored documents (the program one document per record, in the app's PouchDB database),
-// each with its revision, as text: unchanged text, nothing written.
+// each with its revision, as one text: unchanged text, nothing written.
 function storedText(p) {
   return p.evaluate(async () => {
     const db = window.Module.srStorageDb();
     const all = await db.allDocs({ include_docs: true });
     const out = {};
-    for (const row of all.rows) out[row.id] = { rev: row.value.rev, r: row.doc.r };
+    // Each record is its backup JSON as text (JSON.parse refuses anything else); the head has none.
+    for (const row of all.rows) out[row.id] = { rev: row.value.rev, r: row.doc.r === undefined ? undefined : JSON.parse(row.doc.r) };
     return JSON.stringify(out);
   });
 }
