@@ -7,6 +7,8 @@
 //   bench run DIR [--backup]              imports DIR/orders.csv into DIR/program.json and
 //                                         times it; prints one JSON object of figures and writes
 //                                         the per-creator report to DIR/report-<native|wasm>.csv
+//   bench run DIR --import-only N         the import alone, N times (for a profiler: every
+//                                         build does the same work)
 //   bench docs CREATORS POSTS             storage as one document per record (core/docs.hpp) on a
 //                                         generated program: the save after one edit against
 //                                         the whole backup text, and reading the documents back
@@ -75,7 +77,7 @@ bool write_file(const std::string& path, const std::string& text) {
 }
 
 int usage() {
-    std::fputs("usage: bench gen DIR --orders N [--seed S] | bench run DIR [--backup] | bench docs CREATORS POSTS\n", stderr);
+    std::fputs("usage: bench gen DIR --orders N [--seed S] | bench run DIR [--backup | --import-only N] | bench docs CREATORS POSTS\n", stderr);
     return 2;
 }
 
@@ -114,7 +116,7 @@ struct CreatorRow {
     double gmv = 0, refunds = 0, commission = 0;
 };
 
-int run(const std::string& dir, bool backup) {
+int run(const std::string& dir, bool backup, int import_only) {
     std::string program_text, csv;
     if (!read_file(dir + "/program.json", program_text) || !read_file(dir + "/orders.csv", csv)) {
         std::fprintf(stderr, "%s: no program.json or orders.csv (run bench gen first)\n", dir.c_str());
@@ -135,7 +137,7 @@ int run(const std::string& dir, bool backup) {
     double import_ms = 1e300, spent = 0;
     std::string runs_ms;  // every run, for the record
     sr::OrdersImport result;
-    for (int run = 0; run < 20 && (run < 2 || spent < 2000); ++run) {
+    for (int run = 0; import_only ? run < import_only : run < 20 && (run < 2 || spent < 2000); ++run) {
         const double a = now_ms();
         sr::OrdersImporter importer(program, 0);
         importer.expect_bytes(csv.size());
@@ -150,6 +152,10 @@ int run(const std::string& dir, bool backup) {
     if (!result.ok()) {
         std::fprintf(stderr, "orders.csv refused: %s\n", result.refused.c_str());
         return 1;
+    }
+    if (import_only) {
+        std::printf("{\"flavour\":\"%s\",\"import_ms\":%.3f,\"import_runs_ms\":[%s]}\n", kFlavour, import_ms, runs_ms.c_str());
+        return 0;
     }
     const double t0 = 0, t1 = import_ms;
     const double a = now_ms();
@@ -339,11 +345,13 @@ int main(int argc, char** argv) {
     }
     if (cmd == "run") {
         bool backup = false;
+        int import_only = 0;
         for (int i = 3; i < argc; ++i) {
             if (std::string(argv[i]) == "--backup") backup = true;
+            else if (std::string(argv[i]) == "--import-only" && i + 1 < argc) import_only = std::max(1, std::atoi(argv[++i]));
             else return usage();
         }
-        return run(dir, backup);
+        return run(dir, backup, import_only);
     }
     return usage();
 }

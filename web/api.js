@@ -108,12 +108,14 @@
         });
       });
     },
-    // Imports a TikTok Shop affiliate-orders CSV the way the Data screen does: through the
-    // heap a few megabytes at a time, with `mappingJson` ({"order_id": "Order No.", ...}) or
-    // the mapping remembered from the last import. Applies the result as one undoable step and
-    // resolves with its summary once saved: {ok, refused, error, rows, imported, orders,
-    // duplicates, samples, refused_rows: [{row, line, order_id, reason}], unmatched: [{row,
-    // order_id, creator, content_id, amount, reason}], ...}.
+    // Imports a TikTok Shop export given as CSV text the way the Data screen does, whichever it
+    // is by its header row (affiliate orders, video performance, creator list, paid report):
+    // through the heap a few megabytes at a time, with `mappingJson` ({"order_id": "Order No.",
+    // ...}: orders columns) or the mapping remembered from the last import. Applies the result
+    // as one undoable step and resolves with its summary once saved: {ok, refused, error,
+    // family, found, summary, tried, rows, refused_rows, ...}; an orders file adds imported,
+    // orders, duplicates, samples, unmatched: [{row, order_id, creator, content_id, amount,
+    // reason}], ...; the others their own counts (README, the page API).
     importCsv: function(text, mappingJson) {
       return ready.then(function() {
         var str = String(text);

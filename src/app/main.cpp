@@ -59,7 +59,7 @@ struct Host {
     double max_frame_ms = 0;     // the longest since the page API last asked
     uint64_t drawn_revision = UINT64_MAX;
     std::string last_status;
-    std::unique_ptr<sr::OrdersImporter> api_orders;  // the page API's importCsv in progress
+    std::unique_ptr<sr::ExportImporter> api_orders;  // the page API's importCsv in progress
     bool touch_layout = false;   // a narrow screen: the style's touch sizes
 };
 
@@ -678,8 +678,9 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_import(const char* text) {
 }
 
 // importCsv (web/api.js): begin with a mapping (JSON, or null for the one remembered from the
-// last import), feed the file a few megabytes at a time, then finish: the import is applied as
-// one undoable step and its summary returned.
+// last import), feed the file a few megabytes at a time, then finish: the export, of any family
+// (known by its header row, as on the Data screen), is applied as one undoable step and its
+// summary returned.
 EMSCRIPTEN_KEEPALIVE const char* sr_api_csv_begin(const char* mapping_json) {
     static std::string out;
     g->api_orders.reset();
@@ -689,7 +690,8 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_csv_begin(const char* mapping_json) {
         out = R"({"ok":false,"error":"this tab is read-only: the program is open for editing in another tab"})";
     } else {
         const sr::ColumnMapping m = mapping_json ? sr::mapping_from_json(mapping_json) : sr::ui::remembered_mapping();
-        g->api_orders = std::make_unique<sr::OrdersImporter>(g->store.program(), g->store.revision(), m);
+        g->api_orders = std::make_unique<sr::ExportImporter>(g->store.program(), g->store.revision(), m,
+                                                             sr::ui::remembered_import_options(sr::platform::today_local()));
         out = R"({"ok":true,"error":null})";
     }
     return out.c_str();
@@ -707,16 +709,21 @@ EMSCRIPTEN_KEEPALIVE const char* sr_api_csv_finish() {
         out = R"({"ok":false,"refused":null,"error":"no import was begun"})";
         return out.c_str();
     }
-    sr::OrdersImport r = g->api_orders->finish();
+    sr::ExportImport r = g->api_orders->finish();
     g->api_orders.reset();
     std::string error;
-    if (r.ok() && !r.changes.empty()) {
-        const sr::CommandResult c = g->store.import_orders(std::move(r.changes), "Import orders");
+    if (r.ok()) {
+        sr::CommandResult c = sr::CommandResult::done(0);
+        if (r.family == sr::ExportFamily::orders && !r.orders.changes.empty()) {
+            c = g->store.import_orders(std::move(r.orders.changes), "Import orders");
+        } else if (const sr::ExportChanges* x = r.export_changes(); x && !x->empty()) {
+            c = g->store.import_export(*x, std::string("Import ") + sr::family_name(r.family));
+        }
         if (!c.ok) error = c.errors.empty() ? "the import was refused" : c.errors.front().message;
         g->persistence.tick();
     }
     sr_wake();
-    out = sr::ui::orders_import_json(r, error);
+    out = sr::ui::export_import_json(r, error);
     return out.c_str();
 }
 

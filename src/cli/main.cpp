@@ -12,6 +12,7 @@
 
 #include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/format.hpp"
 #include "core/generate.hpp"
 #include "core/metrics.hpp"
@@ -40,6 +41,10 @@ int usage() {
         "                                     write the program to OUT.json (default: PROGRAM.json itself), or nothing\n"
         "                                     with --dry-run. A refused file changes nothing and exits 1. DATE (default\n"
         "                                     today) dates the rounds of a paid report that has no day column.\n"
+        "                                     M.json: the orders columns ({\"order_id\": \"header\", ...}), the other\n"
+        "                                     exports' columns ({\"videos\"|\"creators\"|\"paid\": {\"field\": \"header\"}})\n"
+        "                                     and the Spark Code of paid ads by name ({\"ad_codes\": {\"ad name\":\n"
+        "                                     \"code\"}}), the latter kept in the program.\n"
         "exit codes: 0 ok, 1 invalid input, 2 usage\n",
         stderr);
     return kUsage;
@@ -54,56 +59,59 @@ bool read_file(const std::string& path, std::string& out) {
     return true;
 }
 
-// One export file through the importer of its family, read a piece at a time the way the app
-// reads it: an .xlsx by the ranges its reader asks for, a CSV from start to end.
-bool import_file(const std::string& path, const sr::Program& program, const sr::ColumnMapping& mapping,
-                 const sr::OrdersImportOptions& options, sr::ExportImport& out, std::string& error) {
+// One export file read as the Data screen reads it (core/file_reading.hpp): told by its name and
+// first bytes, the pieces it asks for read from the disk (an .xlsx by the ranges its reader asks
+// for, a CSV from start to end), known by its header row. False, with the sentence to print
+// ("F was refused: ... Nothing was changed."), when it is refused or is not an export.
+bool import_file(const std::string& path, const sr::Program& program, const sr::ReadingSetup& setup,
+                 sr::ExportImport& out, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        error = "cannot read the file";
+        error = path + " was refused: cannot read the file. Nothing was changed.";
         return false;
     }
     in.seekg(0, std::ios::end);
     const uint64_t size = static_cast<uint64_t>(in.tellg());
     in.seekg(0);
-    std::string buf(std::min<uint64_t>(size, 8), '\0');
-    in.read(&buf[0], static_cast<std::streamsize>(buf.size()));
-    const sr::OrdersFileKind kind = sr::orders_file_kind(buf);
-    if (kind == sr::OrdersFileKind::old_excel) {
-        error = sr::xlsx::kOleMessage;
-        return false;
-    }
-    auto read_at = [&in, &buf](uint64_t offset, size_t n) {
-        buf.resize(n);
-        in.clear();
-        in.seekg(static_cast<std::streamoff>(offset));
-        in.read(&buf[0], static_cast<std::streamsize>(n));
-        return static_cast<size_t>(in.gcount()) == n;
-    };
-    if (kind == sr::OrdersFileKind::xlsx) {
-        sr::ExportXlsxImport imp(program, 0, mapping, options, size);
-        for (sr::xlsx::Range r = imp.need(); r.length > 0; r = imp.need()) {
-            if (!read_at(r.offset, r.length)) {
-                error = "cannot read the file";
-                return false;
-            }
-            if (!imp.give(buf)) break;
+    sr::FileReading r(path, size, program, 0, setup);
+    std::string buf;
+    while (!r.done()) {
+        const auto q = r.next_request();
+        if (q) {
+            buf.resize(q->length);
+            in.clear();
+            in.seekg(static_cast<std::streamoff>(q->offset));
+            in.read(&buf[0], static_cast<std::streamsize>(q->length));
+            const bool whole = static_cast<uint64_t>(in.gcount()) == q->length;
+            r.arrived(q->offset, buf, whole ? "" : "cannot read the file");
         }
-        out = imp.finish();
-        return true;
-    }
-    sr::ExportImporter imp(program, 0, mapping, options);
-    imp.expect_bytes(size);
-    constexpr size_t kChunk = 4u << 20;
-    for (uint64_t at = 0; at < size; at += kChunk) {
-        if (!read_at(at, static_cast<size_t>(std::min<uint64_t>(kChunk, size - at)))) {
-            error = "cannot read the file";
+        const bool more = r.step(4u << 20);
+        while (r.step(4u << 20)) {
+        }
+        if (!q && !more && !r.done()) {  // asks for nothing and parses nothing: never the case, but never a hang
+            error = path + " was refused: its reading stopped before its end. Nothing was changed.";
             return false;
         }
-        if (!imp.feed(buf)) break;
     }
-    out = imp.finish();
-    return true;
+    switch (r.state()) {
+        case sr::FileReading::State::exports: out = std::move(r.result()); return true;
+        case sr::FileReading::State::backup:
+            error = path + " was refused: it is a Spark Roster backup, not a TikTok Shop export. Nothing was changed.";
+            return false;
+        case sr::FileReading::State::mapping: {
+            const std::vector<std::string>& missing = r.result().orders.columns.missing_required;
+            std::string names;
+            for (size_t i = 0; i < missing.size(); ++i) names += (i ? ", \"" : "\"") + missing[i] + "\"";
+            error = path + " was refused: the file has no " + names + (missing.size() > 1 ? " columns" : " column") +
+                    "; name the columns that hold them with --mapping M.json. Nothing was changed.";
+            if (!r.tried().empty()) error += "\n" + path + ": not an export this tool knows: " + r.tried();
+            return false;
+        }
+        default:
+            error = r.message();
+            if (!r.tried().empty()) error += "\n" + path + ": not an export this tool knows: " + r.tried();
+            return false;
+    }
 }
 
 sr::Date today_utc() {
@@ -236,6 +244,7 @@ int main(int argc, char** argv) {
         }
         sr::Program program = std::move(*lr.program);
         sr::ColumnMapping mapping;
+        sr::FieldMappings field_mappings;
         if (!mapping_file.empty()) {
             std::string m;
             if (!read_file(mapping_file, m)) {
@@ -243,15 +252,25 @@ int main(int argc, char** argv) {
                 return kInvalid;
             }
             mapping = sr::mapping_from_json(m);
+            std::vector<std::string> errors;
+            field_mappings = sr::field_mappings_from_json(m, errors);
+            for (const std::string& e : errors) std::fprintf(stderr, "%s: %s\n", mapping_file.c_str(), e.c_str());
+            if (!errors.empty()) return kInvalid;
+            // Its ad names (paid reports) are remembered in the program, as the Data screen does.
+            if (!sr::merge_ad_codes_json(m, program, program.settings, errors)) {
+                for (const std::string& e : errors) std::fprintf(stderr, "%s: %s\n", mapping_file.c_str(), e.c_str());
+                return kInvalid;
+            }
         }
+        sr::ReadingSetup setup;
+        setup.orders_mapping = mapping;
+        setup.field_mappings = field_mappings;
+        setup.options = options;
         for (const std::string& f : files) {
             sr::ExportImport r;
             std::string error;
-            if (!import_file(f, program, mapping, options, r, error) || !r.ok()) {
-                std::fprintf(stderr, "%s was refused: %s. Nothing was changed.\n", f.c_str(),
-                             error.empty() ? r.refusal().c_str() : error.c_str());
-                if (error.empty() && !r.tried.empty())
-                    std::fprintf(stderr, "%s: not an export this tool knows: %s\n", f.c_str(), r.tried.c_str());
+            if (!import_file(f, program, setup, r, error)) {
+                std::fprintf(stderr, "%s\n", error.c_str());
                 return kInvalid;
             }
             std::printf("%s: %s\n", f.c_str(), r.summary().c_str());

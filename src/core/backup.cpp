@@ -1,6 +1,7 @@
 #include "backup.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <iterator>
 #include <cstdio>
@@ -84,6 +85,7 @@ template <class V> void visit(Settings& s, V& v) {
     v("coordinator_monthly_cost", s.coordinator_monthly_cost);
     v("margin_ranking_size", s.margin_ranking_size);
     v("user_name", s.user_name);
+    v("ad_codes", s.ad_codes);
 }
 
 template <class V> void visit(TierChange& t, V& v) {
@@ -116,6 +118,14 @@ template <class V> void visit(CreatorCode& c, V& v) {
     v("age_18_plus", c.age_18_plus);
 }
 
+template <class V> void visit(ListedGmv& x, V& v) {
+    v("gmv", x.gmv);
+    v("video_gmv", x.video_gmv);
+    v("live_gmv", x.live_gmv);
+    v("card_gmv", x.card_gmv);
+    v("as_of", x.as_of);
+}
+
 template <class V> void visit(Creator& c, V& v) {
     v("id", c.id, kRequired);
     v("handle", c.handle, kRequired);
@@ -133,6 +143,7 @@ template <class V> void visit(Creator& c, V& v) {
     v("creator_code", c.creator_code);
     v("notes", c.notes);
     v("tier_history", c.tier_history);
+    v("listed", c.listed);
 }
 
 template <class V> void visit(Product& x, V& v) {
@@ -241,6 +252,11 @@ template <class V> void visit(SparkCode& x, V& v) {
     v("history", x.history);
 }
 
+template <class V> void visit(AdCode& x, V& v) {
+    v("ad_name", x.ad_name, kRequired);
+    v("spark_code_id", x.spark_code_id, kRequired);
+}
+
 template <class V> void visit(ReviewMark& x, V& v) {
     v("action", x.action, kRequired);
     v("state", x.state);
@@ -274,21 +290,31 @@ const char* const kLinesMark = "\x01order lines\x01";
 // per text line, numbers separated by commas, the status one letter per line.
 namespace lines_json {
 
+// A whole number in decimal, appended (std::to_string makes a string per value: a million lines
+// write six million of them).
+void put_int(std::string& out, long long v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<size_t>(r.ptr - buf));
+}
+
 // A money amount as short as it reads back: "23.4" for 23.40 when it is a whole number of
 // cents, else 17 significant digits.
 void put_number(std::string& out, double v) {
-    char buf[40];
     const double c = std::round(v * 100.0);
     if (std::fabs(c) < 9e15 && c / 100.0 == v) {
         const long long n = static_cast<long long>(c);
-        const long long whole = (n < 0 ? -n : n) / 100, frac = (n < 0 ? -n : n) % 100;
-        int len;
-        if (frac == 0) len = std::snprintf(buf, sizeof buf, "%s%lld", n < 0 ? "-" : "", whole);
-        else if (frac % 10 == 0) len = std::snprintf(buf, sizeof buf, "%s%lld.%lld", n < 0 ? "-" : "", whole, frac / 10);
-        else len = std::snprintf(buf, sizeof buf, "%s%lld.%02lld", n < 0 ? "-" : "", whole, frac);
-        out.append(buf, static_cast<size_t>(len));
+        const long long a = n < 0 ? -n : n, whole = a / 100, frac = a % 100;
+        if (n < 0) out += '-';
+        put_int(out, whole);
+        if (frac != 0) {
+            out += '.';
+            out += static_cast<char>('0' + frac / 10);
+            if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+        }
         return;
     }
+    char buf[40];
     const int len = std::snprintf(buf, sizeof buf, "%.17g", v);
     out.append(buf, static_cast<size_t>(len));
 }
@@ -337,13 +363,20 @@ bool write(const OrderLines& l, std::string& out, size_t& col, size_t& at, size_
             if (at == 0) out += '"';
             if (name == "keys") {
                 // One JSON string of the keys, each ended by a line break ("\n" in the text).
-                std::string piece;
+                // A key of digits and such is written as it is; one with anything JSON
+                // escapes goes through the JSON writer.
                 for (; at < n && budget > 0; ++at, --budget) {
-                    piece += l.key(at);
-                    piece += '\n';
+                    const std::string_view k = l.key(at);
+                    bool plain = true;
+                    for (const char c : k) plain = plain && c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+                    if (plain) {
+                        out += k;
+                    } else {
+                        const std::string q = json_text(k);
+                        out.append(q, 1, q.size() - 2);
+                    }
+                    out += "\\n";
                 }
-                const std::string q = json_text(piece);
-                out.append(q, 1, q.size() - 2);
             } else if (name == "status") {
                 for (; at < n && budget > 0; ++at, --budget) {
                     const char c = kStatusLetters[static_cast<int>(l.status(at))];
@@ -357,24 +390,23 @@ bool write(const OrderLines& l, std::string& out, size_t& col, size_t& at, size_
                         out += std::to_string(at);
                     }
             } else {
-                for (; at < n && budget > 0; ++at, --budget) {
-                    if (at) out += ',';
-                    if (name == "actual_commission") {
-                        if (const double v = l.actual_commission(at); !std::isnan(v)) put_number(out, v);
-                    } else if (name == "amount") {
-                        put_number(out, l.amount(at));
-                    } else if (name == "est_commission") {
-                        put_number(out, l.est_commission(at));
-                    } else if (name == "place") {
-                        out += std::to_string(l.place_of(at));
-                    } else if (name == "product") {
-                        out += std::to_string(l.product_of(at));
-                    } else if (name == "quantity") {
-                        out += std::to_string(l.quantity(at));
-                    } else if (name == "time") {
-                        out += std::to_string(l.get_time(at));
+                // One loop per column, the column chosen once.
+                auto each = [&](auto&& put) {
+                    for (; at < n && budget > 0; ++at, --budget) {
+                        if (at) out += ',';
+                        put(at);
                     }
-                }
+                };
+                if (name == "actual_commission")
+                    each([&](size_t i) {
+                        if (const double v = l.actual_commission(i); !std::isnan(v)) put_number(out, v);
+                    });
+                else if (name == "amount") each([&](size_t i) { put_number(out, l.amount(i)); });
+                else if (name == "est_commission") each([&](size_t i) { put_number(out, l.est_commission(i)); });
+                else if (name == "place") each([&](size_t i) { put_int(out, l.place_of(i)); });
+                else if (name == "product") each([&](size_t i) { put_int(out, l.product_of(i)); });
+                else if (name == "quantity") each([&](size_t i) { put_int(out, l.quantity(i)); });
+                else if (name == "time") each([&](size_t i) { put_int(out, l.get_time(i)); });
             }
             if (at < n) return false;
             out += '"';

@@ -15,10 +15,12 @@ namespace sr {
 
 constexpr int kBackupVersion = 2;  // 2: order lines as records (version 1 had their keys alone)
 
-// The largest backup read: 100 MB (100,000,000 bytes). A program of tens of thousands of
-// creators and posts is a few tens of MB; past this a file is refused before it is parsed,
-// since parsing takes several times the text's size in memory (a browser tab runs out first).
-constexpr size_t kMaxBackupBytes = 100'000'000;
+// The largest backup read: 250 MB (250,000,000 bytes). A program of tens of thousands of
+// creators and posts is a few tens of MB, and each order line kept adds about 90 bytes (a
+// million lines are about 90 MB): 250 MB holds some 2.5 million lines, a year of a large shop.
+// Past this a file is refused before it is parsed, since parsing takes a few times the text's
+// size in memory (a browser tab runs out first).
+constexpr size_t kMaxBackupBytes = 250'000'000;
 
 
 // One thing wrong with a document, at a JSON path such as "$.creators[3].handle".

@@ -33,8 +33,10 @@ bool handle_like(std::string_view h) {
 
 }  // namespace
 
-bool creator_list_headers(const std::vector<std::string>& headers, std::string* missing) {
-    const ExportFields::Match m = list_fields().match(headers);
+const ExportFields& creator_list_fields() { return list_fields(); }
+
+bool creator_list_headers(const std::vector<std::string>& headers, std::string* missing, const FieldMapping& mapping) {
+    const ExportFields::Match m = list_fields().match(headers, mapping);
     const bool user = m.has(at(F::creator_username));
     const bool numbers = m.has(at(F::followers)) || m.has(at(F::gmv)) || m.has(at(F::live_gmv)) ||
                          m.has(at(F::video_gmv)) || m.has(at(F::card_gmv));
@@ -69,8 +71,11 @@ struct CreatorListImporter::Impl {
     std::unordered_map<std::string, size_t> creator_by_handle;  // handle key -> index in program.creators
     std::unordered_map<std::string, bool> seen;
     Id next_id;
+    std::optional<Date> today;
+    FieldMapping mapping;
 
-    Impl(const Program& p, uint64_t revision) : program(p), next_id(first_free_id(p)) {
+    Impl(const Program& p, uint64_t revision, std::optional<Date> t, FieldMapping m)
+        : program(p), next_id(first_free_id(p)), today(t), mapping(std::move(m)) {
         result.changes.base_revision = revision;
         for (size_t i = 0; i < program.creators.size(); ++i) creator_by_handle.emplace(handle_key(program.creators[i].handle), i);
     }
@@ -80,12 +85,12 @@ struct CreatorListImporter::Impl {
     bool on_header(const std::vector<std::string_view>& row) {
         std::vector<std::string> headers;
         for (std::string_view h : row) headers.emplace_back(trim_view(h));
-        match = fields.match(headers);
+        match = fields.match(headers, mapping);
         header_columns = headers.size();
         have_header = true;
         result.languages = match.languages;
         std::string missing;
-        if (!creator_list_headers(headers, &missing)) {
+        if (!creator_list_headers(headers, &missing, mapping)) {
             result.refused = "the file has " + missing + ": it is not a creator list export";
             return false;
         }
@@ -156,6 +161,9 @@ struct CreatorListImporter::Impl {
             c.handle = handle;
             c.followers = e.followers.value_or(0);
             c.status = CreatorStatus::prospect;
+            // What the list says the prospect sells, kept with the day (a roster creator's GMV is
+            // the program's own orders: the list's is not kept for them).
+            if (e.gmv || e.video_gmv || e.live_gmv || e.card_gmv) c.listed = ListedGmv{e.gmv, e.video_gmv, e.live_gmv, e.card_gmv, today};
             result.changes.new_creators.push_back(std::move(c));
             ++result.to_add;
         }
@@ -177,8 +185,9 @@ struct CreatorListImporter::Impl {
     }
 };
 
-CreatorListImporter::CreatorListImporter(const Program& program, uint64_t revision)
-    : impl_(std::make_unique<Impl>(program, revision)) {}
+CreatorListImporter::CreatorListImporter(const Program& program, uint64_t revision, std::optional<Date> today,
+                                         FieldMapping mapping)
+    : impl_(std::make_unique<Impl>(program, revision, today, std::move(mapping))) {}
 CreatorListImporter::~CreatorListImporter() = default;
 
 bool CreatorListImporter::feed_row(int64_t row, const std::vector<std::string_view>& cells) {

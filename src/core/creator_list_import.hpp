@@ -51,7 +51,10 @@ struct CreatorListImport : RowLog {
 
 class CreatorListImporter {
 public:
-    CreatorListImporter(const Program& program, uint64_t revision);
+    // `today` dates the figures kept on the prospects added (ListedGmv::as_of).
+    // `mapping`: the columns the user mapped (export_fields.hpp), the usual headers otherwise.
+    CreatorListImporter(const Program& program, uint64_t revision, std::optional<Date> today = std::nullopt,
+                        FieldMapping mapping = {});
     ~CreatorListImporter();
     CreatorListImporter(const CreatorListImporter&) = delete;
     CreatorListImporter& operator=(const CreatorListImporter&) = delete;
@@ -68,6 +71,9 @@ private:
 
 // Whether a header row is a creator list's: a Creator username column and one of followers or
 // GMV. `missing` gets what it lacks, in words.
-bool creator_list_headers(const std::vector<std::string>& headers, std::string* missing = nullptr);
+bool creator_list_headers(const std::vector<std::string>& headers, std::string* missing = nullptr,
+                          const FieldMapping& mapping = {});
+// The creator list's fields (the column mapping screen).
+const ExportFields& creator_list_fields();
 
 }  // namespace sr

@@ -1,6 +1,7 @@
 #include "export_fields.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "export_words.hpp"
@@ -33,12 +34,36 @@ bool ExportFields::totals_word(std::string_view cell) const {
     return false;
 }
 
-ExportFields::Match ExportFields::match(const std::vector<std::string>& headers) const {
+std::string field_mapping_to_json(const FieldMapping& m) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [k, v] : m) j[k] = v;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+FieldMapping field_mapping_from_json(std::string_view text) {
+    FieldMapping m;
+    const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return m;
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (it->is_string()) m[it.key()] = it->get<std::string>();
+    return m;
+}
+
+ExportFields::Match ExportFields::match(const std::vector<std::string>& headers, const FieldMapping& mapping) const {
     Match r;
     r.column.assign(keys_.size(), -1);
     std::unordered_map<std::string, int> by_key;  // the first column with each key
     for (size_t i = 0; i < headers.size(); ++i) by_key.emplace(header_key(headers[i]), static_cast<int>(i));
     for (size_t f = 0; f < keys_.size(); ++f) {
+        if (auto m = mapping.find(keys_[f]); m != mapping.end() && !m->second.empty()) {
+            if (m->second == "-") continue;  // column stays -1
+            // A header the file does not have: the field is found by its usual names, so a
+            // mapping made for one odd file does not hide a column of the usual ones.
+            if (auto it = by_key.find(header_key(m->second)); it != by_key.end()) {
+                r.column[f] = it->second;
+                continue;
+            }
+        }
         const std::string* language = nullptr;
         int column = -1;
         for (const Name& n : names_[f]) {

@@ -4,6 +4,7 @@
 // and creator list importers (docs/rules.md, section 7).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,12 @@
 #include "orders_import.hpp"
 
 namespace sr {
+
+// The columns a user mapped for an export other than orders: field key ("video_id", "views")
+// -> the file's header for it; "-" ignores the field even where the file has its usual header.
+using FieldMapping = std::map<std::string, std::string>;
+std::string field_mapping_to_json(const FieldMapping& m);
+FieldMapping field_mapping_from_json(std::string_view text);  // {} for anything but an object of strings
 
 class ExportFields {
 public:
@@ -31,8 +38,9 @@ public:
         std::vector<std::string> languages;  // of the headers recognized, sorted
         bool has(size_t f) const { return column[f] >= 0; }
     };
-    // A field takes the leftmost column holding one of its headers in any language.
-    Match match(const std::vector<std::string>& headers) const;
+    // A field takes the column the mapping names for it ("-": none), else the leftmost column
+    // holding one of its headers in any language.
+    Match match(const std::vector<std::string>& headers, const FieldMapping& mapping = {}) const;
 
 private:
     struct Name {

@@ -1,33 +1,105 @@
 #include "export_import.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "csv.hpp"
 #include "format.hpp"
 #include "import_cells.hpp"
 
 namespace sr {
 
-FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping) {
+const FieldMapping& FieldMappings::of(ExportFamily f) const {
+    static const FieldMapping none;
+    switch (f) {
+        case ExportFamily::videos: return videos;
+        case ExportFamily::creators: return creators;
+        case ExportFamily::paid: return paid;
+        default: return none;
+    }
+}
+
+FieldMapping& FieldMappings::of(ExportFamily f) {
+    return f == ExportFamily::creators ? creators : f == ExportFamily::paid ? paid : videos;
+}
+
+FieldMappings field_mappings_from_json(std::string_view text, std::vector<std::string>& errors) {
+    FieldMappings out;
+    const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        errors.push_back("not a JSON object");
+        return out;
+    }
+    const size_t before = errors.size();
+    const std::pair<const char*, ExportFamily> sections[] = {
+        {"videos", ExportFamily::videos}, {"creators", ExportFamily::creators}, {"paid", ExportFamily::paid}};
+    for (const auto& [name, family] : sections) {
+        auto it = j.find(name);
+        if (it == j.end()) continue;
+        const ExportFields& fields = *family_fields(family);
+        if (!it->is_object()) {
+            errors.push_back(std::string(name) + ": not an object of fields and headers");
+            continue;
+        }
+        for (auto f = it->begin(); f != it->end(); ++f) {
+            bool known = false;
+            for (size_t i = 0; i < fields.size(); ++i) known = known || fields.key(i) == f.key();
+            if (!known) {
+                std::string keys;
+                for (size_t i = 0; i < fields.size(); ++i) keys += (i ? ", " : "") + fields.key(i);
+                std::string what = family_name(family);  // "Creator list" -> "creator list"
+                what[0] = cells::lower_char(what[0]);
+                errors.push_back(std::string(name) + ": \"" + f.key() + "\" is not a field of a " + what + " (" + keys + ")");
+            } else if (!f->is_string()) {
+                errors.push_back(std::string(name) + ": \"" + f.key() + "\" is not a header as text");
+            } else {
+                out.of(family)[f.key()] = f->get<std::string>();
+            }
+        }
+    }
+    if (errors.size() != before) out = FieldMappings{};
+    return out;
+}
+
+const ExportFields* family_fields(ExportFamily f) {
+    switch (f) {
+        case ExportFamily::videos: return &video_export_fields();
+        case ExportFamily::creators: return &creator_list_fields();
+        case ExportFamily::paid: return &paid_export_fields();
+        default: return nullptr;
+    }
+}
+
+bool family_headers(ExportFamily f, const std::vector<std::string>& headers, std::string* missing,
+                    const ColumnMapping& orders_mapping, const FieldMappings& mappings) {
+    switch (f) {
+        case ExportFamily::orders: {
+            const ColumnMatch om = match_columns(headers, orders_mapping);
+            if (om.column[static_cast<size_t>(OrderField::order_id)] >= 0) return true;
+            if (missing) *missing = "no \"" + std::string(order_field_header(OrderField::order_id)) + "\" column";
+            return false;
+        }
+        case ExportFamily::videos: return video_headers(headers, missing, mappings.videos);
+        case ExportFamily::creators: return creator_list_headers(headers, missing, mappings.creators);
+        case ExportFamily::paid: return paid_headers(headers, missing, mappings.paid);
+        default: return false;
+    }
+}
+
+FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping,
+                          const FieldMappings& mappings) {
     FamilyGuess g;
-    const ColumnMatch om = match_columns(headers, orders_mapping);
-    if (om.column[static_cast<size_t>(OrderField::order_id)] >= 0) {
-        g.family = ExportFamily::orders;
-        return g;
+    // In this order: a paid report before video performance, since GMV Max creative data has a
+    // Video ID too (docs/rules.md, "Which export a file is").
+    const ExportFamily order[] = {ExportFamily::orders, ExportFamily::paid, ExportFamily::videos, ExportFamily::creators};
+    std::string lacks[4];
+    for (size_t i = 0; i < 4; ++i) {
+        if (family_headers(order[i], headers, &lacks[i], orders_mapping, mappings)) {
+            g.family = order[i];
+            return g;
+        }
     }
-    std::string videos, creators, paid;
-    if (paid_headers(headers, &paid)) {
-        g.family = ExportFamily::paid;
-        return g;
-    }
-    if (video_headers(headers, &videos)) {
-        g.family = ExportFamily::videos;
-        return g;
-    }
-    if (creator_list_headers(headers, &creators)) {
-        g.family = ExportFamily::creators;
-        return g;
-    }
-    g.tried = "tried affiliate orders (no \"" + std::string(order_field_header(OrderField::order_id)) +
-              "\" column), paid report (" + paid + "), video performance (" + videos + "), creator list (" + creators + ")";
+    g.tried = "tried affiliate orders (" + lacks[0] + "), paid report (" + lacks[1] + "), video performance (" + lacks[2] +
+              "), creator list (" + lacks[3] + ")";
     return g;
 }
 
@@ -82,6 +154,8 @@ struct ExportImporter::Impl {
     uint64_t revision;
     ColumnMapping mapping;
     OrdersImportOptions options;
+    FieldMappings mappings;
+    std::vector<std::string> header_row;  // trimmed
     ExportFamily family = ExportFamily::none;
     std::string tried, refused;
     std::unique_ptr<OrdersImporter> orders;
@@ -103,13 +177,14 @@ struct ExportImporter::Impl {
         std::vector<std::string> headers;
         headers.reserve(cells.size());
         for (std::string_view h : cells) headers.emplace_back(cells::trim_view(h));
-        const FamilyGuess g = detect_family(headers, mapping);
+        const FamilyGuess g = detect_family(headers, mapping, mappings);
+        header_row = headers;
         family = g.family == ExportFamily::none ? ExportFamily::orders : g.family;
         tried = g.tried;
         switch (family) {
-            case ExportFamily::videos: videos = std::make_unique<VideoImporter>(*program, revision, options); break;
-            case ExportFamily::creators: creators = std::make_unique<CreatorListImporter>(*program, revision); break;
-            case ExportFamily::paid: paid = std::make_unique<PaidImporter>(*program, revision, options); break;
+            case ExportFamily::videos: videos = std::make_unique<VideoImporter>(*program, revision, options, mappings.videos); break;
+            case ExportFamily::creators: creators = std::make_unique<CreatorListImporter>(*program, revision, options.today, mappings.creators); break;
+            case ExportFamily::paid: paid = std::make_unique<PaidImporter>(*program, revision, options, mappings.paid); break;
             default:
                 orders = std::make_unique<OrdersImporter>(*program, revision, mapping, options);
                 if (expected) orders->expect_bytes(expected);
@@ -140,6 +215,8 @@ ExportImporter::ExportImporter(const Program& program, uint64_t revision, Column
                                OrdersImportOptions options)
     : impl_(std::make_unique<Impl>(program, revision, std::move(orders_mapping), options)) {}
 ExportImporter::~ExportImporter() = default;
+
+void ExportImporter::map_fields(FieldMappings mappings) { impl_->mappings = std::move(mappings); }
 
 void ExportImporter::expect_bytes(uint64_t total) {
     impl_->expected = total;
@@ -224,6 +301,7 @@ ExportImport ExportImporter::finish() {
     out.family = m.family;
     out.tried = m.tried;
     out.refused = m.refused;
+    out.headers = m.header_row;
     if (m.orders) {
         if (!m.refused.empty()) m.orders->refuse(m.refused);
         out.orders = m.orders->finish();
@@ -285,12 +363,19 @@ ExportImport import_export_xlsx(const Program& program, std::string_view file, c
     return imp.finish();
 }
 
+const ExportChanges* ExportImport::export_changes() const {
+    switch (family) {
+        case ExportFamily::videos: return &videos.changes;
+        case ExportFamily::creators: return &creators.changes;
+        case ExportFamily::paid: return &paid.changes;
+        default: return nullptr;
+    }
+}
+
 void apply_export(Program& p, const ExportImport& r) {
     if (!r.ok()) return;
     if (r.family == ExportFamily::orders) apply_orders(p, r.orders.changes);
-    else if (r.family == ExportFamily::videos) apply_export_changes(p, r.videos.changes);
-    else if (r.family == ExportFamily::creators) apply_export_changes(p, r.creators.changes);
-    else if (r.family == ExportFamily::paid) apply_export_changes(p, r.paid.changes);
+    else if (const ExportChanges* c = r.export_changes()) apply_export_changes(p, *c);
 }
 
 }  // namespace sr

@@ -25,6 +25,29 @@ namespace sr {
 
 enum class ExportFamily { none, orders, videos, creators, paid };
 
+// The columns a user mapped for each export other than affiliate orders (whose mapping is a
+// ColumnMapping): field key -> the file's header (export_fields.hpp). A field whose mapped
+// header a file does not have is found by its usual headers.
+struct FieldMappings {
+    FieldMapping videos, creators, paid;
+    const FieldMapping& of(ExportFamily f) const;  // an empty mapping for orders and none
+    FieldMapping& of(ExportFamily f);              // videos, creators or paid only
+};
+
+// A mapping file's sections for the other exports (the command line's --mapping):
+// {"videos": {"video_id": "Clip", ...}, "creators": {...}, "paid": {...}}, other keys ignored.
+// A section that is not an object of texts, or a field its export does not have, is an error,
+// and the mappings are then empty.
+FieldMappings field_mappings_from_json(std::string_view text, std::vector<std::string>& errors);
+
+// The fields of an export other than orders (the column mapping screen); nullptr for orders
+// and none.
+const ExportFields* family_fields(ExportFamily f);
+// Whether a header row is this family's under the mapping (orders: under `orders_mapping`);
+// `missing` gets what it lacks, in words.
+bool family_headers(ExportFamily f, const std::vector<std::string>& headers, std::string* missing,
+                    const ColumnMapping& orders_mapping, const FieldMappings& mappings);
+
 // Which export a header row is: affiliate orders when it has an Order ID column (under the
 // orders mapping), else a paid report with a Cost column and a Video ID or Ad name, else video
 // performance with a Video ID or Video link, else a creator list with a Creator username and
@@ -33,7 +56,8 @@ struct FamilyGuess {
     ExportFamily family = ExportFamily::none;
     std::string tried;  // "tried affiliate orders (no "Order ID" column), video performance (...), ..."
 };
-FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping = {});
+FamilyGuess detect_family(const std::vector<std::string>& headers, const ColumnMapping& orders_mapping = {},
+                          const FieldMappings& mappings = {});
 
 // "Affiliate orders", "Video performance", "Creator list", "Paid report".
 const char* family_name(ExportFamily f);
@@ -44,6 +68,7 @@ struct ExportImport {
     // whose refusal opens the column mapping).
     std::string tried;
     std::string refused;   // a refusal before any family's importer (an unreadable file)
+    std::vector<std::string> headers;  // the file's header row, trimmed (the column mapping screen)
     OrdersImport orders;
     VideoImport videos;
     CreatorListImport creators;
@@ -56,6 +81,9 @@ struct ExportImport {
     std::string found() const;
     // The family's summary (it starts with what was found, for videos and creators).
     std::string summary() const;
+    // The changes of a video, creator list or paid report file (nullptr for orders, whose
+    // changes are `orders.changes`, and for no family).
+    const ExportChanges* export_changes() const;
 };
 
 class ExportImporter {
@@ -67,6 +95,9 @@ public:
     ExportImporter& operator=(const ExportImporter&) = delete;
 
     void expect_bytes(uint64_t total);
+    // The columns the user mapped for the other exports (before the first bytes): a file is
+    // told and read under them as well as under the usual headers.
+    void map_fields(FieldMappings mappings);
     // The next bytes of a CSV file. Returns false once the file is refused.
     bool feed(std::string_view bytes);
     // A row of another reader (an .xlsx sheet), the header first.
@@ -93,6 +124,7 @@ public:
     ExportXlsxImport(const Program& program, uint64_t revision, ColumnMapping orders_mapping, OrdersImportOptions options,
                      uint64_t file_size, xlsx::Limits limits = {});
     xlsx::Range need() const { return reader_.need(); }
+    void map_fields(FieldMappings mappings) { importer_.map_fields(std::move(mappings)); }
     bool give(std::string_view bytes);
     uint64_t bytes_read() const { return reader_.bytes_read(); }
     int64_t rows_read() const { return importer_.rows_read(); }

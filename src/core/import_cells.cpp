@@ -48,11 +48,7 @@ std::string clip(std::string_view s, size_t n) {
 
 // What a cell holds where a column has no value: "/", "-", "--", "N/A", an em or en dash, or
 // "<" and a number (TikTok's "fewer than 5", a count too small to show).
-bool no_value(std::string_view s) {
-    switch (s[0]) {
-        case '/': case '-': case '<': case 'N': case 'n': case '\xE2': break;
-        default: return false;
-    }
+bool no_value_text(std::string_view s) {
     if (s == "/" || s == "-" || s == "--" || s == "\xE2\x80\x94" || s == "\xE2\x80\x93") return true;
     if (s.size() == 3 && (s[0] == 'N' || s[0] == 'n') && s[1] == '/' && (s[2] == 'A' || s[2] == 'a')) return true;
     if (s[0] != '<' || s.size() < 2) return false;
@@ -63,8 +59,7 @@ bool no_value(std::string_view s) {
 
 // An id a spreadsheet turned into a number and wrote back rounded: "5.77123E+20", "5,77E+20".
 // Ids are all digits, so the second byte decides almost every cell at once.
-bool rounded_number(std::string_view s) {
-    if (s.size() < 3 || !is_digit(s[0]) || !(s[1] == '.' || s[1] == ',' || s[1] == 'E' || s[1] == 'e')) return false;
+bool rounded_number_text(std::string_view s) {
     size_t i = 1;
     if (s[1] == '.' || s[1] == ',')
         for (++i; i < s.size() && is_digit(s[i]);) ++i;
@@ -89,12 +84,6 @@ bool is_prose(std::string_view s) {
 
 // ASCII case-insensitive equality and search, without making lower-case copies (row by row,
 // a million times).
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (lower_char(a[i]) != lower_char(b[i])) return false;
-    return true;
-}
 bool icontains(std::string_view s, std::string_view lower_needle) {
     for (size_t i = 0; i + lower_needle.size() <= s.size(); ++i)
         if (iequals(s.substr(i, lower_needle.size()), lower_needle)) return true;
@@ -102,13 +91,6 @@ bool icontains(std::string_view s, std::string_view lower_needle) {
 }
 
 // The handle as normalize_handle() gives it (creators.hpp), as a view: no '@', no spaces.
-std::string_view handle_view(std::string_view h) {
-    size_t b = 0, e = h.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(h[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(h[e - 1]))) --e;
-    if (b < e && h[b] == '@') ++b;
-    return h.substr(b, e - b);
-}
 
 namespace {
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
@@ -329,17 +311,6 @@ bool parse_rate(std::string_view s, double& out, std::string& why) {
     return true;
 }
 
-bool parse_count(std::string_view s, int64_t& out) {
-    s = trim_view(s);
-    if (s.empty() || s.size() > 9) return false;
-    int64_t v = 0;
-    for (char c : s) {
-        if (!is_digit(c)) return false;
-        v = v * 10 + (c - '0');
-    }
-    out = v;
-    return true;
-}
 
 bool parse_whole(std::string_view s, int64_t& out) {
     s = trim_view(s);

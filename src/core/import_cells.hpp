@@ -4,6 +4,7 @@
 // orders, video performance and creator list importers alike, so that a trap handled for one
 // export is handled for all.
 #pragma once
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -74,16 +75,37 @@ bool key_is_any(std::string_view text, const std::vector<std::string>& keys);
 std::string clip(std::string_view s, size_t n);
 // "/", "-", "--", "N/A", an em or en dash, "<5": a cell that has no value (never 0). `s` is
 // trimmed and not empty.
-bool no_value(std::string_view s);
+bool no_value_text(std::string_view s);  // no_value() of a cell that starts like a placeholder
+inline bool no_value(std::string_view s) {
+    // Decided by the first byte for nearly every cell (it is asked of every short one).
+    switch (s[0]) {
+        case '/': case '-': case '<': case 'N': case 'n': case '\xE2': return no_value_text(s);
+        default: return false;
+    }
+}
 // An id a spreadsheet turned into a number and wrote back rounded: "5.77123E+20".
-bool rounded_number(std::string_view s);
+bool rounded_number_text(std::string_view s);  // rounded_number() of "d." / "d," / "dE" ...
+inline bool rounded_number(std::string_view s) {
+    return s.size() >= 3 && is_digit(s[0]) && (s[1] == '.' || s[1] == ',' || s[1] == 'E' || s[1] == 'e') && rounded_number_text(s);
+}
 // Words with a space between them, as a sentence describing a column is and an id never is.
 bool is_prose(std::string_view s);
 // ASCII case-insensitive equality, and search for a lower-case needle.
-bool iequals(std::string_view a, std::string_view b);
+inline bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (lower_char(a[i]) != lower_char(b[i])) return false;
+    return true;
+}
 bool icontains(std::string_view s, std::string_view lower_needle);
 // The handle as normalize_handle() gives it (creators.hpp), as a view: no '@', no spaces.
-std::string_view handle_view(std::string_view h);
+inline std::string_view handle_view(std::string_view h) {
+    size_t b = 0, e = h.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(h[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(h[e - 1]))) --e;
+    if (b < e && h[b] == '@') ++b;
+    return h.substr(b, e - b);
+}
 // Digits with at most one '.', as a double (correctly rounded).
 double decimal_value(const char* s, size_t n);
 // Currencies written without a minor unit (VND, IDR, JPY, KRW).
@@ -108,7 +130,17 @@ bool parse_amount(std::string_view s, double& out, std::string& why, const Money
 // "10%", "5.93%", "3,5 %", "10": a rate as a fraction (0.1); over 100 % refused.
 bool parse_rate(std::string_view s, double& out, std::string& why);
 // A whole number of at most nine digits, no separators.
-bool parse_count(std::string_view s, int64_t& out);
+inline bool parse_count(std::string_view s, int64_t& out) {
+    s = trim_view(s);
+    if (s.empty() || s.size() > 9) return false;
+    int64_t v = 0;
+    for (char c : s) {
+        if (!is_digit(c)) return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
 // A count as the exports write them, thousands grouped or not: "1,234", "1.234", "1 234",
 // "12345" (up to 10^15); "12.5" and "1.2K" are not counts.
 bool parse_whole(std::string_view s, int64_t& out);

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
 #include "creators.hpp"
 #include "format.hpp"
+#include "import_cells.hpp"
 #include "rules.hpp"
 #include "thresholds.hpp"
 
@@ -128,6 +131,51 @@ MarginParts code_parts(const SparkCode& sc, const Product* prod, const Creator* 
     return m;
 }
 
+// The order lines on no post (LIVE, showcase, other sales of a roster creator) charged to their
+// creator and product directly, as a post's orders are (docs/rules.md, "Contribution margin"):
+// a line's product is the program's product whose SKU is the line's SKU ID, else its Product ID;
+// shipping subsidy and discount count once per order.
+void add_off_post_lines(const Program& p, MarginSlots& b) {
+    const OrderLines& l = p.order_lines;
+    if (l.empty()) return;
+    std::unordered_map<std::string_view, const Product*> by_sku;
+    for (const Product& x : p.products)
+        if (const std::string_view sku = cells::trim_view(x.sku); !sku.empty()) by_sku.emplace(sku, &x);
+    auto product_of = [&by_sku](std::string_view code) -> const Product* {
+        if (code.empty()) return nullptr;
+        const auto f = by_sku.find(code);
+        return f == by_sku.end() ? nullptr : f->second;
+    };
+    // The program's product of each of the lines' Product IDs (a few hundred at most).
+    std::vector<const Product*> by_product_id(l.products());
+    for (size_t i = 0; i < l.products(); ++i) by_product_id[i] = product_of(l.product_at(i));
+    std::vector<bool> off_place(l.places());
+    for (size_t i = 0; i < l.places(); ++i) off_place[i] = l.place_at(i).post_id == 0 && l.place_at(i).creator_id != 0;
+    std::unordered_set<std::string_view> orders;  // of lines on no post: an order counts once
+    for (size_t i = 0; i < l.size(); ++i) {
+        if (!off_place[l.place_of(i)] || l.sample(i)) continue;
+        const std::string_view key = l.key(i);
+        const size_t slash = key.find('/');
+        const Product* prod = slash == std::string_view::npos ? nullptr : product_of(key.substr(slash + 1));
+        if (!prod) prod = by_product_id[l.product_of(i)];
+        const bool first = orders.insert(key.substr(0, slash)).second;
+        MarginParts m;
+        m.gmv = l.amount(i);
+        if (l.refunded(i)) m.refunds = l.amount(i);
+        m.commission = l.commission(i);
+        if (prod) {
+            m.goods = prod->unit_cost * static_cast<double>(l.quantity(i));
+            if (first) {
+                m.shipping = prod->shipping_subsidy;
+                m.discounts = prod->usual_discount;
+            }
+        }
+        slot_of(b.creator_ids, b.creator, l.creator_id(i)) += m;
+        if (prod) slot_of(b.product_ids, b.product, prod->id) += m;
+        b.program += m;
+    }
+}
+
 }  // namespace
 
 MarginParts spark_code_margin(const SparkCode& sc, const Program& p) {
@@ -231,6 +279,7 @@ MarginSlots margin_slots(const Program& p) {
         if (x.product_id) slot_of(b.product_ids, b.product, x.product_id) += m;
         b.program += m;
     }
+    add_off_post_lines(p, b);
     return b;
 }
 

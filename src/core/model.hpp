@@ -19,6 +19,13 @@ struct TierTarget {
     int max_active = 0;
 };
 
+// A paid report's ad whose name names no post and no code, placed on the Spark Code the user
+// chose for it (paid_import.hpp; docs/rules.md, "Paid reports").
+struct AdCode {
+    std::string ad_name;  // as the report writes it, trimmed
+    Id spark_code_id = 0;
+};
+
 struct Settings {
     std::string program_name = "My creator program";
     std::string currency = "USD";
@@ -77,6 +84,10 @@ struct Settings {
 
     // Who is using this copy of the program, for the weekly review's "done by" ("" = someone).
     std::string user_name;
+
+    // Ad names of paid reports and the Spark Code each runs, as the user chose them on the Data
+    // screen (or the command line's --mapping): used by every later paid report.
+    std::vector<AdCode> ad_codes;
 };
 
 // What programs usually see (docs/rules.md, section 2): 30-40 % of delivered samples lead to a
@@ -118,6 +129,14 @@ struct CreatorCode {
     bool age_18_plus = false;
 };
 
+// What TikTok's creator list said a prospect sold, through any shop, when the list added it
+// (creator_list_import.hpp; docs/rules.md, "Creator list import"): kept to decide whom to
+// contact, never counted as this program's GMV.
+struct ListedGmv {
+    std::optional<double> gmv, video_gmv, live_gmv, card_gmv;
+    std::optional<Date> as_of;  // the day the list was imported
+};
+
 struct Creator {
     Id id = 0;
     std::string handle;        // without the leading '@'
@@ -135,6 +154,7 @@ struct Creator {
     std::optional<CreatorCode> creator_code;
     std::string notes;
     std::vector<TierChange> tier_history;
+    std::optional<ListedGmv> listed;  // a prospect added by a creator list: its figures then
 };
 
 // ---------------------------------------------------------------- products and samples

@@ -148,21 +148,20 @@ void OrderLines::push_back(std::string_view key, uint32_t place, uint32_t produc
     key_end_.push_back(static_cast<uint32_t>(keys_.size()));
     place_.push_back(place);
     product_.push_back(product);
-    quantity_.push_back(0);
-    amount_.push_back(0);
-    est_.push_back(0);
-    actual_.push_back(0);
-    flags_.push_back(0);
-    time_.push_back(0);
-    set_figures(size() - 1, f);
+    quantity_.push_back(static_cast<int32_t>(f.quantity));
+    amount_.push_back(f.amount);
+    est_.push_back(f.est_commission);
+    actual_.push_back(f.actual_commission ? *f.actual_commission : kNoActual);
+    flags_.push_back(flags_of(f));
+    time_.push_back(f.time);
 }
 
 void OrderLines::set_figures(size_t i, const OrderLine& f) {
     quantity_[i] = static_cast<int32_t>(f.quantity);
     amount_[i] = f.amount;
     est_[i] = f.est_commission;
-    actual_[i] = f.actual_commission ? *f.actual_commission : std::nan("");
-    flags_[i] = static_cast<uint8_t>(static_cast<uint8_t>(f.status) | (f.refunded ? kRefunded : 0) | (f.sample ? kSample : 0));
+    actual_[i] = f.actual_commission ? *f.actual_commission : kNoActual;
+    flags_[i] = flags_of(f);
     time_[i] = f.time;
 }
 

@@ -5,6 +5,7 @@
 // product ids once per product.
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -128,6 +129,10 @@ public:
 
 private:
     static constexpr uint8_t kStatusMask = 7, kRefunded = 8, kSample = 16;
+    static constexpr double kNoActual = std::numeric_limits<double>::quiet_NaN();  // actual_ of a line without one
+    static uint8_t flags_of(const OrderLine& f) {
+        return static_cast<uint8_t>(static_cast<uint8_t>(f.status) | (f.refunded ? kRefunded : 0) | (f.sample ? kSample : 0));
+    }
     std::string keys_;               // every key, one after another
     std::vector<uint32_t> key_end_;  // where each line's key ends in keys_
     std::vector<uint32_t> place_;    // index into places_

@@ -35,39 +35,110 @@ constexpr size_t kKeepListed = 1000;
 
 using namespace cells;
 
+// The day (days since 1970) of a time from TimeReader.
+int32_t day_of(int64_t t) { return static_cast<int32_t>(t >= 0 ? t / 86400 : (t - 86399) / 86400); }
+
+// Whether an id holds a line break. Eight bytes at a time, looking for any control character
+// (a byte below 0x20) first: ids have none, so nearly every id is two or three words.
+bool has_line_break(std::string_view s) {
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t w;
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    for (; n >= 8; p += 8, n -= 8) {
+        std::memcpy(&w, p, 8);
+        // Whether a byte of w is below 0x20 (the usual "has a byte less than n" test; a false
+        // alarm only sends the word to the exact check).
+        if (((w - kOnes * 0x20) & ~w & kHigh) != 0)
+            for (int k = 0; k < 8; ++k)
+                if (p[k] == '\n' || p[k] == '\r') return true;
+    }
+    for (; n > 0; ++p, --n)
+        if (*p == '\n' || *p == '\r') return true;
+    return false;
+}
+
 // Time Created as seconds since 1970 in the shop's time, read day first (`day_first`) and month
 // first (`month_first`) for a year-last date (the file decides which at the end); the same for
 // a year-first one. 0 when there is no such date. The time of day after it ("10:05:09",
-// "2:22 PM", "T10:05") is optional.
-void read_time(std::string_view s, int64_t& day_first, int64_t& month_first) {
-    day_first = month_first = 0;
-    if (s.size() < 8 || !is_digit(s[0])) return;
-    const auto d = read_day(s);
-    if (!d) return;
-    size_t i = 0;
-    while (i < s.size() && s[i] != ' ' && s[i] != 'T') ++i;
-    int hms[3] = {0, 0, 0};
-    while (i < s.size() && (s[i] == ' ' || s[i] == 'T')) ++i;
-    for (int k = 0; k < 3 && i < s.size() && is_digit(s[i]); ++k) {
-        int v = 0, n = 0;
-        while (i < s.size() && is_digit(s[i]) && n < 2) v = v * 10 + (s[i++] - '0'), ++n;
-        hms[k] = v;
-        if (i < s.size() && s[i] == ':') ++i;
-        else break;
-    }
-    while (i < s.size() && s[i] == ' ') ++i;
-    if (i + 1 < s.size() && (s[i + 1] == 'M' || s[i + 1] == 'm')) {
-        const bool pm = s[i] == 'P' || s[i] == 'p';
-        if (hms[0] == 12) hms[0] = 0;
-        if (pm) hms[0] += 12;
-    }
-    if (hms[0] > 23 || hms[1] > 59 || hms[2] > 60) hms[0] = hms[1] = hms[2] = 0;
-    const auto a = civil(d->year, d->year_first ? d->first : d->second, d->year_first ? d->second : d->first);
-    const auto b = d->year_first ? a : civil(d->year, d->first, d->second);
-    if (a) day_first = line_time_from(a->days, hms[0], hms[1], hms[2]);
-    if (b) month_first = line_time_from(b->days, hms[0], hms[1], hms[2]);
-}
+// "2:22 PM", "T10:05") is optional. The dates read are kept with their days (64 of them, by
+// their digits): an export spans days or weeks, so most rows read only their time of day.
+class TimeReader {
+    static bool is_separator(char c) { return c == '-' || c == '/' || c == '.'; }
 
+public:
+    void read(std::string_view s, int64_t& day_first, int64_t& month_first) {
+        day_first = month_first = 0;
+        if (s.size() < 8 || !is_digit(s[0])) return;
+        // The date runs to the first space or 'T'; the two forms nearly every export uses,
+        // "2026-11-20 08:19:27" and "20/11/2026 08:19:27", are known by their separators.
+        size_t i = 0;
+        if (s.size() >= 11 && (s[10] == ' ' || s[10] == 'T') &&
+            ((is_separator(s[4]) && s[7] == s[4]) || (is_separator(s[2]) && s[5] == s[2])))
+            i = 10;
+        else
+            while (i < s.size() && s[i] != ' ' && s[i] != 'T') ++i;
+        const std::string_view date = s.substr(0, i);
+        // Its slot by the digits that vary most (the day and month at either end).
+        const auto at = [&date](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(date[k])); };
+        const size_t n = date.size();
+        Day& day = days_[(at(n - 1) * 7u + at(n > 1 ? n - 2 : 0) * 3u + at(0) + at(n > 1 ? 1 : 0) * 5u) % kDays];
+        if (date != day.text) {
+            day.text.assign(date);
+            day.a = day.b = kNone;
+            if (const auto d = read_day(s)) {
+                const auto a = civil(d->year, d->year_first ? d->first : d->second, d->year_first ? d->second : d->first);
+                const auto b = d->year_first ? a : civil(d->year, d->first, d->second);
+                if (a) day.a = a->days;
+                if (b) day.b = b->days;
+            }
+        }
+        if (day.a == kNone && day.b == kNone) return;
+        int hms[3] = {0, 0, 0};
+        if (i == 10 && s.size() == 19 && s[13] == ':' && s[16] == ':' && is_digit(s[11]) && is_digit(s[12]) && is_digit(s[14]) &&
+            is_digit(s[15]) && is_digit(s[17]) && is_digit(s[18])) {
+            // "HH:MM:SS" ending the cell, the usual time of day.
+            hms[0] = (s[11] - '0') * 10 + (s[12] - '0');
+            hms[1] = (s[14] - '0') * 10 + (s[15] - '0');
+            hms[2] = (s[17] - '0') * 10 + (s[18] - '0');
+            i = 19;
+        }
+        while (i < s.size() && (s[i] == ' ' || s[i] == 'T')) ++i;
+        for (int k = 0; k < 3 && i < s.size() && is_digit(s[i]); ++k) {
+            int v = 0, n = 0;
+            while (i < s.size() && is_digit(s[i]) && n < 2) v = v * 10 + (s[i++] - '0'), ++n;
+            hms[k] = v;
+            if (i < s.size() && s[i] == ':') ++i;
+            else break;
+        }
+        while (i < s.size() && s[i] == ' ') ++i;
+        if (i + 1 < s.size() && (s[i + 1] == 'M' || s[i + 1] == 'm')) {
+            const bool pm = s[i] == 'P' || s[i] == 'p';
+            if (hms[0] == 12) hms[0] = 0;
+            if (pm) hms[0] += 12;
+        }
+        if (hms[0] > 23 || hms[1] > 59 || hms[2] > 60) hms[0] = hms[1] = hms[2] = 0;
+        if (day.a != kNone) day_first = line_time_from(day.a, hms[0], hms[1], hms[2]);
+        if (day.b != kNone) month_first = line_time_from(day.b, hms[0], hms[1], hms[2]);
+    }
+
+private:
+    static constexpr int32_t kNone = INT32_MIN;
+    static constexpr unsigned kDays = 64;
+    struct Day {
+        std::string text;            // the date text ("" matches none: a date has 8 bytes or more)
+        int32_t a = kNone, b = kNone;  // its days read day first and month first
+    };
+    Day days_[kDays];
+};
+
+// Whether the machine keeps a word's first byte lowest (x86, ARM and WebAssembly do).
+inline bool little_endian() {
+    const uint16_t one = 1;
+    unsigned char first;
+    std::memcpy(&first, &one, 1);
+    return first == 1;
+}
 
 // A hash of a string read eight bytes at a time (order ids and content ids are about 20 bytes:
 // byte-at-a-time hashing was a measurable part of the import).
@@ -82,8 +153,15 @@ uint64_t hash_bytes(std::string_view s) {
         h ^= h >> 31;
     }
     if (n > 0) {
-        w = 0;
-        std::memcpy(&w, p, n);
+        // The last bytes: a string of eight or more reads its last word (and drops the bytes
+        // already hashed) rather than copying a few bytes one by one.
+        if (s.size() >= 8) {
+            std::memcpy(&w, s.data() + s.size() - 8, 8);
+            w = little_endian() ? w >> (8 * (8 - n)) : w << (8 * (8 - n));
+        } else {
+            w = 0;
+            std::memcpy(&w, p, n);
+        }
         h = (h ^ w) * 0x94D049BB133111EBULL;
     }
     h ^= h >> 29;
@@ -107,6 +185,12 @@ bool same(std::string_view a, std::string_view b) {
         std::memcpy(&x, p, 8);
         std::memcpy(&y, q, 8);
         if (x != y) return false;
+    }
+    if (n > 0 && a.size() >= 8) {
+        // The last word, overlapping the one before it.
+        std::memcpy(&x, a.data() + a.size() - 8, 8);
+        std::memcpy(&y, b.data() + b.size() - 8, 8);
+        return x == y;
     }
     for (; n > 0; ++p, ++q, --n)
         if (*p != *q) return false;
@@ -273,8 +357,36 @@ public:
     // sample), or kLegacy for a key alone.
     void add(std::string_view line, int32_t at, bool counted) {
         const std::string_view order_id = line.substr(0, line.find('/'));
-        const Found f = find(order_id, key_tag(order_id), line);
+        add(line, order_id, key_tag(order_id), at, counted);
+    }
+    // The same, with the order id and its tag already worked out.
+    void add(std::string_view line, std::string_view order_id, uint32_t tag, int32_t at, bool counted) {
+        const Found f = find(order_id, tag, line);
         if (!f.line) add(f, line, order_id.size(), counted, at);
+    }
+    // Adds the program's lines, the slot of each order asked for a few lines ahead (a million
+    // lines are a million lookups in a table too large for the cache).
+    void add_all(const OrderLines& lines) {
+        constexpr size_t kAhead = 8;
+        const size_t n = lines.size();
+        reserve(n);
+        std::string_view ids[kAhead];
+        uint32_t tags[kAhead];
+        auto order_of = [&lines](size_t i) {
+            const std::string_view k = lines.key(i);
+            return k.substr(0, k.find('/'));
+        };
+        for (size_t i = 0; i < n + kAhead; ++i) {
+            if (i >= kAhead) {
+                const size_t j = i - kAhead;
+                add(lines.key(j), ids[j % kAhead], tags[j % kAhead], static_cast<int32_t>(j), !lines.sample(j));
+            }
+            if (i < n) {
+                ids[i % kAhead] = order_of(i);
+                tags[i % kAhead] = key_tag(ids[i % kAhead]);
+                prefetch(tags[i % kAhead]);
+            }
+        }
     }
 
 private:
@@ -488,6 +600,12 @@ namespace {
 // content_id_of() as a view into `ref`.
 std::string_view content_id_view(std::string_view ref) {
     ref = trim_view(ref);
+    // The Content ID column holds the id alone: all digits, the reference itself.
+    {
+        size_t b = ref.size();
+        while (b > 0 && is_digit(ref[b - 1])) --b;
+        if (b == 0) return ref;
+    }
     for (size_t i = 0; i < ref.size(); ++i)
         if (ref[i] == '?' || ref[i] == '#') {
             ref = ref.substr(0, i);
@@ -573,6 +691,7 @@ struct OrdersImporter::Impl {
         int32_t existing = -1;  // index into program.posts, or -1
         int32_t fresh = -1;     // index into changes.new_posts, or -1
         Id creator = 0;
+        std::string_view creator_key;  // its handle as the roster looks it up ("" when not there)
         bool touched = false;
         Id post_id = 0;
         uint32_t place = kNoPlace;  // in changes.new_lines, once a line is placed on it
@@ -584,9 +703,16 @@ struct OrdersImporter::Impl {
     static constexpr uint32_t kNoPlace = 0xFFFFFFFFu;
     ViewMap<Target> targets;                   // by content id; keys in `arena`
     ViewMap<uint32_t> product_codes;           // Product ID -> its index in changes.new_lines
+    ViewMap<uint32_t> off_places;              // off_place()'s key -> its index in changes.new_lines
+    std::string place_key;
     OrderLine line_;                           // the row being read, as a line
+    TimeReader times_;
     int64_t alt_time_ = 0;                     // its Time Created read month first
-    std::vector<int64_t> alt_new_;             // that of each new line, for a file read month first
+    size_t alt_reserve_ = 0;                   // the lines the file is expected to hold
+    // That of each new line, for a file read month first; left empty while every line's two
+    // readings agree (a year-first file), and filled from the lines' times at the first that
+    // does not.
+    std::vector<int64_t> alt_new_;
     std::vector<uint32_t> touched;             // targets of program posts, in first-touch order
     Id next_id;
 
@@ -608,9 +734,14 @@ struct OrdersImporter::Impl {
         next_id = std::max(next_id, max_id + 1);
 
         const OrderLines& lines = program.order_lines;
-        for (size_t i = 0; i < lines.size(); ++i) book.add(lines.key(i), static_cast<int32_t>(i), !lines.sample(i));
+        book.add_all(lines);
         for (const std::string& k : program.imported_orders) book.add(k, OrderBook::kLegacy, true);
-        for (const Creator& c : program.creators) creator_by_key.insert(arena.keep(handle_key(c.handle)), c.id);
+        std::unordered_map<Id, std::string_view> key_of;
+        for (const Creator& c : program.creators) {
+            const std::string_view key = arena.keep(handle_key(c.handle));
+            creator_by_key.insert(key, c.id);
+            key_of.emplace(c.id, key);
+        }
         for (size_t i = 0; i < program.posts.size(); ++i) {
             const std::string_view id = content_id_view(program.posts[i].tiktok_ref);
             if (id.empty()) continue;
@@ -619,6 +750,7 @@ struct OrdersImporter::Impl {
             Target t;
             t.existing = static_cast<int32_t>(i);
             t.creator = program.posts[i].creator_id;
+            if (const auto k = key_of.find(t.creator); k != key_of.end()) t.creator_key = k->second;
             t.post_id = program.posts[i].id;
             // Kept side by side in the arena: a row reads its key from there, not from a Post.
             targets.insert(at, arena.keep(id), t);
@@ -773,7 +905,7 @@ struct OrdersImporter::Impl {
         if (order_id.find('/') != std::string_view::npos) return problem(r, order_id, "Order ID " + in_quotes(order_id) + " holds a '/'");
         // A line's key is kept one to a text line (the backup's order_lines): ids hold no line break.
         for (F id : {F::order_id, F::sku_id})
-            if (cell(id).find_first_of("\r\n") != std::string_view::npos)
+            if (has_line_break(cell(id)))
                 return problem(r, order_id, std::string(order_field_header(id)) + " " + in_quotes(cell(id)) + " holds a line break");
         for (F id : {F::order_id, F::sku_id, F::content_id, F::product_id})
             if (rounded_number(cell(id)))
@@ -868,7 +1000,7 @@ struct OrdersImporter::Impl {
         line.quantity = quantity;
         line.amount = payment;
         line.refunded = refunded;
-        read_time(cell(F::time_created), line.time, alt_time_);
+        times_.read(cell(F::time_created), line.time, alt_time_);
         // (A line of a version-1 key found again is kept from now on; it is no longer a key.)
 
         // Known lines: the same order line imported before (compared below), or earlier in this
@@ -887,7 +1019,6 @@ struct OrdersImporter::Impl {
 
         user_key.assign(handle_view(user));
         for (char& ch : user_key) ch = lower_char(ch);
-        const Id* creator = creator_by_key.find(user_key);
         ContentKind kind = content_key.empty() ? ContentKind::other : ContentKind::video;
         if (!cell(F::content_type).empty()) {
             uint8_t k = 0;
@@ -897,6 +1028,20 @@ struct OrdersImporter::Impl {
             }, k);
             kind = static_cast<ContentKind>(k);
         }
+        // A video's post is looked up first: when it is the row's creator's (nearly every row),
+        // the creator is known from it, without looking the handle up in the roster.
+        ViewMap<Target>::Probe at;
+        Id creator_id = 0;
+        if (kind == ContentKind::video && !content_key.empty()) {
+            at = targets.probe(content_key, content_tag);
+            if (at.found()) {
+                const Target& known_post = targets.value(at.entry);
+                if (!known_post.creator_key.empty() && same(known_post.creator_key, user_key)) creator_id = known_post.creator;
+            }
+        }
+        if (creator_id == 0)
+            if (const Id* c = creator_by_key.find(user_key)) creator_id = *c;
+        const Id* creator = creator_id != 0 ? &creator_id : nullptr;
 
         if (seen.line && seen.at >= 0) return known(static_cast<uint32_t>(seen.at), commission);
 
@@ -918,8 +1063,7 @@ struct OrdersImporter::Impl {
             return new_line(seen, commission, true);
         }
 
-        const auto at = targets.probe(content_key, content_tag);
-        Target* t;
+        Target* t;  // `at` is where its post is, or would go (probed above)
         if (at.found()) {
             t = &targets.value(at.entry);
             if (t->creator != *creator) {
@@ -947,6 +1091,7 @@ struct OrdersImporter::Impl {
             Target fresh;
             fresh.fresh = static_cast<int32_t>(result.changes.new_posts.size());
             fresh.creator = *creator;
+            fresh.creator_key = arena.keep(user_key);
             fresh.post_id = p.id;
             fresh.touched = true;
             result.changes.new_posts.push_back(std::move(p));
@@ -966,12 +1111,8 @@ struct OrdersImporter::Impl {
         if (legacy) return void(++result.adopted);
         if (t->fresh >= 0) {
             // Its earliest order's day, read both ways until the file decides (at finish()).
-            if (const auto d = read_day(cell(F::time_created))) {
-                const auto day_first = civil(d->year, d->year_first ? d->first : d->second, d->year_first ? d->second : d->first);
-                const auto month_first = d->year_first ? day_first : civil(d->year, d->first, d->second);
-                if (day_first) t->first_day[0] = std::min(t->first_day[0], day_first->days);
-                if (month_first) t->first_day[1] = std::min(t->first_day[1], month_first->days);
-            }
+            if (line.time != 0) t->first_day[0] = std::min(t->first_day[0], day_of(line.time));
+            if (alt_time_ != 0) t->first_day[1] = std::min(t->first_day[1], day_of(alt_time_));
         } else {
             touch(*t, at.entry);
         }
@@ -1059,13 +1200,26 @@ struct OrdersImporter::Impl {
     }
 
     // The place of a line on no post, one per creator, kind, content type and content id.
+    // Found by a key of those four made in place_key (no Place made for a row whose place is
+    // known: a LIVE seller's rows are thousands of the same place).
     uint32_t off_place(Id creator, ContentKind kind, std::string_view content_key) {
+        const std::string_view type = cell(OrderField::content_type);
+        place_key.resize(sizeof creator + 1);
+        std::memcpy(place_key.data(), &creator, sizeof creator);
+        place_key[sizeof creator] = static_cast<char>(kind);
+        place_key.append(type);
+        place_key += '\0';
+        place_key.append(content_key);
+        const auto at = off_places.probe(place_key);
+        if (at.found()) return off_places.value(at.entry);
         OrderLines::Place pl;
         pl.creator_id = creator;
         pl.kind = kind;
-        pl.content_type = std::string(cell(OrderField::content_type));
+        pl.content_type = std::string(type);
         pl.content_id = std::string(content_key);
-        return result.changes.new_lines.place_index(pl);
+        const uint32_t index = result.changes.new_lines.place_index(pl);
+        off_places.insert(at, arena.keep(place_key), index);
+        return index;
     }
 
     // Keeps the order line in `scratch` (absent, or a version-1 key, as `seen` found it) as one
@@ -1081,7 +1235,13 @@ struct OrdersImporter::Impl {
             code = product_codes.find(product);
         }
         lines.push_back(v, place, *code, line_);
-        alt_new_.push_back(alt_time_);
+        if (alt_time_ != line_.time || !alt_new_.empty()) {
+            if (alt_new_.empty()) {
+                alt_new_.reserve(alt_reserve_);
+                for (size_t i = 0; i + 1 < lines.size(); ++i) alt_new_.push_back(lines.get_time(i));
+            }
+            alt_new_.push_back(alt_time_);
+        }
         if (!seen.line) book.add(seen, v, order_id_size, counted);
         else book.set_at(seen.index, OrderBook::kThisFile);  // a version-1 key: in this file now
     }
@@ -1109,7 +1269,7 @@ struct OrdersImporter::Impl {
         const auto rows = static_cast<size_t>(static_cast<double>(expected_bytes) / per_row * 1.1);
         book.reserve(rows + program.order_lines.size() + program.imported_orders.size());
         result.changes.new_lines.reserve(rows, rows * (scratch.size() + 4));
-        alt_new_.reserve(rows);
+        alt_reserve_ = rows;
     }
 
     OrdersImport finish() {

@@ -6,6 +6,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "format.hpp"
 #include "import_cells.hpp"
 #include "spark.hpp"
@@ -64,8 +66,10 @@ bool same_round(const PaidRound& a, const PaidRound& b) {
 
 }  // namespace
 
-bool paid_headers(const std::vector<std::string>& headers, std::string* missing) {
-    const ExportFields::Match m = paid_fields().match(headers);
+const ExportFields& paid_export_fields() { return paid_fields(); }
+
+bool paid_headers(const std::vector<std::string>& headers, std::string* missing, const FieldMapping& mapping) {
+    const ExportFields::Match m = paid_fields().match(headers, mapping);
     const bool cost = m.has(at(F::cost));
     const bool which = m.has(at(F::video_id)) || m.has(at(F::ad_name));
     if (cost && which) return true;
@@ -74,6 +78,39 @@ bool paid_headers(const std::vector<std::string>& headers, std::string* missing)
                    : !cost         ? "no \"Cost\" column"
                                    : "no \"Video ID\", \"Post ID\" or \"Ad name\" column";
     return false;
+}
+
+bool merge_ad_codes_json(std::string_view text, const Program& program, Settings& settings, std::vector<std::string>& errors) {
+    const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        errors.push_back("not a JSON object");
+        return false;
+    }
+    auto ads = j.find("ad_codes");
+    if (ads == j.end()) return true;
+    if (!ads->is_object()) {
+        errors.push_back("\"ad_codes\" is not an object of ad names and Spark Codes");
+        return false;
+    }
+    std::vector<AdCode> found;
+    for (auto it = ads->begin(); it != ads->end(); ++it) {
+        const std::string name(trim_view(it.key()));
+        const SparkCode* code = nullptr;
+        for (const SparkCode& c : program.spark_codes)
+            if ((it->is_string() && trim_view(c.code) == trim_view(it->get_ref<const std::string&>()) && !c.code.empty()) ||
+                (it->is_number_integer() && c.id == it->get<Id>()))
+                code = &c;
+        if (name.empty()) errors.push_back("ad_codes: an ad name is empty");
+        else if (!code) errors.push_back("ad_codes: \"" + name + "\": no Spark Code of the program is " + it->dump());
+        else found.push_back({name, code->id});
+    }
+    if (!errors.empty()) return false;
+    for (const AdCode& a : found) {
+        auto at = std::find_if(settings.ad_codes.begin(), settings.ad_codes.end(), [&](const AdCode& x) { return x.ad_name == a.ad_name; });
+        if (at != settings.ad_codes.end()) at->spark_code_id = a.spark_code_id;
+        else settings.ad_codes.push_back(a);
+    }
+    return true;
 }
 
 std::string PaidImport::summary() const {
@@ -107,6 +144,7 @@ struct PaidImporter::Impl {
     std::unordered_map<Id, std::vector<size_t>> codes_of_post;      // post id -> codes that went live
     std::vector<std::pair<std::string, size_t>> code_texts;         // a code's text (8+ characters) -> index
     std::unordered_map<std::string, size_t> unplaced_index;         // name -> index in result.unplaced
+    std::unordered_map<std::string, size_t> code_by_ad;             // an ad name the user placed -> code index
     // Rows read, waiting for the file's date order: code index, the day's text (or none: the
     // day of import), and the numbers.
     struct Pending {
@@ -116,7 +154,10 @@ struct PaidImporter::Impl {
     };
     std::vector<Pending> pending;
 
-    Impl(const Program& p, uint64_t revision, OrdersImportOptions o) : program(p), options(o) {
+    FieldMapping mapping;
+
+    Impl(const Program& p, uint64_t revision, OrdersImportOptions o, FieldMapping m)
+        : program(p), options(o), mapping(std::move(m)) {
         result.changes.base_revision = revision;
         for (const Post& x : program.posts) {
             const std::string id = content_id_of(x.tiktok_ref);
@@ -129,6 +170,11 @@ struct PaidImporter::Impl {
             const std::string text(trim_view(c.code));
             if (text.size() >= 8) code_texts.emplace_back(text, i);
         }
+        std::unordered_map<Id, size_t> code_index;
+        for (size_t i = 0; i < program.spark_codes.size(); ++i) code_index.emplace(program.spark_codes[i].id, i);
+        for (const AdCode& a : program.settings.ad_codes)
+            if (auto it = code_index.find(a.spark_code_id); it != code_index.end())
+                code_by_ad.emplace(std::string(trim_view(a.ad_name)), it->second);
     }
 
     std::string bad(F f, std::string_view v, const std::string& why) const {
@@ -138,14 +184,14 @@ struct PaidImporter::Impl {
     bool on_header(const std::vector<std::string_view>& row) {
         std::vector<std::string> headers;
         for (std::string_view h : row) headers.emplace_back(trim_view(h));
-        match = fields.match(headers);
+        match = fields.match(headers, mapping);
         header_columns = headers.size();
         have_header = true;
         result.languages = match.languages;
         for (size_t f = 0; f < fields.size(); ++f)
             if (match.has(f)) result.fields_read.push_back(fields.usual(f));
         std::string missing;
-        if (!paid_headers(headers, &missing)) {
+        if (!paid_headers(headers, &missing, mapping)) {
             result.refused = "the file has " + missing + ": it is not a paid report";
             return false;
         }
@@ -160,9 +206,9 @@ struct PaidImporter::Impl {
         return true;
     }
 
-    void unplaced(int64_t r, const std::string& name, std::string reason, double cost) {
+    void unplaced(int64_t r, const std::string& name, std::string reason, double cost, bool by_name = false) {
         auto [it, added] = unplaced_index.emplace(name + "\n" + reason, result.unplaced.size());
-        if (added) result.unplaced.push_back({clip(name, 100), std::move(reason), 0, 0, r});
+        if (added) result.unplaced.push_back({by_name ? name : clip(name, 100), std::move(reason), 0, 0, r, by_name});
         UnplacedAd& u = result.unplaced[it->second];
         ++u.rows;
         u.cost = cents(u.cost + cost);
@@ -270,7 +316,9 @@ struct PaidImporter::Impl {
             if (!code) return unplaced(r, name, "its post has no Spark Code that went live", s.spend);
         } else {
             name = !ad.empty() ? std::string(ad) : "ad " + std::string(cells[at(F::ad_id)]);
-            if (const std::string_view v = digit_run(ad); !v.empty()) {
+            // The user's choice for this name first, then what the name itself says.
+            if (auto m = code_by_ad.find(name); !ad.empty() && m != code_by_ad.end()) code = m->second;
+            if (const std::string_view v = digit_run(ad); !code && !v.empty()) {
                 if (auto p = post_by_key.find(std::string(v)); p != post_by_key.end()) code = code_for(p->second, known);
             }
             if (!code)
@@ -280,7 +328,8 @@ struct PaidImporter::Impl {
                         break;
                     }
             if (!code)
-                return unplaced(r, name, "its name holds neither a post's video id nor a Spark Code that went live", s.spend);
+                return unplaced(r, name, "its name holds neither a post's video id nor a Spark Code that went live", s.spend,
+                                !ad.empty());
         }
         pending.push_back({*code, day, s});
         ++result.rows_placed;
@@ -346,8 +395,8 @@ struct PaidImporter::Impl {
     }
 };
 
-PaidImporter::PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options)
-    : impl_(std::make_unique<Impl>(program, revision, options)) {}
+PaidImporter::PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options, FieldMapping mapping)
+    : impl_(std::make_unique<Impl>(program, revision, options, std::move(mapping))) {}
 PaidImporter::~PaidImporter() = default;
 
 bool PaidImporter::feed_row(int64_t row, const std::vector<std::string_view>& cells) {

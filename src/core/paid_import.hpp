@@ -7,7 +7,9 @@
 //   - the post by its Video ID (or, in an Ads Manager report, a video id or the text of a Spark
 //     Code inside the ad's name, as ads are usually named);
 //   - the code: of the post's codes that have gone live, the one authorized on the round's day,
-//     else the last to go live.
+//     else the last to go live;
+//   - an ad whose name names neither: the code the user chose for that name
+//     (Settings::ad_codes), if any.
 // A round is set, never added: the rows of one code and day are summed into its round of that
 // day, which replaces any round of that day, so importing the same report twice changes nothing.
 //
@@ -55,6 +57,9 @@ struct UnplacedAd {
     int64_t rows = 0;
     double cost = 0;
     int64_t first_row = 0;
+    // Placed by the ad's name alone: the user can choose its Spark Code (Settings::ad_codes),
+    // kept for the next report.
+    bool by_name = false;
 };
 
 struct PaidImport : RowLog {
@@ -85,7 +90,8 @@ struct PaidImport : RowLog {
 
 class PaidImporter {
 public:
-    PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options = {});
+    // `mapping`: the columns the user mapped (export_fields.hpp), the usual headers otherwise.
+    PaidImporter(const Program& program, uint64_t revision, OrdersImportOptions options = {}, FieldMapping mapping = {});
     ~PaidImporter();
     PaidImporter(const PaidImporter&) = delete;
     PaidImporter& operator=(const PaidImporter&) = delete;
@@ -100,8 +106,16 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The ad names of a mapping file (the command line's --mapping): {"ad_codes": {"ad name": code}},
+// each code its text ("#SPARK+ngoctram30") or its record id, placed on the program's codes and
+// merged into `settings` (a name already placed takes the new code). False, with each problem
+// in `errors`, when a code is not the program's; nothing is merged then.
+bool merge_ad_codes_json(std::string_view text, const Program& program, Settings& settings, std::vector<std::string>& errors);
+
 // Whether a header row is a paid report's: a cost column with a Video ID / Post ID or an ad
 // name. `missing` gets what it lacks, in words.
-bool paid_headers(const std::vector<std::string>& headers, std::string* missing = nullptr);
+bool paid_headers(const std::vector<std::string>& headers, std::string* missing = nullptr, const FieldMapping& mapping = {});
+// The paid reports' fields (the column mapping screen).
+const ExportFields& paid_export_fields();
 
 }  // namespace sr

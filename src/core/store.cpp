@@ -533,6 +533,29 @@ CommandResult Store::update_settings(Settings s) {
     return CommandResult::done(0);
 }
 
+CommandResult Store::set_ad_code(std::string ad_name, Id spark_code_id) {
+    if (read_only_) return refuse_read_only();
+    ad_name = trim(ad_name);
+    if (spark_code_id && !find_spark_code(spark_code_id)) return refuse(no_record("Spark Code", spark_code_id));
+    Settings s = program_.settings;
+    auto it = std::find_if(s.ad_codes.begin(), s.ad_codes.end(), [&](const AdCode& a) { return a.ad_name == ad_name; });
+    if (spark_code_id == 0) {
+        if (it == s.ad_codes.end()) return CommandResult::done(0);
+        s.ad_codes.erase(it);
+    } else if (it != s.ad_codes.end()) {
+        if (it->spark_code_id == spark_code_id) return CommandResult::done(spark_code_id);
+        it->spark_code_id = spark_code_id;
+    } else {
+        s.ad_codes.push_back({ad_name, spark_code_id});
+    }
+    Errors errs = validate_settings(s);
+    if (!errs.empty()) return refuse(std::move(errs));
+    const Settings before = program_.settings;
+    run({spark_code_id ? "Place the ad " + ad_name + " on a Spark Code" : "Forget the Spark Code of the ad " + ad_name,
+         [s](Program& p) { p.settings = s; }, [before](Program& p) { p.settings = before; }});
+    return CommandResult::done(spark_code_id);
+}
+
 // ---- products
 CommandResult Store::add_product(Product x) {
     if (read_only_) return refuse_read_only();

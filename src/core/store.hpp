@@ -100,6 +100,9 @@ public:
     const SparkCode* find_spark_code(Id id) const;
 
     CommandResult update_settings(Settings s);
+    // Places a paid report's ad, by its name, on a Spark Code for this and every later report
+    // (Settings::ad_codes); 0 forgets the ad's code.
+    CommandResult set_ad_code(std::string ad_name, Id spark_code_id);
 
     CommandResult add_product(Product x);
     CommandResult update_product(Product x);

@@ -38,6 +38,16 @@ Errors validate_settings(const Settings& s) {
     Errors e;
     if (trim(s.program_name).empty()) e.push_back({"program_name", "Program name is required."});
     if (s.user_name.size() > 80) e.push_back({"user_name", "Your name can be at most 80 characters."});
+    for (size_t i = 0; i < s.ad_codes.size(); ++i) {
+        const std::string field = "ad_codes[" + std::to_string(i) + "]";
+        const std::string name = trim(s.ad_codes[i].ad_name);
+        if (name.empty() || name.size() > 512) e.push_back({field, "An ad name is 1 to 512 characters."});
+        for (size_t k = 0; k < i; ++k)
+            if (trim(s.ad_codes[k].ad_name) == name) {
+                e.push_back({field, "The ad \"" + name + "\" is already placed by ad_codes[" + std::to_string(k) + "]."});
+                break;
+            }
+    }
     if (s.currency.size() != 3) e.push_back({"currency", "Currency is a three-letter code such as USD."});
     if (s.week_start < 0 || s.week_start > 6) e.push_back({"week_start", "Week start is a day from Monday (0) to Sunday (6)."});
     if (!amount_ok(s.monthly_budget)) e.push_back({"monthly_budget", "Monthly budget cannot be negative."});

@@ -63,8 +63,10 @@ bool same_numbers(const Post& a, const Post& b) {
 
 }  // namespace
 
-bool video_headers(const std::vector<std::string>& headers, std::string* missing) {
-    const ExportFields::Match m = video_fields().match(headers);
+const ExportFields& video_export_fields() { return video_fields(); }
+
+bool video_headers(const std::vector<std::string>& headers, std::string* missing, const FieldMapping& mapping) {
+    const ExportFields::Match m = video_fields().match(headers, mapping);
     if (m.has(at(F::video_id)) || m.has(at(F::video_link))) return true;
     if (missing) *missing = "no \"Video ID\" or \"Video link\" column";
     return false;
@@ -88,6 +90,7 @@ struct VideoImporter::Impl {
     const ExportFields& fields = video_fields();
     const MoneyRules money{program.settings.currency};
     OrdersImportOptions options;
+    FieldMapping mapping;
     VideoImport result;
     bool have_header = false;
     ExportFields::Match match;
@@ -133,14 +136,14 @@ struct VideoImporter::Impl {
     bool on_header(const std::vector<std::string_view>& row) {
         std::vector<std::string> headers;
         for (std::string_view h : row) headers.emplace_back(trim_view(h));
-        match = fields.match(headers);
+        match = fields.match(headers, mapping);
         header_columns = headers.size();
         have_header = true;
         result.languages = match.languages;
         for (size_t f = 0; f < fields.size(); ++f)
             if (match.has(f)) result.fields_read.push_back(fields.usual(f));
         std::string missing;
-        if (!video_headers(headers, &missing)) {
+        if (!video_headers(headers, &missing, mapping)) {
             result.refused = "the file has " + missing + ": it is not a video performance export";
             return false;
         }
@@ -294,8 +297,10 @@ struct VideoImporter::Impl {
     }
 };
 
-VideoImporter::VideoImporter(const Program& program, uint64_t revision, OrdersImportOptions options)
-    : impl_(std::make_unique<Impl>(program, revision, options)) {}
+VideoImporter::VideoImporter(const Program& program, uint64_t revision, OrdersImportOptions options, FieldMapping mapping)
+    : impl_(std::make_unique<Impl>(program, revision, options)) {
+    impl_->mapping = std::move(mapping);
+}
 VideoImporter::~VideoImporter() = default;
 
 bool VideoImporter::feed_row(int64_t row, const std::vector<std::string_view>& cells) {

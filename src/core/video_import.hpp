@@ -77,7 +77,8 @@ struct VideoImport : RowLog {
 
 class VideoImporter {
 public:
-    VideoImporter(const Program& program, uint64_t revision, OrdersImportOptions options = {});
+    // `mapping`: the columns the user mapped for a file under other headers.
+    VideoImporter(const Program& program, uint64_t revision, OrdersImportOptions options = {}, FieldMapping mapping = {});
     ~VideoImporter();
     VideoImporter(const VideoImporter&) = delete;
     VideoImporter& operator=(const VideoImporter&) = delete;
@@ -96,6 +97,8 @@ private:
 
 // Whether a header row is a video performance export's: it has a Video ID or a Video link
 // column. `missing` gets what it lacks, in words.
-bool video_headers(const std::vector<std::string>& headers, std::string* missing = nullptr);
+bool video_headers(const std::vector<std::string>& headers, std::string* missing = nullptr, const FieldMapping& mapping = {});
+// The fields of a video performance export, for the column mapping: their keys and English headers.
+const ExportFields& video_export_fields();
 
 }  // namespace sr

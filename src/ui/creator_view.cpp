@@ -147,6 +147,23 @@ void CreatorView::draw_header(Context&, const Creator& c) {
         ImGui::TextColored(palette().warning, "%s", w.c_str());
         probe_tag("below floor", w);
     }
+    if (c.listed) {
+        // A prospect a creator list added: what TikTok said it sold then, through any shop.
+        const std::string& cur = s.currency;
+        auto part = [&](const char* what, const std::optional<double>& v) {
+            return v ? std::string(what) + " " + fmt_money(*v, cur) : std::string();
+        };
+        std::string parts;
+        for (const std::string& x : {part("video", c.listed->video_gmv), part("LIVE", c.listed->live_gmv),
+                                     part("product card", c.listed->card_gmv)})
+            if (!x.empty()) parts += (parts.empty() ? "" : ", ") + x;
+        std::string line = "TikTok's creator list" + (c.listed->as_of ? " of " + c.listed->as_of->to_string() : std::string()) +
+                           ": GMV " + (c.listed->gmv ? fmt_money(*c.listed->gmv, cur) : std::string("-"));
+        if (!parts.empty()) line += " (" + parts + ")";
+        line += ", through any shop: not this program's orders.";
+        ImGui::TextDisabled("%s", line.c_str());
+        probe_tag("creator listed gmv", line);
+    }
     if (!c.categories.empty() || !c.contact.empty()) {
         std::string cats;
         for (const auto& x : c.categories) cats += (cats.empty() ? "" : ", ") + x;

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 
+#include "core/enums.hpp"
 #include "core/format.hpp"
+#include "core/text.hpp"
 #include "data_view.hpp"
 #include "form_fields.hpp"
 #include "probe.hpp"
@@ -60,6 +62,18 @@ const char* action_name(CreatorListEntry::Action a) {
 }
 
 enum CreatorColumn { cc_handle, cc_followers, cc_video, cc_live, cc_card, cc_action };
+enum UnplacedColumn { uc_name, uc_rows, uc_cost, uc_why, uc_code };
+
+// A Spark Code as the ad chooser lists it: "@ngoctram.beauty · 7301234567890123456 · #SPARK+ngoctram30 (live)".
+std::string code_label(const Program& p, const SparkCode& c) {
+    std::string who = "@?", post = "no post";
+    for (const Creator& x : p.creators)
+        if (x.id == c.creator_id) who = "@" + x.handle;
+    for (const Post& x : p.posts)
+        if (x.id == c.post_id) post = x.tiktok_ref.empty() ? "post " + std::to_string(x.id) : content_id_of(x.tiktok_ref);
+    if (post.empty()) post = "post " + std::to_string(c.post_id);
+    return who + " · " + post + " · " + (c.code.empty() ? "(code blank)" : c.code) + " (" + std::string(name_of(c.status)) + ")";
+}
 
 }  // namespace
 
@@ -77,9 +91,9 @@ void DataView::draw_export(Context&) {
     else if (r.family == ExportFamily::paid) draw_paid_preview(r.paid);
     else draw_creator_preview(r.creators);
 
-    const ExportChanges& changes = r.family == ExportFamily::videos ? r.videos.changes
-                                   : r.family == ExportFamily::paid ? r.paid.changes
-                                                                    : r.creators.changes;
+    const ExportChanges* found_changes = r.export_changes();
+    if (!found_changes) return;  // orders have their own screen
+    const ExportChanges& changes = *found_changes;
     ImGui::Spacing();
     const bool stale = changes.base_revision != store_.revision();
     if (stale) {
@@ -93,6 +107,7 @@ void DataView::draw_export(Context&) {
     } else if (changes.empty()) {
         note("Nothing to change: the program already has every number in this file.", "export:nothing");
         if (primary_button("Close")) return done("Nothing was imported from " + name_ + ".");
+        ImGui::SameLine();
     } else {
         std::string label;
         if (r.family == ExportFamily::videos) {
@@ -119,7 +134,9 @@ void DataView::draw_export(Context&) {
     }
     if (!changes.empty() || stale) {
         if (ImGui::Button("Discard")) return done("Nothing was imported from " + name_ + ".");
+        ImGui::SameLine();
     }
+    if (ImGui::Button("Change column mapping")) open_field_mapping();
 }
 
 void DataView::draw_video_preview(const VideoImport& v) {
@@ -186,26 +203,112 @@ void DataView::draw_paid_preview(const PaidImport& v) {
          "that day, so importing the report again changes nothing. The 2- and 6-second view rates are kept with "
          "the round: the nearest figures the exports give to the 3-second hold.",
          "paid:what");
-    if (!v.unplaced.empty()) {
-        ImGui::Spacing();
-        std::string lines;
-        for (size_t i = 0; i < v.unplaced.size() && i < 20; ++i) {
-            const UnplacedAd& u = v.unplaced[i];
-            lines += (i ? "\n" : "") + u.name + ": " + u.reason + " (" + plural(u.rows, "row", "rows") + ", " +
-                     fmt_money(u.cost, cur) + ")";
-        }
-        if (v.unplaced.size() > 20) lines += "\n...";
-        note("Left out (name the Spark Code or the video id in the ad's name, or add the post and its code, then "
-             "import again):\n" + lines,
-             "paid:unplaced-list");
-    }
+    if (!v.unplaced.empty()) draw_unplaced(v);
     draw_export_rows(v.problems);
+}
+
+// The ads a paid report could not place: why, and for an ad known by its name alone, a chooser of
+// the program's Spark Codes (by creator and post). A choice is kept in the program
+// (Store::set_ad_code: undoable, in the backup, used by the next report) and the file is read
+// again with it.
+void DataView::draw_unplaced(const PaidImport& v) {
+    const Program& prog = store_.program();
+    const std::string& cur = prog.settings.currency;
+    ImGui::Spacing();
+    note("Not placed: left out of the rounds. An ad known only by its name can be placed on a Spark Code here; the "
+         "choice is kept for the next reports (Undo takes it back). Otherwise name the code or the video id in the "
+         "ad's name, or add the post and its code, then import again.",
+         "paid:unplaced-what");
+    const TableColumns columns = {
+        {"Ad", uc_name, 1.6f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,
+         [&](size_t i) { return csv::Cell::text(v.unplaced[i].name); }},
+        {"Rows", uc_rows, 0.5f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::number,
+         [&](size_t i) { return csv::Cell::integer(v.unplaced[i].rows); }},
+        {"Cost", uc_cost, 0.7f, ImGuiTableColumnFlags_PreferSortDescending, ColumnKind::money,
+         [&](size_t i) { return csv::Cell::money(v.unplaced[i].cost); }},
+        {"Why", uc_why, 1.6f, 0, ColumnKind::text, [&](size_t i) { return csv::Cell::text(v.unplaced[i].reason); }},
+        {"Spark Code", uc_code, 2.0f, ImGuiTableColumnFlags_NoSort, ColumnKind::text, nullptr},
+    };
+    if (unplaced_order_.size() != v.unplaced.size()) {
+        unplaced_order_.resize(v.unplaced.size());
+        for (size_t i = 0; i < unplaced_order_.size(); ++i) unplaced_order_[i] = i;
+    }
+    const float rows_shown = static_cast<float>(std::min<size_t>(v.unplaced.size(), 10) + 1);
+    const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, em(64)), ImGui::GetFrameHeightWithSpacing() * (rows_shown + 0.5f));
+    if (!ImGui::BeginTable("unplaced ads", static_cast<int>(columns.size()), kDataTableFlags, size)) return;
+    setup_columns(columns, "unplaced");
+    if (take_sort(unplaced_sort_)) {
+        sort_rows(unplaced_order_, unplaced_sort_,
+                  [&](size_t a, size_t b, int col) {
+                      const UnplacedAd &x = v.unplaced[a], &y = v.unplaced[b];
+                      switch (col) {
+                          case uc_rows: return cmp3(x.rows, y.rows);
+                          case uc_cost: return cmp3(x.cost, y.cost);
+                          case uc_why: return cmp3(x.reason, y.reason);
+                          default: return cmp3(lower(x.name), lower(y.name));
+                      }
+                  },
+                  [](size_t a, size_t b) { return a < b; });
+    }
+    std::string place_name;
+    Id place_code = 0;
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(unplaced_order_.size()));
+    while (clip.Step()) {
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            const size_t at = unplaced_order_[static_cast<size_t>(i)];
+            const UnplacedAd& u = v.unplaced[at];
+            ImGui::PushID(static_cast<int>(at));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(u.name.c_str());
+            ImGui::TableNextColumn();
+            right_aligned(fmt_int(u.rows));
+            ImGui::TableNextColumn();
+            right_aligned(fmt_money(u.cost, cur));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(u.reason.c_str());
+            probe_tag("paid:unplaced:" + u.name, u.reason + " (" + plural(u.rows, "row", "rows") + ", " + fmt_money(u.cost, cur) + ")");
+            ImGui::TableNextColumn();
+            if (u.by_name && !prog.spark_codes.empty()) {
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                if (ImGui::BeginCombo("##code", "Choose its Spark Code…")) {
+                    for (const SparkCode& c : prog.spark_codes) {
+                        ImGui::PushID(static_cast<int>(c.id));
+                        const std::string label = code_label(prog, c);
+                        if (ImGui::Selectable(label.c_str())) place_name = u.name, place_code = c.id;
+                        ImGui::PopID();
+                    }
+                    ImGui::EndCombo();
+                }
+                probe_tag("paid:choose:" + u.name, "Choose its Spark Code…");
+            } else {
+                ImGui::TextDisabled("%s", u.by_name ? "no Spark Code in the program" : "-");
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    if (place_code) {
+        CommandResult res = store_.set_ad_code(place_name, place_code);
+        if (!res.ok) {
+            error_ = res.errors.empty() ? "The ad could not be placed." : res.errors.front().message;
+            return;
+        }
+        for (const SparkCode& c : prog.spark_codes)
+            if (c.id == place_code) notice_ = "The ad \"" + place_name + "\" is placed on " + code_label(prog, c) +
+                                              ", for this report and the next ones; " + name_ + " is read again.";
+        error_.clear();
+        start_orders(mapping_);
+        stage_ = Stage::reading;
+    }
 }
 
 void DataView::draw_creator_preview(const CreatorListImport& c) {
     const std::string& cur = store_.program().settings.currency;
-    note("Creators not on the roster are added as prospects with their followers; a creator already there gets the "
-         "followers this file says. The GMV columns are shown to decide whom to contact, not kept.",
+    note("Creators not on the roster are added as prospects with their followers and the GMV this file gives them "
+         "(shown on their creator screen as TikTok's figure, not this program's orders); a creator already there gets "
+         "the followers this file says.",
          "creators:what");
     const TableColumns columns = {
         {"Creator", cc_handle, 1.4f, ImGuiTableColumnFlags_DefaultSort, ColumnKind::text,

@@ -11,6 +11,7 @@
 #include "core/creators.hpp"
 #include "core/format.hpp"
 #include "core/sample.hpp"
+#include "core/video_import.hpp"
 #include "form_fields.hpp"
 #include "platform/platform.hpp"
 #include "probe.hpp"
@@ -21,6 +22,26 @@ namespace sr::ui {
 namespace {
 
 const char* kMappingKey = "spark-roster.orders-mapping";
+// The columns the user mapped for the other exports, one mapping each (FieldMappings).
+const char* kVideoMappingKey = "spark-roster.videos-mapping";
+const char* kCreatorsMappingKey = "spark-roster.creators-mapping";
+const char* kPaidMappingKey = "spark-roster.paid-mapping";
+
+const char* field_mapping_key(ExportFamily f) {
+    return f == ExportFamily::creators ? kCreatorsMappingKey : f == ExportFamily::paid ? kPaidMappingKey : kVideoMappingKey;
+}
+
+FieldMappings remembered_field_mappings() {
+    FieldMappings m;
+    for (ExportFamily f : {ExportFamily::videos, ExportFamily::creators, ExportFamily::paid})
+        m.of(f) = field_mapping_from_json(platform::local_get(field_mapping_key(f)));
+    return m;
+}
+
+// "video performance", "a creator list", "a paid report": what a file is read as.
+const char* read_as(ExportFamily f) {
+    return f == ExportFamily::creators ? "a creator list" : f == ExportFamily::paid ? "a paid report" : "video performance";
+}
 // How dates such as 03/04/2026 are read when a file does not say: the user's answer, kept.
 const char* kDateOrderKey = "spark-roster.date-order";
 
@@ -45,16 +66,6 @@ constexpr uint32_t kSniffBytes = 64u << 10;  // enough to tell a backup from a C
 constexpr size_t kSliceBytes = 256u << 10;   // a CSV is parsed in slices of this size ...
 constexpr int kFrameBudgetMs = 30;           // ... for about this long per frame
 
-// "812 KB", "4.2 MB", "1.30 GB"
-std::string fmt_bytes(uint64_t n) {
-    char buf[32];
-    if (n < 1024) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(n));
-    else if (n < (1ull << 20)) std::snprintf(buf, sizeof buf, "%.0f KB", static_cast<double>(n) / 1024.0);
-    else if (n < (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(n) / (1 << 20));
-    else std::snprintf(buf, sizeof buf, "%.2f GB", static_cast<double>(n) / (1 << 30));
-    return buf;
-}
-
 std::string count_of(size_t n, const char* one, const char* many) {
     return fmt_int(static_cast<int64_t>(n)) + " " + (n == 1 ? one : many);
 }
@@ -65,17 +76,6 @@ std::string program_counts(const Program& p) {
            ", " + count_of(p.samples.size(), "sample", "samples") + ", " + count_of(p.briefs.size(), "brief", "briefs") +
            ", " + count_of(p.posts.size(), "post", "posts") + " and " +
            count_of(p.spark_codes.size(), "Spark Code", "Spark Codes");
-}
-
-bool ends_with_ci(const std::string& s, const char* suffix) {
-    const size_t n = std::char_traits<char>::length(suffix);
-    if (s.size() < n) return false;
-    for (size_t i = 0; i < n; ++i) {
-        char c = s[s.size() - n + i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != suffix[i]) return false;
-    }
-    return true;
 }
 
 constexpr float kColumnEm = 46;  // the width text and rules are kept to
@@ -128,7 +128,8 @@ ColumnMapping remembered_mapping() { return mapping_from_json(platform::local_ge
 
 void remember_mapping(const ColumnMapping& m) { platform::local_set(kMappingKey, mapping_to_json(m)); }
 
-std::string orders_import_json(const OrdersImport& r, const std::string& error) {
+namespace {
+nlohmann::json orders_json(const OrdersImport& r, const std::string& error) {
     using nlohmann::json;
     json j;
     j["ok"] = r.ok() && error.empty();
@@ -166,6 +167,82 @@ std::string orders_import_json(const OrdersImport& r, const std::string& error) 
     j["dates"] = {{"order", date_order_name(r.dates.order)},
                   {"from", date_order_from_name(r.dates.from)},
                   {"either_way", r.dates.either_way}};
+    return j;
+}
+
+const char* family_key(ExportFamily f) {
+    switch (f) {
+        case ExportFamily::orders: return "orders";
+        case ExportFamily::videos: return "videos";
+        case ExportFamily::creators: return "creators";
+        case ExportFamily::paid: return "paid";
+        default: return "none";
+    }
+}
+
+nlohmann::json rows_json(const std::vector<RowProblem>& list) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const RowProblem& p : list) rows.push_back({{"row", p.row}, {"reason", p.reason}});
+    return rows;
+}
+}  // namespace
+
+std::string orders_import_json(const OrdersImport& r, const std::string& error) {
+    return orders_json(r, error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+OrdersImportOptions remembered_import_options(Date today) { return import_options(today); }
+
+std::string export_import_json(const ExportImport& r, const std::string& error) {
+    using nlohmann::json;
+    json j;
+    if (r.family == ExportFamily::orders || r.family == ExportFamily::none) {
+        j = orders_json(r.orders, error);
+        if (r.family == ExportFamily::none) j["refused"] = r.refusal();
+    } else {
+        j["error"] = error.empty() ? json(nullptr) : json(error);
+        j["refused"] = r.ok() ? json(nullptr) : json(r.refusal());
+    }
+    j["ok"] = r.ok() && error.empty();
+    j["family"] = family_key(r.family);
+    j["found"] = r.found();
+    j["summary"] = r.summary();
+    j["tried"] = r.tried.empty() ? json(nullptr) : json(r.tried);
+    if (r.family == ExportFamily::videos) {
+        const VideoImport& v = r.videos;
+        j["rows"] = v.rows;
+        j["videos"] = v.videos;
+        j["posts_updated"] = v.posts_updated;
+        j["posts_created"] = v.posts_created;
+        j["posts_unchanged"] = v.posts_unchanged;
+        json un = json::array();
+        for (const UnknownCreator& u : v.unknown_creators) un.push_back({{"creator", u.username}, {"videos", u.videos}, {"row", u.first_row}});
+        j["unknown_creators"] = std::move(un);
+        j["refused_rows"] = rows_json(v.problems);
+    } else if (r.family == ExportFamily::creators) {
+        const CreatorListImport& c = r.creators;
+        j["rows"] = c.rows;
+        j["creators"] = c.creators;
+        j["to_add"] = c.to_add;
+        j["followers_updated"] = c.followers_updated;
+        j["unchanged"] = c.unchanged;
+        j["refused_rows"] = rows_json(c.problems);
+    } else if (r.family == ExportFamily::paid) {
+        const PaidImport& p = r.paid;
+        j["rows"] = p.rows;
+        j["rows_placed"] = p.rows_placed;
+        j["rounds"] = p.rounds;
+        j["rounds_new"] = p.rounds_new;
+        j["rounds_replaced"] = p.rounds_replaced;
+        j["rounds_unchanged"] = p.rounds_unchanged;
+        j["codes"] = p.codes;
+        j["cost"] = p.cost;
+        json un = json::array();
+        for (const UnplacedAd& u : p.unplaced)
+            un.push_back({{"name", u.name}, {"reason", u.reason}, {"rows", u.rows}, {"cost", u.cost}, {"by_name", u.by_name}});
+        j["unplaced"] = std::move(un);
+        j["refused_rows"] = rows_json(p.problems);
+    }
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -195,6 +272,19 @@ bool DataView::close_dialog() {
 bool DataView::can_change() const { return persistence_.loaded() && !persistence_.read_only(); }
 
 // ------------------------------------------------------------------ reading a file
+// The reading itself is the core's (core/file_reading.hpp): this screen asks the browser for the
+// pieces it wants, gives it a few milliseconds a frame, and shows where it ended.
+ReadingSetup DataView::reading_setup(const ColumnMapping& mapping) const {
+    ReadingSetup s;
+    s.orders_mapping = mapping;
+    s.options = import_options(today_);
+    s.field_mappings = remembered_field_mappings();
+    s.chunk_bytes = kChunkBytes;
+    s.sniff_bytes = kSniffBytes;
+    s.xlsx_limits.piece_bytes = kXlsxPieceBytes;
+    return s;
+}
+
 void DataView::file_opened(int file, const std::string& name, uint64_t size) {
     show_request_ = true;
     close_file();  // a new file takes the place of one still open
@@ -212,215 +302,85 @@ void DataView::file_opened(int file, const std::string& name, uint64_t size) {
     }
     file_ = file;
     name_ = name;
-    size_ = size;
-    // By its name first; an .xlsx is still checked by its first bytes (an old .xls renamed).
-    kind_ = ends_with_ci(name, ".json") ? Kind::backup : ends_with_ci(name, ".csv") ? Kind::orders : Kind::unknown;
-    if (size == 0) return fail(name + " is empty. Nothing was changed.");
-    if (kind_ == Kind::backup && size > kMaxBackupBytes)
-        return fail(name + " is " + fmt_bytes(size) + "; a backup can be at most " + fmt_bytes(kMaxBackupBytes) +
-                    ". Nothing was changed.");
-    if (kind_ == Kind::backup) json_.reserve(static_cast<size_t>(size));
-    if (kind_ == Kind::orders) start_orders(remembered_mapping());
+    mapping_ = remembered_mapping();
+    reading_ = std::make_unique<FileReading>(name, size, store_.program(), store_.revision(), reading_setup(mapping_));
+    if (reading_->state() == FileReading::State::refused) return fail(reading_->message());
     stage_ = Stage::reading;
 }
 
 void DataView::file_chunk(int file, uint64_t offset, std::string_view bytes, const std::string& error) {
-    if (file != file_) return;
-    if (ignore_offset_ && *ignore_offset_ == offset) {
-        ignore_offset_.reset();
-        return;
-    }
-    if (!in_flight_ || offset != in_flight_offset_) return;
-    in_flight_ = false;
-    if (!error.empty()) read_error_ = error;
-    else ready_ = std::string(bytes);
+    if (file != file_ || !reading_) return;
+    reading_->arrived(offset, bytes, error);
 }
 
 void DataView::request_next() {
-    if (in_flight_ || ready_) return;  // one chunk waiting at most
-    if (kind_ == Kind::xlsx) {
-        // An .xlsx is read where its reader asks: the zip's directory at the end first.
-        const xlsx::Range r = xlsx_ ? xlsx_->need() : xlsx::Range{};
-        if (r.length == 0) return;
-        in_flight_ = true;
-        in_flight_offset_ = r.offset;
-        platform::files_read(file_, r.offset, r.length);
-        return;
-    }
-    if (next_offset_ >= size_) return;
-    const uint64_t want = kind_ == Kind::unknown ? kSniffBytes : kChunkBytes;
-    const uint32_t len = static_cast<uint32_t>(std::min<uint64_t>(want, size_ - next_offset_));
-    in_flight_ = true;
-    in_flight_offset_ = next_offset_;
-    next_offset_ += len;
-    platform::files_read(file_, in_flight_offset_, len);
+    if (!reading_) return;
+    if (auto q = reading_->next_request()) platform::files_read(file_, q->offset, q->length);
 }
 
 // Each frame: parse what arrived for a few milliseconds (a CSV in slices, so a frame stays
-// short), keeping the next chunk on its way meanwhile.
+// short), keeping the next piece on its way meanwhile.
 void DataView::pump() {
-    if (stage_ != Stage::reading) return;
-    if (!read_error_.empty()) return fail("Could not read " + name_ + ": " + read_error_ + ". Nothing was changed.");
+    if (stage_ != Stage::reading || !reading_) return;
     const auto start = std::chrono::steady_clock::now();
-    if (kind_ == Kind::xlsx) {
-        // One piece a frame: each range the reader asks for depends on the last one read.
-        if (ready_) {
-            const std::string piece = std::move(*ready_);
-            ready_.reset();
-            if (!xlsx_->give(piece)) return orders_refused();
-        }
-        consumed_ = xlsx_->bytes_read();
-        if (xlsx_->need().length == 0 && !in_flight_) return finish_reading();
-        return request_next();
-    }
-    for (;;) {
-        if (work_pos_ >= work_.size()) {
-            if (!ready_) break;
-            work_ = std::move(*ready_);
-            ready_.reset();
-            work_pos_ = 0;
-            if (kind_ != Kind::unknown) request_next();  // read the next while this one is parsed
-        }
-        const size_t left = work_.size() - work_pos_;
-        const size_t n = kind_ == Kind::orders ? std::min<size_t>(kSliceBytes, left) : left;
-        const std::string_view piece = std::string_view(work_).substr(work_pos_, n);
-        work_pos_ += n;
-        consume(piece);
-        if (stage_ != Stage::reading) return;
+    request_next();
+    while (reading_->step(kSliceBytes)) {
+        request_next();
         if (std::chrono::steady_clock::now() - start > std::chrono::milliseconds(kFrameBudgetMs)) break;
     }
-    if (work_pos_ >= work_.size() && !ready_ && !in_flight_ && consumed_ >= size_) return finish_reading();
     request_next();
+    if (reading_->done()) finish_reading();
 }
 
-void DataView::consume(std::string_view bytes) {
-    if (kind_ == Kind::unknown) {
-        // Told apart by the first character: a backup is a JSON object, an orders export a
-        // header row of comma-separated names.
-        size_t i = 0;
-        if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-        while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) ++i;
-        const std::string_view first_line = bytes.substr(i, bytes.find('\n', i) - i);
-        if (i < bytes.size() && bytes[i] == '{') {
-            kind_ = Kind::backup;
-            if (size_ > kMaxBackupBytes)
-                return fail(name_ + " is " + fmt_bytes(size_) + "; a backup can be at most " + fmt_bytes(kMaxBackupBytes) +
-                            ". Nothing was changed.");
-            json_.reserve(static_cast<size_t>(size_));
-        } else if (xlsx::looks_like_ole(bytes)) {
-            return fail(name_ + " was refused: " + xlsx::kOleMessage + ". Nothing was changed.");
-        } else if (xlsx::looks_like_zip(bytes)) {
-            kind_ = Kind::xlsx;
-            start_orders(remembered_mapping());
+// Where the reading ended: a backup to preview, an export's summary or preview, the mapping
+// screen, or the reason it was refused.
+void DataView::finish_reading() {
+    FileReading& r = *reading_;
+    switch (r.state()) {
+        case FileReading::State::reading: return;
+        case FileReading::State::refused: return fail(r.message());
+        case FileReading::State::cancelled: return done(r.message());
+        case FileReading::State::backup:
+            backup_ = *r.backup();
+            close_file();
+            stage_ = Stage::backup;
             return;
-        } else if (first_line.find_first_of(",\t;") != std::string_view::npos) {  // the separators the importer reads
-            kind_ = Kind::orders;
-            mapping_ = remembered_mapping();
-            importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping_, import_options(today_));
-            importer_->expect_bytes(size_);
-        } else {
-            return fail(name_ + " is neither a Spark Roster backup (a JSON file) nor a TikTok Shop orders export "
-                                "(an .xlsx workbook, or a CSV file with a header row). Nothing was changed.");
-        }
-    }
-    consumed_ += bytes.size();
-    if (kind_ == Kind::backup) {
-        json_.append(bytes.data(), bytes.size());
-        return;
-    }
-    if (!importer_->feed(bytes)) orders_refused();
-}
-
-// The importer stopped: a header without a required column goes to the mapping screen; anything
-// else (invalid UTF-8, an unclosed quote, a damaged workbook) is reported by finish().
-void DataView::orders_refused() {
-    {
-        const auto& cols = xlsx_ ? xlsx_->order_columns() : importer_->order_columns();
-        if (cols && !cols->ok()) {
-            tried_ = xlsx_ ? xlsx_->tried() : importer_->tried();
-            headers_ = cols->headers;
-            choice_ = cols->column;
-            // A field the mapping sends elsewhere falls back to its usual header when the file has it.
-            for (int f = 0; f < kOrderFieldCount; ++f) {
-                if (choice_[f] >= 0) continue;
-                const std::string usual = header_key(order_field_header(static_cast<OrderField>(f)));
-                for (size_t h = 0; h < headers_.size(); ++h)
-                    if (header_key(headers_[h]) == usual) choice_[f] = static_cast<int>(h);
-            }
-            importer_.reset();
-            xlsx_.reset();
+        case FileReading::State::mapping:
+            map_family_ = ExportFamily::orders;
+            field_choice_.clear();
+            tried_ = r.tried();
+            headers_ = r.headers();
+            choice_ = r.mapping_choices();
             stage_ = Stage::mapping;
             return;
-        }
-        finish_reading();
+        case FileReading::State::exports: break;
     }
-}
-
-void DataView::finish_reading() {
-    if (kind_ == Kind::backup) {
-        LoadResult lr = program_from_json(json_);
-        std::string().swap(json_);
-        close_file();
-        if (!lr.ok()) return fail(name_ + " was refused: " + lr.summary(3) + ". Nothing was changed.");
-        backup_ = std::move(lr.program);
-        stage_ = Stage::backup;
-        return;
-    }
-    ExportImport read = xlsx_ ? xlsx_->finish() : importer_->finish();
-    if (read.family == ExportFamily::videos || read.family == ExportFamily::creators || read.family == ExportFamily::paid) {
-        importer_.reset();
-        xlsx_.reset();
-        export_ = std::move(read);
-        if (!export_.ok()) return fail(name_ + " (" + export_.found() + ") was refused: " + export_.refusal() + ". Nothing was changed.");
-        creator_order_.clear();
-        stage_ = Stage::exports;
-        return;
-    }
+    ExportImport read = std::move(r.result());
     tried_ = read.tried;
-    result_ = std::move(read.orders);
-    importer_.reset();
-    xlsx_.reset();
-    headers_ = result_.columns.headers;
-    if (!result_.ok()) return fail(name_ + " was refused: " + result_.refused + ". Nothing was changed.");
-    stage_ = Stage::summary;  // the file stays open: the mapping can still change
+    if (read.family == ExportFamily::orders) {
+        result_ = std::move(read.orders);
+        headers_ = result_.columns.headers;
+        stage_ = Stage::summary;  // the file stays open: the mapping can still change
+        return;
+    }
+    export_ = std::move(read);
+    creator_order_.clear();
+    stage_ = Stage::exports;
 }
 
+// Reads the open file again from its start with this mapping (and the program as it is now).
 void DataView::start_orders(const ColumnMapping& mapping) {
     mapping_ = mapping;
-    if (kind_ == Kind::xlsx) {
-        xlsx::Limits limits;
-        limits.piece_bytes = kXlsxPieceBytes;
-        xlsx_ = std::make_unique<ExportXlsxImport>(store_.program(), store_.revision(), mapping, import_options(today_), size_, limits);
-    } else {
-        importer_ = std::make_unique<ExportImporter>(store_.program(), store_.revision(), mapping, import_options(today_));
-        importer_->expect_bytes(size_);
-    }
+    if (reading_) reading_->restart(store_.program(), store_.revision(), reading_setup(mapping));
     result_ = OrdersImport{};
     export_ = ExportImport{};
     tried_.clear();
-    if (in_flight_) ignore_offset_ = in_flight_offset_;  // a chunk of the previous pass still on its way
-    in_flight_ = false;
-    ready_.reset();
-    std::string().swap(work_);
-    work_pos_ = 0;
-    next_offset_ = 0;
-    consumed_ = 0;
 }
 
 void DataView::close_file() {
     if (file_) platform::files_close(file_);
     file_ = 0;
-    in_flight_ = false;
-    ignore_offset_.reset();
-    ready_.reset();
-    std::string().swap(work_);
-    work_pos_ = 0;
-    read_error_.clear();
-    next_offset_ = 0;
-    consumed_ = 0;
-    importer_.reset();
-    xlsx_.reset();
-    std::string().swap(json_);
+    reading_.reset();
 }
 
 void DataView::fail(std::string message) {
@@ -508,15 +468,34 @@ void DataView::draw_home(Context& ctx) {
     if (persistence_.read_only())
         muted("This tab is read-only: the program is open for editing in another tab. Export works here; import "
               "there.");
-    if (!saved_mapping_) saved_mapping_ = platform::local_get(kMappingKey);
-    if (!saved_mapping_->empty() && *saved_mapping_ != "{}") {
+    if (!saved_mapping_) {
+        // The kinds of file read with a mapping the user set ("Orders and creator list files").
+        std::vector<std::string> kinds;
+        const std::string orders = platform::local_get(kMappingKey);
+        if (!orders.empty() && orders != "{}") kinds.push_back("orders");
+        for (ExportFamily f : {ExportFamily::videos, ExportFamily::creators, ExportFamily::paid}) {
+            const std::string m = platform::local_get(field_mapping_key(f));
+            if (!m.empty() && m != "{}")
+                kinds.push_back(f == ExportFamily::videos ? "video performance" : f == ExportFamily::creators ? "creator list" : "paid report");
+        }
+        std::string list;
+        for (size_t i = 0; i < kinds.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == kinds.size() ? " and " : ", ") + kinds[i];
+        if (!list.empty()) list[0] = static_cast<char>(list[0] - 'a' + 'A');
+        saved_mapping_ = list;
+    }
+    if (!saved_mapping_->empty()) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("Orders files are read with the column mapping you set last time.");
+        const std::string line = *saved_mapping_ + " files are read with the column mapping you set last time.";
+        ImGui::TextDisabled("%s", line.c_str());
+        probe_tag("data:mappings", line);
         ImGui::SameLine();
         if (ImGui::SmallButton("Forget the mapping")) {
             platform::local_set(kMappingKey, "");
+            for (ExportFamily f : {ExportFamily::videos, ExportFamily::creators, ExportFamily::paid})
+                platform::local_set(field_mapping_key(f), "");
             saved_mapping_.reset();
-            notice_ = "The column mapping is forgotten: orders files are read by their usual headers.";
+            notice_ = "The column mapping is forgotten: files are read by their usual headers.";
             error_.clear();
         }
     }
@@ -533,18 +512,17 @@ void DataView::draw_home(Context& ctx) {
 
 void DataView::draw_reading() {
     heading(("Reading " + name_).c_str());
-    const float frac = size_ ? static_cast<float>(static_cast<double>(consumed_) / static_cast<double>(size_)) : 0.0f;
+    const float frac = reading_ ? static_cast<float>(reading_->progress()) : 0.0f;
     char pct[16];
     std::snprintf(pct, sizeof pct, "%d %%", static_cast<int>(frac * 100.0f));
     ImGui::ProgressBar(frac, ImVec2(em(30), 0), pct);
-    std::string line = fmt_bytes(consumed_) + " of " + fmt_bytes(size_);
-    if (kind_ == Kind::orders && importer_)
-        line += " · " + count_of(static_cast<size_t>(importer_->rows_read()), "row", "rows");
-    if (kind_ == Kind::xlsx && xlsx_) line += " · " + count_of(static_cast<size_t>(xlsx_->rows_read()), "row", "rows");
-    line += " · " + std::string(pct);
+    const std::string line = reading_ ? reading_->progress_line() : std::string();
     ImGui::TextUnformatted(line.c_str());
     probe_tag("data:progress", line);
-    if (ImGui::Button("Cancel")) done("The import of " + name_ + " was cancelled. Nothing was changed.");
+    if (ImGui::Button("Cancel") && reading_) {
+        reading_->cancel();
+        done(reading_->message());
+    }
 }
 
 void DataView::draw_backup() {
@@ -641,11 +619,26 @@ void DataView::draw_merge() {
 
 void DataView::draw_mapping() {
     heading(("Columns of " + name_).c_str());
-    if (!tried_.empty())
+    if (!tried_.empty()) {
         message_line(palette().warning,
                      "These columns are not those of an export Spark Roster knows (" + tried_ +
-                         "). Map them as affiliate orders, or import another file.",
+                         "). Map them as one of these exports, or import another file.",
                      "mapping:tried");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Map the columns as");
+        const std::pair<const char*, ExportFamily> kinds[] = {{"affiliate orders", ExportFamily::orders},
+                                                              {"video performance", ExportFamily::videos},
+                                                              {"creator list", ExportFamily::creators},
+                                                              {"paid report", ExportFamily::paid}};
+        for (const auto& [label, f] : kinds) {
+            ImGui::SameLine();
+            if (ImGui::RadioButton(label, map_family_ == f) && map_family_ != f) {
+                map_family_ = f;
+                field_choice_.clear();
+            }
+        }
+    }
+    if (map_family_ != ExportFamily::orders) return draw_field_mapping(map_family_);
     wrapped("Some columns this import needs are not under their usual names. Pick the column of your file that "
             "holds each field; the mapping is remembered for your next import.");
     // The mapping the choices make: a header only where it differs from the usual one, "-" to
@@ -730,6 +723,93 @@ void DataView::draw_mapping() {
         for (size_t i = 0; i < check.unused_headers.size(); ++i) names += (i ? ", " : "") + check.unused_headers[i];
         muted("Columns not read: " + names + ".");
     }
+}
+
+// The mapping screen for the columns of an export other than orders: a column per field of the
+// export, remembered for the next such file. The columns are enough once the export's own test
+// of a header row passes under them (family_headers: a Video ID or link; a Creator username with
+// followers or GMV; a Cost with a Video ID or Ad name).
+void DataView::draw_field_mapping(ExportFamily family) {
+    const ExportFields& fields = *family_fields(family);
+    const char* key = field_mapping_key(family);
+    if (field_choice_.size() != fields.size())
+        field_choice_ = fields.match(headers_, field_mapping_from_json(platform::local_get(key))).column;
+    wrapped(std::string("Pick the column of your file that holds each field of ") + read_as(family) +
+            (family == ExportFamily::videos   ? ": a Video ID or a Video link is needed"
+             : family == ExportFamily::paid   ? ": a Cost, and a Video ID or an Ad name, are needed"
+                                              : ": a Creator username, and followers or a GMV, are needed") +
+            "; the others as the file has them. The mapping is remembered for your next import of such a file.");
+    // The mapping the choices make: "-" for a field turned off that its usual header would find.
+    const ExportFields::Match usual = fields.match(headers_);
+    FieldMappings mappings;
+    FieldMapping& m = mappings.of(family);
+    for (size_t f = 0; f < fields.size(); ++f) {
+        const int c = field_choice_[f];
+        if (c >= 0 && static_cast<size_t>(c) < headers_.size()) m[fields.key(f)] = headers_[static_cast<size_t>(c)];
+        else if (usual.has(f)) m[fields.key(f)] = "-";
+    }
+    std::string missing;
+    const bool ok = family_headers(family, headers_, &missing, {}, mappings);
+    if (!ok) message_line(palette().error, std::string("Not yet readable as ") + read_as(family) + ": " + missing + ".", "mapping:missing");
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!ok);
+    if (primary_button((std::string("Import as ") + read_as(family)).c_str())) {
+        platform::local_set(key, field_mapping_to_json(m));
+        saved_mapping_.reset();
+        field_choice_.clear();
+        start_orders(mapping_);
+        stage_ = Stage::reading;
+        ImGui::EndDisabled();
+        return;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) return done("Nothing was imported from " + name_ + ".");
+    ImGui::Spacing();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("field mapping", 2, flags)) return;
+    ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, em(15));
+    ImGui::TableSetupColumn("Column in this file", ImGuiTableColumnFlags_WidthFixed, em(16));
+    ImGui::TableHeadersRow();
+    // Probe tags "vmap:<field>", "cmap:<field>", "pmap:<field>" (video, creator list, paid).
+    const std::string tag = family == ExportFamily::videos ? "vmap:" : family == ExportFamily::creators ? "cmap:" : "pmap:";
+    for (size_t f = 0; f < fields.size(); ++f) {
+        ImGui::PushID(static_cast<int>(f));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(fields.usual(f).c_str());
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        const int c = field_choice_[f];
+        const std::string preview = c >= 0 && static_cast<size_t>(c) < headers_.size()
+                                        ? (headers_[static_cast<size_t>(c)].empty() ? "(column " + std::to_string(c + 1) + ", no header)"
+                                                                                    : headers_[static_cast<size_t>(c)])
+                                        : "(not in this file)";
+        if (ImGui::BeginCombo("##fcolumn", preview.c_str())) {
+            if (ImGui::Selectable("(not in this file)", c < 0)) field_choice_[f] = -1;
+            for (size_t h = 0; h < headers_.size(); ++h) {
+                ImGui::PushID(static_cast<int>(h));
+                const std::string label = headers_[h].empty() ? "(column " + std::to_string(h + 1) + ", no header)" : headers_[h];
+                if (ImGui::Selectable(label.c_str(), c == static_cast<int>(h))) field_choice_[f] = static_cast<int>(h);
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        probe_tag(tag + fields.key(f), preview);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// "Change column mapping" on a video, creator list or paid preview: the mapping screen for that
+// export, from the columns it was read with.
+void DataView::open_field_mapping() {
+    map_family_ = export_.family;
+    headers_ = export_.headers;
+    tried_.clear();
+    field_choice_.clear();
+    stage_ = Stage::mapping;
 }
 
 namespace {
@@ -856,6 +936,7 @@ void DataView::draw_summary() {
     }
     ImGui::SameLine();
     if (ImGui::Button("Change column mapping")) {
+        map_family_ = ExportFamily::orders;
         headers_ = r.columns.headers;
         choice_ = r.columns.column;
         stage_ = Stage::mapping;

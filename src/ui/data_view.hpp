@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/merge.hpp"
 #include "core/orders_import.hpp"
 #include "core/orders_xlsx.hpp"
@@ -31,10 +32,17 @@ void remember_mapping(const ColumnMapping& m);
 // An orders import as the page API reports it: {ok, refused, rows, imported, duplicates,
 // samples, refused_rows, unmatched, ...}. `error` is why applying failed ("" when it did not).
 std::string orders_import_json(const OrdersImport& r, const std::string& error);
+// Any export as the page API's importCsv reports it: {ok, refused, error, family ("orders",
+// "videos", "creators", "paid"), found, summary, rows, refused_rows, ...}, an orders file with
+// every field of orders_import_json, the others with their own counts (posts_updated,
+// to_add, rounds, unplaced, ...).
+std::string export_import_json(const ExportImport& r, const std::string& error);
+// The options an import is read with on this device: the date order the user chose when a file
+// did not say, `today` for a paid report with no day column.
+OrdersImportOptions remembered_import_options(Date today);
 
 class DataView : public View, public platform::FileReceiver {
 public:
-    static constexpr uint64_t kMaxBackupBytes = 100ull << 20;  // larger backups are refused unread
     static constexpr uint32_t kChunkBytes = 4u << 20;          // read from the file at a time
     static constexpr uint32_t kXlsxPieceBytes = 256u << 10;    // of an .xlsx's sheet, inflated in one frame
 
@@ -55,13 +63,11 @@ public:
 
 private:
     enum class Stage { home, reading, backup, merge, mapping, summary, exports };
-    enum class Kind { unknown, backup, orders, xlsx };  // orders: a CSV export; xlsx: an export in a workbook
     enum class Confirm { none, replace, sample, empty };
 
+    ReadingSetup reading_setup(const ColumnMapping& mapping) const;
     void pump();
     void request_next();
-    void consume(std::string_view bytes);
-    void orders_refused();
     void finish_reading();
     void start_orders(const ColumnMapping& mapping);
     void close_file();
@@ -73,6 +79,8 @@ private:
     void draw_backup();
     void draw_merge();
     void draw_mapping();
+    void draw_field_mapping(ExportFamily family);
+    void open_field_mapping();  // the export preview's "Change column mapping"
     void draw_summary();
     void add_unmatched_creator(const std::string& username);
     void draw_confirm(Context& ctx);
@@ -82,6 +90,7 @@ private:
     void draw_video_preview(const VideoImport& v);
     void draw_creator_preview(const CreatorListImport& c);
     void draw_paid_preview(const PaidImport& p);
+    void draw_unplaced(const PaidImport& p);
     void draw_export_rows(const std::vector<RowProblem>& refused);
     void draw_messages();
     bool can_change() const;
@@ -91,38 +100,29 @@ private:
     Stage stage_ = Stage::home;
     bool show_request_ = false;
 
-    // The file being read.
+    // The file being read (core/file_reading.hpp): the browser's handle and the reading.
     int file_ = 0;
     std::string name_;
     Date today_;  // the day the screen was last drawn: dates a paid report with no day column
-    uint64_t size_ = 0;
-    Kind kind_ = Kind::unknown;
-    uint64_t next_offset_ = 0;   // the next byte to ask for
-    uint64_t consumed_ = 0;      // bytes handed to the parser
-    bool in_flight_ = false;
-    uint64_t in_flight_offset_ = 0;
-    std::optional<uint64_t> ignore_offset_;  // a chunk of an earlier pass over the file, still on its way
-    std::optional<std::string> ready_;  // the chunk that arrived last, parsed after work_
-    std::string work_;                  // the chunk being parsed, from work_pos_
-    size_t work_pos_ = 0;
-    std::string read_error_;
+    std::unique_ptr<FileReading> reading_;
 
     // A backup.
-    std::string json_;
     std::optional<Program> backup_;
     MergePreview preview_;
 
     // An export file: its header row says which (export_import.hpp).
-    std::unique_ptr<ExportImporter> importer_;
-    std::unique_ptr<ExportXlsxImport> xlsx_;         // an .xlsx: read by the ranges it asks for
     ColumnMapping mapping_;
     std::vector<std::string> headers_;               // the file's header row
     std::array<int, kOrderFieldCount> choice_{};     // mapping screen: column per field, -1 none
+    ExportFamily map_family_ = ExportFamily::orders;  // the export the mapping screen maps the columns as
+    std::vector<int> field_choice_;                  // ... for another than orders: a column per field, -1 none
     OrdersImport result_;
     std::string tried_;                              // a header no export fits: what each lacks
     ExportImport export_;                            // a video performance or creator list file
     TableSort creator_sort_;
     std::vector<size_t> creator_order_;              // the creator preview's rows as sorted
+    TableSort unplaced_sort_;
+    std::vector<size_t> unplaced_order_;             // a paid report's ads not placed, as sorted
 
     std::optional<std::string> saved_mapping_;  // as kept in the browser; read again when unset
     bool blank_codes_ = false;

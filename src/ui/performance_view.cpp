@@ -180,7 +180,7 @@ void PerformanceView::rebuild(Date today) {
             r.gmv_live = s->second.by_kind[static_cast<int>(ContentKind::live)].gmv;
             r.gmv_showcase = s->second.by_kind[static_cast<int>(ContentKind::showcase)].gmv +
                              s->second.by_kind[static_cast<int>(ContentKind::other)].gmv;
-            r.gmv_all += s->second.off_post.gmv;
+            // (gmv_all has the sales on no post already: the margin book charges them to the creator.)
         }
         r.m = std::move(m);
         creators_.push_back(std::move(r));

@@ -112,6 +112,9 @@ void SettingsView::save() {
     check();
     notice_.clear();
     if (!errors_.empty()) return;
+    // This screen does not edit the paid ads placed by name (the Data screen does): a choice made
+    // there while this draft was open is kept.
+    draft_.ad_codes = store_.program().settings.ad_codes;
     CommandResult r = store_.update_settings(draft_);
     if (!r.ok) {
         for (const FieldError& e : r.errors) errors_.emplace(e.field, e.message);

@@ -94,15 +94,15 @@ test('invalid UTF-8 is refused at $ with the line and column of the broken chara
                 '$.creators[0].handle', /'\uD83D\uDE00' is not allowed/, head);
 });
 
-test('a 200 MB file is refused with its size and the 100 MB limit, without copying it into the app', async () => {
+test('a 300 MB file is refused with its size and the 250 MB limit, without copying it into the app', async () => {
   const before = await page.evaluate(() => wasmMemory.buffer.byteLength);
   const error = await refused(async (h) => {
     const open = '"creators":[', tail = ']}';
-    const text = h + open + ' '.repeat(200000000 - h.length - open.length - tail.length) + tail;
-    if (text.length !== 200000000) throw new Error('test file is ' + text.length + ' bytes');
+    const text = h + open + ' '.repeat(300000000 - h.length - open.length - tail.length) + tail;
+    if (text.length !== 300000000) throw new Error('test file is ' + text.length + ' bytes');
     return window.sparkRoster.importJson(text);
-  }, '$', /the file is 200 MB \(200,000,000 bytes\); a backup can be at most 100 MB \(100,000,000 bytes\)/, head);
-  assert.equal(error, '$: the file is 200 MB (200,000,000 bytes); a backup can be at most 100 MB (100,000,000 bytes)');
+  }, '$', /the file is 300 MB \(300,000,000 bytes\); a backup can be at most 250 MB \(250,000,000 bytes\)/, head);
+  assert.equal(error, '$: the file is 300 MB (300,000,000 bytes); a backup can be at most 250 MB (250,000,000 bytes)');
   const after = await page.evaluate(() => wasmMemory.buffer.byteLength);
   assert.ok(after - before < 100e6, `the app's memory grew by ${after - before} bytes`);
   // Still alive: input is drawn and the roster is there.

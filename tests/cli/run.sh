@@ -104,10 +104,37 @@ fi
 check "the same report again on the same day changes nothing" 0 "$bin" import "$tmp/paid.json" "$tmp/creative.csv" --today 2026-11-22 --dry-run
 expect_output "the second import finds the round already there" "1 round on 0 Spark Codes (0 new, 0 replaced), 1 ad not placed, 1 unchanged"
 check "a bad --today is a usage error" 2 "$bin" import "$tmp/sample.json" "$tmp/creative.csv" --today 22/11/2026
+# An Ads Manager ad named neither by a video id nor by a code: placed by --mapping on the code of
+# @theskinnerd's post (record 158), kept in the program written out.
+printf 'By Day,Campaign name,Ad name,Ad ID,Currency,Cost,Impressions,Clicks (destination),Complete payment,Total complete payment value\n21/11/2026,Sale 11.11,Khuyến mãi 11.11 🔥,1790000000000000003,USD,40.00,"5,000",100,2,$68.00\n' >"$tmp/ads.csv"
+check "an ad its name cannot place is listed, dry run" 0 "$bin" import "$tmp/sample.json" "$tmp/ads.csv" --dry-run
+expect_output "it is not placed, with why" "not placed: Khuyến mãi 11.11 🔥 (its name holds neither a post's video id nor a Spark Code that went live; 1 row, cost \$40.00"
+printf '{"ad_codes": {"Khuyến mãi 11.11 🔥": "#609624018640553848942361126="}}' >"$tmp/ads-map.json"
+check "with --mapping naming its code, the ad is placed" 0 "$bin" import "$tmp/sample.json" "$tmp/ads.csv" --mapping "$tmp/ads-map.json" -o "$tmp/ads.json"
+expect_output "one round on the code, nothing left out" "Paid report (Ads Manager), 1 row: 1 round on 1 Spark Code (1 new, 0 replaced), 0 ads not placed"
+if grep -q '"ad_name": "Khuyến mãi 11.11 🔥"' "$tmp/ads.json" && grep -q '"spark_code_id": 158' "$tmp/ads.json"; then
+  echo "ok - the choice is kept in the program written"
+else echo "not ok - the choice is kept in the program written"; fails=$((fails+1)); fi
+check "the next report places the ad with no --mapping" 0 "$bin" import "$tmp/ads.json" "$tmp/ads.csv" --dry-run
+expect_output "the round is there already" "1 round on 0 Spark Codes (0 new, 0 replaced), 0 ads not placed, 1 unchanged"
+printf '{"ad_codes": {"Khuyến mãi 11.11 🔥": "#SPARK+nobody"}}' >"$tmp/bad-map.json"
+check "a --mapping naming a code the program lacks is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/ads.csv" --mapping "$tmp/bad-map.json" --dry-run
+expect_output "the refusal names the ad and the code" 'ad_codes: "Khuyến mãi 11.11 🔥": no Spark Code of the program is "#SPARK+nobody"'
 printf 'Name,Email\nLinh,linh@example.com\n' >"$tmp/other.csv"
 check "a file no export's headers fit is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/other.csv"
 expect_output "the refusal says which exports were tried" "tried affiliate orders (no \"Order ID\" column), paid report"
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1%0600d' 0 >"$tmp/old.xls"
+printf 'Kênh,Fan,Doanh số\nkim.ly_88,"12,000",$1.234\n' >"$tmp/kenh.csv"
+check "an agency's own creator sheet fits no export: exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/kenh.csv" --dry-run
+expect_output "the refusal says to name its columns with --mapping" "name the columns that hold them with --mapping M.json"
+printf '{"creators": {"creator_username": "Kênh", "followers": "Fan", "gmv": "Doanh số"}}' >"$tmp/kenh-map.json"
+check "with --mapping naming its columns, it is read as a creator list" 0 "$bin" import "$tmp/sample.json" "$tmp/kenh.csv" --mapping "$tmp/kenh-map.json" --dry-run
+expect_output "the creator to add is listed with her followers" "add @kim.ly_88 as a prospect, 12000 followers"
+printf '{"creators": {"fans": "Fan"}}' >"$tmp/bad-fields.json"
+check "a --mapping naming a field no export has is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/kenh.csv" --mapping "$tmp/bad-fields.json" --dry-run
+expect_output "the refusal names the field and the ones there are" 'creators: "fans" is not a field of a creator list (creator_username, followers'
+check "a backup given as an export is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/sample.json" --dry-run
+expect_output "the refusal says it is a backup" "is a Spark Roster backup, not a TikTok Shop export"
 check "an old .xls is refused with exit 1" 1 "$bin" import "$tmp/sample.json" "$tmp/old.xls"
 expect_output "the refusal says to save it as .xlsx" "save it as .xlsx"
 printf 'PK\003\004 not really a zip' >"$tmp/broken.xlsx"

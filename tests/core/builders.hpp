@@ -57,4 +57,10 @@ inline Creator& creator(Program& p, Id id) {
     return p.creators.front();
 }
 
+inline Product& product(Program& p, Id id) {
+    for (Product& x : p.products)
+        if (x.id == id) return x;
+    return p.products.front();
+}
+
 }  // namespace sr::test

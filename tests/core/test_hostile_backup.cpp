@@ -36,20 +36,20 @@ std::string hex_byte(char c) {
 
 }  // namespace
 
-TEST_CASE("a 200 MB file is refused before parsing, naming its size and the 100 MB limit") {
-    const std::string big = padded_backup(200'000'000);
+TEST_CASE("a 300 MB file is refused before parsing, naming its size and the 250 MB limit") {
+    const std::string big = padded_backup(300'000'000);
     const LoadResult r = program_from_json(big);
     REQUIRE_FALSE(r.ok());
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].path == "$");
     CHECK(r.problems[0].message ==
-          "the file is 200 MB (200,000,000 bytes); a backup can be at most 100 MB (100,000,000 bytes)");
+          "the file is 300 MB (300,000,000 bytes); a backup can be at most 250 MB (250,000,000 bytes)");
     // The check comes first: the same size of text that is not even JSON gets the same answer.
-    CHECK(program_from_json(std::string(200'000'000, '[')).problems[0].message == r.problems[0].message);
+    CHECK(program_from_json(std::string(300'000'000, '[')).problems[0].message == r.problems[0].message);
 }
 
-TEST_CASE("a backup of exactly 100 MB is read, one byte more is refused") {
-    CHECK(kMaxBackupBytes == 100'000'000);
+TEST_CASE("a backup of exactly 250 MB is read, one byte more is refused") {
+    CHECK(kMaxBackupBytes == 250'000'000);
     {
         const LoadResult at = program_from_json(padded_backup(kMaxBackupBytes));
         REQUIRE_MESSAGE(at.ok(), at.summary());
@@ -57,7 +57,7 @@ TEST_CASE("a backup of exactly 100 MB is read, one byte more is refused") {
     }
     const LoadResult over = program_from_json(padded_backup(kMaxBackupBytes + 1));
     REQUIRE_FALSE(over.ok());
-    CHECK(over.problems[0].message.find("100,000,001 bytes") != std::string::npos);
+    CHECK(over.problems[0].message.find("250,000,001 bytes") != std::string::npos);
 }
 
 TEST_CASE("invalid UTF-8 anywhere in a backup refuses it whole at $ with the line and column") {

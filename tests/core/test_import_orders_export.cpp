@@ -451,6 +451,30 @@ TEST_CASE("the order of day and month is decided by the file's values; when noth
     CHECK(mixed.summary().find(", dates read day first though 11/14/2026 reads only month first") != std::string::npos);
 }
 
+TEST_CASE("each line keeps its Time Created in the order the file decides, rows read before it decided too") {
+    Shop s;
+    // A year-first date reads the same both ways; 11/02 could be either; 11/13 decides month
+    // first, so the 11/02 row read before it is 2 November, not 11 February.
+    const OrdersImport r = s.import(export_file({Line().set("Time Created", "2026-11-05 08:00:00"),
+                                                 Line().set("Order ID", "577123456789012346").set("Time Created", "11/02/2026 10:00:00"),
+                                                 Line().set("Order ID", "577123456789012347").set("Time Created", "11/13/2026 9:05 PM")}));
+    REQUIRE(r.ok());
+    CHECK(r.dates.order == DateOrder::month_first);
+    const OrderLines& l = r.changes.new_lines;
+    REQUIRE(l.size() == 3);
+    CHECK(line_time_text(l.get_time(0)) == "2026-11-05 08:00:00");
+    CHECK(line_time_text(l.get_time(1)) == "2026-11-02 10:00:00");
+    CHECK(line_time_text(l.get_time(2)) == "2026-11-13 21:05:00");
+    // The same rows with 13/11 deciding day first: 11/02 is then 11 February.
+    const OrdersImport day = s.import(export_file({Line().set("Time Created", "2026-11-05 08:00:00"),
+                                                   Line().set("Order ID", "577123456789012346").set("Time Created", "11/02/2026 10:00:00"),
+                                                   Line().set("Order ID", "577123456789012347").set("Time Created", "13/11/2026 21:05:00")}));
+    REQUIRE(day.ok());
+    CHECK(day.dates.order == DateOrder::day_first);
+    CHECK(line_time_text(day.changes.new_lines.get_time(1)) == "2026-02-11 10:00:00");
+    CHECK(line_time_text(day.changes.new_lines.get_time(2)) == "2026-11-13 21:05:00");
+}
+
 TEST_CASE("a Vietnamese shop's export with every quirk at once imports whole") {
     Shop s;
     s.p.settings.currency = "VND";

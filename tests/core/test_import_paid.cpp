@@ -7,7 +7,9 @@
 
 #include "builders.hpp"
 #include "csv_rows.hpp"
+#include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/metrics.hpp"
 #include "core/store.hpp"
 #include "xlsx_writer.hpp"
@@ -286,4 +288,117 @@ TEST_CASE("a paid report's bad rows are refused with the reason, and a Vietnames
     // Only headers, no rows: refused whole.
     const ExportImport empty = import_export_csv(shop.p, csv_line(header), {}, 0, on(d(2026, 11, 25)));
     CHECK(empty.refusal() == "the file has its header row and no rows under it: no paid rounds to import");
+}
+
+TEST_CASE("an ad whose name names no post or code goes on the Spark Code the user chose for it, next time too") {
+    Shop shop;
+    Store store(shop.p);
+    const std::string csv = csv_of(kAdsManager, ads_rows());
+    const ExportImport first = import_export_csv(store.program(), csv, {}, store.revision());
+    REQUIRE(first.ok());
+    // "Brand awareness Q4" names neither a video id nor a code: not placed, and the user may
+    // choose its code; the others are placed by their names.
+    REQUIRE(first.paid.unplaced.size() == 1);
+    CHECK(first.paid.unplaced[0].name == "Brand awareness Q4");
+    CHECK(first.paid.unplaced[0].by_name);
+    CHECK(first.paid.unplaced[0].cost == 80);
+
+    REQUIRE(store.set_ad_code("  Brand awareness Q4 ", shop.live_code).ok);
+    REQUIRE(store.program().settings.ad_codes.size() == 1);
+    CHECK(store.program().settings.ad_codes[0].ad_name == "Brand awareness Q4");
+    const ExportImport mapped = import_export_csv(store.program(), csv, {}, store.revision());
+    REQUIRE(mapped.ok());
+    CHECK(mapped.paid.unplaced.empty());
+    REQUIRE(mapped.paid.changes.updated_spark_codes.size() == 1);
+    const SparkCode& c = mapped.paid.changes.updated_spark_codes[0];
+    CHECK(c.id == shop.live_code);
+    REQUIRE(c.rounds.size() == 2);
+    // 22/11: the named ad (60.00, 10,000 impressions, 150 clicks, 2 payments of 68.00, 2,000
+    // 2-second views) and Brand awareness Q4 (80.00, 50,000, 300, 0, 0, 9,000): 140.00,
+    // 60,000 impressions, 450 clicks, 2 orders, 68.00; 2-second rate (2,000 + 9,000) / 60,000.
+    const PaidRound& day2 = c.rounds[1];
+    CHECK(day2.date == d(2026, 11, 22));
+    CHECK(day2.spend == 140);
+    CHECK(day2.impressions == 60000);
+    CHECK(day2.clicks == 450);
+    CHECK(day2.orders == 2);
+    CHECK(day2.gmv == 68);
+    REQUIRE(day2.view_rate_2s);
+    CHECK(*day2.view_rate_2s == doctest::Approx(11000.0 / 60000.0));
+
+    // Kept in the backup, and undone like any change.
+    const LoadResult back = program_from_json(program_to_json(store.program()));
+    REQUIRE(back.ok());
+    REQUIRE(back.program->settings.ad_codes.size() == 1);
+    CHECK(back.program->settings.ad_codes[0].spark_code_id == shop.live_code);
+    REQUIRE(store.undo().ok);
+    CHECK(store.program().settings.ad_codes.empty());
+    // A code that is not the program's is refused.
+    CHECK_FALSE(store.set_ad_code("Brand awareness Q4", 9999).ok);
+}
+
+TEST_CASE("a mapping file places ad names on codes by their text or id, and names a code the program lacks") {
+    Shop shop;
+    Settings s = shop.p.settings;
+    std::vector<std::string> errors;
+    REQUIRE(merge_ad_codes_json(R"({"order_id": "Mã đơn", "ad_codes": {"Brand awareness Q4": "#SPARK+ngoctram30",
+                                   "Khuyến mãi 11.11 🔥": )" + std::to_string(shop.old_code) + "}}",
+                                shop.p, s, errors));
+    REQUIRE(s.ad_codes.size() == 2);
+    CHECK(s.ad_codes[0].ad_name == "Brand awareness Q4");
+    CHECK(s.ad_codes[0].spark_code_id == shop.live_code);
+    CHECK(s.ad_codes[1].ad_name == "Khuyến mãi 11.11 🔥");
+    CHECK(s.ad_codes[1].spark_code_id == shop.old_code);
+    Settings t = shop.p.settings;
+    CHECK_FALSE(merge_ad_codes_json(R"({"ad_codes": {"Brand awareness Q4": "#SPARK+nobody"}})", shop.p, t, errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "ad_codes: \"Brand awareness Q4\": no Spark Code of the program is \"#SPARK+nobody\"");
+    CHECK(t.ad_codes.empty());
+}
+
+TEST_CASE("a media buyer's own sheet is read as a paid report under the columns the user mapped") {
+    Shop shop;
+    // "Ngày chạy" (day run), "Clip", "Tiền chi" (money spent), "Hiển thị" (shown), "Đơn" (orders):
+    // none of them a paid report's header, so the file fits no export.
+    const std::string csv = csv_line({"Ngày chạy", "Clip", "Tiền chi", "Hiển thị", "Đơn"}) +
+                            csv_line({"21/11/2026", kTramVideo, "$45.50", "9,000", "2"}) +
+                            csv_line({"22/11/2026", kTramVideo, "$30.00", "6,000", "1"});
+    FileReading plain("chi_tieu.csv", csv.size(), shop.p, 0);
+    read_whole(plain, csv);
+    REQUIRE(plain.state() == FileReading::State::mapping);
+    CHECK(plain.tried().find("paid report (no \"Cost\" column and no \"Video ID\" or \"Ad name\" column)") !=
+          std::string::npos);
+
+    std::vector<std::string> errors;
+    ReadingSetup s;
+    s.field_mappings = field_mappings_from_json(
+        R"({"paid": {"day": "Ngày chạy", "video_id": "Clip", "cost": "Tiền chi", "impressions": "Hiển thị", "orders": "Đơn"}})",
+        errors);
+    REQUIRE(errors.empty());
+    FileReading mapped("chi_tieu.csv", csv.size(), shop.p, 0, s);
+    read_whole(mapped, csv);
+    INFO(mapped.message());
+    REQUIRE(mapped.state() == FileReading::State::exports);
+    const ExportImport& r = mapped.result();
+    CHECK(r.family == ExportFamily::paid);
+    CHECK(r.summary() == "Paid report (Ads Manager), 2 rows: 2 rounds on 1 Spark Code (2 new, 0 replaced), 0 ads not placed");
+    REQUIRE(r.paid.changes.updated_spark_codes.size() == 1);
+    const SparkCode& c = r.paid.changes.updated_spark_codes[0];
+    CHECK(c.id == shop.live_code);  // live from 2026-11-10: both days are its
+    REQUIRE(c.rounds.size() == 2);
+    CHECK(c.rounds[0].date == d(2026, 11, 21));
+    CHECK(c.rounds[0].spend == 45.5);
+    CHECK(c.rounds[0].impressions == 9000);
+    CHECK(c.rounds[0].orders == 2);
+    CHECK(c.rounds[1].date == d(2026, 11, 22));
+    CHECK(c.rounds[1].spend == 30);
+
+    // A mapping names fields by the export's keys: another key is an error naming it, and the
+    // mappings stay empty.
+    errors.clear();
+    const FieldMappings bad = field_mappings_from_json(R"({"paid": {"spend": "Tiền chi"}, "videos": ["Clip"]})", errors);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].rfind("videos: not an object", 0) == 0);
+    CHECK(errors[1].rfind("paid: \"spend\" is not a field of a paid report (video_id, ad_name, ad_id, campaign", 0) == 0);
+    CHECK(bad.paid.empty());
 }

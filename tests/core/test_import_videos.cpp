@@ -8,7 +8,9 @@
 
 #include "builders.hpp"
 #include "csv_rows.hpp"
+#include "core/backup.hpp"
 #include "core/export_import.hpp"
+#include "core/file_reading.hpp"
 #include "core/post_metrics.hpp"
 #include "core/store.hpp"
 #include "xlsx_writer.hpp"
@@ -318,6 +320,24 @@ TEST_CASE("a creator list previews prospects to add and followers to update, app
     CHECK(added.status == CreatorStatus::prospect);
     CHECK(added.followers == 45000);
     CHECK(store.program().creators[0].followers == 25300);
+    // The list's GMV is kept on the prospect it added, dated, and goes through the backup; a
+    // roster creator keeps none (its GMV is the program's orders).
+    REQUIRE(added.listed);
+    CHECK(*added.listed->gmv == 2000.0);
+    CHECK(*added.listed->video_gmv == 1000.0);
+    CHECK(*added.listed->live_gmv == 200.0);
+    CHECK(*added.listed->card_gmv == 800.0);
+    CHECK_FALSE(added.listed->as_of);  // read with no day given
+    CHECK_FALSE(store.program().creators[0].listed);
+    const LoadResult back = program_from_json(program_to_json(store.program()));
+    REQUIRE(back.ok());
+    REQUIRE(back.program->creators[before].listed);
+    CHECK(*back.program->creators[before].listed->card_gmv == 800.0);
+    OrdersImportOptions on_day;
+    on_day.today = d(2026, 11, 20);
+    const ExportImport dated = import_export_csv(shop.p, kCreatorList, {}, 0, on_day);
+    REQUIRE(dated.creators.changes.new_creators.size() == 2);
+    CHECK(dated.creators.changes.new_creators[0].listed->as_of == d(2026, 11, 20));
     REQUIRE(store.undo());
     CHECK(store.program().creators.size() == before);
     CHECK(store.program().creators[0].followers == 20000);
@@ -360,6 +380,40 @@ TEST_CASE("2026 creator lists say Creator-attributed, and Vietnamese ones are re
     REQUIRE(vi.ok());
     CHECK(vi.creators.languages == std::vector<std::string>{"vi"});
     CHECK(vi.summary() == "Creator list, 1 creator: 0 to add as prospects, 1 followers updated, 0 unchanged");
+}
+
+TEST_CASE("an agency's own creator sheet is read as a creator list under the columns the user mapped") {
+    Shop shop;
+    // "Kênh" (channel), "Fan", "Doanh số" (sales): no creator list header, so the file fits no
+    // export until its columns are mapped; the mapping is given as the command line's file gives it.
+    const std::string csv = csv_line({"Kênh", "Fan", "Doanh số"}) + csv_line({"maya.glow", "9,500", "$120.00"}) +
+                            csv_line({"kim.ly_88", "12,000", "$1,234.50"});
+    FileReading plain("kenh.csv", csv.size(), shop.p, 0);
+    read_whole(plain, csv);
+    REQUIRE(plain.state() == FileReading::State::mapping);
+
+    std::vector<std::string> errors;
+    ReadingSetup s;
+    s.field_mappings = field_mappings_from_json(R"({"creators": {"creator_username": "Kênh", "followers": "Fan", "gmv": "Doanh số"}})",
+                                                errors);
+    REQUIRE(errors.empty());
+    plain.restart(shop.p, 0, s);
+    read_whole(plain, csv);
+    INFO(plain.message());
+    REQUIRE(plain.state() == FileReading::State::exports);
+    const ExportImport& r = plain.result();
+    CHECK(r.family == ExportFamily::creators);
+    CHECK(r.summary() == "Creator list, 2 creators: 1 to add as prospects, 1 followers updated, 0 unchanged");
+    REQUIRE(r.creators.entries.size() == 2);
+    CHECK(r.creators.entries[0].handle == "maya.glow");
+    CHECK(*r.creators.entries[0].followers == 9500);  // from 8,000
+    CHECK(r.creators.entries[1].handle == "kim.ly_88");
+    CHECK(r.creators.entries[1].action == CreatorListEntry::Action::add);
+    CHECK(*r.creators.entries[1].gmv == 1234.5);
+
+    // A real creator list still reads by its own headers under the same mapping.
+    const ExportImport real = import_export_csv(shop.p, "Creator username,Affiliate followers\nmaya.glow,9000\n");
+    CHECK(real.family == ExportFamily::creators);
 }
 
 TEST_CASE("video changes go through the store as one undo step, refused stale or read-only") {
@@ -445,4 +499,51 @@ TEST_CASE("a tab-separated Video Data with a byte-order mark, headers with no-br
     CHECK(n.clicks == 0);  // "<5": no value; a new post starts at 0
     CHECK(*n.published == d(2026, 11, 20));
     CHECK(n.id == shop.p.next_id);  // ids handed out from the program's next
+}
+
+TEST_CASE("a video file under headers no export knows is read as video performance under the user's mapping") {
+    Shop shop;
+    // A shop's own sheet: "Clip", "Kênh" (channel), "Lượt phát" (plays), "Chạm sản phẩm" (product taps).
+    const std::string csv = csv_line({"Clip", "Kênh", "Lượt phát", "Chạm sản phẩm", "Likes"}) +
+                            csv_line({kTramVideo, "ngoctram.beauty", "12,345", "1,230", "900"}) +
+                            csv_line({kFahVideo, "nongfah.review", "8.900", "310", "--"});
+    const ExportImport plain = import_export_csv(shop.p, csv);
+    CHECK(plain.family == ExportFamily::orders);  // fits none: the orders importer refuses it for its mapping
+    CHECK_FALSE(plain.tried.empty());
+
+    const FieldMapping mapping = field_mapping_from_json(R"({"video_id": "Clip", "creator": "Kênh", "views": "Lượt phát",
+                                                            "product_clicks": "Chạm sản phẩm"})");
+    REQUIRE(mapping.size() == 4);
+    auto read = [&](const std::string& text) {
+        ExportImporter imp(shop.p, 0);
+        FieldMappings m;
+        m.videos = mapping;
+        imp.map_fields(m);
+        imp.feed(text);
+        return imp.finish();
+    };
+    const ExportImport r = read(csv);
+    REQUIRE(r.ok());
+    CHECK(r.family == ExportFamily::videos);
+    CHECK(r.summary() == "Video performance, 2 videos: 2 posts updated, 0 new posts, 0 unknown creators");
+    Program after = shop.p;
+    apply_export(after, r);
+    auto post = [&](Id id) {
+        for (const Post& x : after.posts)
+            if (x.id == id) return x;
+        return Post{};
+    };
+    CHECK(post(shop.tram_post).views == 12345);
+    CHECK(post(shop.tram_post).clicks == 1230);
+    CHECK(post(shop.tram_post).likes == 900);  // "Likes" is found by its usual name beside the mapping
+    CHECK(post(shop.fah_post).views == 8900);  // "8.900": thousands grouped with a dot
+    CHECK(post(shop.fah_post).clicks == 310);
+
+    // The mapping kept from that file does not hide the usual headers of a real export.
+    const ExportImport usual = read(video_csv());
+    REQUIRE(usual.ok());
+    CHECK(usual.family == ExportFamily::videos);
+    CHECK(usual.videos.videos == 5);
+    CHECK(field_mapping_to_json(mapping) ==
+          R"({"creator":"Kênh","product_clicks":"Chạm sản phẩm","video_id":"Clip","views":"Lượt phát"})");
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builders.hpp"
+#include "csv_rows.hpp"
 #include "core/orders_import.hpp"
 #include "core/orders_xlsx.hpp"
 #include "core/xlsx.hpp"
@@ -61,17 +62,8 @@ std::vector<std::string> as_text(const XLine& l) {
 }
 
 std::string csv_of(const std::vector<XLine>& lines) {
-    auto join = [](const std::vector<std::string>& cells) {
-        std::string s;
-        for (size_t i = 0; i < cells.size(); ++i) {
-            const std::string& v = cells[i];
-            const bool quote = v.find_first_of(",\"\n") != std::string::npos;
-            s += (i ? "," : "") + (quote ? "\"" + v + "\"" : v);
-        }
-        return s + "\r\n";
-    };
-    std::string s = join(kColumns);
-    for (const XLine& l : lines) s += join(as_text(l));
+    std::string s = sr::test::csv_line(kColumns);
+    for (const XLine& l : lines) s += sr::test::csv_line(as_text(l));
     return s;
 }
 

@@ -6,6 +6,7 @@
 
 #include "builders.hpp"
 #include "core/backup.hpp"
+#include "core/metrics.hpp"
 #include "core/orders_import.hpp"
 #include "core/store.hpp"
 
@@ -147,6 +148,31 @@ TEST_CASE("LIVE and showcase lines count for the creator on the roster, split by
     CHECK(s.the_post().gmv == doctest::Approx(120));
     // The creator not on the roster stays unmatched and is not kept.
     for (size_t i = 0; i < s.p.order_lines.size(); ++i) CHECK(s.p.order_lines.key(i).substr(0, 4) != "6005");
+}
+
+TEST_CASE("a LIVE or showcase sale counts in its creator's, its product's and the program's contribution margin") {
+    Shop s;
+    // SKU-A costs 8 a unit, with 2 of shipping subsidy and 3 of discount an order; the showcase
+    // line's SKU-B is no product's SKU, its Product ID P-B is (5 a unit, 1 of shipping).
+    const Id a = add_product(s.p, 30, 8, 2, 3);
+    product(s.p, a).sku = "SKU-A";
+    const Id b = add_product(s.p, 25, 5, 1, 0);
+    product(s.p, b).sku = "P-B";
+    apply_orders(s.p, s.import(kWeek1).changes);
+    const MarginBook m = compute_margins(s.p);
+    // The post (no product): 40 + 80 GMV less 4 + 8 commission.
+    CHECK(m.post_margin(s.post) == doctest::Approx(108));
+    // LIVE 6003: 60 - 8 goods - 6 commission - 2 shipping - 3 discount = 41.
+    CHECK(m.product_margin(a) == doctest::Approx(41));
+    // Showcase 6004: 25 - 5 goods - 2.50 commission - 1 shipping = 16.50.
+    CHECK(m.product_margin(b) == doctest::Approx(16.5));
+    CHECK(m.creator_margin(s.thao) == doctest::Approx(108 + 41 + 16.5));
+    CHECK(m.creator.at(s.thao).gmv == doctest::Approx(120 + 60 + 25));
+    CHECK(m.program.margin() == doctest::Approx(165.5));
+    // A refund next week takes the amount back: 60 refunded leaves the LIVE line at
+    // -8 - 6 - 2 - 3 = -19 (the commission estimate stays until TikTok says otherwise).
+    apply_orders(s.p, s.import("6003,SKU-A,P-A,60.00,USD,1,Pending,thao.nguyen.beauty,LIVE,/,6.00,/,2026-11-04 20:15:00,Yes\n").changes);
+    CHECK(compute_margins(s.p).product_margin(a) == doctest::Approx(-19));
 }
 
 TEST_CASE("an Ineligible line earns no commission, in Vietnamese too") {
