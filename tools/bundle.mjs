@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modulesDir = path.join(root, 'node_modules');
@@ -50,7 +51,7 @@ export function pouchdbVersion() {
   return JSON.parse(fs.readFileSync(path.join(modulesDir, 'pouchdb-core/package.json'), 'utf8')).version;
 }
 
-export function bundlePouchDB() {
+export async function bundlePouchDB() {
   const ids = new Map();  // file -> number
   const bodies = [];
   const packages = new Map();
@@ -67,17 +68,24 @@ export function bundlePouchDB() {
     return id;
   };
   add(path.join(root, 'web/pouchdb-entry.js'));
-  const licences = [...packages.values()].map(({ dir, json }) => {
+  // Each licence once, with the packages it covers (most are the same Apache-2.0 text).
+  const byText = new Map();
+  for (const { dir, json } of packages.values()) {
     const file = ['LICENSE', 'LICENSE.md', 'LICENCE'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-    const text = file ? fs.readFileSync(file, 'utf8') : `licence: ${json.license}`;
-    return ` * ${json.name} ${json.version}\n *\n` + text.replace(/\*\//g, '* /').split('\n').map((l) => ' * ' + l).join('\n');
-  });
-  let out = `/* PouchDB for Spark Roster's storage, bundled by tools/bundle.mjs from node_modules.\n *\n${licences.join('\n *\n')}\n */\n`;
-  out += '(function () {\nvar __defs = [\n';
-  out += bodies.map((b, i) => `/* ${i} */ function (module, exports, __require) {\n${b}\n}`).join(',\n');
-  out += '\n];\nvar __cache = [];\n';
-  out += 'function __require(i) {\n  if (__cache[i]) return __cache[i].exports;\n  var m = __cache[i] = { exports: {} };\n' +
-         '  __defs[i].call(m.exports, m, m.exports, __require);\n  return m.exports;\n}\n';
-  out += 'self.PouchDB = __require(0);\n})();\n';
-  return out;
+    const text = (file ? fs.readFileSync(file, 'utf8') : `licence: ${json.license}`).trim();
+    if (!byText.has(text)) byText.set(text, []);
+    byText.get(text).push(`${json.name} ${json.version}`);
+  }
+  const licences = [...byText].map(([text, names]) =>
+    ` * ${names.join(', ')}\n *\n` + text.replace(/\*\//g, '* /').split('\n').map((l) => ' * ' + l).join('\n'));
+  let code = '(function () {\nvar __defs = [\n';
+  code += bodies.map((b, i) => `/* ${i} */ function (module, exports, __require) {\n${b}\n}`).join(',\n');
+  code += '\n];\nvar __cache = [];\n';
+  code += 'function __require(i) {\n  if (__cache[i]) return __cache[i].exports;\n  var m = __cache[i] = { exports: {} };\n' +
+          '  __defs[i].call(m.exports, m, m.exports, __require);\n  return m.exports;\n}\n';
+  code += 'self.PouchDB = __require(0);\n})();\n';
+  // Minified (terser, pinned in package-lock.json): the first visit downloads it.
+  const small = await minify(code, { compress: true, mangle: true, format: { comments: false } });
+  return `/* PouchDB for Spark Roster's storage, bundled by tools/bundle.mjs from node_modules and minified.\n *\n` +
+         `${licences.join('\n *\n')}\n */\n${small.code}\n`;
 }

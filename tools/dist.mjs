@@ -283,7 +283,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (args[0] === '--icons' && args[1]) writeIcons(args[1]);
     else if (args[0] === '--pouchdb' && args[1]) {
       // Written only when it changes, so a build that changes nothing leaves it alone.
-      const out = path.join(args[1], 'pouchdb.js'), text = bundlePouchDB();
+      const out = path.join(args[1], 'pouchdb.js'), text = await bundlePouchDB();
       if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) fs.writeFileSync(out, text);
     }
     else if (args[0] === '--stamp' && args[1]) console.log(`${args[1]}: version ${stamp(args[1])}`);
