@@ -13,6 +13,9 @@
 //                                         N times over the program that holds its lines (import
 //                                         and apply, each in reimport_once, for a profiler's
 //                                         --toggle-collect)
+//   bench docs CREATORS POSTS             storage as one document per record (core/docs.hpp) on a
+//                                         generated program: the save after one edit against
+//                                         the whole backup text, and reading the documents back
 #include <algorithm>
 #include <ctime>
 #include <cstdio>
@@ -25,6 +28,8 @@
 #include <vector>
 
 #include "core/backup.hpp"
+#include "core/docs.hpp"
+#include "core/store.hpp"
 #include "core/generate.hpp"
 #include "core/orders_import.hpp"
 #include "core/review.hpp"
@@ -76,7 +81,8 @@ bool write_file(const std::string& path, const std::string& text) {
 }
 
 int usage() {
-    std::fputs("usage: bench gen DIR --orders N [--seed S] | bench run DIR [--backup | --import-only N | --reimport-only N]\n", stderr);
+    std::fputs("usage: bench gen DIR --orders N [--seed S] | bench run DIR [--backup | --import-only N | --reimport-only N] | "
+               "bench docs CREATORS POSTS\n", stderr);
     return 2;
 }
 
@@ -271,6 +277,82 @@ int run(const std::string& dir, bool backup, int import_only, int reimport_only)
     return 0;
 }
 
+// The save after one edit: today's whole backup text against the documents the edit changed,
+// the program compared a slice at a time as the app does (500 records a slice: the longest
+// slice is the longest the page is held); then the first load, the documents read back in
+// pieces of 2,000.
+int docs(int creators, int posts) {
+    sr::Store store(sr::generate_program(creators, posts, kToday, 1));
+    double a = now_ms();
+    sr::ProgramJsonWriter whole(store.program());
+    double whole_longest = 0;
+    for (;;) {
+        const double s = now_ms();
+        const bool done = whole.step(500);
+        whole_longest = std::max(whole_longest, now_ms() - s);
+        if (done) break;
+    }
+    const double whole_ms = now_ms() - a;
+    const size_t whole_bytes = whole.text().size();
+
+    // The first save: every document (as after moving from the single record).
+    a = now_ms();
+    sr::ProgramDocsDiff first(store.program(), sr::DocIndex{});
+    while (!first.step(500)) {
+    }
+    const double first_ms = now_ms() - a;
+    const size_t all_bytes = first.put_bytes();
+    std::vector<sr::Doc> all = std::move(first.put());
+    sr::DocIndex stored = std::move(first.index());
+
+    sr::Creator c = store.program().creators.at(store.program().creators.size() / 2);
+    c.notes = "Ships from Hồ Chí Minh City";
+    if (!store.update_creator(c)) return 1;
+    a = now_ms();
+    sr::ProgramDocsDiff diff(store.program(), stored);
+    const double copy_ms = now_ms() - a;
+    double diff_longest = copy_ms;
+    for (;;) {
+        const double s = now_ms();
+        const bool done = diff.step(500);
+        diff_longest = std::max(diff_longest, now_ms() - s);
+        if (done) break;
+    }
+    const double diff_ms = now_ms() - a;
+
+    a = now_ms();
+    sr::ProgramDocsReader reader;
+    double read_longest = 0;
+    for (size_t i = 0; i < all.size(); i += 2000) {
+        const double s = now_ms();
+        for (size_t k = i; k < std::min(all.size(), i + 2000); ++k)
+            if (!reader.add(all[k].id, all[k].json)) return 1;
+        read_longest = std::max(read_longest, now_ms() - s);
+    }
+    const double s = now_ms();
+    sr::LoadResult back = reader.finish();  // (adds "program" to the index)
+    const double finish_ms = now_ms() - s;
+    const double read_ms = now_ms() - a;
+    if (!back.ok()) {
+        std::fprintf(stderr, "documents do not read back: %s\n", back.summary().c_str());
+        return 1;
+    }
+    if (reader.index() != stored) {
+        std::fprintf(stderr, "the documents read back do not compare equal to what was written\n");
+        return 1;
+    }
+    std::printf(
+        "{\"creators\":%d,\"posts\":%d,\"documents\":%zu,\"documents_mb\":%.3f,"
+        "\"whole_save_bytes\":%zu,\"whole_save_text_ms\":%.1f,\"whole_save_longest_slice_ms\":%.1f,"
+        "\"first_docs_ms\":%.1f,"
+        "\"edit_docs_written\":%zu,\"edit_bytes_written\":%zu,\"edit_diff_ms\":%.1f,\"edit_copy_ms\":%.1f,"
+        "\"edit_diff_longest_slice_ms\":%.1f,"
+        "\"load_ms\":%.1f,\"load_longest_piece_ms\":%.1f,\"load_finish_ms\":%.1f}\n",
+        creators, posts, all.size(), static_cast<double>(all_bytes) / 1e6, whole_bytes, whole_ms, whole_longest, first_ms,
+        diff.put().size(), diff.put_bytes(), diff_ms, copy_ms, diff_longest, read_ms, read_longest, finish_ms);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -286,6 +368,11 @@ int main(int argc, char** argv) {
         }
         if (orders < 1 || orders > 10000000 || (argc - 3) % 2) return usage();
         return gen(dir, orders, seed);
+    }
+    if (cmd == "docs") {
+        const int creators = std::atoi(argv[2]), posts = argc > 3 ? std::atoi(argv[3]) : 0;
+        if (creators < 1 || posts < 0) return usage();
+        return docs(creators, posts);
     }
     if (cmd == "run") {
         bool backup = false;

@@ -2,6 +2,7 @@
 //   node tools/dist.mjs [BUILD_DIR [OUT_DIR]]   build/web -> dist (what tools/dist and tools/build web run)
 //   node tools/dist.mjs --stamp DIR             re-versions a published folder after its files were edited
 //   node tools/dist.mjs --icons DIR             writes the app icons (SVG and PNG) into DIR
+//   node tools/dist.mjs --pouchdb DIR           writes DIR/pouchdb.js, PouchDB bundled from node_modules
 //
 // The folder holds the app target's outputs (spark-roster.* from emcc, the page from shell/ and
 // the icons its build writes beside them), and sw.js: the service worker of web/sw.js preceded by
@@ -12,6 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { bundlePouchDB } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const appName = 'spark-roster';
@@ -206,7 +208,8 @@ function appFiles(buildDir) {
   const emitted = fs.readdirSync(buildDir).filter((f) => f.startsWith(appName + '.') && fs.statSync(path.join(buildDir, f)).isFile());
   const beside = ['icons', 'assets'].filter((d) => fs.existsSync(path.join(buildDir, d)))
     .flatMap((d) => listFiles(path.join(buildDir, d)).map((f) => d + '/' + f));
-  const files = [...new Set([...fromShell, ...emitted, ...beside, appName + '.js', appName + '.wasm'])].sort();
+  // pouchdb.js: the storage library, bundled from node_modules by the build (tools/bundle.mjs).
+  const files = [...new Set([...fromShell, ...emitted, ...beside, appName + '.js', appName + '.wasm', 'pouchdb.js'])].sort();
   for (const f of files) {
     if (!fs.existsSync(path.join(buildDir, f))) throw new Error(`${path.join(buildDir, f)} is missing: run tools/build web first`);
   }
@@ -278,6 +281,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   try {
     if (args[0] === '--icons' && args[1]) writeIcons(args[1]);
+    else if (args[0] === '--pouchdb' && args[1]) {
+      // Written only when it changes, so a build that changes nothing leaves it alone.
+      const out = path.join(args[1], 'pouchdb.js'), text = await bundlePouchDB();
+      if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) fs.writeFileSync(out, text);
+    }
     else if (args[0] === '--stamp' && args[1]) console.log(`${args[1]}: version ${stamp(args[1])}`);
     else if (args.length <= 2 && !(args[0] || '').startsWith('-')) {
       const buildDir = path.resolve(args[0] || path.join(root, 'build/web'));
@@ -286,7 +294,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const bytes = files.reduce((n, f) => n + fs.statSync(path.join(outDir, f)).size, 0);
       console.log(`${path.relative(process.cwd(), outDir) || '.'}: version ${version}, ${files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
     } else {
-      console.error('usage: tools/dist [BUILD_DIR [OUT_DIR]] | tools/dist --stamp DIR | tools/dist --icons DIR');
+      console.error('usage: tools/dist [BUILD_DIR [OUT_DIR]] | tools/dist --stamp DIR | tools/dist --icons DIR | tools/dist --pouchdb DIR');
       process.exit(2);
     }
   } catch (e) {

@@ -174,6 +174,9 @@
       var r = parse(call('sr_api_widget_rect', 'string', ['string'], [String(label)]));
       return r ? r.text : null;
     },
+    // What the saves of this tab wrote to storage: {saves, docs, bytes, last: {docs, put, deleted,
+    // bytes, ids (the first 50)}}; bytes are the documents' JSON.
+    storageStats: function() { return Module['srStorageStats'] ? Module['srStorageStats']() : null; },
     saveState: function() {
       if (!live) return { state: 'loading', text: 'Loading…', revision: 0 };
       return parse(call('sr_api_save_state', 'string'));

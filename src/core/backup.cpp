@@ -1,7 +1,9 @@
 #include "backup.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -803,81 +805,11 @@ void check_ids(const std::vector<T>& v, const char* name, std::unordered_set<Id>
     }
 }
 
-// Checks that need the whole program: unique ids, references, creator rules.
+// Checks that need the whole program: unique ids, references, creator rules (ProgramCheck).
 void check_program(Program& p, std::vector<Problem>& problems) {
-    std::unordered_set<Id> ids;
-    ids.reserve(p.creators.size() + p.products.size() + p.samples.size() + p.briefs.size() + p.posts.size() +
-                p.spark_codes.size());
-    check_ids(p.creators, "creators", ids, problems);
-    check_ids(p.products, "products", ids, problems);
-    check_ids(p.samples, "samples", ids, problems);
-    check_ids(p.briefs, "briefs", ids, problems);
-    check_ids(p.posts, "posts", ids, problems);
-    check_ids(p.spark_codes, "spark_codes", ids, problems);
-    if (!problems.empty()) return;
-
-    // Lookups by id; a reference's path is spelled out only when it is broken.
-    using IdSet = std::unordered_set<Id>;
-    auto id_set = [](const auto& records) {
-        IdSet out;
-        out.reserve(records.size());
-        for (const auto& x : records) out.insert(x.id);
-        return out;
-    };
-    const IdSet creators = id_set(p.creators), products = id_set(p.products), briefs = id_set(p.briefs),
-                posts = id_set(p.posts), samples = id_set(p.samples), codes = id_set(p.spark_codes);
-    auto ref = [&](const IdSet& in, Id id, bool required, const char* list, size_t i, const std::string& field,
-                   const char* what) {
-        if (id == 0 && !required) return;
-        if (!in.count(id))
-            problems.push_back({std::string("$.") + list + "[" + std::to_string(i) + "]." + field,
-                                "no " + std::string(what) + " has id " + std::to_string(id)});
-    };
-    const Program none;  // field rules alone; uniqueness is checked against earlier records below
-    std::unordered_map<std::string, size_t> first_with_handle;
-    first_with_handle.reserve(p.creators.size());
-    for (size_t i = 0; i < p.creators.size(); ++i) {
-        Creator& c = p.creators[i];
-        c.handle = normalize_handle(c.handle);
-        auto at = [i] { return "$.creators[" + std::to_string(i) + "]."; };
-        for (const FieldError& e : validate_creator(c, none)) problems.push_back({at() + e.field, e.message});
-        auto [it, fresh] = first_with_handle.emplace(handle_key(c.handle), i);
-        if (!fresh && !c.handle.empty())
-            problems.push_back({at() + "handle", "@" + c.handle + " is already used by $.creators[" + std::to_string(it->second) + "]"});
+    ProgramCheck check(p, problems);
+    while (!check.step()) {
     }
-    for (size_t i = 0; i < p.samples.size(); ++i) {
-        ref(creators, p.samples[i].creator_id, true, "samples", i, "creator_id", "creator");
-        ref(products, p.samples[i].product_id, false, "samples", i, "product_id", "product");
-    }
-    for (size_t i = 0; i < p.briefs.size(); ++i) {
-        ref(products, p.briefs[i].product_id, false, "briefs", i, "product_id", "product");
-        for (size_t k = 0; k < p.briefs[i].creator_ids.size(); ++k)
-            ref(creators, p.briefs[i].creator_ids[k], true, "briefs", i, "creator_ids[" + std::to_string(k) + "]", "creator");
-    }
-    for (size_t i = 0; i < p.posts.size(); ++i) {
-        ref(creators, p.posts[i].creator_id, true, "posts", i, "creator_id", "creator");
-        ref(products, p.posts[i].product_id, false, "posts", i, "product_id", "product");
-        ref(briefs, p.posts[i].brief_id, false, "posts", i, "brief_id", "brief");
-        ref(samples, p.posts[i].sample_id, false, "posts", i, "sample_id", "sample");
-    }
-    for (size_t i = 0; i < p.spark_codes.size(); ++i) {
-        ref(creators, p.spark_codes[i].creator_id, true, "spark_codes", i, "creator_id", "creator");
-        ref(posts, p.spark_codes[i].post_id, false, "spark_codes", i, "post_id", "post");
-        ref(products, p.spark_codes[i].product_id, false, "spark_codes", i, "product_id", "product");
-        ref(codes, p.spark_codes[i].replaces_id, false, "spark_codes", i, "replaces_id", "Spark Code");
-    }
-    std::unordered_map<std::string, size_t> first_mark;
-    for (size_t i = 0; i < p.review_marks.size(); ++i) {
-        const ReviewMark& m = p.review_marks[i];
-        auto at = [i](const char* field) { return "$.review_marks[" + std::to_string(i) + "]." + field; };
-        if (m.action.empty()) problems.push_back({at("action"), "names no action"});
-        else if (auto [it, fresh] = first_mark.emplace(m.action, i); !fresh)
-            problems.push_back({at("action"), "the action is already marked by $.review_marks[" + std::to_string(it->second) + "]"});
-        if (m.state == MarkState::snoozed && !m.until) problems.push_back({at("until"), "a snoozed action needs the day it comes back"});
-    }
-    Id max_id = 0;
-    for (Id id : ids) max_id = std::max(max_id, id);
-    if (p.next_id <= max_id) p.next_id = max_id + 1;
 }
 
 // Backups nest a few levels (program, list, record, list, record). Far deeper input is refused
@@ -1061,6 +993,465 @@ LoadResult program_from_json(std::string_view text) {
     if (r.problems.empty()) settle_post_fees(p);
     if (r.problems.empty()) r.program = std::move(p);
     return r;
+}
+
+// ------------------------------------------------------------------ one record at a time
+namespace {
+
+// Walks a record as Writer does, mixing each value into two hashes: a tag for what the value is
+// (so an absent optional, an empty list and a zero differ), then its bytes.
+struct Hasher {
+    uint64_t a = 0x243f6a8885a308d3ull, b = 0x13198a2e03707344ull;
+
+    void mix(uint64_t w) {
+        a ^= w;
+        a *= 0x100000001b3ull;
+        a ^= a >> 32;
+        b += w * 0x9e3779b97f4a7c15ull;
+        b = (b << 27) | (b >> 37);
+        b *= 0xff51afd7ed558ccdull;
+    }
+    void bytes(const std::string& s) {
+        mix(0x5u ^ (static_cast<uint64_t>(s.size()) << 8));
+        size_t i = 0;
+        for (; i + 8 <= s.size(); i += 8) {
+            uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            mix(w);
+        }
+        uint64_t w = 0;
+        for (size_t k = 0; i < s.size(); ++i, ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * k);
+        mix(w);
+    }
+
+    template <class T> void value(const T& x) {
+        if constexpr (std::is_enum_v<T>) {
+            mix(0x1u ^ (static_cast<uint64_t>(x) << 8));
+        } else if constexpr (std::is_same_v<T, Date>) {
+            mix(0x2u ^ (static_cast<uint64_t>(static_cast<uint32_t>(x.days)) << 8));
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            bytes(x);
+        } else if constexpr (std::is_same_v<T, bool>) {
+            mix(x ? 0x21u : 0x20u);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            uint64_t w;
+            const double d = x;
+            std::memcpy(&w, &d, 8);
+            mix(0x3u);
+            mix(w);
+        } else if constexpr (std::is_arithmetic_v<T>) {
+            mix(0x4u);
+            mix(static_cast<uint64_t>(static_cast<int64_t>(x)));
+        } else if constexpr (is_vector<T>::value) {
+            mix(0x6u ^ (static_cast<uint64_t>(x.size()) << 8));
+            for (const auto& e : x) value(e);
+        } else {
+            mix(0x7u);
+            visit(const_cast<T&>(x), *this);
+            mix(0x8u);
+        }
+    }
+
+    template <class T> void operator()(const char*, const T& x, bool = false) {
+        if constexpr (is_optional<T>::value) {
+            if (x) {
+                mix(0x9u);
+                value(*x);
+            } else {
+                mix(0xau);
+            }
+        } else if constexpr (std::is_array_v<T>) {
+            mix(0xbu ^ (static_cast<uint64_t>(std::extent_v<T>) << 8));
+            for (const auto& e : x) value(e);
+        } else {
+            value(x);
+        }
+    }
+};
+
+template <class T> RecordHash one_hash(const T& x) {
+    Hasher h;
+    h.value(x);
+    return {h.a, h.b};
+}
+
+template <class T> std::string one_json(const T& x) {
+    return Writer::value(x).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+template <class T>
+bool one_from_json(std::string_view text, const std::string& path, T& x, std::vector<Problem>& problems) {
+    const size_t before = problems.size();
+    if (json_depth(text, kMaxDepth) > kMaxDepth) {
+        problems.push_back({path, "nested more than " + std::to_string(kMaxDepth) + " levels deep"});
+        return false;
+    }
+    json doc = json::parse(text.begin(), text.end(), nullptr, false);
+    if (doc.is_discarded()) {
+        problems.push_back({path, "not valid JSON: " + syntax_message(text)});
+        return false;
+    }
+    // The root's name is the whole path: Path prints its key as given.
+    const Path root{nullptr, path.c_str(), 0};
+    Reader rd{doc, root, problems};
+    rd.read(doc, root, x);
+    return problems.size() == before;
+}
+
+}  // namespace
+
+std::string record_json(const Settings& x) { return one_json(x); }
+std::string record_json(const Creator& x) { return one_json(x); }
+std::string record_json(const Product& x) { return one_json(x); }
+std::string record_json(const Sample& x) { return one_json(x); }
+std::string record_json(const Brief& x) { return one_json(x); }
+std::string record_json(const Post& x) { return one_json(x); }
+std::string record_json(const SparkCode& x) { return one_json(x); }
+std::string record_json(const std::vector<ReviewMark>& x) { return one_json(x); }
+std::string record_json(const std::vector<std::string>& x) { return one_json(x); }
+
+bool record_from_json(std::string_view t, const std::string& path, Settings& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Creator& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Product& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Sample& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Brief& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, Post& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, SparkCode& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, std::vector<ReviewMark>& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+bool record_from_json(std::string_view t, const std::string& path, std::vector<std::string>& x, std::vector<Problem>& pr) { return one_from_json(t, path, x, pr); }
+
+RecordHash record_hash(const Settings& x) { return one_hash(x); }
+RecordHash record_hash(const Creator& x) { return one_hash(x); }
+RecordHash record_hash(const Product& x) { return one_hash(x); }
+RecordHash record_hash(const Sample& x) { return one_hash(x); }
+RecordHash record_hash(const Brief& x) { return one_hash(x); }
+RecordHash record_hash(const Post& x) { return one_hash(x); }
+RecordHash record_hash(const SparkCode& x) { return one_hash(x); }
+RecordHash record_hash(const std::vector<ReviewMark>& x) { return one_hash(x); }
+RecordHash record_hash(const std::vector<std::string>& keys, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x6u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) h.bytes(keys[i]);
+    return {h.a, h.b};
+}
+
+// The checks of check_program, a part per step; each part is a pass over one or two lists.
+ProgramCheck::ProgramCheck(Program& p, std::vector<Problem>& problems) : p_(p), problems_(problems) {}
+
+bool ProgramCheck::step() {
+    Program& p = p_;
+    std::vector<Problem>& problems = problems_;
+    auto id_set = [](const auto& records) {
+        IdSet out;
+        out.reserve(records.size());
+        for (const auto& x : records) out.insert(x.id);
+        return out;
+    };
+    auto ref = [&](const IdSet& in, Id id, bool required, const char* list, size_t i, const std::string& field, const char* what) {
+        if (id == 0 && !required) return;
+        if (!in.count(id))
+            problems.push_back({std::string("$.") + list + "[" + std::to_string(i) + "]." + field,
+                                "no " + std::string(what) + " has id " + std::to_string(id)});
+    };
+    switch (part_++) {
+        case 0:
+            ids_.reserve(p.creators.size() + p.products.size() + p.samples.size() + p.briefs.size() + p.posts.size() +
+                         p.spark_codes.size());
+            check_ids(p.creators, "creators", ids_, problems);
+            check_ids(p.products, "products", ids_, problems);
+            check_ids(p.samples, "samples", ids_, problems);
+            check_ids(p.briefs, "briefs", ids_, problems);
+            return false;
+        case 1:
+            check_ids(p.posts, "posts", ids_, problems);
+            check_ids(p.spark_codes, "spark_codes", ids_, problems);
+            // Lookups by id: a reference's path is spelled out only when it is broken.
+            return !problems.empty();
+        case 2:
+            creators_ = id_set(p.creators);
+            products_ = id_set(p.products);
+            briefs_ = id_set(p.briefs);
+            samples_ = id_set(p.samples);
+            codes_ = id_set(p.spark_codes);
+            return false;
+        case 3:
+            posts_ = id_set(p.posts);
+            return false;
+        case 4: {
+            const Program none;  // field rules alone; uniqueness is checked against earlier records below
+            std::unordered_map<std::string, size_t> first_with_handle;
+            first_with_handle.reserve(p.creators.size());
+            for (size_t i = 0; i < p.creators.size(); ++i) {
+                Creator& c = p.creators[i];
+                c.handle = normalize_handle(c.handle);
+                auto at = [i] { return "$.creators[" + std::to_string(i) + "]."; };
+                for (const FieldError& e : validate_creator(c, none)) problems.push_back({at() + e.field, e.message});
+                auto [it, fresh] = first_with_handle.emplace(handle_key(c.handle), i);
+                if (!fresh && !c.handle.empty())
+                    problems.push_back({at() + "handle", "@" + c.handle + " is already used by $.creators[" + std::to_string(it->second) + "]"});
+            }
+            return false;
+        }
+        case 5:
+            for (size_t i = 0; i < p.samples.size(); ++i) {
+                ref(creators_, p.samples[i].creator_id, true, "samples", i, "creator_id", "creator");
+                ref(products_, p.samples[i].product_id, false, "samples", i, "product_id", "product");
+            }
+            for (size_t i = 0; i < p.briefs.size(); ++i) {
+                ref(products_, p.briefs[i].product_id, false, "briefs", i, "product_id", "product");
+                for (size_t k = 0; k < p.briefs[i].creator_ids.size(); ++k)
+                    ref(creators_, p.briefs[i].creator_ids[k], true, "briefs", i, "creator_ids[" + std::to_string(k) + "]", "creator");
+            }
+            return false;
+        case 6:
+            for (size_t i = 0; i < p.posts.size(); ++i) {
+                ref(creators_, p.posts[i].creator_id, true, "posts", i, "creator_id", "creator");
+                ref(products_, p.posts[i].product_id, false, "posts", i, "product_id", "product");
+                ref(briefs_, p.posts[i].brief_id, false, "posts", i, "brief_id", "brief");
+                ref(samples_, p.posts[i].sample_id, false, "posts", i, "sample_id", "sample");
+            }
+            return false;
+        case 7: {
+            for (size_t i = 0; i < p.spark_codes.size(); ++i) {
+                ref(creators_, p.spark_codes[i].creator_id, true, "spark_codes", i, "creator_id", "creator");
+                ref(posts_, p.spark_codes[i].post_id, false, "spark_codes", i, "post_id", "post");
+                ref(products_, p.spark_codes[i].product_id, false, "spark_codes", i, "product_id", "product");
+                ref(codes_, p.spark_codes[i].replaces_id, false, "spark_codes", i, "replaces_id", "Spark Code");
+            }
+            std::unordered_map<std::string, size_t> first_mark;
+            for (size_t i = 0; i < p.review_marks.size(); ++i) {
+                const ReviewMark& m = p.review_marks[i];
+                auto at = [i](const char* field) { return "$.review_marks[" + std::to_string(i) + "]." + field; };
+                if (m.action.empty()) problems.push_back({at("action"), "names no action"});
+                else if (auto [it, fresh] = first_mark.emplace(m.action, i); !fresh)
+                    problems.push_back({at("action"), "the action is already marked by $.review_marks[" + std::to_string(it->second) + "]"});
+                if (m.state == MarkState::snoozed && !m.until) problems.push_back({at("until"), "a snoozed action needs the day it comes back"});
+            }
+            Id max_id = 0;
+            for (Id id : ids_) max_id = std::max(max_id, id);
+            if (p.next_id <= max_id) p.next_id = max_id + 1;
+            return true;
+        }
+        default:
+            return true;
+    }
+}
+
+void check_assembled_program(Program& p, std::vector<Problem>& problems) { check_program(p, problems); }
+
+// ------------------------------------------------------------------ order lines in blocks
+// The backup's columns (lines_json) cut into blocks of lines, places and products (docs.hpp),
+// the lines naming places and products by their index in the whole, so a block reads back by
+// joining the blocks' columns end to end and reading them as the backup's one object.
+namespace {
+
+constexpr const char* kBlockColumns[] = {"actual_commission", "amount", "est_commission", "keys", "place",
+                                         "product",           "quantity", "samples",      "status", "time"};
+
+void put_double_bits(Hasher& h, double v) {
+    uint64_t w;
+    std::memcpy(&w, &v, 8);
+    h.mix(w);
+}
+
+}  // namespace
+
+std::string order_lines_block_json(const OrderLines& l, size_t from, size_t to) {
+    std::string out = "{";
+    for (const char* name : kBlockColumns) {
+        const std::string_view n = name;
+        if (out.size() > 1) out += ',';
+        out += '"';
+        out += name;
+        out += "\":\"";
+        if (n == "keys") {
+            std::string piece;
+            for (size_t i = from; i < to; ++i) {
+                piece += l.key(i);
+                piece += '\n';
+            }
+            const std::string q = lines_json::json_text(piece);
+            out.append(q, 1, q.size() - 2);
+        } else if (n == "status") {
+            for (size_t i = from; i < to; ++i) {
+                const char c = lines_json::kStatusLetters[static_cast<int>(l.status(i))];
+                out += l.refunded(i) ? static_cast<char>(c - 'a' + 'A') : c;
+            }
+        } else if (n == "samples") {
+            bool first = true;
+            for (size_t i = from; i < to; ++i)
+                if (l.sample(i)) {
+                    if (!first) out += ',';
+                    first = false;
+                    out += std::to_string(i);  // the line's index in the whole
+                }
+        } else {
+            for (size_t i = from; i < to; ++i) {
+                if (i > from) out += ',';
+                if (n == "actual_commission") {
+                    if (const double v = l.actual_commission(i); !std::isnan(v)) lines_json::put_number(out, v);
+                } else if (n == "amount") {
+                    lines_json::put_number(out, l.amount(i));
+                } else if (n == "est_commission") {
+                    lines_json::put_number(out, l.est_commission(i));
+                } else if (n == "place") {
+                    out += std::to_string(l.place_of(i));
+                } else if (n == "product") {
+                    out += std::to_string(l.product_of(i));
+                } else if (n == "quantity") {
+                    out += std::to_string(l.quantity(i));
+                } else {
+                    out += std::to_string(l.get_time(i));
+                }
+            }
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
+std::string order_places_json(const OrderLines& l, size_t from, size_t to) {
+    std::string out = "[";
+    for (size_t i = from; i < to; ++i) {
+        if (i > from) out += ',';
+        out += lines_json::place_json(l.place_at(i)).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    return out + "]";
+}
+
+std::string order_products_json(const OrderLines& l, size_t from, size_t to) {
+    std::string out = "[";
+    for (size_t i = from; i < to; ++i) {
+        if (i > from) out += ',';
+        out += lines_json::json_text(l.product_at(i));
+    }
+    return out + "]";
+}
+
+RecordHash order_lines_hash(const OrderLines& l, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x6u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) {
+        const std::string_view k = l.key(i);
+        h.bytes(std::string(k));
+        h.mix(static_cast<uint64_t>(l.place_of(i)) | (static_cast<uint64_t>(l.product_of(i)) << 32));
+        h.mix(static_cast<uint64_t>(l.quantity(i)));
+        put_double_bits(h, l.amount(i));
+        put_double_bits(h, l.est_commission(i));
+        put_double_bits(h, l.actual_commission(i));
+        h.mix(static_cast<uint64_t>(l.status(i)) | (l.refunded(i) ? 0x100u : 0u) | (l.sample(i) ? 0x200u : 0u));
+        h.mix(static_cast<uint64_t>(l.get_time(i)));
+    }
+    return {h.a, h.b};
+}
+
+RecordHash order_places_hash(const OrderLines& l, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x7u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) {
+        const OrderLines::Place& p = l.place_at(i);
+        h.mix(static_cast<uint64_t>(p.creator_id));
+        h.mix(static_cast<uint64_t>(p.post_id));
+        h.mix(static_cast<uint64_t>(p.kind));
+        h.bytes(p.content_type);
+        h.bytes(p.content_id);
+    }
+    return {h.a, h.b};
+}
+
+RecordHash order_products_hash(const OrderLines& l, size_t from, size_t to) {
+    Hasher h;
+    h.mix(0x8u ^ (static_cast<uint64_t>(to - from) << 8));
+    for (size_t i = from; i < to; ++i) h.bytes(l.product_at(i));
+    return {h.a, h.b};
+}
+
+bool order_lines_from_blocks(const std::vector<std::pair<std::string, std::string>>& lines,
+                             const std::vector<std::pair<std::string, std::string>>& places,
+                             const std::vector<std::pair<std::string, std::string>>& products, size_t block,
+                             OrderLines& out, std::vector<Problem>& problems) {
+    const size_t before = problems.size();
+    json whole = json::object();
+    std::string cols[std::size(kBlockColumns)];
+    size_t total = 0;
+    for (size_t b = 0; b < lines.size(); ++b) {
+        const auto& [id, text] = lines[b];
+        json j = json::parse(text.begin(), text.end(), nullptr, false);
+        if (!j.is_object()) {
+            problems.push_back({id, "expected an object of columns"});
+            return false;
+        }
+        size_t n = 0;
+        for (size_t c = 0; c < std::size(kBlockColumns); ++c) {
+            auto it = j.find(kBlockColumns[c]);
+            if (it == j.end() || !it->is_string()) {
+                problems.push_back({id + "." + kBlockColumns[c], "expected a string"});
+                return false;
+            }
+            const std::string& v = it->get_ref<const std::string&>();
+            const std::string_view name = kBlockColumns[c];
+            if (name == "keys") n = static_cast<size_t>(std::count(v.begin(), v.end(), '\n'));
+        }
+        if (n == 0 || (b + 1 < lines.size() && n != block) || n > block) {
+            problems.push_back({id, "holds " + std::to_string(n) + " lines, not " + std::to_string(block) +
+                                        ": the order lines are not whole"});
+            return false;
+        }
+        for (size_t c = 0; c < std::size(kBlockColumns); ++c) {
+            const std::string& v = j[kBlockColumns[c]].get_ref<const std::string&>();
+            const std::string_view name = kBlockColumns[c];
+            if (name == "keys" || name == "status") {
+                if (name == "status" && v.size() != n) {
+                    problems.push_back({id + ".status", "holds " + std::to_string(v.size()) + " letters for " + std::to_string(n) + " lines"});
+                    return false;
+                }
+                cols[c] += v;
+            } else if (name == "samples") {
+                if (!v.empty()) {
+                    if (!cols[c].empty()) cols[c] += ',';
+                    cols[c] += v;
+                }
+            } else {
+                const size_t values = static_cast<size_t>(std::count(v.begin(), v.end(), ',')) + 1;
+                if (values != n) {
+                    problems.push_back({id + "." + kBlockColumns[c], "holds " + std::to_string(values) + " values for " + std::to_string(n) + " lines"});
+                    return false;
+                }
+                if (b) cols[c] += ',';
+                cols[c] += v;
+            }
+        }
+        total += n;
+    }
+    for (size_t c = 0; c < std::size(kBlockColumns); ++c) whole[kBlockColumns[c]] = std::move(cols[c]);
+    auto list = [&](const std::vector<std::pair<std::string, std::string>>& docs, const char* key) {
+        json all = json::array();
+        for (size_t b = 0; b < docs.size(); ++b) {
+            const auto& [id, text] = docs[b];
+            json j = json::parse(text.begin(), text.end(), nullptr, false);
+            if (!j.is_array() || j.empty() || j.size() > block || (b + 1 < docs.size() && j.size() != block)) {
+                problems.push_back({id, b + 1 < docs.size() ? "expected a list of " + std::to_string(block) + ": the order lines are not whole"
+                                                            : "expected a list of 1 to " + std::to_string(block)});
+                return false;
+            }
+            for (json& x : j) all.push_back(std::move(x));
+        }
+        whole[key] = std::move(all);
+        return true;
+    };
+    if (!list(places, "places") || !list(products, "products")) return false;
+    if (total == 0 && whole["places"].empty() && whole["products"].empty()) {
+        out.clear();
+        return true;
+    }
+    OrderLines l;
+    lines_json::read(whole, l, [&](const std::string& sub, std::string msg) {
+        if (problems.size() < 200) problems.push_back({"lines" + sub, std::move(msg)});
+    });
+    if (problems.size() != before) return false;
+    out = std::move(l);
+    return true;
 }
 
 }  // namespace sr

@@ -13,7 +13,14 @@ before(async () => {
   await waitSaved(page);
   stored = await storedText(page);
   shown = await page.evaluate(() => window.sparkRoster.exportJson());
-  assert.deepEqual(JSON.parse(stored), JSON.parse(shown), 'the stored program is the one on screen');
+  // The stored documents are the program on screen, record by record.
+  const docs = JSON.parse(stored), program = JSON.parse(shown);
+  const kinds = { creators: 'creator', products: 'product', samples: 'sample', briefs: 'brief', posts: 'post', spark_codes: 'spark_code' };
+  for (const [list, kind] of Object.entries(kinds)) {
+    for (const x of program[list]) assert.deepEqual(docs[`${kind}:${String(x.id).padStart(16, '0')}`].r, x, `${list} ${x.id} is stored`);
+  }
+  assert.deepEqual(docs.settings.r, program.settings, 'the settings are stored');
+  assert.equal(docs.program.r.next_id, program.next_id);
 });
 after(async () => {
   await context?.close();
@@ -21,23 +28,17 @@ after(async () => {
   server?.close();
 });
 
-// The program record as IndexedDB holds it: its bytes (a Blob) as text, or the text an earlier
-// version stored.
+// The stored documents (the program one document per record, in the app's PouchDB database),
+// each with its revision, as one text: unchanged text, nothing written.
 function storedText(p) {
-  return p.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('spark-roster');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const get = req.result.transaction('kv').objectStore('kv').get('program');
-      get.onsuccess = () => {
-        const r = get.result;
-        req.result.close();
-        if (r && r.bytes instanceof Blob) r.bytes.text().then(resolve, reject);
-        else resolve(r ? r.text : undefined);
-      };
-      get.onerror = () => reject(get.error);
-    };
-  }));
+  return p.evaluate(async () => {
+    const db = window.Module.srStorageDb();
+    const all = await db.allDocs({ include_docs: true });
+    const out = {};
+    // Each record is its backup JSON as text (JSON.parse refuses anything else); the head has none.
+    for (const row of all.rows) out[row.id] = { rev: row.value.rev, r: row.doc.r === undefined ? undefined : JSON.parse(row.doc.r) };
+    return JSON.stringify(out);
+  });
 }
 
 async function refused(make, where, why, arg) {

@@ -276,7 +276,11 @@ test('Reload to update never drops a change that is not saved: it says so and ke
   assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null),
             'the new version still waits');
   assert.ok(await page.getByRole('button', { name: 'Reload to update' }).isEnabled(), 'the user can try again');
-  assert.deepEqual(problems, []);
+  // Known: the put made to throw inside PouchDB's write handler surfaces as a page error, and
+  // PouchDB logs the failure ("Database has a global failure ..."); anything else is a problem.
+  const own = problems.filter((m) => !/^console error: Database has a global failure (AbortError|QuotaExceededError)/.test(m) &&
+                                     m !== 'page error: The quota has been exceeded.');
+  assert.deepEqual(own, []);
   await context.close();
 });
 

@@ -195,6 +195,54 @@ test('storage full (on put or at commit): the status says so, the data stays and
   await page.evaluate(() => window.sparkRoster.ready);
   const kept = handles(await program(page));
   for (const h of ['wont.fit.put', 'fits.after.put', 'wont.fit.commit', 'fits.after.commit']) assert.ok(kept.includes(h), `${h} is stored`);
+  // The put that throws inside the storage library's write is caught where it is made: no
+  // uncaught page error, nothing logged as the database failing.
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a save says "Saved" only once its writes are committed, each with strict durability', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Every write transaction on the documents' database, with its durability and whether it has
+  // completed (installed before the app, so the app's own wrapper calls through it).
+  await context.addInitScript(() => {
+    window.__writes = [];
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (...args) {
+      const tx = transaction.apply(this, args);
+      if (args[1] === 'readwrite' && this.name.includes('spark-roster-docs')) {
+        const w = { durability: tx.durability, done: false };
+        window.__writes.push(w);
+        tx.addEventListener('complete', () => { w.done = true; });
+        tx.addEventListener('abort', () => { w.done = 'aborted'; });
+      }
+      return tx;
+    };
+  });
+  const { page, problems } = await openApp(context, roster());
+  await waitSaved(page);
+  // When the app hears a save is done, every write it started must have completed.
+  await page.evaluate(() => {
+    window.__early = [];
+    const saved = window.Module._sr_storage_saved;
+    window.Module._sr_storage_saved = (seq, ok, error) => {
+      const open = window.__writes.filter((w) => w.done !== true).length;
+      window.__early.push({ ok, open, writes: window.__writes.length });
+      return saved(seq, ok, error);
+    };
+  });
+  const before = await page.evaluate(() => window.__writes.length);
+  await addCreator(page, 'le.thi.mai');
+  await waitSaved(page);
+  await addCreator(page, 'ploy.review');
+  await waitSaved(page);
+  const seen = await page.evaluate(() => ({ early: window.__early, writes: window.__writes }));
+  // Two saves: each a pending head, one batch of documents, the head committed (3 writes).
+  assert.equal(seen.early.length, 2);
+  for (const e of seen.early) assert.deepEqual([e.ok, e.open], [1, 0], 'no write still open when "Saved" is reported');
+  assert.ok(seen.writes.length >= before + 6, `${seen.writes.length - before} write transactions for two saves`);
+  assert.deepEqual([...new Set(seen.writes.map((w) => w.durability))], ['strict'], 'every write transaction is strict');
+  assert.equal(await text(page, 'save status'), 'Saved');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -260,7 +308,8 @@ test('leaving while a change is still being saved asks first; leaving with every
     IDBDatabase.prototype.transaction = function (...args) {
       const tx = transaction.apply(this, args);
       if (window.__hold && args[1] === 'readwrite') {
-        const store = tx.objectStore('kv');
+        // Any store of the transaction (the program's documents are in PouchDB's stores).
+        const store = tx.objectStore(tx.objectStoreNames[0]);
         (function keepBusy() {
           const r = store.get('program');
           r.onsuccess = () => { if (window.__hold) keepBusy(); };
@@ -411,4 +460,265 @@ test('a program stored as text by an earlier version loads, and its recovery poi
   assert.equal(await text(page, 'banner'), null);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// ------------------------------------------------------------------ one document per record
+
+// The documents stored in the page's PouchDB database, by id (the head left out): each record
+// is its backup JSON as text (JSON.parse refuses anything else).
+const storedDocs = (page) => page.evaluate(async () => {
+  const db = new PouchDB('spark-roster-docs', { adapter: 'indexeddb' });
+  const all = await db.allDocs({ include_docs: true });  // not closed: the app's connection is shared
+  const out = {};
+  for (const row of all.rows) if (row.id !== 'head') out[row.id] = typeof row.doc.r === 'string' ? JSON.parse(row.doc.r) : 'not text';
+  return out;
+});
+const docId = (kind, id) => `${kind}:${String(id).padStart(16, '0')}`;
+
+test('a save after one edit writes that record\'s document (and the next id), not the program', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await openApp(context, roster());
+  await waitSaved(page);
+  const before = await program(page);
+  const first = await page.evaluate(() => window.sparkRoster.storageStats());
+  // The first visit's sample program: every record a document, plus program, settings and the
+  // review marks.
+  const records = before.creators.length + before.products.length + before.samples.length + before.briefs.length +
+                  before.posts.length + before.spark_codes.length;
+  assert.equal(first.last.docs, records + 3);
+
+  await addCreator(page, 'nguyen.thu.ha', '12000');
+  await waitSaved(page);
+  const after = await program(page);
+  const added = after.creators.find((c) => c.handle === 'nguyen.thu.ha');
+  assert.equal(added.id, before.next_id, 'the new creator takes the next id');
+  const stats = await page.evaluate(() => window.sparkRoster.storageStats());
+  assert.equal(stats.saves, first.saves + 1);
+  assert.deepEqual(stats.last.ids.slice().sort(), [docId('creator', added.id), 'program'].sort());
+  assert.equal(stats.last.deleted, 0);
+  assert.ok(stats.last.bytes < 1000, `${stats.last.bytes} bytes written for one creator`);
+
+  // Removing it deletes its document; the stored documents are the program, record by record.
+  const docs = await storedDocs(page);
+  assert.deepEqual(docs[docId('creator', added.id)], added);
+  assert.equal(docs.program.next_id, after.next_id);
+  await click(page, 'Undo');
+  await waitSaved(page);
+  // Undo keeps the id used (the next id stays), so only the creator's document goes.
+  const undone = await page.evaluate(() => window.sparkRoster.storageStats());
+  assert.equal(undone.last.deleted, 1);
+  assert.deepEqual(undone.last.ids, [docId('creator', added.id)]);
+  assert.equal((await storedDocs(page))[docId('creator', added.id)], undefined);
+  await page.reload();
+  await page.evaluate(() => window.sparkRoster.ready);
+  assert.deepEqual(await program(page), { ...before, next_id: after.next_id }, 'reloaded: the program as it was, its next id kept');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a program stored by the previous version (one record of bytes) moves to documents whole, and the old record goes only after', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  const p = JSON.parse(bigBackup('moved', 300));
+  p.creators[0].display_name = 'Nguyễn Thu Hà 🌸';
+  p.creators[1].display_name = 'สมชาย ใจดี';
+  p.creators[2].display_name = '小林 · 美妆分享 ✨';
+  p.products = [{ id: 301, sku: 'SERUM-30', name: 'Vitamin C serum 30 ml', price: 24.9 }];
+  p.posts = [{ id: 302, creator_id: 1, product_id: 301, tiktok_ref: '7301234567890123456', published: '2026-11-18', views: 48210, gmv: 1234.5 }];
+  p.imported_orders = Array.from({ length: 2500 }, (_, i) => `5764612345678${String(i).padStart(5, '0')}|7301234567890123456|1`);
+  p.next_id = 303;
+  const backupText = JSON.stringify(p);
+  // The previous version's record: database version 3, kv "program" = {bytes: Blob, size, savedAt, seq}.
+  const first = await context.newPage();
+  await first.goto(url + 'app.css');
+  await first.evaluate((t) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('spark-roster', 3);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('kv');
+      req.result.createObjectStore('versions', { autoIncrement: true });
+    };
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const bytes = new Blob([new TextEncoder().encode(t)], { type: 'application/json' });
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put({ bytes, size: bytes.size, savedAt: new Date().toISOString(), seq: 3 }, 'program');
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), backupText);
+  await first.close();
+
+  const { page, problems } = await openApp(context, roster());
+  await waitSaved(page);
+  const loaded = await program(page);
+  assert.deepEqual(loaded.creators.map((c) => [c.id, c.handle, c.display_name, c.followers, c.notes]),
+                   p.creators.map((c) => [c.id, c.handle, c.display_name, c.followers, c.notes]), 'every creator as stored');
+  assert.deepEqual(loaded.imported_orders, p.imported_orders);
+  assert.equal(loaded.posts[0].gmv, 1234.5);
+  assert.equal(loaded.creators.length, 300);
+  assert.equal(loaded.creators[0].display_name, 'Nguyễn Thu Hà 🌸');
+  assert.equal(loaded.imported_orders.length, 2500);
+  // The old record is deleted once the documents read back the same (waitSaved covers the check).
+  const oldRecord = await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('spark-roster');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('kv', 'readonly');
+      const get = tx.objectStore('kv').get('program');
+      tx.oncomplete = () => { req.result.close(); resolve(get.result === undefined ? null : 'still there'); };
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  assert.equal(oldRecord, null, 'the old record is gone once the documents are verified');
+  const docs = await storedDocs(page);
+  // 300 creators, a product, a post, the settings, the review marks, the program and three
+  // blocks of order keys (1,000, 1,000 and 500).
+  assert.equal(Object.keys(docs).length, 300 + 1 + 1 + 3 + 3);
+  assert.equal(docs[docId('creator', 2)].display_name, 'สมชาย ใจดี');
+  assert.equal(docs['orders:000002'].length, 500);
+
+  await page.reload();
+  await page.evaluate(() => window.sparkRoster.ready);
+  await waitSaved(page);
+  assert.deepEqual(await program(page), loaded, 'reloaded from the documents: the same program');
+  assert.equal(await text(page, 'banner'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a browser killed while a save\'s documents are half written reopens with the program before the command, whole', { timeout: 120000 }, async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-half-'));
+  const A = bigBackup('alpha', 1500), B = bigBackup('beta', 2000);
+  try {
+    let { context, page } = await openProfile(profile);
+    await waitSaved(page);
+    assert.deepEqual(await page.evaluate((t) => window.sparkRoster.importJson(t), A), { ok: true, error: null });
+    await waitSaved(page, 60000);
+    const exportA = await page.evaluate(() => window.sparkRoster.exportJson());
+    // The next save's documents (2,003, in batches of 500): two batches written, then half of
+    // the third, the rest never (the browser dies first).
+    await page.evaluate(() => {
+      const db = window.Module.srStorageDb();
+      const bulk = db.bulkDocs;
+      window.__halfWritten = null;
+      let written = 0, batches = 0;
+      db.bulkDocs = function (docs, ...rest) {
+        const list = Array.isArray(docs) ? docs : docs.docs;
+        if (list.length > 100 && ++batches === 3) {
+          const half = list.slice(0, list.length >> 1);
+          return bulk.call(this, half).then(() => { window.__halfWritten = written + half.length; return new Promise(() => {}); });
+        }
+        if (list.length > 100) written += list.length;
+        return bulk.call(this, docs, ...rest);
+      };
+    });
+    await page.evaluate((t) => { window.sparkRoster.importJson(t); }, B);
+    await page.waitForFunction(() => window.__halfWritten !== null, null, { timeout: 60000 });
+    assert.equal(await page.evaluate(() => window.__halfWritten), 1250, 'more than half of the documents were written');
+    assert.ok(killBrowser(profile) > 0);
+    await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+
+    ({ context, page } = await openProfile(profile));
+    await page.waitForFunction(() => window.sparkRoster.saveState().state !== 'loading', null, { timeout: 30000 });
+    assert.equal(await text(page, 'banner'), null, 'the stored program reads clean');
+    assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saved');
+    assert.equal(await page.evaluate(() => window.sparkRoster.exportJson()), exportA, 'exactly the program before the import');
+    // And the next save after it works from there.
+    assert.deepEqual(await page.evaluate((t) => window.sparkRoster.importJson(t), B), { ok: true, error: null });
+    await waitSaved(page, 60000);
+    const exportB = await page.evaluate(() => window.sparkRoster.exportJson());
+    await page.reload();
+    await page.evaluate(() => window.sparkRoster.ready);
+    assert.equal(await page.evaluate(() => window.sparkRoster.exportJson()), exportB);
+    await context.close();
+  } finally {
+    killBrowser(profile);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('the move from the previous record is written in batches of 500 in one save; killed between two batches, it reopens from that record, whole', { timeout: 180000 }, async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-move-'));
+  const p = JSON.parse(bigBackup('moving', 5000));
+  p.creators[0].display_name = 'Trần Minh Khoa 🎬';
+  p.creators[1].display_name = 'วิภา สุขใจ';
+  const backupText = JSON.stringify(p);
+  try {
+    // The previous version's record, as in the test above, in a profile kept on disk.
+    let context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs, viewport: { width: 1000, height: 700 },
+    });
+    let page = context.pages()[0] || await context.newPage();
+    await page.goto(url + 'app.css');
+    await page.evaluate((t) => new Promise((resolve, reject) => {
+      const req = indexedDB.open('spark-roster', 3);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore('kv');
+        req.result.createObjectStore('versions', { autoIncrement: true });
+      };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const bytes = new Blob([new TextEncoder().encode(t)], { type: 'application/json' });
+        const tx = req.result.transaction('kv', 'readwrite', { durability: 'strict' });
+        tx.objectStore('kv').put({ bytes, size: bytes.size, savedAt: new Date().toISOString(), seq: 3 }, 'program');
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), backupText);
+    // Every bulkDocs of the documents (trapped as the storage library loads): the first save's
+    // batches are counted; after the first, the next never completes and the browser dies.
+    await page.addInitScript(() => {
+      window.__batches = [];
+      let P;
+      Object.defineProperty(self, 'PouchDB', {
+        configurable: true,
+        get: () => P,
+        // Its methods are the instance's own: each database made is given the counting one.
+        set: (v) => {
+          P = class extends v {
+            constructor(...a) {
+              super(...a);
+              const bulk = this.bulkDocs;
+              this.bulkDocs = function (docs, ...rest) {
+                const list = Array.isArray(docs) ? docs : docs.docs;
+                if (list.length && list[0].s === 1) {
+                  window.__batches.push(list.length);
+                  if (window.__batches.length === 2) return new Promise(() => {});
+                }
+                return bulk.call(this, docs, ...rest);
+              };
+            }
+          };
+        },
+      });
+    });
+    await page.goto(roster());
+    await page.waitForFunction(() => window.__batches.length === 2, null, { timeout: 60000 });
+    // 5,000 creators, the settings, the review marks and the program: 5,003 documents.
+    assert.deepEqual(await page.evaluate(() => window.__batches), [500, 500], 'the documents go 500 to a bulkDocs');
+    assert.equal((await page.evaluate(() => window.sparkRoster.saveState())).state, 'saving');
+    assert.ok(killBrowser(profile) > 0);
+    await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+
+    // Reopened: the program of the previous record, whole, and the move done this time.
+    ({ context, page } = await openProfile(profile));
+    const problems = [];
+    page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+    const loaded = await program(page);
+    assert.equal(loaded.creators.length, 5000);
+    assert.deepEqual(loaded.creators.map((c) => [c.id, c.handle, c.display_name, c.followers, c.notes]),
+                     p.creators.map((c) => [c.id, c.handle, c.display_name, c.followers, c.notes]), 'every creator as in the record');
+    assert.equal(await text(page, 'banner'), null);
+    await waitSaved(page, 90000);
+    const docs = await storedDocs(page);
+    assert.equal(Object.keys(docs).length, 5003, 'every record a document, none left over from the cut save');
+    assert.equal(docs[docId('creator', 2)].display_name, 'วิภา สุขใจ');
+    await page.reload();
+    await page.evaluate(() => window.sparkRoster.ready);
+    assert.deepEqual(await program(page), loaded, 'reloaded from the documents: the same program');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    killBrowser(profile);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
 });
