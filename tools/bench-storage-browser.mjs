@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2).filter((a) => a !== '--json');
 const asJson = process.argv.includes('--json');
 const creators = Number(args[0] || 10000), posts = Number(args[1] || 100000);
-const { startServer, chromiumArgs, typeInto, click } = await import('../tests/browser/lib.mjs');
+const { startServer, chromiumArgs, typeInto, click, writeSingleRecord } = await import('../tests/browser/lib.mjs');
 const { chromium } = await import('playwright-core');
 
 const out = { creators, posts };
@@ -125,22 +125,7 @@ const step = (what) => process.stderr.write(`bench-storage-browser: ${what}\n`);
 // The previous versions' record: database "spark-roster" version 3, kv "program" = {bytes: Blob}.
 let page = await context.newPage();
 await page.goto(url + 'app.css');
-await page.evaluate((t) => new Promise((resolve, reject) => {
-  const req = indexedDB.open('spark-roster', 3);
-  req.onupgradeneeded = () => {
-    req.result.createObjectStore('kv');
-    req.result.createObjectStore('versions', { autoIncrement: true });
-  };
-  req.onerror = () => reject(req.error);
-  req.onsuccess = () => {
-    const db = req.result;
-    const bytes = new Blob([new TextEncoder().encode(t)], { type: 'application/json' });
-    const tx = db.transaction('kv', 'readwrite', { durability: 'strict' });
-    tx.objectStore('kv').put({ bytes, size: bytes.size, savedAt: new Date().toISOString(), seq: 1 }, 'program');
-    tx.oncomplete = () => { db.close(); resolve(); };
-    tx.onerror = () => reject(tx.error);
-  };
-}), text);
+await writeSingleRecord(page, text, 1);
 await page.close();
 
 step('the previous record written; opening the app');

@@ -283,3 +283,25 @@ export function pngStats(buf) {
   for (let i = 0; i < out.length; i += bpp * 7) colors.add((out[i] << 16) | (out[i + 1] << 8) | out[i + 2]);
   return { width, height, colors: colors.size };
 }
+
+// Writes `text` (a backup) as the versions before the documents kept the program: database
+// "spark-roster" version 3, kv "program" = {bytes: Blob, size, savedAt, seq}, written durably.
+// `page`: a page of the app's origin that is not the app (the app would open the database itself).
+export async function writeSingleRecord(page, text, seq = 3) {
+  await page.evaluate(([t, s]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('spark-roster', 3);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('kv');
+      req.result.createObjectStore('versions', { autoIncrement: true });
+    };
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const bytes = new Blob([new TextEncoder().encode(t)], { type: 'application/json' });
+      const tx = db.transaction('kv', 'readwrite', { durability: 'strict' });
+      tx.objectStore('kv').put({ bytes, size: bytes.size, savedAt: new Date().toISOString(), seq: s }, 'program');
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [text, seq]);
+}

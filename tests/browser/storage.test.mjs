@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, launch, openApp, click, typeInto, rect, text, waitSaved, program, screenshot,
-         settle, textWhen, clickShown, shown, chromiumArgs } from './lib.mjs';
+         settle, textWhen, clickShown, shown, chromiumArgs, writeSingleRecord } from './lib.mjs';
 
 let server, url, chrome;
 before(async () => {
@@ -530,22 +530,7 @@ test('a program stored by the previous version (one record of bytes) moves to do
   // The previous version's record: database version 3, kv "program" = {bytes: Blob, size, savedAt, seq}.
   const first = await context.newPage();
   await first.goto(url + 'app.css');
-  await first.evaluate((t) => new Promise((resolve, reject) => {
-    const req = indexedDB.open('spark-roster', 3);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('kv');
-      req.result.createObjectStore('versions', { autoIncrement: true });
-    };
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const bytes = new Blob([new TextEncoder().encode(t)], { type: 'application/json' });
-      const tx = db.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put({ bytes, size: bytes.size, savedAt: new Date().toISOString(), seq: 3 }, 'program');
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), backupText);
+  await writeSingleRecord(first, backupText);
   await first.close();
 
   const { page, problems } = await openApp(context, roster());
@@ -649,21 +634,7 @@ test('the move from the previous record is written in batches of 500 in one save
     });
     let page = context.pages()[0] || await context.newPage();
     await page.goto(url + 'app.css');
-    await page.evaluate((t) => new Promise((resolve, reject) => {
-      const req = indexedDB.open('spark-roster', 3);
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore('kv');
-        req.result.createObjectStore('versions', { autoIncrement: true });
-      };
-      req.onerror = () => reject(req.error);
-      req.onsuccess = () => {
-        const bytes = new Blob([new TextEncoder().encode(t)], { type: 'application/json' });
-        const tx = req.result.transaction('kv', 'readwrite', { durability: 'strict' });
-        tx.objectStore('kv').put({ bytes, size: bytes.size, savedAt: new Date().toISOString(), seq: 3 }, 'program');
-        tx.oncomplete = () => { req.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    }), backupText);
+    await writeSingleRecord(page, backupText);
     // Every bulkDocs of the documents (trapped as the storage library loads): the first save's
     // batches are counted; after the first, the next never completes and the browser dies.
     await page.addInitScript(() => {

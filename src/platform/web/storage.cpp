@@ -34,6 +34,11 @@ static const char* kReadOnlyBanner =
     "This program is open in another tab, which saves it. This tab is read-only and follows "
     "that tab's changes; close the other tab to edit here.";
 
+// The banner of a stored program that did not read (`why`: the reason), left untouched.
+static std::string unreadable_banner(const std::string& why) {
+    return "The stored program could not be read (" + why + "). It is left untouched; import a backup to replace it.";
+}
+
 const char* SaveStatus::name() const {
     switch (kind) {
         case loading: return "loading";
@@ -79,8 +84,7 @@ void Persistence::on_loaded(const char* text, size_t size, bool ok, const char* 
         } else {
             blocked_ = true;
             store_.reset(Program{});
-            banner_ = "The stored program could not be read (" + r.summary(2) +
-                      "). It is left untouched; import a backup to replace it.";
+            banner_ = unreadable_banner(r.summary(2));
         }
     }
     if (read_only_ && banner_.empty()) banner_ = kReadOnlyBanner;
@@ -153,8 +157,7 @@ void Persistence::on_docs_end(int result, const char* error, bool writer) {
                 blocked_ = true;
                 stored_ = reader->index_unread();
                 store_.reset(Program{});
-                banner_ = "The stored program could not be read (" + r.summary(2) +
-                          "). It is left untouched; import a backup to replace it.";
+                banner_ = unreadable_banner(r.summary(2));
             }
             if (read_only_ && banner_.empty()) banner_ = kReadOnlyBanner;
             loaded_ = true;
@@ -173,8 +176,7 @@ void Persistence::on_docs_end(int result, const char* error, bool writer) {
             } else {
                 // What is stored is not known, so a save could not tell what to write or delete.
                 blocked_ = true;
-                banner_ = "The stored program could not be read (" + (ok ? r.summary(2) : std::string(error ? error : "unknown error")) +
-                          "). It is left untouched; import a backup to replace it.";
+                banner_ = unreadable_banner(ok ? r.summary(2) : std::string(error ? error : "unknown error"));
             }
             saved_rev_ = store_.revision();
             read_only_ = false;
