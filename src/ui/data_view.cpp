@@ -38,6 +38,26 @@ FieldMappings remembered_field_mappings() {
     return m;
 }
 
+// A mapping screen's chooser of the file's column for a field (`choice`: its index, -1 none).
+// Returns what it shows: the header, "(column 3, no header)" or "(not in this file)".
+std::string column_combo(const char* id, int& choice, const std::vector<std::string>& headers) {
+    auto label = [&headers](size_t h) {
+        return headers[h].empty() ? "(column " + std::to_string(h + 1) + ", no header)" : headers[h];
+    };
+    const std::string preview =
+        choice >= 0 && static_cast<size_t>(choice) < headers.size() ? label(static_cast<size_t>(choice)) : "(not in this file)";
+    if (ImGui::BeginCombo(id, preview.c_str())) {
+        if (ImGui::Selectable("(not in this file)", choice < 0)) choice = -1;
+        for (size_t h = 0; h < headers.size(); ++h) {
+            ImGui::PushID(static_cast<int>(h));
+            if (ImGui::Selectable(label(h).c_str(), choice == static_cast<int>(h))) choice = static_cast<int>(h);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return preview;
+}
+
 // "video performance", "a creator list", "a paid report": what a file is read as.
 const char* read_as(ExportFamily f) {
     return f == ExportFamily::creators ? "a creator list" : f == ExportFamily::paid ? "a paid report" : "video performance";
@@ -698,23 +718,7 @@ void DataView::draw_mapping() {
             else ImGui::TextDisabled("%s", field_need(field));
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            const int c = choice_[f];
-            const std::string preview = c >= 0 && static_cast<size_t>(c) < headers_.size()
-                                            ? (headers_[static_cast<size_t>(c)].empty()
-                                                   ? "(column " + std::to_string(c + 1) + ", no header)"
-                                                   : headers_[static_cast<size_t>(c)])
-                                            : "(not in this file)";
-            if (ImGui::BeginCombo("##column", preview.c_str())) {
-                if (ImGui::Selectable("(not in this file)", c < 0)) choice_[f] = -1;
-                for (size_t h = 0; h < headers_.size(); ++h) {
-                    ImGui::PushID(static_cast<int>(h));
-                    const std::string label =
-                        headers_[h].empty() ? "(column " + std::to_string(h + 1) + ", no header)" : headers_[h];
-                    if (ImGui::Selectable(label.c_str(), c == static_cast<int>(h))) choice_[f] = static_cast<int>(h);
-                    ImGui::PopID();
-                }
-                ImGui::EndCombo();
-            }
+            const std::string preview = column_combo("##column", choice_[f], headers_);
             probe_tag(std::string("map:") + order_field_key(field), preview);
             ImGui::PopID();
         }
@@ -783,21 +787,7 @@ void DataView::draw_field_mapping(ExportFamily family) {
         ImGui::TextUnformatted(fields.usual(f).c_str());
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        const int c = field_choice_[f];
-        const std::string preview = c >= 0 && static_cast<size_t>(c) < headers_.size()
-                                        ? (headers_[static_cast<size_t>(c)].empty() ? "(column " + std::to_string(c + 1) + ", no header)"
-                                                                                    : headers_[static_cast<size_t>(c)])
-                                        : "(not in this file)";
-        if (ImGui::BeginCombo("##fcolumn", preview.c_str())) {
-            if (ImGui::Selectable("(not in this file)", c < 0)) field_choice_[f] = -1;
-            for (size_t h = 0; h < headers_.size(); ++h) {
-                ImGui::PushID(static_cast<int>(h));
-                const std::string label = headers_[h].empty() ? "(column " + std::to_string(h + 1) + ", no header)" : headers_[h];
-                if (ImGui::Selectable(label.c_str(), c == static_cast<int>(h))) field_choice_[f] = static_cast<int>(h);
-                ImGui::PopID();
-            }
-            ImGui::EndCombo();
-        }
+        const std::string preview = column_combo("##fcolumn", field_choice_[f], headers_);
         probe_tag(tag + fields.key(f), preview);
         ImGui::PopID();
     }
