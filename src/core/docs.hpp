@@ -31,6 +31,14 @@
 
 namespace sr {
 
+// Synced browsers' id ranges (docs/rules.md, "Teams"): the browser with slot s (1 to
+// kSyncSlots - 1, drawn at random when it is first synced) gives new ids in
+// [s * kSyncRange, (s + 1) * kSyncRange). Every id stays below 2^53, exact as a JavaScript number
+// and 16 digits in a document id; ids given before syncing are in slot 0's range.
+constexpr int kSyncSlots = 8192;
+constexpr Id kSyncRange = Id{1} << 40;
+inline Id sync_id_floor(int slot) { return static_cast<Id>(slot) * kSyncRange; }
+
 constexpr size_t kOrderBlock = 1000;  // order keys to one "orders:" document
 constexpr size_t kLineBlock = 2000;   // order lines (places, products) to one "lines:" document
 

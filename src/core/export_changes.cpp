@@ -30,8 +30,11 @@ void apply_export_changes(Program& p, const ExportChanges& c) {
 }
 
 Id first_free_id(const Program& p) {
-    Id max_id = 0;
-    auto see = [&max_id](Id id) { max_id = std::max(max_id, id); };
+    const bool ranged = p.id_limit > p.id_floor;
+    Id max_id = ranged ? p.id_floor - 1 : 0;
+    auto see = [&max_id, &p, ranged](Id id) {
+        if (!ranged || (id >= p.id_floor && id < p.id_limit)) max_id = std::max(max_id, id);
+    };
     for (const auto& x : p.creators) see(x.id);
     for (const auto& x : p.products) see(x.id);
     for (const auto& x : p.samples) see(x.id);
@@ -40,6 +43,7 @@ Id first_free_id(const Program& p) {
     for (const auto& x : p.spark_codes) see(x.id);
     for (const auto& c : p.creators)
         for (const auto& i : c.compliance) see(i.id);
+    if (ranged && (p.next_id < p.id_floor || p.next_id >= p.id_limit)) return max_id + 1;
     return std::max(p.next_id, max_id + 1);
 }
 

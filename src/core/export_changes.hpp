@@ -26,7 +26,8 @@ struct ExportChanges {
 // Store::import_export so the step can be undone).
 void apply_export_changes(Program& p, const ExportChanges& c);
 
-// The first id free in a program: past next_id and past every record's id.
+// The first id free in a program: past next_id and past every record's id; in its id range
+// (Program::id_floor, id_limit) when it has one: past next_id and every id inside the range.
 Id first_free_id(const Program& p);
 
 }  // namespace sr

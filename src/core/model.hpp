@@ -307,6 +307,11 @@ struct Program {
     std::vector<Post> posts;
     std::vector<SparkCode> spark_codes;
     Id next_id = 1;
+    // Where this browser gives new ids when the program is synced with other browsers
+    // (docs/rules.md, "Teams"): [id_floor, id_limit), a range of its own, so two browsers adding
+    // records offline never give the same id. 0, 0: anywhere past every id. Not saved: each
+    // browser sets its own (Store::use_id_range).
+    Id id_floor = 0, id_limit = 0;
     // The affiliate-order lines taken from TikTok Shop exports, each with what the export said
     // of it (order_lines.hpp): a later export of the same lines updates them (orders_import.hpp).
     OrderLines order_lines;

@@ -11,6 +11,7 @@
 
 #include "creators.hpp"
 #include "csv.hpp"
+#include "export_changes.hpp"
 #include "export_fields.hpp"
 #include "export_words.hpp"
 #include "format.hpp"
@@ -766,18 +767,9 @@ struct OrdersImporter::Impl {
           mapping(std::move(m)),
           options(o),
           reader([this](const csv::Record& r) { return on_record(r); }, 1 << 20, csv::kDetectSeparator),
-          next_id(program.next_id) {
+          next_id(first_free_id(program)) {
         const Program& p = program;
         result.changes.base_revision = revision;
-        Id max_id = 0;
-        auto see = [&max_id](Id id) { max_id = std::max(max_id, id); };
-        for (const auto& x : p.creators) see(x.id);
-        for (const auto& x : p.products) see(x.id);
-        for (const auto& x : p.samples) see(x.id);
-        for (const auto& x : p.briefs) see(x.id);
-        for (const auto& x : p.posts) see(x.id);
-        for (const auto& x : p.spark_codes) see(x.id);
-        next_id = std::max(next_id, max_id + 1);
 
         room_for_keys(64 << 10);  // the new lines' keys in a text of their own from the start (never in the string itself)
         const OrderLines& lines = program.order_lines;

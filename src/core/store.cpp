@@ -57,6 +57,7 @@ const Creator* Store::find_creator(Id id) const {
 
 void Store::run(Command cmd) {
     cmd.apply(program_);
+    keep_id_range();
     next_revision();
     if (tx_) tx_->steps.push_back(std::move(cmd));
     else push_undo(std::move(cmd));
@@ -129,6 +130,7 @@ CommandResult Store::undo() {
     Command cmd = std::move(undo_.back());
     undo_.pop_back();
     cmd.revert(program_);
+    keep_id_range();
     next_revision();
     redo_.push_back(std::move(cmd));
     return CommandResult::done(0);
@@ -141,6 +143,7 @@ CommandResult Store::redo() {
     Command cmd = std::move(redo_.back());
     redo_.pop_back();
     cmd.apply(program_);
+    keep_id_range();
     next_revision();
     undo_.push_back(std::move(cmd));
     return CommandResult::done(0);
@@ -148,9 +151,31 @@ CommandResult Store::redo() {
 
 void Store::reset(Program p) {
     program_ = std::move(p);
+    keep_id_range();
     undo_.clear();
     redo_.clear();
     next_revision();
+}
+
+void Store::apply_remote(Program p) {
+    program_ = std::move(p);
+    keep_id_range();
+    next_revision();
+}
+
+void Store::use_id_range(Id floor, Id limit) {
+    id_floor_ = floor;
+    id_limit_ = limit;
+    keep_id_range();
+}
+
+// A whole program put in place (a backup, a merge, a remote change) has no range of its own,
+// and its next_id may be another browser's: the range is put back and next_id brought into it.
+void Store::keep_id_range() {
+    program_.id_floor = id_floor_;
+    program_.id_limit = id_limit_;
+    if (id_limit_ > id_floor_ && (program_.next_id < id_floor_ || program_.next_id >= id_limit_))
+        program_.next_id = first_free_id(program_);
 }
 
 CommandResult Store::add_creator(Creator c) {

@@ -198,6 +198,15 @@ public:
 
     // Forgets the history (after loading from storage: there is nothing to undo).
     void reset(Program p);
+    // The program as another browser changed it (sync, docs/rules.md "Teams"): put in place
+    // and the revision moves, but undo and redo are kept. They hold this browser's own
+    // commands, which act on records by id: undo takes back this browser's change, not the
+    // other's (an undone edit puts back the record as it was before that edit).
+    void apply_remote(Program p);
+    // New ids from [floor, limit) from now on (0, 0: past every id), whatever program is put in
+    // place later (docs/rules.md, "Teams": each synced browser has its own range). Not a change:
+    // the revision stays.
+    void use_id_range(Id floor, Id limit);
 
     static constexpr size_t kMaxUndo = 200;
 
@@ -223,7 +232,9 @@ private:
     template <class T> CommandResult remove_record(std::vector<T> Program::*list, Id id, std::string label);
     CommandResult spark_status(Id id, SparkStatus to, Date date, std::string what);
 
+    void keep_id_range();
     Program program_;
+    Id id_floor_ = 0, id_limit_ = 0;
     uint64_t revision_ = 0;
     uint64_t last_revision_ = 0;  // the highest revision given out (a rollback goes back below it)
     bool read_only_ = false;
