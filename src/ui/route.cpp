@@ -25,7 +25,7 @@ Route parse_route(std::string_view h) {
     const size_t slash = h.find('/');
     std::string screen(h.substr(0, slash));
     static const char* known[] = {"review", "roster", "creator", "products", "samples", "briefs",
-                                  "brief", "performance", "spark", "data", "settings"};
+                                  "brief", "performance", "spark", "data", "settings", "conflicts"};
     bool ok = false;
     for (const char* k : known) ok |= screen == k;
     if (!ok) return Route{};
@@ -33,7 +33,8 @@ Route parse_route(std::string_view h) {
     if (slash != std::string_view::npos) {
         std::string_view rest = h.substr(slash + 1);
         Id id = 0;
-        bool digits = !rest.empty() && rest.size() < 16;
+        // Ids have up to 16 digits (a synced browser's range reaches 2^53: docs/rules.md, "Teams").
+        bool digits = !rest.empty() && rest.size() <= 16;
         for (char c : rest) {
             if (c < '0' || c > '9') {
                 digits = false;
