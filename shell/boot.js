@@ -1,6 +1,25 @@
 // Starts the page before the WebAssembly app loads (spark-roster.js reads `Module`), and, where
 // the page was published with tools/dist (<html data-sw="sw.js">), registers the service worker
 // that keeps the app usable offline and offers "Reload to update" when a new version is deployed.
+// The page talks to its own origin and, when a team's server is set (Settings, Sync: kept in
+// this browser's localStorage by web/sync.js), to that server's origin, and to nothing else.
+// index.html's own policy leaves connections open to any http(s) origin; this second policy,
+// in force from here on alongside it, narrows them (docs/rules.md, "Teams").
+(function() {
+  var allowed = "'self'";
+  try {
+    var c = JSON.parse(window.localStorage.getItem('spark-roster-sync') || 'null');
+    if (c && typeof c.url === 'string') {
+      var u = new URL(c.url);
+      if ((u.protocol === 'https:' || u.protocol === 'http:') && /^[A-Za-z0-9.:\[\]-]+$/.test(u.host)) allowed += ' ' + u.origin;
+    }
+  } catch (e) { /* no storage, or not a URL: the page's own origin only */ }
+  var meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = 'connect-src ' + allowed;
+  document.head.appendChild(meta);
+})();
+
 var Module = {
   canvas: document.getElementById('canvas'),
   print: function(t) { console.log(t); },

@@ -177,6 +177,14 @@
     // What the saves of this tab wrote to storage: {saves, docs, bytes, last: {docs, put, deleted,
     // bytes, ids (the first 50)}}; bytes are the documents' JSON.
     storageStats: function() { return Module['srStorageStats'] ? Module['srStorageStats']() : null; },
+    // Where sync with the team's server stands (web/sync.js): {configured, url, username, slot,
+    // state: off, checking, join, joining, syncing, synced, offline or failed, text, read_only,
+    // waiting, last, conflicts: [{id, versions: [{rev, text, deleted, winner}]}]}, or null before
+    // it has started. The password is not in it.
+    syncState: function() {
+      var s = Module['srSyncState'];
+      return s ? JSON.parse(JSON.stringify(s)) : null;
+    },
     saveState: function() {
       if (!live) return { state: 'loading', text: 'Loading…', revision: 0 };
       return parse(call('sr_api_save_state', 'string'));

@@ -380,8 +380,10 @@ mergeInto(LibraryManager.library, {
       var head0;
       var begun = false;
       var revs = {};
+      var conflicts = [];
       var read = function(startkey) {
         var opts = { include_docs: true, limit: SRStorage.pageSize };
+        if (SRSync.cfg && SRSync.cfg.url) opts.conflicts = true;
         if (startkey !== null) { opts.startkey = startkey; opts.skip = 1; }
         return db.allDocs(opts);
       };
@@ -396,6 +398,7 @@ mergeInto(LibraryManager.library, {
           var row = res.rows[i];
           if (row.id === 'head' || row.id.charAt(0) === '_') continue;
           revs[row.id] = row.value.rev;
+          if (row.doc && row.doc._conflicts && row.doc._conflicts.length) conflicts.push(row.id);
           parts.push(SRStorage.lineSafe(row.id), SRStorage.lineSafe(SRStorage.recordText(row.doc)));
         }
         var full = res.rows.length >= SRStorage.pageSize;
@@ -427,6 +430,7 @@ mergeInto(LibraryManager.library, {
         if (!head0 || !head || head._rev !== head0._rev) throw { moved: true };
         for (var id in revs) SRStorage.revs[id] = revs[id];
         Module['_sr_storage_docs_end'](1, 0, writer ? 1 : 0);
+        if (SRSync.cfg && SRSync.cfg.url) return SRSync.found(db, conflicts).then(function() { return head0; });
         return head0;
       }).catch(function(e) {
         // A save of the writer ran meanwhile: the caller reads again (C++ starts over at begin).
@@ -468,8 +472,14 @@ mergeInto(LibraryManager.library, {
           return doc;
         });
         return db.bulkDocs(part).then(function(results) {
-          results.forEach(function(r) { if (r.error) throw r; });
-          results.forEach(function(r, i) { SRStorage.revs[part[i]._id] = r.rev; });
+          var clashed = [];
+          results.forEach(function(r, i) {
+            if (r.error && r.status === 409 && SRSync.handle) clashed.push(part[i]);
+            else if (r.error) throw r;
+          });
+          results.forEach(function(r, i) { if (!r.error) SRStorage.revs[part[i]._id] = r.rev; });
+          return SRStorage.branch(db, clashed);
+        }).then(function() {
           if (from + SRStorage.batchSize >= docs.length) return;
           return SRStorage.yieldToPage().then(function() { return batch(from + SRStorage.batchSize); });
         });
@@ -485,6 +495,7 @@ mergeInto(LibraryManager.library, {
         SRStorage.headLegacy = !!legacy;
         var w = SRStorage.written;
         w.saves++;
+        if (SRSync.handle) SRSync.saved(docs.length);
         w.docs += docs.length;
         w.bytes += bytes;
         w.last = { docs: docs.length, bytes: bytes, put: docs.filter(function(d) { return d[1] !== null; }).length,
@@ -493,6 +504,37 @@ mergeInto(LibraryManager.library, {
           SRStorage.saves = 0;
           return db.compact().catch(function() {});  // old revisions go; nothing is pending now
         }
+      });
+    },
+    // Documents of a save that a change received from the server replaced since this tab read
+    // them (bulkDocs answered 409): written as a second version beside the server's, on top of
+    // the version this tab had read, so both are kept and the record is a conflict for people to
+    // resolve (docs/rules.md, "Teams"), as when two browsers edit it offline.
+    branch: function(db, docs) {
+      if (!docs.length) return Promise.resolve();
+      var hex = function() {
+        var b = new Uint8Array(16);
+        crypto.getRandomValues(b);
+        return Array.prototype.map.call(b, function(x) { return (x < 16 ? '0' : '') + x.toString(16); }).join('');
+      };
+      var out = docs.map(function(d) {
+        var parent = d._rev, h = hex();
+        var doc = { _id: d._id, s: d.s };
+        if (d._deleted) doc._deleted = true;
+        else doc.r = d.r;
+        if (parent) {
+          var gen = parseInt(parent, 10);
+          doc._rev = (gen + 1) + '-' + h;
+          doc._revisions = { start: gen + 1, ids: [h, parent.slice(parent.indexOf('-') + 1)] };
+        } else {
+          doc._rev = '1-' + h;
+          doc._revisions = { start: 1, ids: [h] };
+        }
+        return doc;
+      });
+      return db.bulkDocs(out, { new_edits: false }).then(function(results) {
+        results.forEach(function(r) { if (r && r.error) throw r; });
+        out.forEach(function(d) { SRStorage.revs[d._id] = d._rev; });
       });
     },
     // Runs `fn` after the writes before it (saves, recovery, compaction) have finished.
@@ -533,7 +575,7 @@ mergeInto(LibraryManager.library, {
   // version or nothing, through sr_storage_loaded(bytes or 0, length, ok, error or 0, writer,
   // legacy). A read-only tab reads the documents again after each save of the writer (why 1),
   // and once more when it becomes the writer (why 2).
-  sr_storage_load__deps: ['$SRStorage', 'malloc'],
+  sr_storage_load__deps: ['$SRStorage', '$SRSync', 'malloc'],
   sr_storage_load: function() {
     // What the saves wrote, for the page API (sparkRoster.storageStats: tests and the benchmark).
     Module['srStorageStats'] = function() { return JSON.parse(JSON.stringify(SRStorage.written)); };
@@ -583,6 +625,10 @@ mergeInto(LibraryManager.library, {
         Module['_sr_storage_loaded'](p, bytes ? bytes.length : 0, 1, 0, writer ? 1 : 0, bytes ? 1 : 0);
       });
     };
+    // The team's program, once opened here from a CouchDB, is in a local database of its own.
+    var synced = SRSync.localName();
+    if (synced) SRStorage.docsName = synced;
+    SRSync.cfg = SRSync.readConfig();  // (conflicts are looked for in every read while synced)
     SRStorage.becomeWriter(promoted).then(function(writer) {
       SRStorage.isWriter = writer;
       if (!SRStorage.channel && typeof BroadcastChannel !== 'undefined') followWriter();
@@ -673,6 +719,16 @@ mergeInto(LibraryManager.library, {
     SRStorage.queue(function() { return SRStorage.reread(3, true); }).catch(function(err) {
       if (err && err.reported) return;
       Module['_sr_storage_docs_begin'](3);
+      Module['_sr_storage_docs_end'](0, SRStorage.toC(SRStorage.describePouch(err)), 1);
+    });
+  },
+
+  // Reads the documents again after changes came from the server (why 4).
+  sr_storage_reread_sync__deps: ['$SRStorage', '$SRSync', 'malloc'],
+  sr_storage_reread_sync: function() {
+    SRStorage.queue(function() { return SRStorage.reread(4, true); }).catch(function(err) {
+      if (err && err.reported) return;
+      Module['_sr_storage_docs_begin'](4);
       Module['_sr_storage_docs_end'](0, SRStorage.toC(SRStorage.describePouch(err)), 1);
     });
   },

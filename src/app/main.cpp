@@ -45,7 +45,8 @@ struct Host {
     GLFWwindow* window = nullptr;
     sr::Store store;
     sr::Persistence persistence{store};
-    sr::ui::App app{store, persistence};
+    sr::Sync sync{persistence};
+    sr::ui::App app{store, persistence, sync};
     int fb_w = 0, fb_h = 0;      // canvas backing store, device pixels
     double dpr = 0;              // devicePixelRatio the fonts were built for
     bool dark = false;
@@ -378,6 +379,9 @@ void frame() {
         g->wake_frames = std::max(g->wake_frames, 2);
     }
     g->persistence.tick();
+    // The tab that writes syncs with the team's server, when one is set (Settings, Sync): from
+    // when its program has loaded, or from when it takes over from a writer tab that closed.
+    if (g->persistence.loaded() && !g->persistence.read_only()) g->sync.start();
     // Draw only when something changed: input, data, save status, or a held mouse button.
     const std::string status = g->persistence.status().text;
     if (status != g->last_status || g->store.revision() != g->drawn_revision) g->wake_frames = std::max(g->wake_frames, 2);

@@ -68,6 +68,15 @@ public:
     void forget_restore_message() { restore_message_.clear(); }
     void restore(int64_t id);
 
+    // Sync with a team's server (platform/sync.hpp): documents came from the server (read in
+    // once this browser's changes are saved); this user may not edit the team's program; this
+    // browser's range of new ids.
+    void on_remote_changed();
+    void set_member_read_only(const std::string& why);
+    void use_id_range(Id floor, Id limit) { store_.use_id_range(floor, limit); }
+    // Why what came from the server was not put in place, or "".
+    const std::string& remote_problem() const { return remote_problem_; }
+
     // Called by the storage layer.
     // `text` is the stored program's backup JSON (`size` bytes of UTF-8), or null for none:
     // the record of an earlier version (`legacy`: moved to documents by the first save) or a
@@ -77,7 +86,7 @@ public:
     // "id\ntext\n" per document, owned here from then on) read `ms` at a time by docs_work until
     // it returns true, then the checks over the whole `ms` at a time by docs_finish, then end.
     // `why`: what they are read for.
-    enum class DocsRead { load, remote, promoted, verify };
+    enum class DocsRead { load, remote, promoted, verify, sync };
     void on_docs_begin(DocsRead why);
     void on_docs_page(char* text, size_t size);
     bool docs_work(double ms);
@@ -94,6 +103,10 @@ private:
     std::function<void()> on_ready_;
     bool loaded_ = false;
     bool read_only_ = false;
+    bool member_read_only_ = false;
+    bool remote_dirty_ = false, remote_reading_ = false;
+    uint64_t remote_rev_ = 0;
+    std::string remote_problem_;
     bool blocked_ = false;        // stored data unreadable: never overwrite it silently
     bool in_flight_ = false;
     uint64_t in_flight_rev_ = 0;

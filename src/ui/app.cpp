@@ -13,6 +13,7 @@
 #include "products_view.hpp"
 #include "roster_view.hpp"
 #include "samples_view.hpp"
+#include "conflicts_view.hpp"
 #include "settings_view.hpp"
 #include "shared_brief_view.hpp"
 #include "spark_view.hpp"
@@ -20,7 +21,8 @@
 
 namespace sr::ui {
 
-App::App(Store& store, Persistence& persistence) : store_(store), persistence_(persistence) {
+App::App(Store& store, Persistence& persistence, Sync& sync)
+    : store_(store), persistence_(persistence), sync_(sync) {
     // Screens, in the order of their tabs. The first one is home.
     auto roster = std::make_unique<RosterView>(store);
     roster_ = roster.get();
@@ -37,7 +39,10 @@ App::App(Store& store, Persistence& persistence) : store_(store), persistence_(p
     auto data = std::make_unique<DataView>(store, persistence);
     data_ = data.get();
     views_.push_back(std::move(data));  // just before Settings
-    views_.push_back(std::make_unique<SettingsView>(store, persistence));  // the last tab
+    auto settings = std::make_unique<SettingsView>(store, persistence, sync);
+    settings_ = settings.get();
+    views_.push_back(std::move(settings));
+    views_.push_back(std::make_unique<ConflictsView>(sync));  // the last tab, while there are conflicts
     auto shared = std::make_unique<SharedBriefView>(store);  // "#brief=...": reached by share links
     // A share link's brief is read from the start (its decompression takes a moment), so the
     // first frame can show it.
@@ -123,9 +128,10 @@ void App::draw() {
     // which on a touch screen is twice as tall and left a blank band under it.
     const float status_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
     ImGui::BeginChild("##view", ImVec2(0, -status_h), false, ImGuiWindowFlags_NoScrollbar);
-    // A read-only tab (another tab is the writer) shows everything and changes nothing. The
-    // Data screen handles it itself: export still works there.
-    ImGui::BeginDisabled(persistence_.read_only() && current_view() != data_);
+    // A read-only tab (another tab is the writer, or a read-only member of the team's program)
+    // shows everything and changes nothing. The Data and Settings screens handle it themselves:
+    // export still works on the one, and sync (opening the team's program, stopping) on the other.
+    ImGui::BeginDisabled(persistence_.read_only() && current_view() != data_ && current_view() != settings_);
     if (persistence_.loaded() || (early_brief && nav_.current().screen == "shared")) current_view()->draw(ctx);
     else ImGui::TextDisabled("Loading your program…");
     ImGui::EndDisabled();
@@ -196,6 +202,20 @@ void App::draw_status_line() {
     ImGui::TextUnformatted(s.text.c_str());
     ImGui::PopStyleColor();
     probe_tag("save status", s.text);
+    const SyncState& sync = sync_.state();
+    if (sync.configured && !sync.text.empty()) {
+        ImGui::SameLine();
+        const ImVec4 c = sync.state == "synced" ? pal.ok : (sync.state == "failed" || sync.state == "join") ? pal.error : pal.muted;
+        ImGui::TextColored(c, "· %s", sync.text.c_str());
+        probe_tag("sync status", sync.text);
+        if (!sync.conflicts.empty()) {
+            ImGui::SameLine();
+            const std::string n = "· " + std::to_string(sync.conflicts.size()) +
+                                  (sync.conflicts.size() == 1 ? " conflict" : " conflicts");
+            ImGui::TextColored(pal.warning, "%s", n.c_str());
+            probe_tag("sync conflicts", n);
+        }
+    }
     if (nav_.current().screen == "shared") return;  // a creator reading a brief: not the program's figures
     const Program& p = store_.program();
     ImGui::SameLine();

@@ -6,16 +6,18 @@
 
 #include "core/store.hpp"
 #include "platform/storage.hpp"
+#include "platform/sync.hpp"
 #include "view.hpp"
 
 namespace sr::ui {
 
 class RosterView;
 class DataView;
+class SettingsView;
 
 class App {
 public:
-    App(Store& store, Persistence& persistence);
+    App(Store& store, Persistence& persistence, Sync& sync);
     ~App();
     void draw();
     // Asks the host to switch themes (fonts and style are rebuilt between frames).
@@ -36,10 +38,12 @@ private:
 
     Store& store_;
     Persistence& persistence_;
+    Sync& sync_;
     Nav nav_;
     std::vector<std::unique_ptr<View>> views_;  // in tab order; the first is home
     RosterView* roster_ = nullptr;
     DataView* data_ = nullptr;
+    SettingsView* settings_ = nullptr;
     std::string last_hash_;
 };
 

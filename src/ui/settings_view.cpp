@@ -126,6 +126,15 @@ void SettingsView::save() {
 
 void SettingsView::draw(Context& ctx) {
     if (!dirty_ && loaded_revision_ != store_.revision()) load();
+    // Read-only (another tab edits, or a read-only member of the team's program): everything
+    // but Sync is shown disabled.
+    read_only_ = persistence_.read_only();
+    ImGui::BeginDisabled(read_only_);
+    draw_form(ctx);
+    ImGui::EndDisabled();
+}
+
+void SettingsView::draw_form(Context& ctx) {
 
     // The actions and where the draft stands.
     if (primary_button("Save settings", ImVec2(em(8), 0))) save();
@@ -303,6 +312,7 @@ void SettingsView::draw(Context& ctx) {
         draw_budget_months(store_.program(), ctx.today, g_section_w);  // the saved settings' numbers (budget_panel.cpp)
     });
     groups.push_back([&] {
+        draw_sync();  // the team's server: first in its column, in view as the screen opens
         {
             Section s("Spark Codes", fw);
             whole(s, "Default days", "spark_default_days", draft_.spark_default_days);
@@ -438,6 +448,81 @@ void SettingsView::draw_storage() {
         ImGui::PopTextWrapPos();
         probe_tag("storage message", msg);
     }
+}
+
+void SettingsView::draw_sync() {
+    ImGui::EndDisabled();  // (draw's, for the rest of the screen)
+    draw_sync_section();
+    ImGui::BeginDisabled(read_only_);
+}
+
+void SettingsView::draw_sync_section() {
+    const SyncState& st = sync_.state();
+    const float width = g_section_w;
+    section_title("Sync", width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    if (!sync_typed_) {
+        sync_typed_ = true;
+        sync_url_ = st.url;
+        sync_user_ = st.username;
+    }
+    if (st.configured) {
+        const std::string line = "Database: " + st.url + ", as " + st.username + ".";
+        ImGui::TextUnformatted(line.c_str());
+        probe_tag("sync database", line);
+        const bool bad = st.state == "failed" || st.state == "join";
+        const ImVec4 color = st.state == "synced" ? palette().ok : bad ? palette().error : palette().muted;
+        ImGui::TextColored(color, "%s", st.text.c_str());
+        probe_tag("sync state", st.text);
+        if (!persistence_.remote_problem().empty()) {
+            const std::string p = "Not put in place: " + persistence_.remote_problem();
+            ImGui::TextColored(palette().error, "%s", p.c_str());
+            probe_tag("sync problem", p);
+        }
+        if (st.state == "join") {
+            const std::string what = "The database holds the team's program (" + std::to_string(st.join_docs) +
+                                     " documents). Open it here to work on it with the team. The program now in this "
+                                     "browser is not sent anywhere and stays in this browser's storage, as it is.";
+            ImGui::TextUnformatted(what.c_str());
+            probe_tag("sync join", what);
+            if (primary_button("Open the team's program")) sync_.join();
+            ImGui::SameLine();
+        }
+        if (ImGui::Button("Stop syncing")) sync_.forget();
+        ImGui::TextDisabled("Stopping keeps the program here as it is and forgets the password.");
+    } else {
+        ImGui::TextUnformatted(
+            "Work on this program with your team: give a CouchDB database (one per program) and your user name "
+            "and password there. They are kept in this browser only, never in a backup or a share link.");
+    }
+    if (!st.configured || st.state == "failed") {
+        ImGui::Spacing();
+        ImGui::SetNextItemWidth(width);
+        input_string("##sync url", sync_url_, "https://couch.example.com/brand-a");
+        probe_tag("sync url", sync_url_);
+        ImGui::SetNextItemWidth(width * 0.5f - ImGui::GetStyle().ItemSpacing.x * 0.5f);
+        input_string("##sync user", sync_user_, "User name");
+        probe_tag("sync user", sync_user_);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width * 0.5f - ImGui::GetStyle().ItemSpacing.x * 0.5f);
+        input_string("##sync password", sync_password_, "Password", ImGuiInputTextFlags_Password);
+        probe_tag("sync password", "");
+        if (ImGui::Button("Connect")) {
+            std::string url = sync_url_;
+            while (!url.empty() && (url.back() == ' ' || url.back() == '/')) url.pop_back();
+            while (!url.empty() && url.front() == ' ') url.erase(0, 1);
+            sync_problem_ = Sync::url_problem(url);
+            if (sync_problem_.empty() && sync_user_.empty()) sync_problem_ = "Give your user name on the server.";
+            if (sync_problem_.empty() && sync_password_.empty()) sync_problem_ = "Give your password on the server.";
+            if (sync_problem_.empty()) sync_.configure(url, sync_user_, sync_password_);
+        }
+        ImGui::TextDisabled("Connecting reloads the page: from then on it may talk to that server, and to no other.");
+        if (!sync_problem_.empty()) {
+            ImGui::TextColored(palette().error, "%s", sync_problem_.c_str());
+            probe_tag("sync problem", sync_problem_);
+        }
+    }
+    ImGui::PopTextWrapPos();
 }
 
 void SettingsView::draw_restore_popup() {

@@ -17,6 +17,7 @@ void sr_storage_load();
 void sr_storage_stage(const char* id, const char* json, double size);
 void sr_storage_commit(double seq, int from_legacy);
 void sr_storage_reread();
+void sr_storage_reread_sync();
 void sr_storage_read_legacy();
 void sr_storage_migrated();
 int sr_storage_point_due();
@@ -183,6 +184,21 @@ void Persistence::on_docs_end(int result, const char* error, bool writer) {
             store_.set_read_only(false);
             if (banner_ == kReadOnlyBanner) banner_.clear();
             break;
+        case DocsRead::sync:
+            remote_reading_ = false;
+            if (store_.revision() != remote_rev_) {
+                remote_dirty_ = true;  // changed meanwhile: saved first, then read again
+            } else if (r.ok()) {
+                store_.apply_remote(std::move(*r.program));
+                stored_ = std::move(reader->index());
+                saved_rev_ = store_.revision();
+                remote_problem_.clear();
+            } else {
+                // Not put in place: the program here stays as it was (and is saved as it is).
+                remote_problem_ = "what came from the server does not read (" +
+                                  (ok ? r.summary(2) : std::string(error ? error : "unknown error")) + ")";
+            }
+            break;
         case DocsRead::verify:
             if (r.ok()) legacy_check(std::move(reader->index()));
             else {
@@ -264,6 +280,15 @@ void Persistence::tick() {
     if (diff_) return write_save(false);
     if (verify_diff_) return verify_step(false);
     if (point_) write_point(false);
+    // Changes received from the team's server are read in once this browser's own are saved
+    // (and again if the program changes while they are read: docs/rules.md, "Teams").
+    if (remote_dirty_ && loaded_ && !blocked_ && !in_flight_ && !verifying_ && !legacy_ && !remote_reading_ &&
+        !point_in_flight_ && (store_.revision() == saved_rev_ || member_read_only_)) {
+        remote_dirty_ = false;
+        remote_reading_ = true;
+        remote_rev_ = store_.revision();
+        sr_storage_reread_sync();
+    }
     if (!loaded_ || blocked_ || read_only_ || in_flight_ || verifying_) return;
     const uint64_t rev = store_.revision();
     if (rev == saved_rev_ || rev == failed_rev_) return;
@@ -362,12 +387,26 @@ void Persistence::on_saved(uint64_t seq, bool ok, const char* error) {
 SaveStatus Persistence::status() const {
     if (!loaded_) return {SaveStatus::loading, "Loading…"};
     if (blocked_) return {SaveStatus::blocked, "Not saved: the stored program could not be read"};
+    if (member_read_only_) return {SaveStatus::read_only, "Read-only: a read-only member of the team's program"};
     if (read_only_) return {SaveStatus::read_only, "Read-only: another tab is editing"};
     const uint64_t rev = store_.revision();
     if (in_flight_ || point_in_flight_ || verifying_) return {SaveStatus::saving, "Saving…"};
     if (rev == saved_rev_) return {SaveStatus::saved, "Saved"};
     if (rev == failed_rev_) return {SaveStatus::failed, "Not saved: " + last_error_};
     return {SaveStatus::pending, "Saving…"};
+}
+
+void Persistence::on_remote_changed() {
+    remote_dirty_ = true;
+    sr_wake();
+}
+
+void Persistence::set_member_read_only(const std::string& why) {
+    member_read_only_ = true;
+    read_only_ = true;
+    store_.set_read_only(true);
+    banner_ = why;
+    sr_wake();
 }
 
 void Persistence::refresh_recovery_points() {
