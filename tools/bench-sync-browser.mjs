@@ -12,10 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const asJson = argv.includes('--json');
 const editsAt = argv.indexOf('--edits');
@@ -25,18 +22,11 @@ const creators = Number(args[0] || 10000), posts = Number(args[1] || 100000);
 const { startServer, chromiumArgs, typeInto, click, settle, shown } = await import('../tests/browser/lib.mjs');
 const { startCouch } = await import('../tests/browser/couch.mjs');
 const { chromium } = await import('playwright-core');
+const { benchProgram } = await import('./bench-program.mjs');
 
 const out = { creators, posts };
-const dir = path.join(root, 'build/bench');
-fs.mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `program-${creators}-${posts}.json`);
-const cli = path.join(root, 'build/native/sparkroster');
-if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < fs.statSync(cli).mtimeMs) {
-  fs.writeFileSync(file, execFileSync(cli, ['generate', '--creators', String(creators), '--posts', String(posts), '--today', '2026-11-23'],
-                                      { maxBuffer: 1 << 30 }));
-}
-const text = fs.readFileSync(file, 'utf8');
-out.backup_mb = +(Buffer.byteLength(text) / 1e6).toFixed(1);
+const { text, mb } = benchProgram(creators, posts);
+out.backup_mb = mb;
 
 const { server, url } = await startServer();
 const couch = await startCouch({ origin: new URL(url).origin });
