@@ -164,8 +164,10 @@ test('two editors share one program: each sees the other\'s changes, and new rec
   assert.equal(onServer.head, undefined, 'the local save record is not sent');
   assert.equal(Object.keys(onServer).filter((k) => k.startsWith('creator:')).length, pa.creators.length);
 
-  // The status line says so.
+  // The status line says so, and Settings names the database and the user.
   assert.equal(await textWhen(a.page, 'sync status', 'Synced'), 'Synced');
+  assert.equal(await text(a.page, 'sync database'), `Database: ${db.url}, as mai.nguyen.`);
+  await screenshot(a.page, 'sync-settings');
 
   await addCreator(a.page, 'trang.beauty.vn', '41000');
   const seen = await programWhen(b.page, (p) => p.creators.some((c) => c.handle === 'trang.beauty.vn'), 'A\'s new creator');
@@ -306,6 +308,7 @@ test('a read-only member sees the team\'s program and cannot change it; the app 
   const st = await syncWhen(r.page, 'synced');
   assert.equal(st.read_only, true);
   assert.match(await text(r.page, 'banner'), /read-only member/);
+  await screenshot(r.page, 'sync-read-only');
   assert.equal((await r.page.evaluate(() => window.sparkRoster.saveState())).state, 'read_only');
   const before = handles(await program(r.page));
   assert.deepEqual(before, handles(await program(a.page)));
