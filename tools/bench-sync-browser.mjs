@@ -19,7 +19,7 @@ const editsAt = argv.indexOf('--edits');
 const edits = editsAt >= 0 ? Number(argv[editsAt + 1]) : 5;
 const args = argv.filter((a, i) => !a.startsWith('--') && (editsAt < 0 || i !== editsAt + 1));
 const creators = Number(args[0] || 10000), posts = Number(args[1] || 100000);
-const { startServer, chromiumArgs, typeInto, click, settle, shown } = await import('../tests/browser/lib.mjs');
+const { startServer, chromiumArgs, typeInto, settle, shown } = await import('../tests/browser/lib.mjs');
 const { startCouch } = await import('../tests/browser/couch.mjs');
 const { chromium } = await import('playwright-core');
 const { benchProgram } = await import('./bench-program.mjs');
