@@ -245,15 +245,6 @@ mergeInto(LibraryManager.library, {
         if (!SRSync.watching) {
           SRSync.watching = true;
           window.addEventListener('offline', function() { SRSync.netDown = true; SRSync.offline(null); });
-          // Back online: replication starts again at once rather than at its next retry (up to
-          // 30 s away after a long time offline).
-          window.addEventListener('online', function() {
-            if (!SRSync.handle) return;
-            var old = SRSync.handle;
-            SRSync.handle = null;
-            old.cancel();
-            SRSync.live();
-          });
         }
         SRSync.report({ state: 'syncing', text: 'Syncing…' });
         h.on('change', function(info) {

@@ -9,6 +9,15 @@
 
 namespace sr::ui {
 
+// A record's field as people read it: "display_name" -> "Display name".
+static std::string field_label(const std::string& key) {
+    std::string out = key;
+    for (char& c : out)
+        if (c == '_') c = ' ';
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
 void ConflictsView::draw(Context&) {
     const SyncState& st = sync_.state();
     ImGui::PushTextWrapPos(0.0f);
@@ -49,7 +58,8 @@ void ConflictsView::draw(Context&) {
             for (size_t f = 0; f < fields.size(); ++f) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
-                ImGui::TextUnformatted(fields[f].field.c_str());
+                const std::string label = field_label(fields[f].field);
+                ImGui::TextUnformatted(label.c_str());
                 for (size_t v = 0; v < fields[f].values.size(); ++v) {
                     ImGui::TableSetColumnIndex(static_cast<int>(v) + 1);
                     ImGui::PushTextWrapPos(0.0f);

@@ -214,10 +214,11 @@ test('edits made offline in two browsers merge record by record; the same creato
 
   await a.context.setOffline(false);
   await b.context.setOffline(false);
-  // Both browsers end with both new creators, and the two notes as a conflict.
+  // Both browsers end with both new creators, and the two notes as a conflict: within the
+  // replication's longest wait between retries (30 s, docs/rules.md "Teams") and the transfer.
   for (const x of [a, b]) {
     const p = await programWhen(x.page, (q) => ['linh.nguyen.official', 'ploy.skincare'].every((h) => q.creators.some((c) => c.handle === h)),
-                                'both offline creators');
+                                'both offline creators', 45000);
     assert.equal(p.creators.length, p0.creators.length + 2);
     await x.page.waitForFunction(() => (window.sparkRoster.syncState().conflicts || []).length === 1, null, { timeout: 20000 });
   }
