@@ -17,9 +17,18 @@ struct SyncVersion {
     bool winner = false;  // the version every copy of the database shows until one is chosen
 };
 
+// The fields where a conflict's versions differ: {field, value in each version}.
+struct ConflictField {
+    std::string field;
+    std::vector<std::string> values;
+};
+
 struct SyncConflict {
     std::string id;  // the document: "creator:0000000000000012", "settings", ...
     std::vector<SyncVersion> versions;  // the winner first
+    // Worked out once, when the list arrives (the screen draws them every frame).
+    std::string title;                 // conflict_title
+    std::vector<ConflictField> fields;  // conflict_fields
 };
 
 struct SyncState {
@@ -67,11 +76,6 @@ private:
 
 // A conflicting record for people: "Creator @linh.nguyen", "Settings", ...
 std::string conflict_title(const SyncConflict& c);
-// The fields where the versions differ: {field, value in each version}.
-struct ConflictField {
-    std::string field;
-    std::vector<std::string> values;
-};
 std::vector<ConflictField> conflict_fields(const SyncConflict& c);
 
 }  // namespace sr

@@ -40,12 +40,12 @@ void ConflictsView::draw(Context&) {
         const std::string n = std::to_string(i + 1);
         ImGui::PushID(static_cast<int>(i));
         ImGui::Spacing();
-        const std::string title = conflict_title(c);
+        const std::string& title = c.title;
         ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
         ImGui::TextUnformatted(title.c_str());
         ImGui::PopStyleColor();
         probe_tag("conflict " + n, title);
-        const std::vector<ConflictField> fields = conflict_fields(c);
+        const std::vector<ConflictField>& fields = c.fields;
         const int cols = 1 + static_cast<int>(c.versions.size());
         if (ImGui::BeginTable("##versions", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {

@@ -83,7 +83,10 @@ void Sync::on_state(const char* json) {
                 y.winner = v.value("winner", false);
                 x.versions.push_back(std::move(y));
             }
-            if (x.versions.size() > 1) s.conflicts.push_back(std::move(x));
+            if (x.versions.size() < 2) continue;
+            x.title = conflict_title(x);
+            x.fields = conflict_fields(x);
+            s.conflicts.push_back(std::move(x));
         }
     }
     // New records get ids from this browser's own range once it syncs (docs/rules.md, "Teams").
